@@ -1,0 +1,255 @@
+//! The one error type of the crate, with stable machine-readable codes.
+//!
+//! Front ends (Python, JS) map [`Error::code`] to their own exception classes, so the codes
+//! are part of the public API: they are never renamed, only added.
+
+/// Everything that can go wrong in onpace, each variant carrying the field or path at fault.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum Error {
+    /// A plan (or an indicator built by hand) breaks a rule of the data model.
+    #[error("{path}: {message}")]
+    InvalidPlan {
+        /// Path of the offending field, e.g. `indicators[3].target.year`.
+        path: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// Text that is not valid JSON or CSV, or a value of the wrong type.
+    #[error("{}{path}: {message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    Parse {
+        /// Path or column of the offending value (empty when the whole input is at fault).
+        path: String,
+        /// 1-based line of the input, when known.
+        line: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
+    /// Observations that contradict themselves (duplicate year and vintage, no value, ...).
+    #[error("{}{path}: {message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    InvalidObservations {
+        /// Indicator id and year, or CSV column.
+        path: String,
+        /// 1-based line of the input, when the observations came from text.
+        line: Option<u64>,
+        /// What is wrong.
+        message: String,
+    },
+    /// An indicator id that the plan does not have.
+    #[error("unknown indicator `{id}`")]
+    UnknownIndicator {
+        /// The id asked for.
+        id: String,
+    },
+    /// A built-in plan id that does not exist.
+    #[error("unknown plan `{id}`; built-in plans: {available}")]
+    UnknownPlan {
+        /// The id asked for.
+        id: String,
+        /// The ids that exist, comma separated.
+        available: String,
+    },
+    /// An assessment method id that is not in the registry.
+    #[error("unknown method `{id}`; methods: {available}")]
+    UnknownMethod {
+        /// The id asked for.
+        id: String,
+        /// The ids that exist, comma separated.
+        available: String,
+    },
+    /// An argument outside its domain (a negative tolerance, an unknown threshold name, ...).
+    #[error("{field}: {message}")]
+    InvalidArgument {
+        /// The argument at fault.
+        field: String,
+        /// What is wrong.
+        message: String,
+    },
+    /// A growth rate (CAGR, geometric path) that does not exist for these values.
+    #[error("{field}: growth rate undefined: {message}")]
+    UndefinedGrowth {
+        /// The quantity asked for.
+        field: String,
+        /// Why it is undefined (zero or sign-changing values).
+        message: String,
+    },
+    /// Fewer data points than the calculation needs.
+    #[error("{field}: insufficient data: {message}")]
+    InsufficientData {
+        /// The quantity asked for.
+        field: String,
+        /// How many points were needed and given.
+        message: String,
+    },
+    /// A target that cannot be resolved to a level (no numeric target, relative target).
+    #[error("{field}: no resolvable target: {message}")]
+    NoTarget {
+        /// The indicator or field at fault.
+        field: String,
+        /// Why.
+        message: String,
+    },
+    /// A year outside the supported range, or years in the wrong order.
+    #[error("{field}: year {year} out of range: {message}")]
+    YearOutOfRange {
+        /// The field at fault.
+        field: String,
+        /// The year given.
+        year: i64,
+        /// The rule it breaks.
+        message: String,
+    },
+    /// A result that does not fit in a 96-bit decimal (28 significant digits).
+    #[error("{field}: arithmetic overflow")]
+    Overflow {
+        /// The quantity being computed.
+        field: String,
+    },
+}
+
+impl Error {
+    /// The stable machine code of this error, e.g. `invalid_plan`.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Error::InvalidPlan { .. } => "invalid_plan",
+            Error::Parse { .. } => "parse",
+            Error::InvalidObservations { .. } => "invalid_observations",
+            Error::UnknownIndicator { .. } => "unknown_indicator",
+            Error::UnknownPlan { .. } => "unknown_plan",
+            Error::UnknownMethod { .. } => "unknown_method",
+            Error::InvalidArgument { .. } => "invalid_argument",
+            Error::UndefinedGrowth { .. } => "undefined_growth",
+            Error::InsufficientData { .. } => "insufficient_data",
+            Error::NoTarget { .. } => "no_target",
+            Error::YearOutOfRange { .. } => "year_out_of_range",
+            Error::Overflow { .. } => "overflow",
+        }
+    }
+
+    /// Every code [`Error::code`] can return, for front ends that map them exhaustively.
+    pub const CODES: &'static [&'static str] = &[
+        "invalid_plan",
+        "parse",
+        "invalid_observations",
+        "unknown_indicator",
+        "unknown_plan",
+        "unknown_method",
+        "invalid_argument",
+        "undefined_growth",
+        "insufficient_data",
+        "no_target",
+        "year_out_of_range",
+        "overflow",
+    ];
+
+    /// The field, path or id at fault.
+    pub fn field(&self) -> &str {
+        match self {
+            Error::InvalidPlan { path, .. }
+            | Error::Parse { path, .. }
+            | Error::InvalidObservations { path, .. } => path,
+            Error::UnknownIndicator { id }
+            | Error::UnknownPlan { id, .. }
+            | Error::UnknownMethod { id, .. } => id,
+            Error::InvalidArgument { field, .. }
+            | Error::UndefinedGrowth { field, .. }
+            | Error::InsufficientData { field, .. }
+            | Error::NoTarget { field, .. }
+            | Error::YearOutOfRange { field, .. }
+            | Error::Overflow { field } => field,
+        }
+    }
+
+    /// The 1-based input line, for errors raised while reading text.
+    pub fn line(&self) -> Option<u64> {
+        match self {
+            Error::Parse { line, .. } | Error::InvalidObservations { line, .. } => *line,
+            _ => None,
+        }
+    }
+
+    pub(crate) fn invalid_plan(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidPlan {
+            path: path.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
+        Error::InvalidArgument {
+            field: field.into(),
+            message: message.into(),
+        }
+    }
+
+    pub(crate) fn overflow(field: impl Into<String>) -> Self {
+        Error::Overflow {
+            field: field.into(),
+        }
+    }
+}
+
+/// `Result` with [`Error`].
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_list_is_complete_and_unique() {
+        let samples = [
+            Error::invalid_plan("a", "b"),
+            Error::Parse {
+                path: String::new(),
+                line: Some(3),
+                message: "x".into(),
+            },
+            Error::InvalidObservations {
+                path: "p".into(),
+                line: None,
+                message: "m".into(),
+            },
+            Error::UnknownIndicator { id: "x".into() },
+            Error::UnknownPlan {
+                id: "x".into(),
+                available: String::new(),
+            },
+            Error::UnknownMethod {
+                id: "x".into(),
+                available: String::new(),
+            },
+            Error::invalid_argument("f", "m"),
+            Error::UndefinedGrowth {
+                field: "f".into(),
+                message: "m".into(),
+            },
+            Error::InsufficientData {
+                field: "f".into(),
+                message: "m".into(),
+            },
+            Error::NoTarget {
+                field: "f".into(),
+                message: "m".into(),
+            },
+            Error::YearOutOfRange {
+                field: "f".into(),
+                year: 0,
+                message: "m".into(),
+            },
+            Error::overflow("f"),
+        ];
+        let codes: Vec<_> = samples.iter().map(Error::code).collect();
+        assert_eq!(codes, Error::CODES);
+    }
+
+    #[test]
+    fn parse_error_shows_line() {
+        let e = Error::Parse {
+            path: "value".into(),
+            line: Some(7),
+            message: "bad".into(),
+        };
+        assert_eq!(e.to_string(), "line 7: value: bad");
+    }
+}

@@ -1,0 +1,75 @@
+//! Plan files in JSON: exact decimals, unknown fields refused, errors that name the path.
+
+use crate::error::{Error, Result};
+use crate::method::evaluate::PlanObservations;
+use crate::model::plan::Plan;
+
+/// Deserialize JSON text into `T`, turning serde errors into typed errors with the path.
+///
+/// Syntax errors (malformed, truncated, nested too deep) are [`Error::Parse`]; well-formed
+/// JSON of the wrong shape (unknown field, wrong type, number out of range) is reported with
+/// `shape_code`'s constructor so that plans and observations keep their own codes.
+pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    shape_error: fn(String, String) -> Error,
+) -> Result<T> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let path = if path == "." { String::new() } else { path };
+        match inner.classify() {
+            serde_json::error::Category::Data => shape_error(path, inner.to_string()),
+            _ => Error::Parse {
+                path,
+                line: Some(inner.line() as u64),
+                message: inner.to_string(),
+            },
+        }
+    })?;
+    de.end().map_err(|e| Error::Parse {
+        path: String::new(),
+        line: Some(e.line() as u64),
+        message: e.to_string(),
+    })?;
+    Ok(value)
+}
+
+impl Plan {
+    /// Load a plan from JSON and check every rule ([`Plan::validate`]).
+    ///
+    /// Numbers load exactly: `0.36` and `"0.36"` are both exactly 0.36.
+    pub fn from_json(text: &str) -> Result<Plan> {
+        let plan: Plan =
+            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        plan.validate()?;
+        Ok(plan)
+    }
+
+    /// The plan as pretty JSON; decimals are written as strings so no reader can round them.
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
+            path: String::new(),
+            line: None,
+            message: e.to_string(),
+        })
+    }
+}
+
+/// Observations from JSON: `{"indicator-id": [{"year": 2021, "value": "0.4"}, ...]}`.
+pub fn observations_from_json(text: &str) -> Result<PlanObservations> {
+    from_json_text(text, |path, message| Error::InvalidObservations {
+        path,
+        line: None,
+        message,
+    })
+}
+
+/// Observations as JSON (decimals as strings).
+pub fn observations_to_json(observations: &PlanObservations) -> Result<String> {
+    serde_json::to_string_pretty(observations).map_err(|e| Error::Parse {
+        path: String::new(),
+        line: None,
+        message: e.to_string(),
+    })
+}

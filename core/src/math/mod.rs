@@ -1,0 +1,4 @@
+//! The maths of METHODS.md "Building blocks": required paths and progress at a year.
+
+pub mod path;
+pub mod progress;

@@ -1,0 +1,346 @@
+//! Progress at a year: completion, time share, pace, rates, acceleration, years to target.
+//!
+//! Rational quantities are exact decimals; rates that need roots or logs are f64. A quantity
+//! that does not exist for the inputs is `None` with a [`Warning`] saying why, never NaN.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::indicator::Direction;
+use crate::model::series::Warning;
+use crate::num::{finite, to_f64, years_between, Checked};
+
+/// A year and a value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct YearValue {
+    /// Year.
+    pub year: i32,
+    /// Value.
+    pub value: Decimal,
+}
+
+impl YearValue {
+    /// A year and a value.
+    pub fn new(year: i32, value: Decimal) -> Self {
+        YearValue { year, value }
+    }
+}
+
+/// Every building block of METHODS.md at the latest observation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Progress {
+    /// Baseline used (`t0`, `y0`).
+    pub base: YearValue,
+    /// Latest observation (`t`, `yt`).
+    pub latest: YearValue,
+    /// Target (`T`, `y*`).
+    pub target: YearValue,
+    /// Completion share `P = (yt − y0)/(y* − y0)`; `None` when the target equals the baseline.
+    pub completion: Option<Decimal>,
+    /// Time share `τ = n/N`.
+    pub time_share: Decimal,
+    /// Pace `P/τ`; `None` when no time has elapsed or `P` is undefined.
+    pub pace: Option<Decimal>,
+    /// The linear milestone for the latest year, `m(t)`.
+    pub milestone: Decimal,
+    /// `d·(yt − m(t))`: positive when ahead of the linear path.
+    pub gap_to_milestone: Decimal,
+    /// Actual CAGR `(yt/y0)^(1/n) − 1`.
+    pub actual_cagr: Option<f64>,
+    /// Required CAGR from the base `(y*/y0)^(1/N) − 1`.
+    pub required_cagr: Option<f64>,
+    /// Required CAGR from now `(y*/yt)^(1/(T − t)) − 1`.
+    pub required_cagr_from_now: Option<f64>,
+    /// Actual slope `(yt − y0)/n`.
+    pub actual_slope: Option<Decimal>,
+    /// Required slope from the base `(y* − y0)/N`.
+    pub required_slope: Decimal,
+    /// Required slope from now `(y* − yt)/(T − t)`.
+    pub required_slope_from_now: Option<Decimal>,
+    /// Acceleration needed `gr'/ga`, or `sr'/sa` when the rates are undefined (warned).
+    pub acceleration: Option<f64>,
+    /// Years to reach the target at the current rate (0 when already met).
+    pub years_to_target: Option<f64>,
+    /// Why any of the above is missing, or approximated.
+    pub warnings: Vec<Warning>,
+}
+
+/// Compute [`Progress`] from the baseline, the latest observation and the target level.
+pub fn progress(
+    base: YearValue,
+    latest: YearValue,
+    target: YearValue,
+    direction: Direction,
+) -> Result<Progress> {
+    let n = years_between(base.year, latest.year);
+    let big_n = years_between(base.year, target.year);
+    if big_n <= 0 {
+        return Err(Error::YearOutOfRange {
+            field: "target.year".into(),
+            year: i64::from(target.year),
+            message: format!(
+                "the target year must be after the baseline year {}",
+                base.year
+            ),
+        });
+    }
+    if n < 0 {
+        return Err(Error::YearOutOfRange {
+            field: "latest.year".into(),
+            year: i64::from(latest.year),
+            message: format!(
+                "the latest observation is before the baseline year {}",
+                base.year
+            ),
+        });
+    }
+    let remaining = years_between(latest.year, target.year);
+    let (y0, yt, ys) = (base.value, latest.value, target.value);
+    let d = direction.sign();
+    let mut warnings = Vec::new();
+
+    let time_share = Decimal::from(n).div_or(Decimal::from(big_n), "time_share")?;
+    let planned = ys.sub_or(y0, "completion")?;
+    let done = yt.sub_or(y0, "completion")?;
+    let completion = if planned.is_zero() {
+        warnings.push(Warning::new(
+            "maintain_target",
+            "completion",
+            "the target equals the baseline, so completion is undefined: the target is to maintain the level",
+        ));
+        None
+    } else {
+        Some(done.div_or(planned, "completion")?)
+    };
+    let pace = match completion {
+        Some(p) if n > 0 => Some(p.div_or(time_share, "pace")?),
+        Some(_) => {
+            warnings.push(Warning::new(
+                "no_elapsed_time",
+                "pace",
+                "the latest observation is the baseline year",
+            ));
+            None
+        }
+        None => None,
+    };
+    let milestone = y0.add_or(
+        planned
+            .mul_or(Decimal::from(n), "milestone")?
+            .div_or(Decimal::from(big_n), "milestone")?,
+        "milestone",
+    )?;
+    let gap_to_milestone = d.mul_or(
+        yt.sub_or(milestone, "gap_to_milestone")?,
+        "gap_to_milestone",
+    )?;
+
+    let actual_cagr = if n > 0 {
+        cagr(y0, yt, n, "actual_cagr", &mut warnings)
+    } else {
+        None
+    };
+    let required_cagr = cagr(y0, ys, big_n, "required_cagr", &mut warnings);
+    let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
+        (
+            cagr(yt, ys, remaining, "required_cagr_from_now", &mut warnings),
+            Some(
+                ys.sub_or(yt, "required_slope_from_now")?
+                    .div_or(Decimal::from(remaining), "required_slope_from_now")?,
+            ),
+        )
+    } else {
+        warnings.push(Warning::new(
+            "target_year_passed",
+            "required_cagr_from_now",
+            format!(
+                "the latest observation ({}) is not before the target year ({})",
+                latest.year, target.year
+            ),
+        ));
+        (None, None)
+    };
+    let actual_slope = if n > 0 {
+        Some(done.div_or(Decimal::from(n), "actual_slope")?)
+    } else {
+        None
+    };
+    let required_slope = planned.div_or(Decimal::from(big_n), "required_slope")?;
+
+    let acceleration = match (required_cagr_from_now, actual_cagr) {
+        (Some(need), Some(have)) if have != 0.0 => finite(need / have),
+        _ => match (required_slope_from_now, actual_slope) {
+            (Some(need), Some(have)) if !have.is_zero() => {
+                if required_cagr_from_now.is_none() || actual_cagr.is_none() {
+                    warnings.push(Warning::new(
+                        "linear_fallback",
+                        "acceleration",
+                        "growth rates are undefined; the acceleration is the ratio of slopes",
+                    ));
+                }
+                finite(to_f64(need) / to_f64(have))
+            }
+            _ => None,
+        },
+    };
+
+    let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
+    let years_to_target = if met {
+        Some(0.0)
+    } else {
+        years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings)
+    };
+
+    Ok(Progress {
+        base,
+        latest,
+        target,
+        completion,
+        time_share,
+        pace,
+        milestone,
+        gap_to_milestone,
+        actual_cagr,
+        required_cagr,
+        required_cagr_from_now,
+        actual_slope,
+        required_slope,
+        required_slope_from_now,
+        acceleration,
+        years_to_target,
+        warnings,
+    })
+}
+
+/// `(to/from)^(1/years) − 1`, or `None` with an `undefined_growth` warning.
+pub fn cagr(
+    from: Decimal,
+    to: Decimal,
+    years: i64,
+    field: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<f64> {
+    if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() {
+        warnings.push(Warning::new(
+            "undefined_growth",
+            field,
+            format!("no compound rate from {from} to {to} (zero or sign change)"),
+        ));
+        return None;
+    }
+    #[allow(clippy::cast_precision_loss)] // year counts are small.
+    let rate = (to_f64(to) / to_f64(from)).powf(1.0 / years as f64) - 1.0;
+    finite(rate)
+}
+
+/// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists,
+/// linear otherwise; `None` when moving away or standing still.
+fn years_to_go(
+    yt: Decimal,
+    ys: Decimal,
+    ga: Option<f64>,
+    sa: Option<Decimal>,
+    warnings: &mut Vec<Warning>,
+) -> Option<f64> {
+    let needed_up = ys > yt;
+    if let Some(g) = ga {
+        let ratio = to_f64(ys) / to_f64(yt);
+        if ratio > 0.0 && g != 0.0 && (g > 0.0) == (ratio > 1.0) {
+            return finite(ratio.ln() / g.ln_1p());
+        }
+    } else if let Some(s) = sa {
+        if !s.is_zero() && s.is_sign_positive() == needed_up {
+            warnings.push(Warning::new(
+                "linear_fallback",
+                "years_to_target",
+                "computed at the linear rate",
+            ));
+            return finite(to_f64(ys.checked_sub(yt)?) / to_f64(s));
+        }
+    }
+    warnings.push(Warning::new(
+        "moving_away",
+        "years_to_target",
+        "at the current rate the target is never reached",
+    ));
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn rel(a: f64, b: f64) -> f64 {
+        ((a - b) / b).abs()
+    }
+
+    #[test]
+    fn methods_md_orientation_example() {
+        // METHODS.md example, reference values recomputed with Python decimal (50 digits):
+        // ga = 1.1^(1/5) − 1 = 0.019244876491456;  gr = 1.5^(1/15) − 1 = 0.0273996590637164…;
+        // P = 0.2 and τ = 1/3 by hand.
+        let p = progress(
+            YearValue::new(2015, d("100")),
+            YearValue::new(2020, d("110")),
+            YearValue::new(2030, d("150")),
+            Direction::Increase,
+        )
+        .unwrap();
+        assert_eq!(p.completion, Some(d("0.2")));
+        assert_eq!(p.time_share.round_dp(20), d("0.33333333333333333333"));
+        assert!(rel(p.actual_cagr.unwrap(), 0.019_244_876_491_456_62) < 1e-12);
+        assert!(rel(p.required_cagr.unwrap(), 0.027_399_659_063_716_45) < 1e-12);
+        assert_eq!(p.actual_slope, Some(d("2")));
+        assert_eq!(p.required_slope.round_dp(10), d("3.3333333333"));
+        assert_eq!(p.required_slope_from_now, Some(d("4")));
+        // Linear milestone at 2020: 100 + 50 × 5/15 = 116.67; gap = 110 − 116.67 < 0 (behind).
+        assert!(p.gap_to_milestone < Decimal::ZERO);
+        // Years to target: ln(150/110)/ln(1 + ga) = 16.27081854952946… (Python decimal, 50 digits).
+        assert!(rel(p.years_to_target.unwrap(), 16.270_818_549_529_47) < 1e-12);
+    }
+
+    #[test]
+    fn undefined_quantities_are_none_with_warnings() {
+        let p = progress(
+            YearValue::new(2020, d("0")),
+            YearValue::new(2022, d("1")),
+            YearValue::new(2025, d("5")),
+            Direction::Increase,
+        )
+        .unwrap();
+        assert!(p.actual_cagr.is_none());
+        assert!(p
+            .warnings
+            .iter()
+            .any(|w| w.code == "undefined_growth" && w.field == "actual_cagr"));
+        // Linear fallback: sr' = 4/3, sa = 1/2 → 8/3.
+        assert!(rel(p.acceleration.unwrap(), 8.0 / 3.0) < 1e-12);
+        // Target equal to baseline: completion undefined.
+        let m = progress(
+            YearValue::new(2020, d("5")),
+            YearValue::new(2022, d("5")),
+            YearValue::new(2025, d("5")),
+            Direction::Increase,
+        )
+        .unwrap();
+        assert!(m.completion.is_none() && m.pace.is_none());
+        assert_eq!(m.years_to_target, Some(0.0));
+    }
+
+    #[test]
+    fn bad_years_are_errors() {
+        let e = progress(
+            YearValue::new(2020, d("1")),
+            YearValue::new(2019, d("1")),
+            YearValue::new(2025, d("2")),
+            Direction::Increase,
+        );
+        assert_eq!(e.unwrap_err().code(), "year_out_of_range");
+    }
+}

@@ -1,0 +1,96 @@
+//! The result of assessing one indicator with one method.
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use crate::method::status::Status;
+use crate::model::series::Warning;
+
+/// The values an assessment actually used.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UsedInputs {
+    /// Base year used.
+    pub base_year: i32,
+    /// Base value used.
+    pub base_value: Decimal,
+    /// Latest observation year.
+    pub latest_year: i32,
+    /// Latest observed value.
+    pub latest_value: Decimal,
+    /// Target year.
+    pub target_year: i32,
+    /// Implied target level.
+    pub target_value: Decimal,
+}
+
+/// The verdict on one indicator, with the numbers behind it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// Indicator id.
+    pub indicator: String,
+    /// Method id, e.g. `cn-plan-pace`.
+    pub method: String,
+    /// Method version.
+    pub method_version: String,
+    /// The verdict.
+    pub status: Status,
+    /// Completion share `P` (exact).
+    pub completion: Option<Decimal>,
+    /// Time share `τ` (exact).
+    pub time_share: Option<Decimal>,
+    /// Pace `P/τ` (exact).
+    pub pace: Option<Decimal>,
+    /// Actual CAGR since the base.
+    pub actual_cagr: Option<f64>,
+    /// Required CAGR from the base.
+    pub required_cagr: Option<f64>,
+    /// Required CAGR from the latest observation.
+    pub required_cagr_from_now: Option<f64>,
+    /// The method-specific number behind the status (pace for `cn-plan-pace`).
+    pub ratio: Option<f64>,
+    /// A method score (Open SDG's −5…+5), when the method has one.
+    pub score: Option<f64>,
+    /// A method index (ESCAP's CSI), when the method has one.
+    pub index: Option<f64>,
+    /// Years to the target at the current rate.
+    pub years_to_target: Option<f64>,
+    /// Acceleration needed.
+    pub acceleration: Option<f64>,
+    /// Linear milestone for the latest year.
+    pub milestone: Option<Decimal>,
+    /// The values used, when the indicator was assessable.
+    pub inputs: Option<UsedInputs>,
+    /// The thresholds in force.
+    pub thresholds: BTreeMap<String, Decimal>,
+    /// Machine-readable warnings.
+    pub warnings: Vec<crate::model::series::Warning>,
+}
+
+impl Assessment {
+    /// A `not_assessable` result with the warning that says why.
+    pub fn not_assessable(indicator: &str, method: &str, version: &str, warning: Warning) -> Self {
+        Assessment {
+            indicator: indicator.into(),
+            method: method.into(),
+            method_version: version.into(),
+            status: Status::NotAssessable,
+            completion: None,
+            time_share: None,
+            pace: None,
+            actual_cagr: None,
+            required_cagr: None,
+            required_cagr_from_now: None,
+            ratio: None,
+            score: None,
+            index: None,
+            years_to_target: None,
+            acceleration: None,
+            milestone: None,
+            inputs: None,
+            thresholds: BTreeMap::new(),
+            warnings: vec![warning],
+        }
+    }
+}

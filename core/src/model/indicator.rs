@@ -1,0 +1,390 @@
+//! An indicator: what is measured, in which unit, which way is better, from where to where.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::label::Label;
+use crate::model::target::{ImpliedLevel, Target};
+use crate::model::unit::Unit;
+use crate::num::Checked;
+
+/// Which way is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Higher is better.
+    Increase,
+    /// Lower is better.
+    Decrease,
+}
+
+impl Direction {
+    /// `d` of METHODS.md: +1 when higher is better, −1 when lower is better.
+    pub fn sign(self) -> Decimal {
+        match self {
+            Direction::Increase => Decimal::ONE,
+            Direction::Decrease => Decimal::NEGATIVE_ONE,
+        }
+    }
+
+    /// `d` as f64.
+    pub fn sign_f64(self) -> f64 {
+        match self {
+            Direction::Increase => 1.0,
+            Direction::Decrease => -1.0,
+        }
+    }
+
+    /// Parse `increase` / `decrease` (also `+1` / `-1`).
+    pub fn parse(text: &str) -> Result<Self> {
+        match text {
+            "increase" | "+1" | "1" => Ok(Direction::Increase),
+            "decrease" | "-1" => Ok(Direction::Decrease),
+            other => Err(Error::invalid_argument(
+                "direction",
+                format!("unknown direction `{other}`; expected increase or decrease"),
+            )),
+        }
+    }
+}
+
+/// The nature of an indicator in a Chinese plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Nature {
+    /// 预期性: anticipatory, a guide for expectations.
+    Anticipatory,
+    /// 约束性: binding, an obligation of government.
+    Binding,
+}
+
+/// The value an indicator starts from; its year may differ from the plan's base year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Baseline {
+    /// Year of the baseline value.
+    pub year: i32,
+    /// The value, in the indicator's unit.
+    #[serde(with = "crate::io::decimal")]
+    #[schemars(with = "crate::io::decimal::Repr")]
+    pub value: Decimal,
+}
+
+/// One side of a ratio indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Component {
+    /// What is counted.
+    pub label: Label,
+    /// Its unit (money magnitude matters: 万元 over 亿元).
+    pub unit: Unit,
+}
+
+/// The numerator and denominator a ratio indicator is computed from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Components {
+    /// The numerator.
+    pub numerator: Component,
+    /// The denominator.
+    pub denominator: Component,
+}
+
+/// A quantified indicator of a plan.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// Stable id, unique in the plan (lowercase, digits, `-`).
+    pub id: String,
+    /// Name.
+    pub label: Label,
+    /// Unit of the values.
+    pub unit: Unit,
+    /// Which way is better.
+    pub direction: Direction,
+    /// Anticipatory or binding, when the plan says.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nature: Option<Nature>,
+    /// Starting value.
+    pub baseline: Baseline,
+    /// Target.
+    pub target: Target,
+    /// Decimals the plan publishes the indicator with (display rounding).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u32>,
+    /// Numerator and denominator, for ratio indicators.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub components: Option<Components>,
+    /// Statistical definition or notes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub definition: Option<Label>,
+}
+
+/// Years an indicator's baseline and target may have: wide enough for any real plan, narrow
+/// enough that year arithmetic never overflows.
+pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+impl Indicator {
+    /// An indicator with a level target (the comparator implied by the direction).
+    pub fn new(
+        id: impl Into<String>,
+        unit: Unit,
+        direction: Direction,
+        baseline: Baseline,
+        target: Target,
+    ) -> Result<Self> {
+        let id = id.into();
+        let ind = Indicator {
+            label: Label::zh(id.clone()),
+            id,
+            unit,
+            direction,
+            nature: None,
+            baseline,
+            target,
+            decimals: None,
+            components: None,
+            definition: None,
+        };
+        ind.validate("indicator")?;
+        Ok(ind)
+    }
+
+    /// The target resolved to a level ([`Target::implied_level`]).
+    pub fn implied_target(&self) -> Result<ImpliedLevel> {
+        self.target
+            .implied_level(&self.baseline, self.direction)
+            .map_err(|e| match e {
+                Error::NoTarget { message, .. } => Error::NoTarget {
+                    field: self.id.clone(),
+                    message,
+                },
+                other => other,
+            })
+    }
+
+    /// Decimals for display: the published number, or 2.
+    pub fn display_decimals(&self) -> u32 {
+        self.decimals.unwrap_or(2)
+    }
+
+    /// The indicator's value from its components: `num × f_num / (den × f_den) × scale`,
+    /// exact to 28 significant digits.
+    pub fn derive_value(&self, numerator: Decimal, denominator: Decimal) -> Result<Decimal> {
+        let components = self.components.as_ref().ok_or_else(|| {
+            Error::invalid_argument(
+                format!("{}.components", self.id),
+                "the indicator has no numerator/denominator",
+            )
+        })?;
+        derive_ratio(numerator, denominator, components, &self.unit, &self.id)
+    }
+
+    /// Half a unit in the last published decimal: the largest difference between a derived
+    /// and a reported value that rounding explains.
+    pub fn rounding_tolerance(&self) -> Decimal {
+        Decimal::new(5, self.display_decimals().saturating_add(1).min(28))
+    }
+
+    /// Check every rule of an indicator on its own; `path` prefixes error paths.
+    pub fn validate(&self, path: &str) -> Result<()> {
+        if !is_valid_id(&self.id) {
+            return Err(Error::invalid_plan(
+                format!("{path}.id"),
+                format!(
+                    "`{}` is not a valid id (lowercase letters, digits and `-`, 1–64 characters)",
+                    self.id
+                ),
+            ));
+        }
+        if self.label.zh.trim().is_empty() {
+            return Err(Error::invalid_plan(
+                format!("{path}.label.zh"),
+                "the Chinese label is empty",
+            ));
+        }
+        check_year(self.baseline.year, &format!("{path}.baseline.year"))?;
+        if let Some(year) = self.target.year() {
+            check_year(year, &format!("{path}.target.year"))?;
+            if year <= self.baseline.year {
+                return Err(Error::YearOutOfRange {
+                    field: format!("{path}.target.year"),
+                    year: i64::from(year),
+                    message: format!(
+                        "the target year must be after the baseline year {}",
+                        self.baseline.year
+                    ),
+                });
+            }
+        }
+        self.target.validate(&format!("{path}.target"))?;
+        if let Some(dp) = self.decimals {
+            if dp > 10 {
+                return Err(Error::invalid_plan(
+                    format!("{path}.decimals"),
+                    "at most 10 published decimals",
+                ));
+            }
+        }
+        if let Unit::Custom { scale, .. } = &self.unit {
+            if *scale <= Decimal::ZERO {
+                return Err(Error::invalid_plan(
+                    format!("{path}.unit.scale"),
+                    "a unit scale must be positive",
+                ));
+            }
+        }
+        Ok(())
+    }
+}
+
+/// `num × f_num / (den × f_den) × scale` for a ratio with these components and unit.
+pub(crate) fn derive_ratio(
+    numerator: Decimal,
+    denominator: Decimal,
+    components: &Components,
+    unit: &Unit,
+    id: &str,
+) -> Result<Decimal> {
+    if denominator.is_zero() {
+        return Err(Error::InvalidObservations {
+            path: format!("{id}.denominator"),
+            line: None,
+            message: "the denominator is zero".into(),
+        });
+    }
+    let field = format!("{id}.value");
+    let num = numerator.mul_or(components.numerator.unit.base_factor(), &field)?;
+    let den = denominator.mul_or(components.denominator.unit.base_factor(), &field)?;
+    // Multiply by the scale before dividing so that terminating ratios stay exact.
+    num.mul_or(unit.scale(), &field)?
+        .div_or(den, &field)
+        .map(|v| v.normalize())
+}
+
+/// Ids are lowercase ASCII words joined by `-`, so they are safe in URLs, CSV and JS.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && !id.starts_with('-')
+}
+
+pub(crate) fn check_year(year: i32, field: &str) -> Result<()> {
+    if YEAR_RANGE.contains(&year) {
+        Ok(())
+    } else {
+        Err(Error::YearOutOfRange {
+            field: field.into(),
+            year: i64::from(year),
+            message: format!(
+                "years must be within {}–{}",
+                YEAR_RANGE.start(),
+                YEAR_RANGE.end()
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::unit::Magnitude;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    fn rd_intensity() -> Indicator {
+        let mut ind = Indicator::new(
+            "rd-intensity",
+            Unit::Percent,
+            Direction::Increase,
+            Baseline {
+                year: 2020,
+                value: d("0.36"),
+            },
+            Target::Level {
+                year: 2025,
+                value: d("1.10"),
+                comparator: None,
+            },
+        )
+        .unwrap();
+        ind.components = Some(Components {
+            numerator: Component {
+                label: Label::zh("研发经费"),
+                unit: Unit::Money {
+                    currency: "CNY".into(),
+                    magnitude: Magnitude::TenThousand,
+                },
+            },
+            denominator: Component {
+                label: Label::zh("地区生产总值"),
+                unit: Unit::Money {
+                    currency: "CNY".into(),
+                    magnitude: Magnitude::HundredMillion,
+                },
+            },
+        });
+        ind
+    }
+
+    #[test]
+    fn derived_value_mixes_magnitudes_exactly() {
+        // Illustrative numbers, hand calculation: 26 000 万元 / 726.86 亿元 × 100
+        // = 2.6e8 / 7.2686e10 × 100 = 0.357703…%.
+        let v = rd_intensity()
+            .derive_value(d("26000"), d("726.86"))
+            .unwrap();
+        assert_eq!(v.round_dp(6), d("0.357703"));
+        // 1 万元 / 1 亿元 × 100 = 0.01 % exactly.
+        assert_eq!(
+            rd_intensity().derive_value(d("1"), d("1")).unwrap(),
+            d("0.01")
+        );
+        assert_eq!(
+            rd_intensity()
+                .derive_value(d("1"), d("0"))
+                .unwrap_err()
+                .code(),
+            "invalid_observations"
+        );
+    }
+
+    #[test]
+    fn rules() {
+        let bad_year = Indicator::new(
+            "x",
+            Unit::Percent,
+            Direction::Increase,
+            Baseline {
+                year: 2020,
+                value: d("1"),
+            },
+            Target::Level {
+                year: 2019,
+                value: d("2"),
+                comparator: None,
+            },
+        );
+        assert_eq!(bad_year.unwrap_err().code(), "year_out_of_range");
+        let bad_id = Indicator::new(
+            "Bad Id",
+            Unit::Percent,
+            Direction::Increase,
+            Baseline {
+                year: 2020,
+                value: d("1"),
+            },
+            Target::None,
+        );
+        assert_eq!(bad_id.unwrap_err().field(), "indicator.id");
+        assert_eq!(rd_intensity().rounding_tolerance(), d("0.005"));
+    }
+}

@@ -1,0 +1,10 @@
+//! The indicator model: units, targets, indicators, observations, plans, projects.
+
+pub mod achievement;
+pub mod indicator;
+pub mod label;
+pub mod plan;
+pub mod project;
+pub mod series;
+pub mod target;
+pub mod unit;

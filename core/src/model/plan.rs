@@ -1,0 +1,153 @@
+//! A development plan: its indicators, and for the seed plan its achievements and projects.
+
+use std::collections::BTreeSet;
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::{Error, Result};
+use crate::model::achievement::Achievement;
+use crate::model::indicator::{check_year, is_valid_id, Indicator};
+use crate::model::label::Label;
+use crate::model::project::{KeyField, Project};
+use crate::model::target::Target;
+
+/// The years a plan covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PlanPeriod {
+    /// First year (2021 for a 14th Five-Year Plan).
+    pub start: i32,
+    /// Last year (2025).
+    pub end: i32,
+}
+
+/// A source of the plan's figures.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Title of the publication.
+    pub title: Label,
+    /// Publisher.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Notes (edition, date, what was taken from it).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A plan with quantified indicators.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Plan {
+    /// Stable id, e.g. `yanbian-st-14`.
+    pub id: String,
+    /// Title.
+    pub title: Label,
+    /// Issuing body.
+    pub issuer: Label,
+    /// Region covered.
+    pub region: Label,
+    /// Period covered.
+    pub period: PlanPeriod,
+    /// Base year of the plan (the last year of the previous plan).
+    pub base_year: i32,
+    /// Indicators, in the plan's order.
+    pub indicators: Vec<Indicator>,
+    /// Where the indicator figures come from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    /// Achievements of the previous period.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub achievements: Vec<Achievement>,
+    /// Key projects.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub projects: Vec<Project>,
+    /// Key fields and directions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub key_fields: Vec<KeyField>,
+}
+
+impl Plan {
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> Result<&Indicator> {
+        self.indicators
+            .iter()
+            .find(|i| i.id == id)
+            .ok_or_else(|| Error::UnknownIndicator { id: id.into() })
+    }
+
+    /// Projects running during `year`.
+    pub fn projects_active(&self, year: i32) -> Vec<&Project> {
+        self.projects
+            .iter()
+            .filter(|p| p.period.active_in(year))
+            .collect()
+    }
+
+    /// Check every rule of the model; the error names the path at fault.
+    pub fn validate(&self) -> Result<()> {
+        if !is_valid_id(&self.id) {
+            return Err(Error::invalid_plan(
+                "id",
+                format!("`{}` is not a valid id", self.id),
+            ));
+        }
+        check_year(self.period.start, "period.start")?;
+        check_year(self.period.end, "period.end")?;
+        check_year(self.base_year, "base_year")?;
+        if self.period.end < self.period.start {
+            return Err(Error::YearOutOfRange {
+                field: "period.end".into(),
+                year: i64::from(self.period.end),
+                message: format!("the plan ends before it starts ({})", self.period.start),
+            });
+        }
+        if self.base_year > self.period.start {
+            return Err(Error::YearOutOfRange {
+                field: "base_year".into(),
+                year: i64::from(self.base_year),
+                message: "the base year is after the first plan year".into(),
+            });
+        }
+        let mut ids = BTreeSet::new();
+        for (i, ind) in self.indicators.iter().enumerate() {
+            let path = format!("indicators[{i}]");
+            ind.validate(&path)?;
+            if !ids.insert(ind.id.as_str()) {
+                return Err(Error::invalid_plan(
+                    format!("{path}.id"),
+                    format!("duplicate indicator id `{}`", ind.id),
+                ));
+            }
+        }
+        for (i, ind) in self.indicators.iter().enumerate() {
+            if let Target::Relative { to, .. } = &ind.target {
+                if !ids.contains(to.as_str()) || *to == ind.id {
+                    return Err(Error::invalid_plan(
+                        format!("indicators[{i}].target.to"),
+                        format!("`{to}` is not another indicator of this plan"),
+                    ));
+                }
+            }
+        }
+        for (i, a) in self.achievements.iter().enumerate() {
+            a.check_breakdown(&format!("achievements[{i}]"))?;
+        }
+        let mut numbers = BTreeSet::new();
+        for (i, p) in self.projects.iter().enumerate() {
+            let path = format!("projects[{i}]");
+            p.validate(&path)?;
+            if !numbers.insert((p.table, p.number)) {
+                return Err(Error::invalid_plan(
+                    format!("{path}.number"),
+                    format!(
+                        "table {} already has a project number {}",
+                        p.table, p.number
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    }
+}

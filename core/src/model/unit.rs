@@ -1,0 +1,224 @@
+//! Units of measure as a typed enum, with the scale factor that turns a ratio into the unit.
+//!
+//! A percent indicator's *change* is measured in percentage points (`points_change`), which is
+//! a different thing from its percent change (`relative_change`); both are named so.
+
+use rust_decimal::Decimal;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+use crate::model::label::{Label, Lang};
+use crate::num::Checked;
+
+/// How many yuan one unit of a money amount holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Magnitude {
+    /// 元 (×1).
+    One,
+    /// 万 (×10 000), as in 万元.
+    TenThousand,
+    /// 亿 (×100 000 000), as in 亿元.
+    HundredMillion,
+}
+
+impl Magnitude {
+    /// The multiplier, e.g. 10 000 for 万.
+    pub fn factor(self) -> Decimal {
+        match self {
+            Magnitude::One => Decimal::ONE,
+            Magnitude::TenThousand => Decimal::from(10_000u32),
+            Magnitude::HundredMillion => Decimal::from(100_000_000u32),
+        }
+    }
+
+    fn prefix_zh(self) -> &'static str {
+        match self {
+            Magnitude::One => "",
+            Magnitude::TenThousand => "万",
+            Magnitude::HundredMillion => "亿",
+        }
+    }
+}
+
+/// The unit of an indicator or of a ratio component.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum Unit {
+    /// Per cent: a ratio ×100. Changes are in percentage points.
+    Percent,
+    /// Per mille (‰): a ratio ×1 000.
+    PerMille,
+    /// Per ten thousand: a ratio ×10 000 (e.g. firms per 10 000 enterprises).
+    PerTenThousand,
+    /// Per hundred thousand: a ratio ×100 000.
+    PerHundredThousand,
+    /// A plain ratio (×1).
+    Ratio,
+    /// A count of things (件, 户, 人, 项); `noun` is the counter word.
+    Count {
+        /// The counter word, e.g. 件 (patents), 户 (firms).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        noun: Option<Label>,
+    },
+    /// An index number.
+    Index,
+    /// An amount of money.
+    Money {
+        /// ISO 4217 code, `CNY` for the plans shipped here.
+        currency: String,
+        /// 元, 万元 or 亿元.
+        magnitude: Magnitude,
+    },
+    /// A duration in years.
+    Years,
+    /// Anything else: a label and the factor that turns a plain ratio into this unit.
+    Custom {
+        /// The unit's name.
+        label: Label,
+        /// Ratio → unit multiplier (1 when the unit is not a ratio).
+        #[serde(with = "crate::io::decimal")]
+        #[schemars(with = "crate::io::decimal::Repr")]
+        scale: Decimal,
+    },
+}
+
+impl Unit {
+    /// The factor that turns a plain ratio into this unit (100 for per cent).
+    pub fn scale(&self) -> Decimal {
+        match self {
+            Unit::Percent => Decimal::ONE_HUNDRED,
+            Unit::PerMille => Decimal::ONE_THOUSAND,
+            Unit::PerTenThousand => Decimal::from(10_000u32),
+            Unit::PerHundredThousand => Decimal::from(100_000u32),
+            Unit::Custom { scale, .. } => *scale,
+            Unit::Ratio | Unit::Count { .. } | Unit::Index | Unit::Money { .. } | Unit::Years => {
+                Decimal::ONE
+            }
+        }
+    }
+
+    /// How many base units (yuan, items) one unit holds: 10 000 for 万元, 1 otherwise.
+    pub fn base_factor(&self) -> Decimal {
+        match self {
+            Unit::Money { magnitude, .. } => magnitude.factor(),
+            _ => Decimal::ONE,
+        }
+    }
+
+    /// Whether this is a ratio-type unit (a change in it is a change in points).
+    pub fn is_ratio(&self) -> bool {
+        matches!(
+            self,
+            Unit::Percent
+                | Unit::PerMille
+                | Unit::PerTenThousand
+                | Unit::PerHundredThousand
+                | Unit::Ratio
+        )
+    }
+
+    /// A short symbol for tables.
+    pub fn symbol(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Unit::Percent, _) => "%".into(),
+            (Unit::PerMille, _) => "‰".into(),
+            (Unit::PerTenThousand, Lang::Zh) => "每万".into(),
+            (Unit::PerTenThousand, Lang::En) => "per 10k".into(),
+            (Unit::PerTenThousand, Lang::Ko) => "만분율".into(),
+            (Unit::PerHundredThousand, Lang::Zh) => "每十万".into(),
+            (Unit::PerHundredThousand, Lang::En) => "per 100k".into(),
+            (Unit::PerHundredThousand, Lang::Ko) => "십만분율".into(),
+            (Unit::Ratio, _) | (Unit::Index, _) => String::new(),
+            (Unit::Count { noun }, l) => noun
+                .as_ref()
+                .map(|n| n.get(l).to_string())
+                .unwrap_or_default(),
+            (
+                Unit::Money {
+                    currency,
+                    magnitude,
+                },
+                Lang::Zh,
+            ) if currency == "CNY" => {
+                format!("{}元", magnitude.prefix_zh())
+            }
+            (
+                Unit::Money {
+                    currency,
+                    magnitude,
+                },
+                Lang::Ko,
+            ) if currency == "CNY" => match magnitude {
+                Magnitude::One => "위안".into(),
+                Magnitude::TenThousand => "만 위안".into(),
+                Magnitude::HundredMillion => "억 위안".into(),
+            },
+            (
+                Unit::Money {
+                    currency,
+                    magnitude,
+                },
+                _,
+            ) => match magnitude {
+                Magnitude::One => currency.clone(),
+                Magnitude::TenThousand => format!("10k {currency}"),
+                Magnitude::HundredMillion => format!("100m {currency}"),
+            },
+            (Unit::Years, Lang::Zh) => "年".into(),
+            (Unit::Years, Lang::En) => "years".into(),
+            (Unit::Years, Lang::Ko) => "년".into(),
+            (Unit::Custom { label, .. }, l) => label.get(l).to_string(),
+        }
+    }
+}
+
+/// The change from `from` to `to` in the unit itself: percentage points for a percent indicator.
+pub fn points_change(from: Decimal, to: Decimal) -> Result<Decimal> {
+    to.sub_or(from, "points_change")
+}
+
+/// The relative change `(to − from) / from` as a fraction (0.1 = 10 % more).
+pub fn relative_change(from: Decimal, to: Decimal) -> Result<Decimal> {
+    if from.is_zero() {
+        return Err(crate::Error::UndefinedGrowth {
+            field: "relative_change".into(),
+            message: "the starting value is zero".into(),
+        });
+    }
+    to.sub_or(from, "relative_change")?
+        .div_or(from, "relative_change")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn points_and_percent_change_differ() {
+        // Hand calculation: 0.36 % → 1.10 % is +0.74 percentage points, a 205.55…% increase.
+        let a = Decimal::from_str("0.36").unwrap();
+        let b = Decimal::from_str("1.10").unwrap();
+        assert_eq!(points_change(a, b).unwrap().to_string(), "0.74");
+        let rel = relative_change(a, b).unwrap();
+        assert_eq!(rel.round_dp(6).to_string(), "2.055556");
+        assert_eq!(
+            relative_change(Decimal::ZERO, b).unwrap_err().code(),
+            "undefined_growth"
+        );
+    }
+
+    #[test]
+    fn scales() {
+        assert_eq!(Unit::Percent.scale(), Decimal::ONE_HUNDRED);
+        assert_eq!(Unit::PerTenThousand.scale(), Decimal::from(10_000));
+        let m = Unit::Money {
+            currency: "CNY".into(),
+            magnitude: Magnitude::HundredMillion,
+        };
+        assert_eq!(m.base_factor(), Decimal::from(100_000_000));
+        assert_eq!(m.symbol(Lang::Zh), "亿元");
+    }
+}

@@ -1,0 +1,105 @@
+//! Checked decimal arithmetic and the f64 bridge for irrational results.
+//!
+//! Decimal operators panic on overflow, so library code goes through these helpers, which
+//! turn overflow into [`Error::Overflow`] naming the quantity being computed.
+
+use rust_decimal::prelude::{FromPrimitive, ToPrimitive};
+use rust_decimal::Decimal;
+
+use crate::error::{Error, Result};
+
+/// Checked operations that name the quantity at fault.
+pub(crate) trait Checked: Sized {
+    fn add_or(self, rhs: Self, field: &str) -> Result<Self>;
+    fn sub_or(self, rhs: Self, field: &str) -> Result<Self>;
+    fn mul_or(self, rhs: Self, field: &str) -> Result<Self>;
+    /// Division; a zero divisor is reported as undefined growth only by callers that know why,
+    /// here it is an invalid argument.
+    fn div_or(self, rhs: Self, field: &str) -> Result<Self>;
+}
+
+impl Checked for Decimal {
+    fn add_or(self, rhs: Self, field: &str) -> Result<Self> {
+        self.checked_add(rhs).ok_or_else(|| Error::overflow(field))
+    }
+    fn sub_or(self, rhs: Self, field: &str) -> Result<Self> {
+        self.checked_sub(rhs).ok_or_else(|| Error::overflow(field))
+    }
+    fn mul_or(self, rhs: Self, field: &str) -> Result<Self> {
+        self.checked_mul(rhs).ok_or_else(|| Error::overflow(field))
+    }
+    fn div_or(self, rhs: Self, field: &str) -> Result<Self> {
+        if rhs.is_zero() {
+            return Err(Error::invalid_argument(field, "division by zero"));
+        }
+        self.checked_div(rhs).ok_or_else(|| Error::overflow(field))
+    }
+}
+
+/// A year difference as a decimal (years are validated to a small range, so this cannot fail
+/// for model data; it is still checked).
+pub(crate) fn years_between(from: i32, to: i32) -> i64 {
+    i64::from(to).saturating_sub(i64::from(from))
+}
+
+/// Decimal → f64 for the irrational formulas. Every Decimal fits an f64 (with rounding).
+pub(crate) fn to_f64(d: Decimal) -> f64 {
+    d.to_f64().unwrap_or(f64::NAN)
+}
+
+/// f64 → Decimal for results the API returns as Decimal; non-finite values are refused.
+pub(crate) fn from_f64(x: f64, field: &str) -> Result<Decimal> {
+    if !x.is_finite() {
+        return Err(Error::overflow(field));
+    }
+    Decimal::from_f64(x).ok_or_else(|| Error::overflow(field))
+}
+
+/// A finite f64, or None: irrational results never leak NaN or infinity into the API.
+pub(crate) fn finite(x: f64) -> Option<f64> {
+    x.is_finite().then_some(x)
+}
+
+/// Round half away from zero (四舍五入) to `decimals` places, for display.
+pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
+    value.round_dp_with_strategy(
+        decimals,
+        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+    )
+}
+
+/// Format at exactly `decimals` places, rounding half away from zero.
+pub fn format_fixed(value: Decimal, decimals: u32) -> String {
+    let mut r = round_half_away(value, decimals);
+    r.rescale(decimals);
+    r.to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap()
+    }
+
+    #[test]
+    fn rounding_is_half_away_from_zero() {
+        // Hand-checked: 四舍五入 rounds .5 away from zero, unlike banker's rounding.
+        assert_eq!(format_fixed(d("0.125"), 2), "0.13");
+        assert_eq!(format_fixed(d("-0.125"), 2), "-0.13");
+        assert_eq!(format_fixed(d("2.5"), 0), "3");
+        assert_eq!(format_fixed(d("1.1"), 2), "1.10");
+    }
+
+    #[test]
+    fn overflow_is_an_error_not_a_panic() {
+        let e = Decimal::MAX.add_or(Decimal::ONE, "x").unwrap_err();
+        assert_eq!(e.code(), "overflow");
+        assert_eq!(
+            d("1").div_or(Decimal::ZERO, "y").unwrap_err().code(),
+            "invalid_argument"
+        );
+    }
+}

@@ -1,0 +1,105 @@
+//! Evaluation tables as Markdown (also readable as plain text in a terminal).
+
+use rust_decimal::Decimal;
+
+use crate::method::evaluate::Evaluation;
+use crate::model::label::Lang;
+use crate::model::plan::Plan;
+use crate::num::format_fixed;
+use crate::report::labels::{phrase, Phrase};
+
+/// Escape the characters that would break a Markdown table cell.
+pub fn cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace(['\n', '\r'], " ")
+}
+
+/// A share as a percentage with one decimal (0.5 → "50.0%").
+pub(crate) fn percent(share: Decimal) -> String {
+    format!(
+        "{}%",
+        format_fixed(share.saturating_mul(Decimal::ONE_HUNDRED), 1)
+    )
+}
+
+/// The evaluation as a Markdown table, one row per indicator, then the roll-up.
+pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
+    let p = |x| phrase(x, lang);
+    let mut out = format!(
+        "| {} | {} | {} | {} | {} | {} | {} | {} |\n|---|---:|---:|---:|---:|---:|---:|---|\n",
+        p(Phrase::Indicator),
+        p(Phrase::Baseline),
+        p(Phrase::Target),
+        p(Phrase::Latest),
+        p(Phrase::Completion),
+        p(Phrase::TimeShare),
+        p(Phrase::Pace),
+        p(Phrase::Status),
+    );
+    for row in &evaluation.rows {
+        let Ok(ind) = plan.indicator(&row.indicator) else {
+            continue;
+        };
+        let dp = ind.display_decimals();
+        let target = match (ind.implied_target(), &row.inputs) {
+            (_, Some(i)) => format!("{} ({})", format_fixed(i.target_value, dp), i.target_year),
+            (Ok(l), None) => format!(
+                "{}{} ({})",
+                l.comparator.symbol(),
+                format_fixed(l.value, dp),
+                l.year
+            ),
+            (Err(_), None) => "—".into(),
+        };
+        let latest = row
+            .inputs
+            .as_ref()
+            .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
+            .unwrap_or_else(|| "—".into());
+        let opt =
+            |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
+        out.push_str(&format!(
+            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} {} |\n",
+            cell(ind.label.get(lang)),
+            format_fixed(ind.baseline.value, dp),
+            ind.baseline.year,
+            target,
+            latest,
+            opt(row.completion, percent),
+            opt(row.time_share, percent),
+            opt(row.pace, |v| format_fixed(v, 2)),
+            row.status.symbol(),
+            row.status.label(lang),
+        ));
+    }
+    let s = &evaluation.summary;
+    out.push('\n');
+    out.push_str(&format!(
+        "{}: {} · {}: {} · {}: {} · {}: {}",
+        p(Phrase::Method),
+        evaluation.method,
+        p(Phrase::Assessed),
+        s.assessed,
+        p(Phrase::NotAssessable),
+        s.not_assessable,
+        p(Phrase::OnPace),
+        s.share_on_pace
+            .map(percent)
+            .map(|x| format!("{} ({x})", s.on_pace))
+            .unwrap_or_else(|| "—".into()),
+    ));
+    out.push('\n');
+    let counts: Vec<String> = s
+        .counts
+        .iter()
+        .filter(|c| c.count > 0)
+        .map(|c| format!("{} {} {}", c.status.symbol(), c.status.label(lang), c.count))
+        .collect();
+    out.push_str(&counts.join(" · "));
+    out.push('\n');
+    if lang != Lang::Zh {
+        out.push_str(&format!("\n_{}_\n", p(Phrase::Unofficial)));
+    }
+    out
+}

@@ -1,0 +1,131 @@
+//! The required schedule of a plan: what each indicator must reach each year.
+
+use rust_decimal::Decimal;
+
+use crate::error::Result;
+use crate::math::path::{required_path, Milestone, PathKind};
+use crate::math::progress::cagr;
+use crate::model::indicator::Indicator;
+use crate::model::label::Lang;
+use crate::model::plan::Plan;
+use crate::num::{format_fixed, years_between, Checked};
+use crate::report::labels::{phrase, Phrase};
+use crate::report::markdown::cell;
+
+/// One indicator's schedule: rates and both milestone paths.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Schedule {
+    /// Indicator id.
+    pub indicator: String,
+    /// Required CAGR from baseline to target, when defined.
+    pub required_cagr: Option<f64>,
+    /// Equal annual increment `(y* − y0)/N` (exact).
+    pub annual_increment: Decimal,
+    /// Linear milestones, baseline year to target year.
+    pub linear: Vec<Milestone>,
+    /// Geometric milestones, when a constant rate exists.
+    pub geometric: Option<Vec<Milestone>>,
+}
+
+impl Indicator {
+    /// Required milestones from the baseline to the implied target.
+    pub fn path(&self, kind: PathKind) -> Result<Vec<Milestone>> {
+        let t = self.implied_target()?;
+        required_path(
+            (self.baseline.year, self.baseline.value),
+            (t.year, t.value),
+            kind,
+        )
+    }
+
+    /// Required milestones re-planned from an observation (`from_year`, `value`) to the target.
+    pub fn path_from(
+        &self,
+        kind: PathKind,
+        from_year: i32,
+        value: Decimal,
+    ) -> Result<Vec<Milestone>> {
+        let t = self.implied_target()?;
+        required_path((from_year, value), (t.year, t.value), kind)
+    }
+
+    /// Rates and both paths.
+    pub fn schedule(&self) -> Result<Schedule> {
+        let t = self.implied_target()?;
+        let n = years_between(self.baseline.year, t.year);
+        let annual_increment = t
+            .value
+            .sub_or(self.baseline.value, "annual_increment")?
+            .div_or(Decimal::from(n), "annual_increment")?;
+        let mut ignored = Vec::new();
+        Ok(Schedule {
+            indicator: self.id.clone(),
+            required_cagr: cagr(
+                self.baseline.value,
+                t.value,
+                n,
+                "required_cagr",
+                &mut ignored,
+            ),
+            annual_increment,
+            linear: self.path(PathKind::Linear)?,
+            geometric: self.path(PathKind::Geometric).ok(),
+        })
+    }
+}
+
+/// The schedule of every indicator with a resolvable target, as Markdown.
+pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
+    let p = |x| phrase(x, lang);
+    let mut out = String::new();
+    for ind in &plan.indicators {
+        let Ok(s) = ind.schedule() else { continue };
+        let dp = ind.display_decimals();
+        // Milestones carry two more decimals than published so that the path is visible.
+        let mdp = dp.saturating_add(2);
+        out.push_str(&format!("### {}\n\n", cell(ind.label.get(lang))));
+        out.push_str(&format!(
+            "{}: {} ({}) → {}: {} ({}) · {}: {} · {}: {}\n\n",
+            p(Phrase::Baseline),
+            format_fixed(ind.baseline.value, dp),
+            ind.baseline.year,
+            p(Phrase::Target),
+            s.linear
+                .last()
+                .map(|m| format_fixed(m.value, dp))
+                .unwrap_or_default(),
+            s.linear.last().map(|m| m.year).unwrap_or_default(),
+            p(Phrase::RequiredCagr),
+            s.required_cagr
+                .map(|g| format!("{:.2}%", g * 100.0))
+                .unwrap_or_else(|| "—".into()),
+            p(Phrase::AnnualIncrement),
+            format_fixed(s.annual_increment, mdp),
+        ));
+        let years: Vec<String> = s
+            .linear
+            .iter()
+            .skip(1)
+            .map(|m| m.year.to_string())
+            .collect();
+        out.push_str(&format!(
+            "| | {} |\n|---|{}\n",
+            years.join(" | "),
+            "---:|".repeat(years.len())
+        ));
+        let row = |name: &str, path: &[Milestone]| {
+            let vals: Vec<String> = path
+                .iter()
+                .skip(1)
+                .map(|m| format_fixed(m.value, mdp))
+                .collect();
+            format!("| {name} | {} |\n", vals.join(" | "))
+        };
+        out.push_str(&row(p(Phrase::Linear), &s.linear));
+        if let Some(g) = &s.geometric {
+            out.push_str(&row(p(Phrase::Geometric), g));
+        }
+        out.push('\n');
+    }
+    Ok(out)
+}

@@ -1,0 +1,1 @@
+//! Shared conformance vectors; the runners are in `tests/`.
