@@ -17,7 +17,12 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
-        let path = if path == "." { String::new() } else { path };
+        let path = match path.as_str() {
+            "." | "?" => String::new(),
+            // A path through deep nesting is noise after the first few levels.
+            p if p.len() > 120 => format!("{}…", p.chars().take(120).collect::<String>()),
+            _ => path,
+        };
         match inner.classify() {
             serde_json::error::Category::Data => shape_error(path, inner.to_string()),
             _ => Error::Parse {
@@ -40,6 +45,7 @@ impl Plan {
     ///
     /// Numbers load exactly: `0.36` and `"0.36"` are both exactly 0.36.
     pub fn from_json(text: &str) -> Result<Plan> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let plan: Plan =
             from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
         plan.validate()?;
@@ -54,6 +60,33 @@ impl Plan {
             message: e.to_string(),
         })
     }
+}
+
+impl crate::model::indicator::Indicator {
+    /// Load one indicator from JSON (the same shape as in a plan file) and check its rules.
+    pub fn from_json(text: &str) -> Result<Self> {
+        let ind: Self = from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        ind.validate("indicator")?;
+        Ok(ind)
+    }
+
+    /// The indicator as pretty JSON (decimals as strings).
+    pub fn to_json(&self) -> Result<String> {
+        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
+            path: String::new(),
+            line: None,
+            message: e.to_string(),
+        })
+    }
+}
+
+/// A list of observations from JSON: `[{"year": 2021, "value": "0.4"}, ...]`.
+pub fn observation_list_from_json(text: &str) -> Result<Vec<crate::model::series::Observation>> {
+    from_json_text(text, |path, message| Error::InvalidObservations {
+        path,
+        line: None,
+        message,
+    })
 }
 
 /// Observations from JSON: `{"indicator-id": [{"year": 2021, "value": "0.4"}, ...]}`.

@@ -114,7 +114,12 @@ pub fn progress(
         Some(done.div_or(planned, "completion")?)
     };
     let pace = match completion {
-        Some(p) if n > 0 => Some(p.div_or(time_share, "pace")?),
+        // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
+        // P/τ would divide by an already-rounded 1/3.
+        Some(_) if n > 0 => Some(
+            done.mul_or(Decimal::from(big_n), "pace")?
+                .div_or(planned.mul_or(Decimal::from(n), "pace")?, "pace")?,
+        ),
         Some(_) => {
             warnings.push(Warning::new(
                 "no_elapsed_time",

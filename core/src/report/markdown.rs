@@ -42,15 +42,14 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
             continue;
         };
         let dp = ind.display_decimals();
-        let target = match (ind.implied_target(), &row.inputs) {
-            (_, Some(i)) => format!("{} ({})", format_fixed(i.target_value, dp), i.target_year),
-            (Ok(l), None) => format!(
+        let target = match ind.implied_target() {
+            Ok(l) => format!(
                 "{}{} ({})",
                 l.comparator.symbol(),
                 format_fixed(l.value, dp),
                 l.year
             ),
-            (Err(_), None) => "—".into(),
+            Err(_) => "—".into(),
         };
         let latest = row
             .inputs

@@ -1,0 +1,105 @@
+//! The main job: the embedded Yanbian plan's required schedule, then the national plan's
+//! S&T indicators evaluated on their published figures.
+//!
+//! ```text
+//! cargo run --release --example yanbian                      # schedule + national evaluation
+//! cargo run --release --example yanbian -- --observations FILE.csv [--lang en] [--as-of 2023]
+//! ```
+//! With `--observations`, the Yanbian plan is evaluated on the user's observations (long CSV:
+//! `indicator,year,value` and optional `numerator,denominator,vintage,flag,source`).
+
+use std::process::ExitCode;
+
+use onpace::io::csv::read_observations_csv;
+use onpace::report::markdown::evaluation_markdown;
+use onpace::report::schedule::schedule_markdown;
+use onpace::{builtin, AsOf, AssessOptions, Lang};
+
+struct Args {
+    observations: Option<String>,
+    lang: Lang,
+    as_of: AsOf,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = Args {
+        observations: None,
+        lang: Lang::Zh,
+        as_of: AsOf::Latest,
+    };
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
+        match a.as_str() {
+            "--observations" => args.observations = Some(value()?),
+            "--lang" => args.lang = Lang::parse(&value()?).map_err(|e| e.to_string())?,
+            "--as-of" => {
+                let v = value()?;
+                args.as_of = match v.parse::<i32>() {
+                    Ok(y) => AsOf::Year(y),
+                    Err(_) => AsOf::Date(v),
+                };
+            }
+            "-h" | "--help" => {
+                return Err("usage: yanbian [--observations FILE.csv] [--lang zh|en|ko] [--as-of YEAR|YYYY-MM-DD]".into())
+            }
+            other => return Err(format!("unknown argument `{other}` (try --help)")),
+        }
+    }
+    Ok(args)
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let err = |e: onpace::Error| format!("error [{}]: {e}", e.code());
+    let yanbian = builtin::plan(builtin::DEFAULT_PLAN).map_err(err)?;
+    println!("# {}\n", yanbian.title.get(args.lang));
+    println!(
+        "{} {}–{}\n",
+        yanbian.region.get(args.lang),
+        yanbian.period.start,
+        yanbian.period.end
+    );
+    println!("## Required schedule (baseline → target)\n");
+    print!("{}", schedule_markdown(&yanbian, args.lang).map_err(err)?);
+
+    let options = AssessOptions {
+        as_of: args.as_of.clone(),
+        ..AssessOptions::default()
+    };
+    if let Some(path) = &args.observations {
+        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let obs = read_observations_csv(&text).map_err(err)?;
+        let eval = yanbian.evaluate(&obs, &options).map_err(err)?;
+        println!("## Evaluation on {path}\n");
+        print!("{}", evaluation_markdown(&yanbian, &eval, args.lang));
+        println!();
+    } else {
+        println!("No published 2021–2025 observations of the Yanbian indicators are shipped; pass --observations FILE.csv to evaluate yours.\n");
+    }
+
+    let cn = builtin::plan("cn-14th-fyp-st").map_err(err)?;
+    let cn_obs = builtin::observations("cn-14th-fyp-st").map_err(err)?;
+    let eval = cn.evaluate(&cn_obs, &options).map_err(err)?;
+    println!("## {} — published figures\n", cn.title.get(args.lang));
+    print!("{}", evaluation_markdown(&cn, &eval, args.lang));
+    println!(
+        "\nSources: {}",
+        cn.sources
+            .iter()
+            .map(|s| s.title.zh.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("{message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,332 @@
+//! Runs the shared vectors in `tests/vectors/` against the Rust core. The same files are run
+//! by the Python and JS suites; every case names the independent source of its expected values.
+
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::str::FromStr;
+
+use onpace::io::json::observation_list_from_json;
+use onpace::{
+    progress, required_path, AsOf, AssessOptions, Decimal, Direction, Indicator, PathKind,
+    YearValue,
+};
+use serde::Deserialize;
+use serde_json::Value;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VectorFile {
+    #[allow(dead_code)]
+    description: String,
+    cases: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    source: String,
+    op: String,
+    input: Value,
+    expected: Value,
+    #[serde(default)]
+    tolerance: Option<f64>,
+}
+
+fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+fn load(name: &str) -> Vec<Case> {
+    let text = std::fs::read_to_string(vectors_dir().join(name)).unwrap();
+    let file: VectorFile = serde_json::from_str(&text).unwrap();
+    assert!(!file.cases.is_empty(), "{name} has no cases");
+    for c in &file.cases {
+        assert!(!c.source.trim().is_empty(), "{}: no source named", c.name);
+    }
+    file.cases
+}
+
+fn s(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+fn dec(v: &Value) -> Decimal {
+    Decimal::from_str(&s(v)).unwrap()
+}
+
+/// Compare a decimal result with an expected exact string ("0.2") or fraction ("87/199").
+fn check_dec(case: &str, field: &str, actual: Option<Decimal>, expected: &Value) {
+    match (actual, expected) {
+        (None, Value::Null) => {}
+        (Some(a), Value::String(e)) if e.contains('/') => {
+            let (p, q) = e.split_once('/').unwrap();
+            let want = Decimal::from_str(p).unwrap() / Decimal::from_str(q).unwrap();
+            let diff = (a - want).abs();
+            // A 28-digit decimal holds a non-terminating fraction to ~1e-27 of its size.
+            let bound = want.abs().max(Decimal::ONE) * Decimal::new(1, 25);
+            assert!(
+                diff <= bound,
+                "{case}: {field} = {a}, expected {e} ({want})"
+            );
+        }
+        (Some(a), e @ Value::String(_)) => assert_eq!(a, dec(e), "{case}: {field}"),
+        (a, e) => panic!("{case}: {field} = {a:?}, expected {e}"),
+    }
+}
+
+fn check_f64(case: &str, field: &str, actual: Option<f64>, expected: &Value, tol: f64) {
+    match (actual, expected.as_f64()) {
+        (None, None) if expected.is_null() => {}
+        (Some(a), Some(e)) => {
+            let err = if e == 0.0 {
+                a.abs()
+            } else {
+                ((a - e) / e).abs()
+            };
+            assert!(
+                err <= tol,
+                "{case}: {field} = {a}, expected {e} (relative error {err:e} > {tol:e})"
+            );
+        }
+        (a, _) => panic!("{case}: {field} = {a:?}, expected {expected}"),
+    }
+}
+
+fn run_path(c: &Case) {
+    let i = &c.input;
+    let from = (
+        i["from_year"].as_i64().unwrap() as i32,
+        dec(&i["from_value"]),
+    );
+    let to = (i["to_year"].as_i64().unwrap() as i32, dec(&i["to_value"]));
+    let kind = PathKind::parse(i["kind"].as_str().unwrap()).unwrap();
+    let result = required_path(from, to, kind);
+    if let Some(code) = c.expected.get("error") {
+        assert_eq!(
+            result.unwrap_err().code(),
+            code.as_str().unwrap(),
+            "{}",
+            c.name
+        );
+        return;
+    }
+    let path = result.unwrap();
+    if let Some(values) = c.expected.get("values") {
+        let values = values.as_array().unwrap();
+        assert_eq!(path.len(), values.len(), "{}", c.name);
+        for (m, v) in path.iter().zip(values) {
+            check_dec(&c.name, &format!("milestone {}", m.year), Some(m.value), v);
+        }
+    }
+    if let Some(floats) = c.expected.get("floats") {
+        let floats = floats.as_array().unwrap();
+        assert_eq!(path.len(), floats.len(), "{}", c.name);
+        for (m, v) in path.iter().zip(floats) {
+            let a = m.value.to_string().parse::<f64>().unwrap();
+            check_f64(
+                &c.name,
+                &format!("milestone {}", m.year),
+                Some(a),
+                v,
+                c.tolerance.unwrap(),
+            );
+        }
+        // Both ends exact, whatever the path's arithmetic.
+        assert_eq!(path.first().unwrap().value, from.1, "{}", c.name);
+        assert_eq!(path.last().unwrap().value, to.1, "{}", c.name);
+    }
+}
+
+fn run_progress(c: &Case) {
+    let i = &c.input;
+    let yv = |y: &str, v: &str| YearValue::new(i[y].as_i64().unwrap() as i32, dec(&i[v]));
+    let direction = Direction::parse(i["direction"].as_str().unwrap()).unwrap();
+    let p = progress(
+        yv("base_year", "base_value"),
+        yv("latest_year", "latest_value"),
+        yv("target_year", "target_value"),
+        direction,
+    )
+    .unwrap();
+    let e = &c.expected;
+    let tol = c.tolerance.unwrap();
+    check_dec(&c.name, "time_share", Some(p.time_share), &e["time_share"]);
+    check_dec(&c.name, "completion", p.completion, &e["completion"]);
+    check_dec(&c.name, "pace", p.pace, &e["pace"]);
+    check_dec(&c.name, "milestone", Some(p.milestone), &e["milestone"]);
+    check_dec(&c.name, "actual_slope", p.actual_slope, &e["actual_slope"]);
+    check_dec(
+        &c.name,
+        "required_slope",
+        Some(p.required_slope),
+        &e["required_slope"],
+    );
+    check_dec(
+        &c.name,
+        "required_slope_from_now",
+        p.required_slope_from_now,
+        &e["required_slope_from_now"],
+    );
+    check_f64(
+        &c.name,
+        "actual_cagr",
+        p.actual_cagr,
+        &e["actual_cagr"],
+        tol,
+    );
+    check_f64(
+        &c.name,
+        "required_cagr",
+        p.required_cagr,
+        &e["required_cagr"],
+        tol,
+    );
+    check_f64(
+        &c.name,
+        "required_cagr_from_now",
+        p.required_cagr_from_now,
+        &e["required_cagr_from_now"],
+        tol,
+    );
+    check_f64(
+        &c.name,
+        "years_to_target",
+        p.years_to_target,
+        &e["years_to_target"],
+        tol,
+    );
+    check_f64(
+        &c.name,
+        "acceleration",
+        p.acceleration,
+        &e["acceleration"],
+        tol,
+    );
+}
+
+fn run_assess(c: &Case) {
+    let i = &c.input;
+    let ind = Indicator::from_json(&i["indicator"].to_string()).unwrap();
+    let obs = observation_list_from_json(&i["observations"].to_string()).unwrap();
+    let as_of = match i.get("as_of") {
+        None => AsOf::Latest,
+        Some(v) if v.get("year").is_some() => AsOf::Year(v["year"].as_i64().unwrap() as i32),
+        Some(v) => AsOf::Date(v["date"].as_str().unwrap().into()),
+    };
+    let thresholds: BTreeMap<String, Decimal> = i
+        .get("thresholds")
+        .and_then(Value::as_object)
+        .map(|m| m.iter().map(|(k, v)| (k.clone(), dec(v))).collect())
+        .unwrap_or_default();
+    let opts = AssessOptions {
+        as_of,
+        method: i["method"].as_str().unwrap().into(),
+        thresholds,
+    };
+    let a = ind.assess(&obs, &opts).unwrap();
+    let e = &c.expected;
+    assert_eq!(a.status.code(), e["status"].as_str().unwrap(), "{}", c.name);
+    if let Some(v) = e.get("time_share") {
+        check_dec(&c.name, "time_share", a.time_share, v);
+    }
+    if let Some(v) = e.get("completion") {
+        check_dec(&c.name, "completion", a.completion, v);
+    }
+    if let Some(codes) = e.get("warnings") {
+        for code in codes.as_array().unwrap() {
+            let code = code.as_str().unwrap();
+            assert!(
+                a.warnings.iter().any(|w| w.code == code),
+                "{}: no `{code}` warning in {:?}",
+                c.name,
+                a.warnings
+            );
+        }
+    }
+}
+
+fn run_implied(c: &Case) {
+    let ind = Indicator::from_json(&c.input["indicator"].to_string()).unwrap();
+    let r = ind.implied_target();
+    if let Some(code) = c.expected.get("error") {
+        assert_eq!(r.unwrap_err().code(), code.as_str().unwrap(), "{}", c.name);
+        return;
+    }
+    let l = r.unwrap();
+    check_dec(&c.name, "value", Some(l.value), &c.expected["value"]);
+    assert_eq!(
+        l.comparator.code(),
+        c.expected["comparator"].as_str().unwrap(),
+        "{}",
+        c.name
+    );
+}
+
+fn run_file(name: &str) -> usize {
+    let cases = load(name);
+    for c in &cases {
+        match c.op.as_str() {
+            "path" => run_path(c),
+            "progress" => run_progress(c),
+            "assess" => run_assess(c),
+            "implied_target" => run_implied(c),
+            other => panic!(
+                "{}: unknown op `{other}` (a case no runner knows fails the suite)",
+                c.name
+            ),
+        }
+    }
+    cases.len()
+}
+
+#[test]
+fn paths() {
+    assert!(run_file("paths.json") >= 9);
+}
+
+#[test]
+fn progress_building_blocks() {
+    assert!(run_file("progress.json") >= 8);
+}
+
+#[test]
+fn cn_plan_pace() {
+    assert!(run_file("cn_plan_pace.json") >= 20);
+}
+
+#[test]
+fn implied_targets() {
+    assert!(run_file("implied_targets.json") >= 7);
+}
+
+/// Every vector file in the folder is run by some test above: a new file cannot be forgotten.
+#[test]
+fn every_vector_file_is_run() {
+    let known = [
+        "paths.json",
+        "progress.json",
+        "cn_plan_pace.json",
+        "implied_targets.json",
+        "bad_plans.json",
+    ];
+    for entry in std::fs::read_dir(vectors_dir()).unwrap() {
+        let name = entry.unwrap().file_name().into_string().unwrap();
+        if name.ends_with(".json") {
+            assert!(
+                known.contains(&name.as_str()),
+                "vector file {name} is not run by any test"
+            );
+        }
+    }
+}
