@@ -4,19 +4,13 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use onpace::{
-    builtin, progress, AssessOptions, Decimal, Direction, Observation, PathKind, YearValue,
-};
+use onpace::{builtin, progress, AssessOptions, Decimal, Direction, Observation, PathKind, YearValue};
 
 fn maths(c: &mut Criterion) {
     let plan = builtin::plan("yanbian-st-14").unwrap();
     let rd = plan.indicator("rd-intensity").unwrap().clone();
-    c.bench_function("path/linear/5y", |b| {
-        b.iter(|| black_box(&rd).path(PathKind::Linear).unwrap())
-    });
-    c.bench_function("path/geometric/5y", |b| {
-        b.iter(|| black_box(&rd).path(PathKind::Geometric).unwrap())
-    });
+    c.bench_function("path/linear/5y", |b| b.iter(|| black_box(&rd).path(PathKind::Linear).unwrap()));
+    c.bench_function("path/geometric/5y", |b| b.iter(|| black_box(&rd).path(PathKind::Geometric).unwrap()));
     c.bench_function("progress/one", |b| {
         b.iter(|| {
             progress(
@@ -31,17 +25,11 @@ fn maths(c: &mut Criterion) {
     // Illustrative observation, not a published figure.
     let obs = [Observation::new(2023, Decimal::new(70, 2))];
     let opts = AssessOptions::default();
-    c.bench_function("assess/cn-plan-pace/one", |b| {
-        b.iter(|| rd.assess(black_box(&obs), &opts).unwrap())
-    });
+    c.bench_function("assess/cn-plan-pace/one", |b| b.iter(|| rd.assess(black_box(&obs), &opts).unwrap()));
     let cn = builtin::plan("cn-14th-fyp-st").unwrap();
     let cn_obs = builtin::observations("cn-14th-fyp-st").unwrap();
-    c.bench_function("evaluate/cn-14th-fyp-st", |b| {
-        b.iter(|| cn.evaluate(black_box(&cn_obs), &opts).unwrap())
-    });
-    c.bench_function("builtin/load-yanbian", |b| {
-        b.iter(|| builtin::plan(black_box("yanbian-st-14")).unwrap())
-    });
+    c.bench_function("evaluate/cn-14th-fyp-st", |b| b.iter(|| cn.evaluate(black_box(&cn_obs), &opts).unwrap()));
+    c.bench_function("builtin/load-yanbian", |b| b.iter(|| builtin::plan(black_box("yanbian-st-14")).unwrap()));
 }
 
 criterion_group!(benches, maths);

@@ -11,9 +11,9 @@
 use std::process::ExitCode;
 
 use onpace::io::csv::read_observations_csv;
-use onpace::report::markdown::evaluation_markdown;
-use onpace::report::schedule::schedule_markdown;
-use onpace::{builtin, AsOf, AssessOptions, Lang};
+use onpace::report::markdown::{evaluation_markdown, methods_side_by_side};
+use onpace::report::schedule::{decomposition_markdown, schedule_markdown};
+use onpace::{builtin, AsOf, AssessOptions, Decimal, Lang, PathKind};
 
 struct Args {
     observations: Option<String>,
@@ -22,11 +22,7 @@ struct Args {
 }
 
 fn parse_args() -> Result<Args, String> {
-    let mut args = Args {
-        observations: None,
-        lang: Lang::Zh,
-        as_of: AsOf::Latest,
-    };
+    let mut args = Args { observations: None, lang: Lang::Zh, as_of: AsOf::Latest };
     let mut it = std::env::args().skip(1);
     while let Some(a) = it.next() {
         let mut value = || it.next().ok_or_else(|| format!("{a} needs a value"));
@@ -41,7 +37,9 @@ fn parse_args() -> Result<Args, String> {
                 };
             }
             "-h" | "--help" => {
-                return Err("usage: yanbian [--observations FILE.csv] [--lang zh|en|ko] [--as-of YEAR|YYYY-MM-DD]".into())
+                return Err(
+                    "usage: yanbian [--observations FILE.csv] [--lang zh|en|ko] [--as-of YEAR|YYYY-MM-DD]".into()
+                )
             }
             other => return Err(format!("unknown argument `{other}` (try --help)")),
         }
@@ -51,46 +49,63 @@ fn parse_args() -> Result<Args, String> {
 
 fn run() -> Result<(), String> {
     let args = parse_args()?;
+    let lang = args.lang;
     let err = |e: onpace::Error| format!("error [{}]: {e}", e.code());
     let yanbian = builtin::plan(builtin::DEFAULT_PLAN).map_err(err)?;
-    println!("# {}\n", yanbian.title.get(args.lang));
-    println!(
-        "{} {}–{}\n",
-        yanbian.region.get(args.lang),
-        yanbian.period.start,
-        yanbian.period.end
-    );
+    println!("# {}\n", yanbian.title.get(lang));
+    println!("{} {}–{}\n", yanbian.region.get(lang), yanbian.period.start, yanbian.period.end);
     println!("## Required schedule (baseline → target)\n");
-    print!("{}", schedule_markdown(&yanbian, args.lang).map_err(err)?);
+    print!("{}", schedule_markdown(&yanbian, lang).map_err(err)?);
 
-    let options = AssessOptions {
-        as_of: args.as_of.clone(),
-        ..AssessOptions::default()
-    };
+    // What the R&D intensity target means in money: the R&D spending needed each year if GDP
+    // grows at g a year from its published 2020 level.
+    let rd = yanbian.indicator("rd-intensity").map_err(err)?;
+    let gdp = yanbian.reference_value("gdp").map_err(err)?;
+    println!(
+        "## {} — R&D spending required\n\nGDP {} {} in {} ({})\n",
+        rd.label.get(lang),
+        gdp.value,
+        gdp.unit.symbol(lang),
+        gdp.year,
+        gdp.source
+    );
+    for g in [4, 5, 6] {
+        let d = rd.numerator_path((gdp.year, gdp.value), Decimal::new(g, 2), PathKind::Linear).map_err(err)?;
+        let cagr = d.numerator_cagr.map(|c| format!("{:.2}%", c * 100.0)).unwrap_or_else(|| "—".into());
+        println!("GDP +{g}%/yr, linear path to the target: R&D spending must grow {cagr} a year\n");
+        print!("{}", decomposition_markdown(rd, &d, lang));
+        println!();
+    }
+
+    let options = AssessOptions { as_of: args.as_of.clone(), ..AssessOptions::default() };
     if let Some(path) = &args.observations {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         let obs = read_observations_csv(&text).map_err(err)?;
         let eval = yanbian.evaluate(&obs, &options).map_err(err)?;
         println!("## Evaluation on {path}\n");
-        print!("{}", evaluation_markdown(&yanbian, &eval, args.lang));
+        print!("{}", evaluation_markdown(&yanbian, &eval, lang));
         println!();
     } else {
-        println!("No published 2021–2025 observations of the Yanbian indicators are shipped; pass --observations FILE.csv to evaluate yours.\n");
+        println!(
+            "No published 2021–2025 observations of the Yanbian indicators are shipped; \
+             pass --observations FILE.csv to evaluate yours.\n"
+        );
     }
 
     let cn = builtin::plan("cn-14th-fyp-st").map_err(err)?;
     let cn_obs = builtin::observations("cn-14th-fyp-st").map_err(err)?;
     let eval = cn.evaluate(&cn_obs, &options).map_err(err)?;
-    println!("## {} — published figures\n", cn.title.get(args.lang));
-    print!("{}", evaluation_markdown(&cn, &eval, args.lang));
-    println!(
-        "\nSources: {}",
-        cn.sources
-            .iter()
-            .map(|s| s.title.zh.as_str())
-            .collect::<Vec<_>>()
-            .join("; ")
-    );
+    println!("## {} — published figures\n", cn.title.get(lang));
+    print!("{}", evaluation_markdown(&cn, &eval, lang));
+    let mut side = Vec::new();
+    for m in onpace::method_ids() {
+        let opts = AssessOptions { method: m.into(), ..options.clone() };
+        side.push(cn.evaluate(&cn_obs, &opts).map_err(err)?);
+    }
+    println!("\n### Every method side by side\n");
+    print!("{}", methods_side_by_side(&cn, &side, lang));
+    let sources: Vec<&str> = cn.sources.iter().map(|s| s.title.zh.as_str()).collect();
+    println!("\nSources: {}", sources.join("; "));
     Ok(())
 }
 

@@ -145,12 +145,10 @@ impl Error {
     /// The field, path or id at fault.
     pub fn field(&self) -> &str {
         match self {
-            Error::InvalidPlan { path, .. }
-            | Error::Parse { path, .. }
-            | Error::InvalidObservations { path, .. } => path,
-            Error::UnknownIndicator { id }
-            | Error::UnknownPlan { id, .. }
-            | Error::UnknownMethod { id, .. } => id,
+            Error::InvalidPlan { path, .. } | Error::Parse { path, .. } | Error::InvalidObservations { path, .. } => {
+                path
+            }
+            Error::UnknownIndicator { id } | Error::UnknownPlan { id, .. } | Error::UnknownMethod { id, .. } => id,
             Error::InvalidArgument { field, .. }
             | Error::UndefinedGrowth { field, .. }
             | Error::InsufficientData { field, .. }
@@ -169,23 +167,15 @@ impl Error {
     }
 
     pub(crate) fn invalid_plan(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidPlan {
-            path: path.into(),
-            message: message.into(),
-        }
+        Error::InvalidPlan { path: path.into(), message: message.into() }
     }
 
     pub(crate) fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidArgument {
-            field: field.into(),
-            message: message.into(),
-        }
+        Error::InvalidArgument { field: field.into(), message: message.into() }
     }
 
     pub(crate) fn overflow(field: impl Into<String>) -> Self {
-        Error::Overflow {
-            field: field.into(),
-        }
+        Error::Overflow { field: field.into() }
     }
 }
 
@@ -200,43 +190,16 @@ mod tests {
     fn codes_list_is_complete_and_unique() {
         let samples = [
             Error::invalid_plan("a", "b"),
-            Error::Parse {
-                path: String::new(),
-                line: Some(3),
-                message: "x".into(),
-            },
-            Error::InvalidObservations {
-                path: "p".into(),
-                line: None,
-                message: "m".into(),
-            },
+            Error::Parse { path: String::new(), line: Some(3), message: "x".into() },
+            Error::InvalidObservations { path: "p".into(), line: None, message: "m".into() },
             Error::UnknownIndicator { id: "x".into() },
-            Error::UnknownPlan {
-                id: "x".into(),
-                available: String::new(),
-            },
-            Error::UnknownMethod {
-                id: "x".into(),
-                available: String::new(),
-            },
+            Error::UnknownPlan { id: "x".into(), available: String::new() },
+            Error::UnknownMethod { id: "x".into(), available: String::new() },
             Error::invalid_argument("f", "m"),
-            Error::UndefinedGrowth {
-                field: "f".into(),
-                message: "m".into(),
-            },
-            Error::InsufficientData {
-                field: "f".into(),
-                message: "m".into(),
-            },
-            Error::NoTarget {
-                field: "f".into(),
-                message: "m".into(),
-            },
-            Error::YearOutOfRange {
-                field: "f".into(),
-                year: 0,
-                message: "m".into(),
-            },
+            Error::UndefinedGrowth { field: "f".into(), message: "m".into() },
+            Error::InsufficientData { field: "f".into(), message: "m".into() },
+            Error::NoTarget { field: "f".into(), message: "m".into() },
+            Error::YearOutOfRange { field: "f".into(), year: 0, message: "m".into() },
             Error::overflow("f"),
         ];
         let codes: Vec<_> = samples.iter().map(Error::code).collect();
@@ -245,11 +208,7 @@ mod tests {
 
     #[test]
     fn parse_error_shows_line() {
-        let e = Error::Parse {
-            path: "value".into(),
-            line: Some(7),
-            message: "bad".into(),
-        };
+        let e = Error::Parse { path: "value".into(), line: Some(7), message: "bad".into() };
         assert_eq!(e.to_string(), "line 7: value: bad");
     }
 }

@@ -29,19 +29,34 @@
 //! # Ok::<(), onpace::Error>(())
 //! ```
 //!
+//! ## Methods
+//!
+//! Seven named, versioned methods (METHODS.md), each with configurable thresholds:
+//! `cn-plan-pace` (completion against time, NDRC practice), `eurostat` (ratio of actual to
+//! required growth over a 5- or 15-year window), `open-sdg` (ratio of CAGRs and a −5…+5
+//! score), `unsd` (UN Progress Chart), `escap` (Current Status Index and Anticipated Progress,
+//! any projection model), `destatis` (weather symbols), `sdsn` (normalised scores). Four
+//! projection models ([`Model`]) give a value at the target year, a Student-t prediction
+//! interval, the probability of meeting the target and the year it is reached.
+//!
 //! ## Decisions on edge cases
 //!
 //! | case | decision |
 //! |---|---|
-//! | target equal to the baseline | completion and pace undefined (`maintain_target` warning); met or not decides |
-//! | zero or sign-changing values | CAGRs and the geometric path undefined (`undefined_growth`); acceleration and years to target fall back to slopes (`linear_fallback`) |
-//! | no observation after the baseline year | `not_assessable` with `insufficient_data` |
-//! | baseline already meets the target | `achieved` while the latest value still meets it; `regressing` with `target_slipped` when it no longer does |
-//! | latest observation at or past the target year | required rates from now undefined (`target_year_passed`) |
+//! | target met at the latest observation | `achieved` in every method, before any ratio |
+//! | baseline already meets an at-least / at-most target | `achieved` while the latest value still meets it; the method's worst status with a `target_slipped` warning when it no longer does; never a ratio of opposite-signed rates |
+//! | target equal to the baseline (maintain) and not met | the method's worst status with `maintain_target`; completion and pace undefined |
+//! | zero, negative or sign-changing values | CAGRs and the geometric path undefined (`undefined_growth`); `eurostat`, `open-sdg`, `unsd`, acceleration and years to target fall back to slopes with `linear_fallback`; the log-linear model refuses (`undefined_growth`) |
+//! | one data point, or none after the baseline | `not_assessable` with `insufficient_data`; projections need 2 points (endpoint, weighted) or 3 (OLS) and otherwise return `insufficient_data` |
+//! | window start without data (`eurostat`) | the nearest later year, with a `base_year_substituted` warning naming both years |
+//! | irregular spacing | every rate uses the actual year gaps; `destatis` needs four consecutive annual values in its window |
+//! | latest observation at or past the target year | rates from now undefined (`target_year_passed`); `unsd` uses the latest value as `ŷ(T)`; `sdsn` cannot be on track |
 //! | several vintages of one year | the latest vintage admitted by the as-of point; the same vintage twice is an error |
 //! | reported value and components disagree beyond half a unit in the last published decimal | the reported value is used, with a `component_mismatch` warning |
-//! | inputs with more than 28 significant digits | refused (`parse`), never rounded |
-//! | relative or absent target | not resolvable alone (`no_target`) |
+//! | no numeric target | `eurostat`, `open-sdg`, `unsd` use their no-target variants (growth rate alone); the others return `not_assessable` with `no_target` |
+//! | target relative to another indicator | resolved with the reference's actual CAGR (plan evaluation) or a given reference rate; otherwise `no_target` |
+//! | ratios within 1e-12 of a band edge | counted as on the edge, so native and WASM maths libraries agree |
+//! | inputs with more than 28 significant digits | refused (`parse` / `invalid_plan`), never rounded |
 
 #![deny(missing_docs)]
 
@@ -57,12 +72,18 @@ pub mod report;
 pub use error::{Error, Result};
 pub use math::path::{required_path, Milestone, PathKind};
 pub use math::progress::{progress, Progress, YearValue};
+pub use math::scenario::{what_if_path, Decomposition, DecompositionRow, Growth, WhatIf};
+pub use math::trend::{project, Band, Model, Projection, ALL_MODELS};
 pub use method::evaluate::{evaluate, Evaluation, PlanObservations, StatusCount, Summary};
-pub use method::{assess, method_ids, AssessOptions, Assessment, Status, Thresholds, UsedInputs};
+pub use method::project::ProjectOptions;
+pub use method::{
+    assess, method, method_ids, AssessOptions, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
+    ALL_STATUSES,
+};
 pub use model::achievement::{Achievement, Part};
 pub use model::indicator::{Baseline, Component, Components, Direction, Indicator, Nature};
 pub use model::label::{Label, Lang};
-pub use model::plan::{Plan, PlanPeriod, Source};
+pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
 pub use model::series::{AsOf, Flag, Observation, Point, Warning};
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};

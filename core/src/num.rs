@@ -62,10 +62,7 @@ pub(crate) fn finite(x: f64) -> Option<f64> {
 
 /// Round half away from zero (四舍五入) to `decimals` places, for display.
 pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
-    value.round_dp_with_strategy(
-        decimals,
-        rust_decimal::RoundingStrategy::MidpointAwayFromZero,
-    )
+    value.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
 }
 
 /// Format at exactly `decimals` places, rounding half away from zero.
@@ -97,9 +94,6 @@ mod tests {
     fn overflow_is_an_error_not_a_panic() {
         let e = Decimal::MAX.add_or(Decimal::ONE, "x").unwrap_err();
         assert_eq!(e.code(), "overflow");
-        assert_eq!(
-            d("1").div_or(Decimal::ZERO, "y").unwrap_err().code(),
-            "invalid_argument"
-        );
+        assert_eq!(d("1").div_or(Decimal::ZERO, "y").unwrap_err().code(), "invalid_argument");
     }
 }

@@ -1,12 +1,7 @@
 //! The bad-plan catalogue in `tests/vectors/bad_plans.json`: each broken plan file must give
 //! its documented error code, name the path at fault, and never panic.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use onpace::Plan;
 use serde::Deserialize;
@@ -63,11 +58,7 @@ fn set(doc: &mut Value, pointer: &str, value: Value) {
 
 fn remove(doc: &mut Value, pointer: &str) {
     let (parent, key) = pointer.rsplit_once('/').unwrap();
-    doc.pointer_mut(parent)
-        .unwrap()
-        .as_object_mut()
-        .unwrap()
-        .remove(key);
+    doc.pointer_mut(parent).unwrap().as_object_mut().unwrap().remove(key);
 }
 
 fn catalogue() -> Catalogue {

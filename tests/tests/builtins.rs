@@ -1,12 +1,7 @@
 //! The built-in plans: lossless round trips, sums, registry queries and the national plan
 //! evaluated on its published figures. Expected values are hand calculations shown inline.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::str::FromStr;
 
@@ -20,10 +15,7 @@ fn d(s: &str) -> Decimal {
 fn builtin_ids() {
     assert_eq!(builtin::plan_ids(), ["yanbian-st-14", "cn-14th-fyp-st"]);
     assert_eq!(builtin::plan("nope").unwrap_err().code(), "unknown_plan");
-    assert!(
-        builtin::observations("yanbian-st-14").unwrap().is_empty(),
-        "no invented Yanbian statistics"
-    );
+    assert!(builtin::observations("yanbian-st-14").unwrap().is_empty(), "no invented Yanbian statistics");
 }
 
 #[test]
@@ -32,11 +24,7 @@ fn round_trips_are_lossless() {
         let plan = builtin::plan(id).unwrap();
         let again = Plan::from_json(&plan.to_json().unwrap()).unwrap();
         assert_eq!(again, plan, "{id}");
-        assert_eq!(
-            again.to_json().unwrap(),
-            plan.to_json().unwrap(),
-            "{id}: save is stable"
-        );
+        assert_eq!(again.to_json().unwrap(), plan.to_json().unwrap(), "{id}: save is stable");
     }
 }
 
@@ -63,10 +51,7 @@ fn yanbian_achievements_add_up() {
     // A broken breakdown is caught.
     let mut broken = get("patents-granted").clone();
     broken.breakdown[0].value = d("128");
-    assert_eq!(
-        broken.check_breakdown("x").unwrap_err().code(),
-        "invalid_plan"
-    );
+    assert_eq!(broken.check_breakdown("x").unwrap_err().code(), "invalid_plan");
 }
 
 #[test]
@@ -76,61 +61,29 @@ fn yanbian_projects() {
     // Hand count from Tables 2, 3 and 5: every project of Tables 2 and 5 runs in 2024, and in
     // Table 3 numbers 1, 2, 3, 6, 10, 11, 12, 13 and 16 → 6 + 9 + 4 = 19.
     assert_eq!(plan.projects_active(2024).len(), 19);
-    let sanghuang = plan
-        .projects
-        .iter()
-        .find(|p| p.table == 3 && p.number == 2)
-        .unwrap();
+    let sanghuang = plan.projects.iter().find(|p| p.table == 3 && p.number == 2).unwrap();
     // 6400 + 5500 + 10000 + 4500 + 16500 = 42900 万元 = 4.29 亿元.
-    assert_eq!(
-        sanghuang.total_investment(Magnitude::TenThousand).unwrap(),
-        Some(d("42900"))
-    );
-    assert_eq!(
-        sanghuang
-            .total_investment(Magnitude::HundredMillion)
-            .unwrap(),
-        Some(d("4.29"))
-    );
-    let haoji = plan
-        .projects
-        .iter()
-        .find(|p| p.table == 2 && p.number == 6)
-        .unwrap();
+    assert_eq!(sanghuang.total_investment(Magnitude::TenThousand).unwrap(), Some(d("42900")));
+    assert_eq!(sanghuang.total_investment(Magnitude::HundredMillion).unwrap(), Some(d("4.29")));
+    let haoji = plan.projects.iter().find(|p| p.table == 2 && p.number == 6).unwrap();
     // 16 + 19 + 13 = 48 亿元.
-    assert_eq!(
-        haoji.total_investment(Magnitude::HundredMillion).unwrap(),
-        Some(d("48"))
-    );
-    let caoxian = plan
-        .projects
-        .iter()
-        .find(|p| p.table == 3 && p.number == 4)
-        .unwrap();
+    assert_eq!(haoji.total_investment(Magnitude::HundredMillion).unwrap(), Some(d("48")));
+    let caoxian = plan.projects.iter().find(|p| p.table == 3 && p.number == 4).unwrap();
     assert_eq!(caoxian.period.months(), 51);
-    assert!(plan
-        .projects
-        .iter()
-        .all(|p| p.county.is_some() || p.location == "俄罗斯"));
+    assert!(plan.projects.iter().all(|p| p.county.is_some() || p.location == "俄罗斯"));
 }
 
 #[test]
 fn national_plan_at_the_latest_figures() {
     let plan = builtin::plan("cn-14th-fyp-st").unwrap();
     let obs = builtin::observations("cn-14th-fyp-st").unwrap();
-    assert!(
-        obs.values().flatten().all(|o| o.source.is_some()),
-        "every shipped value cites its source"
-    );
+    assert!(obs.values().flatten().all(|o| o.source.is_some()), "every shipped value cites its source");
     let e = plan.evaluate(&obs, &AssessOptions::default()).unwrap();
     let status: Vec<&str> = e.rows.iter().map(|r| r.status.code()).collect();
     // R&D: 36326.8 (2024) is above 24393.1 × 1.07^5 = 34212.58…; patents: 16 (2025) ≥ 12;
     // basic research: P = (6.88 − 6.01)/(8 − 6.01) = 0.437 < τ − 0.05 = 0.75 → lagging;
     // digital economy: no observation after 2020.
-    assert_eq!(
-        status,
-        ["achieved", "achieved", "lagging", "not_assessable"]
-    );
+    assert_eq!(status, ["achieved", "achieved", "lagging", "not_assessable"]);
     let basic = &e.rows[2];
     assert_eq!(basic.completion.unwrap().round_dp(10), d("0.4371859296")); // 87/199
     assert_eq!(basic.time_share, Some(d("0.8")));
@@ -144,36 +97,21 @@ fn national_plan_at_the_latest_figures() {
 fn national_plan_as_known_at_the_end_of_2023() {
     let plan = builtin::plan("cn-14th-fyp-st").unwrap();
     let obs = builtin::observations("cn-14th-fyp-st").unwrap();
-    let opts = AssessOptions {
-        as_of: AsOf::Date("2023-12-31".into()),
-        ..AssessOptions::default()
-    };
+    let opts = AssessOptions { as_of: AsOf::Date("2023-12-31".into()), ..AssessOptions::default() };
     let e = plan.evaluate(&obs, &opts).unwrap();
     // Known by 2023-12-31: R&D and basic research up to 2022 (bulletin of 2023-09-18), patents
     // 2022 (2023-01-16). R&D P = 6389.8/9819.48462213817 = 0.6507 ≥ 0.4 + 0.1 → ahead;
     // patents P = 3.1/5.7 = 0.5439 → ahead; basic research P = 0.56/1.99 = 0.2814 < 0.35 → lagging.
-    let got: Vec<(i32, Status)> = e
-        .rows
-        .iter()
-        .filter_map(|r| r.inputs.as_ref().map(|i| (i.latest_year, r.status)))
-        .collect();
-    assert_eq!(
-        got,
-        [
-            (2022, Status::Ahead),
-            (2022, Status::Ahead),
-            (2022, Status::Lagging)
-        ]
-    );
+    let got: Vec<(i32, Status)> =
+        e.rows.iter().filter_map(|r| r.inputs.as_ref().map(|i| (i.latest_year, r.status))).collect();
+    assert_eq!(got, [(2022, Status::Ahead), (2022, Status::Ahead), (2022, Status::Lagging)]);
     assert_eq!(e.rows[0].completion.unwrap().round_dp(6), d("0.650727"));
 }
 
 #[test]
 fn unknown_indicator_in_observations_is_an_error() {
     let plan = builtin::plan("yanbian-st-14").unwrap();
-    let obs =
-        onpace::io::csv::read_observations_csv("indicator,year,value\nrd-intensty,2021,0.4\n")
-            .unwrap();
+    let obs = onpace::io::csv::read_observations_csv("indicator,year,value\nrd-intensty,2021,0.4\n").unwrap();
     let e = plan.evaluate(&obs, &AssessOptions::default()).unwrap_err();
     assert_eq!((e.code(), e.field()), ("unknown_indicator", "rd-intensty"));
 }

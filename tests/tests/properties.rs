@@ -1,16 +1,11 @@
 //! Property tests of the model's invariants (proptest).
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use onpace::io::csv::{read_observations_csv, write_observations_csv};
 use onpace::{
-    progress, required_path, AssessOptions, Baseline, Decimal, Direction, Indicator, Observation,
-    PathKind, Plan, PlanObservations, Status, Target, Unit, YearValue,
+    progress, required_path, AssessOptions, Baseline, Decimal, Direction, Indicator, Observation, PathKind, Plan,
+    PlanObservations, Status, Target, Unit, YearValue,
 };
 use proptest::prelude::*;
 

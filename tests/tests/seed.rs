@@ -3,12 +3,7 @@
 //! The seed is always present in CI (where a missing seed fails the test). In a user's clone
 //! without it, the check prints a visible NOT RUN line instead of passing silently.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::path::PathBuf;
 
@@ -22,15 +17,8 @@ fn seed_text() -> Option<String> {
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),
         Err(e) => {
-            assert!(
-                std::env::var_os("CI").is_none(),
-                "CI must have the seed at {}: {e}",
-                path.display()
-            );
-            eprintln!(
-                "NOT RUN: seed check skipped, {} not found ({e}); set ONPACE_SEED_DIR",
-                path.display()
-            );
+            assert!(std::env::var_os("CI").is_none(), "CI must have the seed at {}: {e}", path.display());
+            eprintln!("NOT RUN: seed check skipped, {} not found ({e}); set ONPACE_SEED_DIR", path.display());
             None
         }
     }
@@ -49,16 +37,8 @@ fn plan() -> Plan {
 fn table1(seed: &str) -> Vec<(String, String, String, String)> {
     let start = seed.find("表1").unwrap();
     let end = seed[start..].find("数据来源").unwrap() + start;
-    let cells: Vec<&str> = seed[start..end]
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .skip(5)
-        .collect();
-    cells
-        .chunks(4)
-        .map(|c| (c[0].into(), c[1].into(), c[2].into(), c[3].into()))
-        .collect()
+    let cells: Vec<&str> = seed[start..end].lines().map(str::trim).filter(|l| !l.is_empty()).skip(5).collect();
+    cells.chunks(4).map(|c| (c[0].into(), c[1].into(), c[2].into(), c[3].into())).collect()
 }
 
 #[test]
@@ -70,29 +50,12 @@ fn table_1_matches_the_seed() {
     assert_eq!(plan.indicators.len(), rows.len());
     for (i, (ind, (num, name, v2020, v2025))) in plan.indicators.iter().zip(&rows).enumerate() {
         assert_eq!(num, &(i + 1).to_string());
-        assert!(
-            name.starts_with(&ind.label.zh),
-            "{}: label `{}` is not verbatim `{name}`",
-            ind.id,
-            ind.label.zh
-        );
-        let unit = if ind.unit.is_ratio() && ind.unit.scale() == onpace::Decimal::ONE_HUNDRED {
-            "（%）"
-        } else {
-            "（"
-        };
-        assert!(
-            name[ind.label.zh.len()..].starts_with(unit),
-            "{}: unit of `{name}`",
-            ind.id
-        );
+        assert!(name.starts_with(&ind.label.zh), "{}: label `{}` is not verbatim `{name}`", ind.id, ind.label.zh);
+        let unit =
+            if ind.unit.is_ratio() && ind.unit.scale() == onpace::Decimal::ONE_HUNDRED { "（%）" } else { "（" };
+        assert!(name[ind.label.zh.len()..].starts_with(unit), "{}: unit of `{name}`", ind.id);
         assert_eq!(ind.baseline.year, 2020);
-        assert_eq!(
-            &format_fixed(ind.baseline.value, 2),
-            v2020,
-            "{} baseline",
-            ind.id
-        );
+        assert_eq!(&format_fixed(ind.baseline.value, 2), v2020, "{} baseline", ind.id);
         let t = ind.implied_target().unwrap();
         assert_eq!(t.year, 2025);
         assert_eq!(&format_fixed(t.value, 2), v2025, "{} target", ind.id);
@@ -120,11 +83,7 @@ fn sources_match_the_seed() {
     let plan = plan();
     assert_eq!(plan.sources.len(), 3);
     for s in &plan.sources {
-        assert!(
-            line.contains(&format!("《{}》", s.title.zh)),
-            "{} not in `{line}`",
-            s.title.zh
-        );
+        assert!(line.contains(&format!("《{}》", s.title.zh)), "{} not in `{line}`", s.title.zh);
     }
 }
 
@@ -139,52 +98,26 @@ fn projects_match_the_seed() {
         let start = seed.find(&head).unwrap();
         let rest = &seed[start + head.len()..];
         let end = rest.find("\n（").unwrap_or(rest.len());
-        let rows = rest[..end]
-            .lines()
-            .filter(|l| l.starts_with('\t') && l.trim().parse::<u32>().is_ok())
-            .count();
+        let rows = rest[..end].lines().filter(|l| l.starts_with('\t') && l.trim().parse::<u32>().is_ok()).count();
         assert_eq!(rows, count, "rows in {head}");
-        assert_eq!(
-            plan.projects.iter().filter(|p| p.table == table).count(),
-            count,
-            "projects of {head}"
-        );
+        assert_eq!(plan.projects.iter().filter(|p| p.table == table).count(), count, "projects of {head}");
     }
     for p in &plan.projects {
         let name = squash(&p.name.zh);
-        assert!(
-            flat.contains(&name),
-            "project name `{}` not in the seed",
-            p.name.zh
-        );
+        assert!(flat.contains(&name), "project name `{}` not in the seed", p.name.zh);
         for u in &p.undertakers {
-            assert!(
-                flat.contains(&squash(u)),
-                "undertaker `{u}` not in the seed"
-            );
+            assert!(flat.contains(&squash(u)), "undertaker `{u}` not in the seed");
         }
         let undertakers = p.undertakers.join("、");
         let ym = |y: onpace::YearMonth| match y.month {
             Some(m) => format!("{}.{m}", y.year),
             None => y.year.to_string(),
         };
-        let period = format!(
-            "{}{}-{}",
-            p.period.phase.clone().unwrap_or_default(),
-            ym(p.period.start),
-            ym(p.period.end)
-        );
+        let period =
+            format!("{}{}-{}", p.period.phase.clone().unwrap_or_default(), ym(p.period.start), ym(p.period.end));
         // Name, undertakers, period and location stand in this order in the row.
-        let row = squash(&format!(
-            "{}{}{}{}",
-            p.name.zh, undertakers, period, p.location
-        ));
-        assert!(
-            flat.contains(&row),
-            "row of project {}-{} does not match the seed: {row}",
-            p.table,
-            p.number
-        );
+        let row = squash(&format!("{}{}{}{}", p.name.zh, undertakers, period, p.location));
+        assert!(flat.contains(&row), "row of project {}-{} does not match the seed: {row}", p.table, p.number);
         for inv in &p.investments {
             let unit = match inv.magnitude {
                 Magnitude::TenThousand => "万元",
@@ -203,20 +136,9 @@ fn achievements_and_key_fields_match_the_seed() {
     let flat = squash(&seed);
     let plan = plan();
     for a in &plan.achievements {
-        assert!(
-            flat.contains(&a.value.to_string()),
-            "{}: {} not in the seed",
-            a.id,
-            a.value
-        );
+        assert!(flat.contains(&a.value.to_string()), "{}: {} not in the seed", a.id, a.value);
         for part in &a.breakdown {
-            assert!(
-                flat.contains(&part.value.to_string()),
-                "{}.{}: {} not in the seed",
-                a.id,
-                part.id,
-                part.value
-            );
+            assert!(flat.contains(&part.value.to_string()), "{}.{}: {} not in the seed", a.id, part.id, part.value);
         }
     }
     // The printed breakdowns (patents 127 + 502 + 371 = 1000, …) stand in the text as written.

@@ -1,22 +1,14 @@
 //! Runs the shared vectors in `tests/vectors/` against the Rust core. The same files are run
 //! by the Python and JS suites; every case names the independent source of its expected values.
 
-#![allow(
-    clippy::unwrap_used,
-    clippy::expect_used,
-    clippy::panic,
-    clippy::indexing_slicing
-)]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::str::FromStr;
 
 use onpace::io::json::observation_list_from_json;
-use onpace::{
-    progress, required_path, AsOf, AssessOptions, Decimal, Direction, Indicator, PathKind,
-    YearValue,
-};
+use onpace::{progress, required_path, AsOf, AssessOptions, Decimal, Direction, Indicator, PathKind, YearValue};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -75,10 +67,7 @@ fn check_dec(case: &str, field: &str, actual: Option<Decimal>, expected: &Value)
             let diff = (a - want).abs();
             // A 28-digit decimal holds a non-terminating fraction to ~1e-27 of its size.
             let bound = want.abs().max(Decimal::ONE) * Decimal::new(1, 25);
-            assert!(
-                diff <= bound,
-                "{case}: {field} = {a}, expected {e} ({want})"
-            );
+            assert!(diff <= bound, "{case}: {field} = {a}, expected {e} ({want})");
         }
         (Some(a), e @ Value::String(_)) => assert_eq!(a, dec(e), "{case}: {field}"),
         (a, e) => panic!("{case}: {field} = {a:?}, expected {e}"),
@@ -89,15 +78,8 @@ fn check_f64(case: &str, field: &str, actual: Option<f64>, expected: &Value, tol
     match (actual, expected.as_f64()) {
         (None, None) if expected.is_null() => {}
         (Some(a), Some(e)) => {
-            let err = if e == 0.0 {
-                a.abs()
-            } else {
-                ((a - e) / e).abs()
-            };
-            assert!(
-                err <= tol,
-                "{case}: {field} = {a}, expected {e} (relative error {err:e} > {tol:e})"
-            );
+            let err = if e == 0.0 { a.abs() } else { ((a - e) / e).abs() };
+            assert!(err <= tol, "{case}: {field} = {a}, expected {e} (relative error {err:e} > {tol:e})");
         }
         (a, _) => panic!("{case}: {field} = {a:?}, expected {expected}"),
     }
@@ -105,20 +87,12 @@ fn check_f64(case: &str, field: &str, actual: Option<f64>, expected: &Value, tol
 
 fn run_path(c: &Case) {
     let i = &c.input;
-    let from = (
-        i["from_year"].as_i64().unwrap() as i32,
-        dec(&i["from_value"]),
-    );
+    let from = (i["from_year"].as_i64().unwrap() as i32, dec(&i["from_value"]));
     let to = (i["to_year"].as_i64().unwrap() as i32, dec(&i["to_value"]));
     let kind = PathKind::parse(i["kind"].as_str().unwrap()).unwrap();
     let result = required_path(from, to, kind);
     if let Some(code) = c.expected.get("error") {
-        assert_eq!(
-            result.unwrap_err().code(),
-            code.as_str().unwrap(),
-            "{}",
-            c.name
-        );
+        assert_eq!(result.unwrap_err().code(), code.as_str().unwrap(), "{}", c.name);
         return;
     }
     let path = result.unwrap();
@@ -134,13 +108,7 @@ fn run_path(c: &Case) {
         assert_eq!(path.len(), floats.len(), "{}", c.name);
         for (m, v) in path.iter().zip(floats) {
             let a = m.value.to_string().parse::<f64>().unwrap();
-            check_f64(
-                &c.name,
-                &format!("milestone {}", m.year),
-                Some(a),
-                v,
-                c.tolerance.unwrap(),
-            );
+            check_f64(&c.name, &format!("milestone {}", m.year), Some(a), v, c.tolerance.unwrap());
         }
         // Both ends exact, whatever the path's arithmetic.
         assert_eq!(path.first().unwrap().value, from.1, "{}", c.name);
@@ -166,53 +134,13 @@ fn run_progress(c: &Case) {
     check_dec(&c.name, "pace", p.pace, &e["pace"]);
     check_dec(&c.name, "milestone", Some(p.milestone), &e["milestone"]);
     check_dec(&c.name, "actual_slope", p.actual_slope, &e["actual_slope"]);
-    check_dec(
-        &c.name,
-        "required_slope",
-        Some(p.required_slope),
-        &e["required_slope"],
-    );
-    check_dec(
-        &c.name,
-        "required_slope_from_now",
-        p.required_slope_from_now,
-        &e["required_slope_from_now"],
-    );
-    check_f64(
-        &c.name,
-        "actual_cagr",
-        p.actual_cagr,
-        &e["actual_cagr"],
-        tol,
-    );
-    check_f64(
-        &c.name,
-        "required_cagr",
-        p.required_cagr,
-        &e["required_cagr"],
-        tol,
-    );
-    check_f64(
-        &c.name,
-        "required_cagr_from_now",
-        p.required_cagr_from_now,
-        &e["required_cagr_from_now"],
-        tol,
-    );
-    check_f64(
-        &c.name,
-        "years_to_target",
-        p.years_to_target,
-        &e["years_to_target"],
-        tol,
-    );
-    check_f64(
-        &c.name,
-        "acceleration",
-        p.acceleration,
-        &e["acceleration"],
-        tol,
-    );
+    check_dec(&c.name, "required_slope", Some(p.required_slope), &e["required_slope"]);
+    check_dec(&c.name, "required_slope_from_now", p.required_slope_from_now, &e["required_slope_from_now"]);
+    check_f64(&c.name, "actual_cagr", p.actual_cagr, &e["actual_cagr"], tol);
+    check_f64(&c.name, "required_cagr", p.required_cagr, &e["required_cagr"], tol);
+    check_f64(&c.name, "required_cagr_from_now", p.required_cagr_from_now, &e["required_cagr_from_now"], tol);
+    check_f64(&c.name, "years_to_target", p.years_to_target, &e["years_to_target"], tol);
+    check_f64(&c.name, "acceleration", p.acceleration, &e["acceleration"], tol);
 }
 
 fn run_assess(c: &Case) {
@@ -229,11 +157,8 @@ fn run_assess(c: &Case) {
         .and_then(Value::as_object)
         .map(|m| m.iter().map(|(k, v)| (k.clone(), dec(v))).collect())
         .unwrap_or_default();
-    let opts = AssessOptions {
-        as_of,
-        method: i["method"].as_str().unwrap().into(),
-        thresholds,
-    };
+    let opts =
+        AssessOptions { as_of, method: i["method"].as_str().unwrap().into(), thresholds, ..AssessOptions::default() };
     let a = ind.assess(&obs, &opts).unwrap();
     let e = &c.expected;
     assert_eq!(a.status.code(), e["status"].as_str().unwrap(), "{}", c.name);
@@ -246,12 +171,7 @@ fn run_assess(c: &Case) {
     if let Some(codes) = e.get("warnings") {
         for code in codes.as_array().unwrap() {
             let code = code.as_str().unwrap();
-            assert!(
-                a.warnings.iter().any(|w| w.code == code),
-                "{}: no `{code}` warning in {:?}",
-                c.name,
-                a.warnings
-            );
+            assert!(a.warnings.iter().any(|w| w.code == code), "{}: no `{code}` warning in {:?}", c.name, a.warnings);
         }
     }
 }
@@ -265,12 +185,7 @@ fn run_implied(c: &Case) {
     }
     let l = r.unwrap();
     check_dec(&c.name, "value", Some(l.value), &c.expected["value"]);
-    assert_eq!(
-        l.comparator.code(),
-        c.expected["comparator"].as_str().unwrap(),
-        "{}",
-        c.name
-    );
+    assert_eq!(l.comparator.code(), c.expected["comparator"].as_str().unwrap(), "{}", c.name);
 }
 
 fn run_file(name: &str) -> usize {
@@ -281,10 +196,7 @@ fn run_file(name: &str) -> usize {
             "progress" => run_progress(c),
             "assess" => run_assess(c),
             "implied_target" => run_implied(c),
-            other => panic!(
-                "{}: unknown op `{other}` (a case no runner knows fails the suite)",
-                c.name
-            ),
+            other => panic!("{}: unknown op `{other}` (a case no runner knows fails the suite)", c.name),
         }
     }
     cases.len()
@@ -313,20 +225,11 @@ fn implied_targets() {
 /// Every vector file in the folder is run by some test above: a new file cannot be forgotten.
 #[test]
 fn every_vector_file_is_run() {
-    let known = [
-        "paths.json",
-        "progress.json",
-        "cn_plan_pace.json",
-        "implied_targets.json",
-        "bad_plans.json",
-    ];
+    let known = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "bad_plans.json"];
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if name.ends_with(".json") {
-            assert!(
-                known.contains(&name.as_str()),
-                "vector file {name} is not run by any test"
-            );
+            assert!(known.contains(&name.as_str()), "vector file {name} is not run by any test");
         }
     }
 }

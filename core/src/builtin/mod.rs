@@ -18,11 +18,7 @@ struct Builtin {
 }
 
 const BUILTINS: &[Builtin] = &[
-    Builtin {
-        id: "yanbian-st-14",
-        plan: include_str!("data/yanbian-st-14.json"),
-        observations: None,
-    },
+    Builtin { id: "yanbian-st-14", plan: include_str!("data/yanbian-st-14.json"), observations: None },
     Builtin {
         id: "cn-14th-fyp-st",
         plan: include_str!("data/cn-14th-fyp-st.json"),
@@ -42,10 +38,7 @@ fn find(id: &str) -> Result<&'static Builtin> {
     BUILTINS
         .iter()
         .find(|b| b.id == id)
-        .ok_or_else(|| Error::UnknownPlan {
-            id: id.into(),
-            available: plan_ids().join(", "),
-        })
+        .ok_or_else(|| Error::UnknownPlan { id: id.into(), available: plan_ids().join(", ") })
 }
 
 /// Load a built-in plan.

@@ -7,39 +7,20 @@ use crate::method::evaluate::PlanObservations;
 use crate::model::indicator::check_year;
 use crate::model::series::{Flag, Observation};
 
-const COLUMNS: [&str; 8] = [
-    "indicator",
-    "year",
-    "value",
-    "numerator",
-    "denominator",
-    "vintage",
-    "flag",
-    "source",
-];
+const COLUMNS: [&str; 8] = ["indicator", "year", "value", "numerator", "denominator", "vintage", "flag", "source"];
 
 /// Read long-format observations.
 pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new()
-        .trim(::csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| csv_error(&e, "header"))?
-        .iter()
-        .map(str::to_string)
-        .collect::<Vec<_>>();
+    let mut reader = ::csv::ReaderBuilder::new().trim(::csv::Trim::All).from_reader(text.as_bytes());
+    let headers = reader.headers().map_err(|e| csv_error(&e, "header"))?.iter().map(str::to_string).collect::<Vec<_>>();
     let mut index = [None; COLUMNS.len()];
     for (pos, name) in headers.iter().enumerate() {
         let Some(slot) = COLUMNS.iter().position(|c| c == name) else {
             return Err(Error::Parse {
                 path: name.clone(),
                 line: Some(1),
-                message: format!(
-                    "unknown column `{name}`; columns are {}",
-                    COLUMNS.join(", ")
-                ),
+                message: format!("unknown column `{name}`; columns are {}", COLUMNS.join(", ")),
             });
         };
         if let Some(existing) = index.get_mut(slot) {
@@ -62,8 +43,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             });
         }
     }
-    let has_components =
-        column(&index, "numerator").is_some() && column(&index, "denominator").is_some();
+    let has_components = column(&index, "numerator").is_some() && column(&index, "denominator").is_some();
     if column(&index, "value").is_none() && !has_components {
         return Err(Error::Parse {
             path: "value".into(),
@@ -76,31 +56,17 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     for record in reader.records() {
         let record = record.map_err(|e| csv_error(&e, "row"))?;
         let line = record.position().map(|p| p.line());
-        let cell = |name: &str| -> Option<&str> {
-            column(&index, name)
-                .and_then(|i| record.get(i))
-                .filter(|s| !s.is_empty())
-        };
-        let parse_err = |path: &str, message: String| Error::Parse {
-            path: path.into(),
-            line,
-            message,
-        };
-        let indicator =
-            cell("indicator").ok_or_else(|| parse_err("indicator", "empty indicator id".into()))?;
+        let cell =
+            |name: &str| -> Option<&str> { column(&index, name).and_then(|i| record.get(i)).filter(|s| !s.is_empty()) };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let indicator = cell("indicator").ok_or_else(|| parse_err("indicator", "empty indicator id".into()))?;
         let year_text = cell("year").ok_or_else(|| parse_err("year", "empty year".into()))?;
-        let year: i32 = year_text
-            .parse()
-            .map_err(|_| parse_err("year", format!("`{year_text}` is not a year")))?;
+        let year: i32 = year_text.parse().map_err(|_| parse_err("year", format!("`{year_text}` is not a year")))?;
         check_year(year, &format!("line {}: year", line.unwrap_or_default()))?;
         let dec = |name: &str| -> Result<Option<rust_decimal::Decimal>> {
-            cell(name)
-                .map(|t| super::decimal::parse_exact(t).map_err(|m| parse_err(name, m)))
-                .transpose()
+            cell(name).map(|t| super::decimal::parse_exact(t).map_err(|m| parse_err(name, m))).transpose()
         };
-        let flag = cell("flag")
-            .map(|f| Flag::parse(f).map_err(|e| parse_err("flag", e.to_string())))
-            .transpose()?;
+        let flag = cell("flag").map(|f| Flag::parse(f).map_err(|e| parse_err("flag", e.to_string()))).transpose()?;
         let obs = Observation {
             year,
             value: dec("value")?,
@@ -125,11 +91,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
 /// Write observations as long CSV with every column (empty cells where absent).
 pub fn write_observations_csv(observations: &PlanObservations) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::Parse {
-        path: String::new(),
-        line: None,
-        message: e.to_string(),
-    };
+    let io = |e: ::csv::Error| Error::Parse { path: String::new(), line: None, message: e.to_string() };
     w.write_record(COLUMNS).map_err(io)?;
     let opt = |d: Option<rust_decimal::Decimal>| d.map(|v| v.to_string()).unwrap_or_default();
     for (id, list) in observations {
@@ -147,31 +109,16 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
             .map_err(io)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| Error::Parse {
-        path: String::new(),
-        line: None,
-        message: e.to_string(),
-    })?;
-    String::from_utf8(bytes).map_err(|e| Error::Parse {
-        path: String::new(),
-        line: None,
-        message: e.to_string(),
-    })
+    let bytes = w.into_inner().map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })?;
+    String::from_utf8(bytes).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
 }
 
 fn column(index: &[Option<usize>; COLUMNS.len()], name: &str) -> Option<usize> {
-    COLUMNS
-        .iter()
-        .position(|c| *c == name)
-        .and_then(|slot| index.get(slot).copied().flatten())
+    COLUMNS.iter().position(|c| *c == name).and_then(|slot| index.get(slot).copied().flatten())
 }
 
 fn csv_error(e: &::csv::Error, what: &str) -> Error {
-    Error::Parse {
-        path: what.into(),
-        line: e.position().map(|p| p.line()),
-        message: e.to_string(),
-    }
+    Error::Parse { path: what.into(), line: e.position().map(|p| p.line()), message: e.to_string() }
 }
 
 #[cfg(test)]

@@ -21,8 +21,7 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
         return Err("empty number".into());
     }
     if t.contains(['e', 'E']) {
-        let v = Decimal::from_scientific(t)
-            .map_err(|e| format!("`{t}` is not a decimal number: {e}"))?;
+        let v = Decimal::from_scientific(t).map_err(|e| format!("`{t}` is not a decimal number: {e}"))?;
         // from_scientific may round; check by re-reading the mantissa digits count.
         let mantissa = t.split(['e', 'E']).next().unwrap_or_default();
         let digits = mantissa.chars().filter(char::is_ascii_digit).count();
@@ -33,9 +32,9 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
     }
     match Decimal::from_str_exact(t) {
         Ok(v) => Ok(v),
-        Err(rust_decimal::Error::Underflow) => Err(format!(
-            "`{t}` has more digits than a 28-digit decimal can hold exactly"
-        )),
+        Err(rust_decimal::Error::Underflow) => {
+            Err(format!("`{t}` has more digits than a 28-digit decimal can hold exactly"))
+        }
         Err(e) => {
             if Decimal::from_str(t).is_ok() {
                 Err(format!("`{t}` cannot be held exactly: {e}"))
@@ -78,9 +77,7 @@ impl<'de> Visitor<'de> for ExactVisitor {
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
         let key: Option<String> = map.next_key()?;
         if key.as_deref() != Some(NUMBER_TOKEN) {
-            return Err(de::Error::custom(
-                "expected a decimal number, found an object",
-            ));
+            return Err(de::Error::custom("expected a decimal number, found an object"));
         }
         let text: String = map.next_value()?;
         parse_exact(&text).map_err(de::Error::custom)

@@ -25,18 +25,10 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
         };
         match inner.classify() {
             serde_json::error::Category::Data => shape_error(path, inner.to_string()),
-            _ => Error::Parse {
-                path,
-                line: Some(inner.line() as u64),
-                message: inner.to_string(),
-            },
+            _ => Error::Parse { path, line: Some(inner.line() as u64), message: inner.to_string() },
         }
     })?;
-    de.end().map_err(|e| Error::Parse {
-        path: String::new(),
-        line: Some(e.line() as u64),
-        message: e.to_string(),
-    })?;
+    de.end().map_err(|e| Error::Parse { path: String::new(), line: Some(e.line() as u64), message: e.to_string() })?;
     Ok(value)
 }
 
@@ -46,8 +38,7 @@ impl Plan {
     /// Numbers load exactly: `0.36` and `"0.36"` are both exactly 0.36.
     pub fn from_json(text: &str) -> Result<Plan> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let plan: Plan =
-            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        let plan: Plan = from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
         plan.validate()?;
         Ok(plan)
     }
@@ -82,20 +73,12 @@ impl crate::model::indicator::Indicator {
 
 /// A list of observations from JSON: `[{"year": 2021, "value": "0.4"}, ...]`.
 pub fn observation_list_from_json(text: &str) -> Result<Vec<crate::model::series::Observation>> {
-    from_json_text(text, |path, message| Error::InvalidObservations {
-        path,
-        line: None,
-        message,
-    })
+    from_json_text(text, |path, message| Error::InvalidObservations { path, line: None, message })
 }
 
 /// Observations from JSON: `{"indicator-id": [{"year": 2021, "value": "0.4"}, ...]}`.
 pub fn observations_from_json(text: &str) -> Result<PlanObservations> {
-    from_json_text(text, |path, message| Error::InvalidObservations {
-        path,
-        line: None,
-        message,
-    })
+    from_json_text(text, |path, message| Error::InvalidObservations { path, line: None, message })
 }
 
 /// Observations as JSON (decimals as strings).

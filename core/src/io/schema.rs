@@ -22,6 +22,9 @@ mod tests {
             std::fs::write(path, &generated).unwrap();
         }
         let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(committed == generated, "core/schema/plan.schema.json is stale: run UPDATE_SCHEMA=1 cargo test -p onpace schema");
+        assert!(
+            committed == generated,
+            "core/schema/plan.schema.json is stale: run UPDATE_SCHEMA=1 cargo test -p onpace schema"
+        );
     }
 }

@@ -2,3 +2,5 @@
 
 pub mod path;
 pub mod progress;
+pub mod scenario;
+pub mod trend;

@@ -53,11 +53,7 @@ pub struct Milestone {
 /// Milestones for every year from `from` to `to`, both included.
 ///
 /// The first milestone is exactly the starting value and the last exactly the target.
-pub fn required_path(
-    from: (i32, Decimal),
-    to: (i32, Decimal),
-    kind: PathKind,
-) -> Result<Vec<Milestone>> {
+pub fn required_path(from: (i32, Decimal), to: (i32, Decimal), kind: PathKind) -> Result<Vec<Milestone>> {
     let (t0, y0) = from;
     let (t1, y1) = to;
     if t1 <= t0 {
@@ -76,8 +72,7 @@ pub fn required_path(
     let diff = y1.sub_or(y0, "path")?;
     let mut out = Vec::with_capacity(usize::try_from(n).unwrap_or(0).saturating_add(1));
     for k in 0..=n {
-        let year = i32::try_from(i64::from(t0).saturating_add(k))
-            .map_err(|_| Error::overflow("path.year"))?;
+        let year = i32::try_from(i64::from(t0).saturating_add(k)).map_err(|_| Error::overflow("path.year"))?;
         let value = if k == 0 {
             y0
         } else if k == n {
@@ -85,11 +80,7 @@ pub fn required_path(
         } else {
             match ratio {
                 // Multiply before dividing so that terminating fractions stay exact.
-                None => y0.add_or(
-                    diff.mul_or(Decimal::from(k), "path")?
-                        .div_or(big_n, "path")?,
-                    "path",
-                )?,
+                None => y0.add_or(diff.mul_or(Decimal::from(k), "path")?.div_or(big_n, "path")?, "path")?,
                 #[allow(clippy::cast_precision_loss)] // k and n are small year counts.
                 Some(r) => from_f64(to_f64(y0) * r.powf(k as f64 / n as f64), "path")?,
             }
@@ -104,9 +95,7 @@ fn geometric_ratio(y0: Decimal, y1: Decimal) -> Result<f64> {
     if y0.is_zero() || y1.is_zero() || y0.is_sign_negative() != y1.is_sign_negative() {
         return Err(Error::UndefinedGrowth {
             field: "geometric path".into(),
-            message: format!(
-                "a constant rate from {y0} to {y1} does not exist (zero or sign change)"
-            ),
+            message: format!("a constant rate from {y0} to {y1} does not exist (zero or sign change)"),
         });
     }
     Ok(to_f64(y1) / to_f64(y0))

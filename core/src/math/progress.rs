@@ -67,32 +67,21 @@ pub struct Progress {
 }
 
 /// Compute [`Progress`] from the baseline, the latest observation and the target level.
-pub fn progress(
-    base: YearValue,
-    latest: YearValue,
-    target: YearValue,
-    direction: Direction,
-) -> Result<Progress> {
+pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction: Direction) -> Result<Progress> {
     let n = years_between(base.year, latest.year);
     let big_n = years_between(base.year, target.year);
     if big_n <= 0 {
         return Err(Error::YearOutOfRange {
             field: "target.year".into(),
             year: i64::from(target.year),
-            message: format!(
-                "the target year must be after the baseline year {}",
-                base.year
-            ),
+            message: format!("the target year must be after the baseline year {}", base.year),
         });
     }
     if n < 0 {
         return Err(Error::YearOutOfRange {
             field: "latest.year".into(),
             year: i64::from(latest.year),
-            message: format!(
-                "the latest observation is before the baseline year {}",
-                base.year
-            ),
+            message: format!("the latest observation is before the baseline year {}", base.year),
         });
     }
     let remaining = years_between(latest.year, target.year);
@@ -116,36 +105,22 @@ pub fn progress(
     let pace = match completion {
         // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
         // P/τ would divide by an already-rounded 1/3.
-        Some(_) if n > 0 => Some(
-            done.mul_or(Decimal::from(big_n), "pace")?
-                .div_or(planned.mul_or(Decimal::from(n), "pace")?, "pace")?,
-        ),
+        Some(_) if n > 0 => {
+            Some(done.mul_or(Decimal::from(big_n), "pace")?.div_or(planned.mul_or(Decimal::from(n), "pace")?, "pace")?)
+        }
         Some(_) => {
-            warnings.push(Warning::new(
-                "no_elapsed_time",
-                "pace",
-                "the latest observation is the baseline year",
-            ));
+            warnings.push(Warning::new("no_elapsed_time", "pace", "the latest observation is the baseline year"));
             None
         }
         None => None,
     };
     let milestone = y0.add_or(
-        planned
-            .mul_or(Decimal::from(n), "milestone")?
-            .div_or(Decimal::from(big_n), "milestone")?,
+        planned.mul_or(Decimal::from(n), "milestone")?.div_or(Decimal::from(big_n), "milestone")?,
         "milestone",
     )?;
-    let gap_to_milestone = d.mul_or(
-        yt.sub_or(milestone, "gap_to_milestone")?,
-        "gap_to_milestone",
-    )?;
+    let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
-    let actual_cagr = if n > 0 {
-        cagr(y0, yt, n, "actual_cagr", &mut warnings)
-    } else {
-        None
-    };
+    let actual_cagr = if n > 0 { cagr(y0, yt, n, "actual_cagr", &mut warnings) } else { None };
     let required_cagr = cagr(y0, ys, big_n, "required_cagr", &mut warnings);
     let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
         (
@@ -159,18 +134,11 @@ pub fn progress(
         warnings.push(Warning::new(
             "target_year_passed",
             "required_cagr_from_now",
-            format!(
-                "the latest observation ({}) is not before the target year ({})",
-                latest.year, target.year
-            ),
+            format!("the latest observation ({}) is not before the target year ({})", latest.year, target.year),
         ));
         (None, None)
     };
-    let actual_slope = if n > 0 {
-        Some(done.div_or(Decimal::from(n), "actual_slope")?)
-    } else {
-        None
-    };
+    let actual_slope = if n > 0 { Some(done.div_or(Decimal::from(n), "actual_slope")?) } else { None };
     let required_slope = planned.div_or(Decimal::from(big_n), "required_slope")?;
 
     let acceleration = match (required_cagr_from_now, actual_cagr) {
@@ -191,11 +159,7 @@ pub fn progress(
     };
 
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-    let years_to_target = if met {
-        Some(0.0)
-    } else {
-        years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings)
-    };
+    let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings) };
 
     Ok(Progress {
         base,
@@ -219,13 +183,7 @@ pub fn progress(
 }
 
 /// `(to/from)^(1/years) − 1`, or `None` with an `undefined_growth` warning.
-pub fn cagr(
-    from: Decimal,
-    to: Decimal,
-    years: i64,
-    field: &str,
-    warnings: &mut Vec<Warning>,
-) -> Option<f64> {
+pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut Vec<Warning>) -> Option<f64> {
     if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() {
         warnings.push(Warning::new(
             "undefined_growth",
@@ -256,19 +214,11 @@ fn years_to_go(
         }
     } else if let Some(s) = sa {
         if !s.is_zero() && s.is_sign_positive() == needed_up {
-            warnings.push(Warning::new(
-                "linear_fallback",
-                "years_to_target",
-                "computed at the linear rate",
-            ));
+            warnings.push(Warning::new("linear_fallback", "years_to_target", "computed at the linear rate"));
             return finite(to_f64(ys.checked_sub(yt)?) / to_f64(s));
         }
     }
-    warnings.push(Warning::new(
-        "moving_away",
-        "years_to_target",
-        "at the current rate the target is never reached",
-    ));
+    warnings.push(Warning::new("moving_away", "years_to_target", "at the current rate the target is never reached"));
     None
 }
 
@@ -320,10 +270,7 @@ mod tests {
         )
         .unwrap();
         assert!(p.actual_cagr.is_none());
-        assert!(p
-            .warnings
-            .iter()
-            .any(|w| w.code == "undefined_growth" && w.field == "actual_cagr"));
+        assert!(p.warnings.iter().any(|w| w.code == "undefined_growth" && w.field == "actual_cagr"));
         // Linear fallback: sr' = 4/3, sa = 1/2 → 8/3.
         assert!(rel(p.acceleration.unwrap(), 8.0 / 3.0) < 1e-12);
         // Target equal to baseline: completion undefined.

@@ -71,11 +71,18 @@ pub struct Assessment {
 impl Assessment {
     /// A `not_assessable` result with the warning that says why.
     pub fn not_assessable(indicator: &str, method: &str, version: &str, warning: Warning) -> Self {
+        let mut a = Self::bare(indicator, method, version, Status::NotAssessable);
+        a.warnings.push(warning);
+        a
+    }
+
+    /// A result with a status and no numbers yet.
+    pub fn bare(indicator: &str, method: &str, version: &str, status: Status) -> Self {
         Assessment {
             indicator: indicator.into(),
             method: method.into(),
             method_version: version.into(),
-            status: Status::NotAssessable,
+            status,
             completion: None,
             time_share: None,
             pace: None,
@@ -90,7 +97,7 @@ impl Assessment {
             milestone: None,
             inputs: None,
             thresholds: BTreeMap::new(),
-            warnings: vec![warning],
+            warnings: Vec::new(),
         }
     }
 }

@@ -9,12 +9,10 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::method::assessment::{Assessment, UsedInputs};
-use crate::method::prepare::prepare;
-use crate::method::status::Status;
-use crate::method::{Method, Thresholds};
-use crate::model::indicator::{Indicator, Nature};
-use crate::model::series::{Point, Warning};
+use crate::method::prepare::{assessment, not_assessable, prepare, slipped_warning, verdict, Verdict};
+use crate::method::{Assessment, Context, Method, Status};
+use crate::model::indicator::Nature;
+use crate::model::series::Warning;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
@@ -41,99 +39,43 @@ impl Method for CnPlanPace {
         "Completion share against time share (时间过半、任务过半), NDRC mid-term evaluation practice"
     }
 
-    fn defaults(&self) -> Vec<(&'static str, Decimal)> {
-        vec![
-            (AHEAD, Decimal::new(10, 2)),
-            (LAG, Decimal::new(5, 2)),
-            (BINDING_LAG, Decimal::ZERO),
-        ]
+    fn defaults(&self) -> Vec<(&'static str, Option<Decimal>)> {
+        vec![(AHEAD, Some(Decimal::new(10, 2))), (LAG, Some(Decimal::new(5, 2))), (BINDING_LAG, Some(Decimal::ZERO))]
     }
 
     fn statuses(&self) -> &'static [Status] {
-        &[
-            Status::Achieved,
-            Status::Ahead,
-            Status::OnTrack,
-            Status::Lagging,
-            Status::Regressing,
-        ]
+        &[Status::Achieved, Status::Ahead, Status::OnTrack, Status::Lagging, Status::Regressing]
     }
 
-    fn assess_points(
-        &self,
-        indicator: &Indicator,
-        points: &[Point],
-        thresholds: &Thresholds,
-        mut warnings: Vec<Warning>,
-    ) -> Result<Assessment> {
-        let prep = match prepare(indicator, points)? {
+    fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
+        let prep = match prepare(&ctx)? {
             Ok(p) => p,
-            Err(why) => {
-                let mut a = Assessment::not_assessable(&indicator.id, ID, self.version(), why);
-                a.warnings.extend(warnings);
-                a.thresholds = thresholds.clone();
-                return Ok(a);
-            }
+            Err(why) => return Ok(not_assessable(ctx, ID, self.version(), why)),
         };
+        let ahead = ctx.threshold(AHEAD).unwrap_or_default();
+        let lag =
+            if ctx.indicator.nature == Some(Nature::Binding) { ctx.threshold(BINDING_LAG) } else { ctx.threshold(LAG) }
+                .unwrap_or_default();
         let p = &prep.progress;
-        let get = |name: &str| thresholds.get(name).copied().unwrap_or_default();
-        let ahead = get(AHEAD);
-        let lag = if indicator.nature == Some(Nature::Binding) {
-            get(BINDING_LAG)
-        } else {
-            get(LAG)
-        };
-        let met_now = indicator.target.is_met(prep.latest.value, &prep.implied);
-        let met_base = indicator.target.is_met(prep.base.value, &prep.implied);
-        warnings.extend(p.warnings.iter().cloned());
-
-        let status = if met_now {
-            Status::Achieved
-        } else if met_base {
-            warnings.push(Warning::new(
-                "target_slipped",
-                "status",
-                "the baseline already met the target, but the latest value no longer does",
-            ));
-            Status::Regressing
-        } else {
-            match p.completion {
+        let mut extra: Vec<Warning> = Vec::new();
+        let status = match verdict(ctx.indicator, &prep) {
+            Verdict::Met => Status::Achieved,
+            Verdict::Slipped => {
+                extra.push(slipped_warning());
+                Status::Regressing
+            }
+            Verdict::Open => match p.completion {
                 None => Status::NotAssessable,
                 Some(c) if c < Decimal::ZERO => Status::Regressing,
                 Some(c) if c < p.time_share.sub_or(lag, "status")? => Status::Lagging,
                 Some(c) if c >= p.time_share.add_or(ahead, "status")? => Status::Ahead,
                 Some(_) => Status::OnTrack,
-            }
+            },
         };
-
-        Ok(Assessment {
-            indicator: indicator.id.clone(),
-            method: ID.into(),
-            method_version: self.version().into(),
-            status,
-            completion: p.completion,
-            time_share: Some(p.time_share),
-            pace: p.pace,
-            actual_cagr: p.actual_cagr,
-            required_cagr: p.required_cagr,
-            required_cagr_from_now: p.required_cagr_from_now,
-            ratio: p.pace.map(to_f64),
-            score: None,
-            index: None,
-            years_to_target: p.years_to_target,
-            acceleration: p.acceleration,
-            milestone: Some(p.milestone),
-            inputs: Some(UsedInputs {
-                base_year: prep.base.year,
-                base_value: prep.base.value,
-                latest_year: prep.latest.year,
-                latest_value: prep.latest.value,
-                target_year: prep.implied.year,
-                target_value: prep.implied.value,
-            }),
-            thresholds: thresholds.clone(),
-            warnings,
-        })
+        let mut a = assessment(ctx, ID, self.version(), status, &prep);
+        a.ratio = p.pace.map(to_f64);
+        a.warnings.extend(extra);
+        Ok(a)
     }
 }
 
@@ -141,7 +83,7 @@ impl Method for CnPlanPace {
 mod tests {
     use super::*;
     use crate::method::{assess, AssessOptions};
-    use crate::model::indicator::{Baseline, Direction};
+    use crate::model::indicator::{Baseline, Direction, Indicator};
     use crate::model::series::Observation;
     use crate::model::target::Target;
     use crate::model::unit::Unit;
@@ -158,25 +100,12 @@ mod tests {
             "x",
             Unit::Count { noun: None },
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("0"),
-            },
-            Target::Level {
-                year: 2025,
-                value: d("100"),
-                comparator: None,
-            },
+            Baseline { year: 2020, value: d("0") },
+            Target::Level { year: 2025, value: d("100"), comparator: None },
         )
         .unwrap();
         ind.nature = nature;
-        assess(
-            &ind,
-            &[Observation::new(2023, d(value))],
-            &AssessOptions::default(),
-        )
-        .unwrap()
-        .status
+        assess(&ind, &[Observation::new(2023, d(value))], &AssessOptions::default()).unwrap().status
     }
 
     #[test]
@@ -188,7 +117,7 @@ mod tests {
         assert_eq!(status_at("54.99", None), Status::Lagging);
         assert_eq!(status_at("-0.01", None), Status::Regressing);
         assert_eq!(status_at("100", None), Status::Achieved);
-        // Binding: no tolerance, so 0.59 lags and 0.60 is on track.
+        // Binding: no tolerance, so 0.5999 lags and 0.60 is on track.
         assert_eq!(status_at("59.99", Some(Nature::Binding)), Status::Lagging);
         assert_eq!(status_at("60", Some(Nature::Binding)), Status::OnTrack);
     }
@@ -199,23 +128,13 @@ mod tests {
             "x",
             Unit::Percent,
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("1"),
-            },
-            Target::Level {
-                year: 2025,
-                value: d("2"),
-                comparator: None,
-            },
+            Baseline { year: 2020, value: d("1") },
+            Target::Level { year: 2025, value: d("2"), comparator: None },
         )
         .unwrap();
         let mut o = AssessOptions::default();
         o.thresholds.insert("ahead".into(), d("0.2"));
-        assert_eq!(
-            assess(&ind, &[], &o).unwrap_err().code(),
-            "invalid_argument"
-        );
+        assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "invalid_argument");
         o.method = "nope".into();
         assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "unknown_method");
     }

@@ -6,10 +6,12 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::method::{merged_thresholds, method, AssessOptions, Assessment, Status};
+use crate::method::prepare::latest_after_base;
+use crate::method::{merged_thresholds, method, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, Observation};
-use crate::num::Checked;
+use crate::model::series::{resolve_points, AsOf, Observation, Warning};
+use crate::model::target::Target;
+use crate::num::{from_f64, Checked};
 
 /// Observations of a plan, by indicator id.
 pub type PlanObservations = BTreeMap<String, Vec<Observation>>;
@@ -23,8 +25,9 @@ pub struct StatusCount {
     pub count: usize,
 }
 
-/// The roll-up of an evaluation. Not-assessable rows are counted apart, never as zero.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// The roll-up of an evaluation. Not-assessable rows are always reported and never count as
+/// a zero score; the missing-data policy says whether they count as off pace in shares.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// Count per status, in the method's order (best first), zero counts included.
     pub counts: Vec<StatusCount>,
@@ -32,10 +35,18 @@ pub struct Summary {
     pub assessed: usize,
     /// Indicators without one.
     pub not_assessable: usize,
-    /// Assessed indicators achieved, ahead or on track.
+    /// Assessed indicators with a good verdict (achieved, ahead, on track, ...).
     pub on_pace: usize,
-    /// `on_pace / assessed`, when anything was assessed.
+    /// `on_pace / assessed` (or `/ all rows` under `count_as_off_pace`).
     pub share_on_pace: Option<Decimal>,
+    /// The same share with indicator weights (weight 1 where none is given).
+    pub weighted_share_on_pace: Option<Decimal>,
+    /// Mean of the method's scores over the rows that have one (Open SDG's −5…+5).
+    pub mean_score: Option<f64>,
+    /// True only if every indicator is achieved (none not assessable).
+    pub all_achieved: bool,
+    /// The missing-data policy applied.
+    pub missing: MissingPolicy,
 }
 
 /// A plan evaluated with one method.
@@ -56,29 +67,52 @@ pub struct Evaluation {
 }
 
 /// Evaluate every indicator of `plan`. Observations for an id the plan lacks are an error.
-pub fn evaluate(
-    plan: &Plan,
-    observations: &PlanObservations,
-    options: &AssessOptions,
-) -> Result<Evaluation> {
+///
+/// A target relative to another indicator is resolved with that indicator's actual CAGR from
+/// its baseline to its latest observation (unless the options give a reference rate).
+pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
     let m = method(&options.method)?;
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     if let Some(unknown) = observations.keys().find(|id| plan.indicator(id).is_err()) {
-        return Err(Error::UnknownIndicator {
-            id: unknown.clone(),
-        });
+        return Err(Error::UnknownIndicator { id: unknown.clone() });
+    }
+    for (id, w) in &options.weights {
+        plan.indicator(id)?;
+        if w.is_sign_negative() {
+            return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
+        }
+    }
+    let mut resolved = BTreeMap::new();
+    for ind in &plan.indicators {
+        let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
+        let mut warnings = Vec::new();
+        let points = resolve_points(ind, obs, &options.as_of, &mut warnings)?;
+        resolved.insert(ind.id.as_str(), (points, warnings));
     }
     let mut rows = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
-        let obs = observations
-            .get(&ind.id)
-            .map(Vec::as_slice)
-            .unwrap_or_default();
-        let mut warnings = Vec::new();
-        let points = resolve_points(ind, obs, &options.as_of, &mut warnings)?;
-        rows.push(m.assess_points(ind, &points, &thresholds, warnings)?);
+        let Some((points, warnings)) = resolved.get(ind.id.as_str()) else { continue };
+        let mut opts = options.clone();
+        let mut warnings = warnings.clone();
+        if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
+            match reference_rate(plan, to, &resolved)? {
+                Some(rate) => opts.reference_rate = Some(rate),
+                None => warnings.push(Warning::new(
+                    "insufficient_data",
+                    "reference",
+                    format!("the reference indicator `{to}` has no growth rate to compare with"),
+                )),
+            }
+        }
+        rows.push(m.assess_points(Context {
+            indicator: ind,
+            points,
+            thresholds: &thresholds,
+            options: &opts,
+            warnings,
+        })?);
     }
-    let summary = summarise(&rows, m.statuses())?;
+    let summary = summarise(&rows, m.statuses(), options)?;
     Ok(Evaluation {
         plan: plan.id.clone(),
         method: m.id().into(),
@@ -89,42 +123,66 @@ pub fn evaluate(
     })
 }
 
-fn summarise(rows: &[Assessment], order: &[Status]) -> Result<Summary> {
+type Resolved<'a> = BTreeMap<&'a str, (Vec<crate::model::series::Point>, Vec<Warning>)>;
+
+fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved<'_>) -> Result<Option<Decimal>> {
+    let ind = plan.indicator(id)?;
+    let Some((points, _)) = resolved.get(id) else { return Ok(None) };
+    let Some(latest) = latest_after_base(ind, points) else { return Ok(None) };
+    let years = i64::from(latest.year.saturating_sub(ind.baseline.year));
+    let mut ignored = Vec::new();
+    crate::math::progress::cagr(ind.baseline.value, latest.value, years, "reference_rate", &mut ignored)
+        .map(|g| from_f64(g, "reference_rate"))
+        .transpose()
+}
+
+fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
     let counts: Vec<StatusCount> = order
         .iter()
         .chain(std::iter::once(&Status::NotAssessable))
-        .map(|s| StatusCount {
-            status: *s,
-            count: rows.iter().filter(|r| r.status == *s).count(),
-        })
+        .map(|s| StatusCount { status: *s, count: rows.iter().filter(|r| r.status == *s).count() })
         .collect();
-    let not_assessable = rows
-        .iter()
-        .filter(|r| r.status == Status::NotAssessable)
-        .count();
+    let not_assessable = rows.iter().filter(|r| r.status == Status::NotAssessable).count();
     let assessed = rows.len().saturating_sub(not_assessable);
     let on_pace = rows.iter().filter(|r| r.status.is_on_pace()).count();
-    let share_on_pace = if assessed == 0 {
+    let counted =
+        |r: &&Assessment| options.missing == MissingPolicy::CountAsOffPace || r.status != Status::NotAssessable;
+    let denominator = rows.iter().filter(counted).count();
+    let share_on_pace = if denominator == 0 {
         None
     } else {
-        Some(Decimal::from(on_pace).div_or(Decimal::from(assessed), "share_on_pace")?)
+        Some(Decimal::from(on_pace).div_or(Decimal::from(denominator), "share_on_pace")?)
     };
+    let (mut w_on, mut w_all) = (Decimal::ZERO, Decimal::ZERO);
+    for r in rows.iter().filter(counted) {
+        let w = options.weights.get(&r.indicator).copied().unwrap_or(Decimal::ONE);
+        w_all = w_all.add_or(w, "weights")?;
+        if r.status.is_on_pace() {
+            w_on = w_on.add_or(w, "weights")?;
+        }
+    }
+    let weighted_share_on_pace =
+        if w_all.is_zero() { None } else { Some(w_on.div_or(w_all, "weighted_share_on_pace")?) };
+    let scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
+    #[allow(clippy::cast_precision_loss)] // a plan has far fewer than 2^52 indicators.
+    let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
+    let all_achieved = !rows.is_empty() && rows.iter().all(|r| r.status == Status::Achieved);
     Ok(Summary {
         counts,
         assessed,
         not_assessable,
         on_pace,
         share_on_pace,
+        weighted_share_on_pace,
+        mean_score,
+        all_achieved,
+        missing: options.missing,
     })
 }
 
 impl Plan {
     /// Evaluate the plan ([`evaluate`]).
-    pub fn evaluate(
-        &self,
-        observations: &PlanObservations,
-        options: &AssessOptions,
-    ) -> Result<Evaluation> {
+    pub fn evaluate(&self, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
         evaluate(self, observations, options)
     }
 }

@@ -6,23 +6,54 @@
 
 pub mod assessment;
 pub mod cn_plan_pace;
+pub mod destatis;
+pub mod escap;
+pub mod eurostat;
 pub mod evaluate;
+pub mod open_sdg;
 pub mod prepare;
+pub mod project;
+pub mod sdsn;
 pub mod status;
+pub mod unsd;
 
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::math::trend::Model;
 use crate::model::indicator::Indicator;
 use crate::model::series::{resolve_points, AsOf, Observation, Point, Warning};
 
 pub use assessment::{Assessment, UsedInputs};
-pub use status::Status;
+pub use status::{Status, Tone, ALL_STATUSES};
 
 /// Threshold values by name (e.g. `ahead_margin`).
 pub type Thresholds = BTreeMap<String, Decimal>;
+
+/// What a method is given.
+#[derive(Debug)]
+pub struct Context<'a> {
+    /// The indicator.
+    pub indicator: &'a Indicator,
+    /// Its points (one per year, as of the evaluation point).
+    pub points: &'a [Point],
+    /// Thresholds, defaults merged with the caller's.
+    pub thresholds: &'a Thresholds,
+    /// The caller's options.
+    pub options: &'a AssessOptions,
+    /// Warnings raised so far (component mismatches, ...).
+    pub warnings: Vec<Warning>,
+}
+
+impl Context<'_> {
+    /// A threshold by name (every name a method reads has a default, or is optional).
+    pub fn threshold(&self, name: &str) -> Option<Decimal> {
+        self.thresholds.get(name).copied()
+    }
+}
 
 /// An assessment method.
 pub trait Method: Sync {
@@ -32,21 +63,23 @@ pub trait Method: Sync {
     fn version(&self) -> &'static str;
     /// One line on what it does and where it comes from.
     fn description(&self) -> &'static str;
-    /// The thresholds it takes, with their defaults.
-    fn defaults(&self) -> Vec<(&'static str, Decimal)>;
+    /// The thresholds it takes, with their defaults (`None`: optional, no default).
+    fn defaults(&self) -> Vec<(&'static str, Option<Decimal>)>;
     /// The status codes it can return, best first (`not_assessable` is always possible).
     fn statuses(&self) -> &'static [Status];
-    /// Assess one indicator on resolved points with complete thresholds.
-    fn assess_points(
-        &self,
-        indicator: &Indicator,
-        points: &[Point],
-        thresholds: &Thresholds,
-        warnings: Vec<Warning>,
-    ) -> Result<Assessment>;
+    /// Assess one indicator.
+    fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment>;
 }
 
-static REGISTRY: &[&dyn Method] = &[&cn_plan_pace::CnPlanPace];
+static REGISTRY: &[&dyn Method] = &[
+    &cn_plan_pace::CnPlanPace,
+    &eurostat::Eurostat,
+    &open_sdg::OpenSdg,
+    &unsd::Unsd,
+    &escap::Escap,
+    &destatis::Destatis,
+    &sdsn::Sdsn,
+];
 
 /// The method with this id.
 pub fn method(id: &str) -> Result<&'static dyn Method> {
@@ -54,15 +87,23 @@ pub fn method(id: &str) -> Result<&'static dyn Method> {
         .iter()
         .copied()
         .find(|m| m.id() == id)
-        .ok_or_else(|| Error::UnknownMethod {
-            id: id.into(),
-            available: method_ids().join(", "),
-        })
+        .ok_or_else(|| Error::UnknownMethod { id: id.into(), available: method_ids().join(", ") })
 }
 
 /// Ids of every registered method.
 pub fn method_ids() -> Vec<&'static str> {
     REGISTRY.iter().map(|m| m.id()).collect()
+}
+
+/// What a plan evaluation does with indicators that cannot be assessed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingPolicy {
+    /// Report them and leave them out of shares and means (the default).
+    #[default]
+    Exclude,
+    /// Report them and count them as not on pace in shares (never as a zero score).
+    CountAsOffPace,
 }
 
 /// Options of an assessment or evaluation.
@@ -74,6 +115,15 @@ pub struct AssessOptions {
     pub method: String,
     /// Thresholds to override.
     pub thresholds: Thresholds,
+    /// Projection model, for methods that project (`escap`).
+    pub model: Model,
+    /// The reference indicator's average annual growth, for a target relative to it
+    /// (plan evaluations compute it from the reference's own observations).
+    pub reference_rate: Option<Decimal>,
+    /// Weights per indicator id for the weighted roll-up (absent: 1).
+    pub weights: BTreeMap<String, Decimal>,
+    /// Not-assessable rows in roll-ups.
+    pub missing: MissingPolicy,
 }
 
 impl Default for AssessOptions {
@@ -82,34 +132,35 @@ impl Default for AssessOptions {
             as_of: AsOf::Latest,
             method: cn_plan_pace::ID.into(),
             thresholds: Thresholds::new(),
+            model: Model::EndpointCagr,
+            reference_rate: None,
+            weights: BTreeMap::new(),
+            missing: MissingPolicy::Exclude,
         }
+    }
+}
+
+impl AssessOptions {
+    /// Default options with another method.
+    pub fn method(id: &str) -> Self {
+        AssessOptions { method: id.into(), ..AssessOptions::default() }
     }
 }
 
 /// The method's defaults overridden by `given`; unknown names and negative values are errors.
 pub fn merged_thresholds(m: &dyn Method, given: &Thresholds) -> Result<Thresholds> {
-    let mut out: Thresholds = m
-        .defaults()
-        .into_iter()
-        .map(|(k, v)| (k.to_string(), v))
-        .collect();
+    let names = m.defaults();
+    let mut out: Thresholds = names.iter().filter_map(|(k, v)| v.map(|v| (k.to_string(), v))).collect();
     for (name, value) in given {
-        if !out.contains_key(name) {
-            let known: Vec<&str> = out.keys().map(String::as_str).collect();
+        if !names.iter().any(|(k, _)| k == name) {
+            let known: Vec<&str> = names.iter().map(|(k, _)| *k).collect();
             return Err(Error::invalid_argument(
                 format!("thresholds.{name}"),
-                format!(
-                    "`{}` has no threshold `{name}`; it has: {}",
-                    m.id(),
-                    known.join(", ")
-                ),
+                format!("`{}` has no threshold `{name}`; it has: {}", m.id(), known.join(", ")),
             ));
         }
-        if value.is_sign_negative() {
-            return Err(Error::invalid_argument(
-                format!("thresholds.{name}"),
-                "thresholds must be ≥ 0",
-            ));
+        if value.is_sign_negative() && !name.ends_with("_bound") {
+            return Err(Error::invalid_argument(format!("thresholds.{name}"), "thresholds must be ≥ 0"));
         }
         out.insert(name.clone(), *value);
     }
@@ -117,25 +168,17 @@ pub fn merged_thresholds(m: &dyn Method, given: &Thresholds) -> Result<Threshold
 }
 
 /// Assess one indicator on its observations.
-pub fn assess(
-    indicator: &Indicator,
-    observations: &[Observation],
-    options: &AssessOptions,
-) -> Result<Assessment> {
+pub fn assess(indicator: &Indicator, observations: &[Observation], options: &AssessOptions) -> Result<Assessment> {
     let m = method(&options.method)?;
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     let mut warnings = Vec::new();
     let points = resolve_points(indicator, observations, &options.as_of, &mut warnings)?;
-    m.assess_points(indicator, &points, &thresholds, warnings)
+    m.assess_points(Context { indicator, points: &points, thresholds: &thresholds, options, warnings })
 }
 
 impl Indicator {
     /// Assess this indicator on its observations ([`assess`]).
-    pub fn assess(
-        &self,
-        observations: &[Observation],
-        options: &AssessOptions,
-    ) -> Result<Assessment> {
+    pub fn assess(&self, observations: &[Observation], options: &AssessOptions) -> Result<Assessment> {
         assess(self, observations, options)
     }
 }

@@ -1,10 +1,14 @@
-//! The steps every method shares: choose the base and latest points, resolve the target.
+//! The steps every method shares: choose the base and latest points, resolve the target,
+//! decide "met" and "slipped", compare ratios with band edges.
+
+use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::math::progress::{progress, Progress, YearValue};
+use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
-use crate::model::target::ImpliedLevel;
+use crate::model::target::{ImpliedLevel, Target};
 
 /// What a method works from once the common checks have passed.
 #[derive(Debug, Clone)]
@@ -19,33 +23,222 @@ pub struct Prepared {
     pub progress: Progress,
 }
 
+/// Where the target stands at the latest observation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Verdict {
+    /// Met now.
+    Met,
+    /// Met at the baseline, no longer met: the method's worst status, with `target_slipped`.
+    Slipped,
+    /// Not met yet: the method decides.
+    Open,
+}
+
+/// Resolve the target, using the reference rate for a relative target when one is given.
+pub fn implied(ctx: &Context<'_>) -> Result<ImpliedLevel> {
+    let ind = ctx.indicator;
+    match (&ind.target, ctx.options.reference_rate) {
+        (Target::Relative { .. }, Some(rate)) => {
+            ind.target.implied_with_reference_rate(&ind.baseline, ind.direction, rate)
+        }
+        _ => ind.implied_target(),
+    }
+}
+
 /// Prepare, or say (as a warning) why the indicator is not assessable.
 ///
 /// The baseline is the indicator's published baseline; observations at or before its year are
 /// not used as "latest". Errors are reserved for arithmetic overflow.
-pub fn prepare(
-    indicator: &Indicator,
-    points: &[Point],
-) -> Result<std::result::Result<Prepared, Warning>> {
-    let implied = match indicator.implied_target() {
+pub fn prepare(ctx: &Context<'_>) -> Result<std::result::Result<Prepared, Warning>> {
+    let implied = match implied(ctx) {
         Ok(level) => level,
         Err(e) => return Ok(Err(Warning::new(e.code(), "target", e.to_string()))),
     };
-    let base = YearValue::new(indicator.baseline.year, indicator.baseline.value);
-    let Some(last) = points.iter().rev().find(|p| p.year > base.year) else {
-        return Ok(Err(Warning::new(
-            "insufficient_data",
-            "observations",
-            format!("no observation after the baseline year {}", base.year),
-        )));
+    let Some(latest) = latest_after_base(ctx.indicator, ctx.points) else {
+        return Ok(Err(no_data(ctx.indicator)));
     };
-    let latest = YearValue::new(last.year, last.value);
+    let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let progress = progress(base, latest, target, indicator.direction)?;
-    Ok(Ok(Prepared {
-        base,
-        latest,
-        implied,
-        progress,
-    }))
+    let progress = progress(base, latest, target, ctx.indicator.direction)?;
+    Ok(Ok(Prepared { base, latest, implied, progress }))
+}
+
+/// The latest point after the baseline year.
+pub fn latest_after_base(indicator: &Indicator, points: &[Point]) -> Option<YearValue> {
+    points.iter().rev().find(|p| p.year > indicator.baseline.year).map(|p| YearValue::new(p.year, p.value))
+}
+
+/// The `insufficient_data` warning for an indicator with no observation after its baseline.
+pub fn no_data(indicator: &Indicator) -> Warning {
+    Warning::new(
+        "insufficient_data",
+        "observations",
+        format!("no observation after the baseline year {}", indicator.baseline.year),
+    )
+}
+
+/// The baseline and every point, one per year (an observation in the baseline year replaces
+/// the published baseline only when the plan has none there; the plan's figure wins).
+pub fn series_with_baseline(indicator: &Indicator, points: &[Point]) -> Vec<(i32, Decimal)> {
+    let mut out: Vec<(i32, Decimal)> =
+        points.iter().filter(|p| p.year != indicator.baseline.year).map(|p| (p.year, p.value)).collect();
+    out.push((indicator.baseline.year, indicator.baseline.value));
+    out.sort_by_key(|p| p.0);
+    out
+}
+
+/// Met now, slipped since the baseline, or open.
+pub fn verdict(indicator: &Indicator, prep: &Prepared) -> Verdict {
+    if indicator.target.is_met(prep.latest.value, &prep.implied) {
+        Verdict::Met
+    } else if indicator.target.is_met(prep.base.value, &prep.implied) {
+        Verdict::Slipped
+    } else {
+        Verdict::Open
+    }
+}
+
+/// The `target_slipped` warning.
+pub fn slipped_warning() -> Warning {
+    Warning::new("target_slipped", "status", "the baseline already met the target, but the latest value no longer does")
+}
+
+/// `x ≥ edge`, where a ratio within 1e-12 (relative) of the edge counts as on it: irrational
+/// ratios computed by different maths libraries (native, WASM) then agree at band edges.
+pub fn at_least(x: f64, edge: Decimal) -> bool {
+    let e = crate::num::to_f64(edge);
+    x >= e - 1e-12 * e.abs().max(1.0)
+}
+
+/// `x > edge`, with the same tolerance as [`at_least`]: a ratio on the edge is not above it.
+pub fn above(x: f64, edge: Decimal) -> bool {
+    let e = crate::num::to_f64(edge);
+    x > e + 1e-12 * e.abs().max(1.0)
+}
+
+/// A result for the no-target variants: status and growth rate only.
+pub fn no_target_result(
+    ctx: Context<'_>,
+    method: &str,
+    version: &str,
+    status: Status,
+    ga: f64,
+    ratio: f64,
+) -> Assessment {
+    let mut a = Assessment::bare(&ctx.indicator.id, method, version, status);
+    a.actual_cagr = Some(ga);
+    a.ratio = Some(ratio);
+    a.thresholds = ctx.thresholds.clone();
+    a.warnings = ctx.warnings;
+    a.warnings.push(Warning::new("no_target", "target", "no numeric target: assessed by the growth rate alone"));
+    a
+}
+
+/// The actual CAGR from the baseline to the latest point, for the no-target variants.
+pub fn growth_since_base(ctx: &Context<'_>) -> std::result::Result<(f64, YearValue), Warning> {
+    let latest = latest_after_base(ctx.indicator, ctx.points).ok_or_else(|| no_data(ctx.indicator))?;
+    let years = i64::from(latest.year.saturating_sub(ctx.indicator.baseline.year));
+    let mut w = Vec::new();
+    crate::math::progress::cagr(ctx.indicator.baseline.value, latest.value, years, "actual_cagr", &mut w)
+        .map(|g| (g, latest))
+        .ok_or_else(|| w.into_iter().next().unwrap_or_else(|| no_data(ctx.indicator)))
+}
+
+/// A `not_assessable` result carrying the context's warnings.
+pub fn not_assessable(ctx: Context<'_>, method: &str, version: &str, why: Warning) -> Assessment {
+    let mut a = Assessment::not_assessable(&ctx.indicator.id, method, version, why);
+    a.warnings.extend(ctx.warnings);
+    a.thresholds = ctx.thresholds.clone();
+    a
+}
+
+/// A result with the common fields filled from the building blocks.
+pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status, prep: &Prepared) -> Assessment {
+    let p = &prep.progress;
+    let mut warnings = ctx.warnings;
+    warnings.extend(p.warnings.iter().cloned());
+    Assessment {
+        indicator: ctx.indicator.id.clone(),
+        method: method.into(),
+        method_version: version.into(),
+        status,
+        completion: p.completion,
+        time_share: Some(p.time_share),
+        pace: p.pace,
+        actual_cagr: p.actual_cagr,
+        required_cagr: p.required_cagr,
+        required_cagr_from_now: p.required_cagr_from_now,
+        ratio: None,
+        score: None,
+        index: None,
+        years_to_target: p.years_to_target,
+        acceleration: p.acceleration,
+        milestone: Some(p.milestone),
+        inputs: Some(crate::method::UsedInputs {
+            base_year: prep.base.year,
+            base_value: prep.base.value,
+            latest_year: prep.latest.year,
+            latest_value: prep.latest.value,
+            target_year: prep.implied.year,
+            target_value: prep.implied.value,
+        }),
+        thresholds: ctx.thresholds.clone(),
+        warnings,
+    }
+}
+
+/// The ratio of actual to required growth, `d·ga/|gr|`, or of slopes, `d·sa/|sr|`, when a
+/// compound rate does not exist (zero or sign-changing values).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum RateRatio {
+    /// The ratio; `linear` when it is the ratio of slopes.
+    Ratio {
+        /// The ratio.
+        value: f64,
+        /// Whether slopes replaced rates.
+        linear: bool,
+        /// The actual rate (or slope) used, signed.
+        actual: f64,
+    },
+    /// The target equals the starting value: no rate is required.
+    Maintain,
+}
+
+/// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`.
+pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64) -> RateRatio {
+    use crate::num::to_f64;
+    let n = f64::from(latest.year) - f64::from(base.year);
+    let big_n = f64::from(target.year) - f64::from(base.year);
+    if target.value == base.value {
+        return RateRatio::Maintain;
+    }
+    let rate = |a: Decimal, b: Decimal, years: f64| {
+        if a.is_zero() || b.is_zero() || a.is_sign_negative() != b.is_sign_negative() {
+            None
+        } else {
+            crate::num::finite((to_f64(b) / to_f64(a)).powf(1.0 / years) - 1.0)
+        }
+    };
+    match (rate(base.value, latest.value, n), rate(base.value, target.value, big_n)) {
+        (Some(ga), Some(gr)) if gr != 0.0 => RateRatio::Ratio { value: d * ga / gr.abs(), linear: false, actual: ga },
+        _ => {
+            let sa = (to_f64(latest.value) - to_f64(base.value)) / n;
+            let sr = (to_f64(target.value) - to_f64(base.value)) / big_n;
+            RateRatio::Ratio { value: d * sa / sr.abs(), linear: true, actual: sa }
+        }
+    }
+}
+
+/// The `linear_fallback` warning for a method that used slopes.
+pub fn linear_fallback(field: &str) -> Warning {
+    Warning::new(
+        "linear_fallback",
+        field,
+        "a compound rate is undefined (zero or sign change); the ratio of slopes is used",
+    )
+}
+
+/// The `maintain_target` warning.
+pub fn maintain_warning() -> Warning {
+    Warning::new("maintain_target", "ratio", "the target equals the starting value and is not met: moving away")
 }

@@ -62,11 +62,7 @@ impl Achievement {
             let parts: Vec<String> = self.breakdown.iter().map(|p| p.value.to_string()).collect();
             return Err(Error::invalid_plan(
                 format!("{path}.breakdown"),
-                format!(
-                    "{} = {sum}, but the total is {}",
-                    parts.join(" + "),
-                    self.value
-                ),
+                format!("{} = {sum}, but the total is {}", parts.join(" + "), self.value),
             ));
         }
         Ok(())

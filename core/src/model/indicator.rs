@@ -154,15 +154,10 @@ impl Indicator {
 
     /// The target resolved to a level ([`Target::implied_level`]).
     pub fn implied_target(&self) -> Result<ImpliedLevel> {
-        self.target
-            .implied_level(&self.baseline, self.direction)
-            .map_err(|e| match e {
-                Error::NoTarget { message, .. } => Error::NoTarget {
-                    field: self.id.clone(),
-                    message,
-                },
-                other => other,
-            })
+        self.target.implied_level(&self.baseline, self.direction).map_err(|e| match e {
+            Error::NoTarget { message, .. } => Error::NoTarget { field: self.id.clone(), message },
+            other => other,
+        })
     }
 
     /// Decimals for display: the published number, or 2.
@@ -174,10 +169,7 @@ impl Indicator {
     /// exact to 28 significant digits.
     pub fn derive_value(&self, numerator: Decimal, denominator: Decimal) -> Result<Decimal> {
         let components = self.components.as_ref().ok_or_else(|| {
-            Error::invalid_argument(
-                format!("{}.components", self.id),
-                "the indicator has no numerator/denominator",
-            )
+            Error::invalid_argument(format!("{}.components", self.id), "the indicator has no numerator/denominator")
         })?;
         derive_ratio(numerator, denominator, components, &self.unit, &self.id)
     }
@@ -193,17 +185,11 @@ impl Indicator {
         if !is_valid_id(&self.id) {
             return Err(Error::invalid_plan(
                 format!("{path}.id"),
-                format!(
-                    "`{}` is not a valid id (lowercase letters, digits and `-`, 1–64 characters)",
-                    self.id
-                ),
+                format!("`{}` is not a valid id (lowercase letters, digits and `-`, 1–64 characters)", self.id),
             ));
         }
         if self.label.zh.trim().is_empty() {
-            return Err(Error::invalid_plan(
-                format!("{path}.label.zh"),
-                "the Chinese label is empty",
-            ));
+            return Err(Error::invalid_plan(format!("{path}.label.zh"), "the Chinese label is empty"));
         }
         check_year(self.baseline.year, &format!("{path}.baseline.year"))?;
         if let Some(year) = self.target.year() {
@@ -212,28 +198,19 @@ impl Indicator {
                 return Err(Error::YearOutOfRange {
                     field: format!("{path}.target.year"),
                     year: i64::from(year),
-                    message: format!(
-                        "the target year must be after the baseline year {}",
-                        self.baseline.year
-                    ),
+                    message: format!("the target year must be after the baseline year {}", self.baseline.year),
                 });
             }
         }
         self.target.validate(&format!("{path}.target"))?;
         if let Some(dp) = self.decimals {
             if dp > 10 {
-                return Err(Error::invalid_plan(
-                    format!("{path}.decimals"),
-                    "at most 10 published decimals",
-                ));
+                return Err(Error::invalid_plan(format!("{path}.decimals"), "at most 10 published decimals"));
             }
         }
         if let Unit::Custom { scale, .. } = &self.unit {
             if *scale <= Decimal::ZERO {
-                return Err(Error::invalid_plan(
-                    format!("{path}.unit.scale"),
-                    "a unit scale must be positive",
-                ));
+                return Err(Error::invalid_plan(format!("{path}.unit.scale"), "a unit scale must be positive"));
             }
         }
         Ok(())
@@ -259,18 +236,14 @@ pub(crate) fn derive_ratio(
     let num = numerator.mul_or(components.numerator.unit.base_factor(), &field)?;
     let den = denominator.mul_or(components.denominator.unit.base_factor(), &field)?;
     // Multiply by the scale before dividing so that terminating ratios stay exact.
-    num.mul_or(unit.scale(), &field)?
-        .div_or(den, &field)
-        .map(|v| v.normalize())
+    num.mul_or(unit.scale(), &field)?.div_or(den, &field).map(|v| v.normalize())
 }
 
 /// Ids are lowercase ASCII words joined by `-`, so they are safe in URLs, CSV and JS.
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
+        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'_')
         && !id.starts_with('-')
 }
 
@@ -281,11 +254,7 @@ pub(crate) fn check_year(year: i32, field: &str) -> Result<()> {
         Err(Error::YearOutOfRange {
             field: field.into(),
             year: i64::from(year),
-            message: format!(
-                "years must be within {}–{}",
-                YEAR_RANGE.start(),
-                YEAR_RANGE.end()
-            ),
+            message: format!("years must be within {}–{}", YEAR_RANGE.start(), YEAR_RANGE.end()),
         })
     }
 }
@@ -305,31 +274,18 @@ mod tests {
             "rd-intensity",
             Unit::Percent,
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("0.36"),
-            },
-            Target::Level {
-                year: 2025,
-                value: d("1.10"),
-                comparator: None,
-            },
+            Baseline { year: 2020, value: d("0.36") },
+            Target::Level { year: 2025, value: d("1.10"), comparator: None },
         )
         .unwrap();
         ind.components = Some(Components {
             numerator: Component {
                 label: Label::zh("研发经费"),
-                unit: Unit::Money {
-                    currency: "CNY".into(),
-                    magnitude: Magnitude::TenThousand,
-                },
+                unit: Unit::Money { currency: "CNY".into(), magnitude: Magnitude::TenThousand },
             },
             denominator: Component {
                 label: Label::zh("地区生产总值"),
-                unit: Unit::Money {
-                    currency: "CNY".into(),
-                    magnitude: Magnitude::HundredMillion,
-                },
+                unit: Unit::Money { currency: "CNY".into(), magnitude: Magnitude::HundredMillion },
             },
         });
         ind
@@ -339,22 +295,11 @@ mod tests {
     fn derived_value_mixes_magnitudes_exactly() {
         // Illustrative numbers, hand calculation: 26 000 万元 / 726.86 亿元 × 100
         // = 2.6e8 / 7.2686e10 × 100 = 0.357703…%.
-        let v = rd_intensity()
-            .derive_value(d("26000"), d("726.86"))
-            .unwrap();
+        let v = rd_intensity().derive_value(d("26000"), d("726.86")).unwrap();
         assert_eq!(v.round_dp(6), d("0.357703"));
         // 1 万元 / 1 亿元 × 100 = 0.01 % exactly.
-        assert_eq!(
-            rd_intensity().derive_value(d("1"), d("1")).unwrap(),
-            d("0.01")
-        );
-        assert_eq!(
-            rd_intensity()
-                .derive_value(d("1"), d("0"))
-                .unwrap_err()
-                .code(),
-            "invalid_observations"
-        );
+        assert_eq!(rd_intensity().derive_value(d("1"), d("1")).unwrap(), d("0.01"));
+        assert_eq!(rd_intensity().derive_value(d("1"), d("0")).unwrap_err().code(), "invalid_observations");
     }
 
     #[test]
@@ -363,25 +308,15 @@ mod tests {
             "x",
             Unit::Percent,
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("1"),
-            },
-            Target::Level {
-                year: 2019,
-                value: d("2"),
-                comparator: None,
-            },
+            Baseline { year: 2020, value: d("1") },
+            Target::Level { year: 2019, value: d("2"), comparator: None },
         );
         assert_eq!(bad_year.unwrap_err().code(), "year_out_of_range");
         let bad_id = Indicator::new(
             "Bad Id",
             Unit::Percent,
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("1"),
-            },
+            Baseline { year: 2020, value: d("1") },
             Target::None,
         );
         assert_eq!(bad_id.unwrap_err().field(), "indicator.id");

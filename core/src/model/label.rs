@@ -60,10 +60,7 @@ pub struct Label {
 impl Label {
     /// A label with only the official Chinese text.
     pub fn zh(text: impl Into<String>) -> Self {
-        Label {
-            zh: text.into(),
-            ..Label::default()
-        }
+        Label { zh: text.into(), ..Label::default() }
     }
 
     /// The text in `lang`, falling back to Chinese when there is no translation.
@@ -92,12 +89,7 @@ mod tests {
 
     #[test]
     fn falls_back_to_chinese() {
-        let l = Label {
-            zh: "研发".into(),
-            en: Some("R&D".into()),
-            ko: None,
-            official_translations: false,
-        };
+        let l = Label { zh: "研发".into(), en: Some("R&D".into()), ko: None, official_translations: false };
         assert_eq!(l.get(Lang::En), "R&D");
         assert_eq!(l.get(Lang::Ko), "研发");
         assert!(l.is_unofficial(Lang::En));

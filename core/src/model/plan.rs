@@ -36,6 +36,27 @@ pub struct Source {
     pub note: Option<String>,
 }
 
+/// A published figure the plan's maths may need that is not an indicator (a GDP level for a
+/// decomposition, say), with its source.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ReferenceValue {
+    /// Stable id, e.g. `gdp`.
+    pub id: String,
+    /// What it is.
+    pub label: Label,
+    /// Year it refers to.
+    pub year: i32,
+    /// The value.
+    #[serde(with = "crate::io::decimal")]
+    #[schemars(with = "crate::io::decimal::Repr")]
+    pub value: rust_decimal::Decimal,
+    /// Its unit.
+    pub unit: crate::model::unit::Unit,
+    /// Where it was published.
+    pub source: String,
+}
+
 /// A plan with quantified indicators.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -66,32 +87,33 @@ pub struct Plan {
     /// Key fields and directions.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub key_fields: Vec<KeyField>,
+    /// Published figures used by scenarios (not indicators).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reference_values: Vec<ReferenceValue>,
 }
 
 impl Plan {
     /// The indicator with this id.
     pub fn indicator(&self, id: &str) -> Result<&Indicator> {
-        self.indicators
-            .iter()
-            .find(|i| i.id == id)
-            .ok_or_else(|| Error::UnknownIndicator { id: id.into() })
+        self.indicators.iter().find(|i| i.id == id).ok_or_else(|| Error::UnknownIndicator { id: id.into() })
+    }
+
+    /// The reference value with this id.
+    pub fn reference_value(&self, id: &str) -> Result<&ReferenceValue> {
+        self.reference_values.iter().find(|r| r.id == id).ok_or_else(|| {
+            Error::invalid_argument("reference_value", format!("the plan has no reference value `{id}`"))
+        })
     }
 
     /// Projects running during `year`.
     pub fn projects_active(&self, year: i32) -> Vec<&Project> {
-        self.projects
-            .iter()
-            .filter(|p| p.period.active_in(year))
-            .collect()
+        self.projects.iter().filter(|p| p.period.active_in(year)).collect()
     }
 
     /// Check every rule of the model; the error names the path at fault.
     pub fn validate(&self) -> Result<()> {
         if !is_valid_id(&self.id) {
-            return Err(Error::invalid_plan(
-                "id",
-                format!("`{}` is not a valid id", self.id),
-            ));
+            return Err(Error::invalid_plan("id", format!("`{}` is not a valid id", self.id)));
         }
         check_year(self.period.start, "period.start")?;
         check_year(self.period.end, "period.end")?;
@@ -115,10 +137,7 @@ impl Plan {
             let path = format!("indicators[{i}]");
             ind.validate(&path)?;
             if !ids.insert(ind.id.as_str()) {
-                return Err(Error::invalid_plan(
-                    format!("{path}.id"),
-                    format!("duplicate indicator id `{}`", ind.id),
-                ));
+                return Err(Error::invalid_plan(format!("{path}.id"), format!("duplicate indicator id `{}`", ind.id)));
             }
         }
         for (i, ind) in self.indicators.iter().enumerate() {
@@ -141,10 +160,7 @@ impl Plan {
             if !numbers.insert((p.table, p.number)) {
                 return Err(Error::invalid_plan(
                     format!("{path}.number"),
-                    format!(
-                        "table {} already has a project number {}",
-                        p.table, p.number
-                    ),
+                    format!("table {} already has a project number {}", p.table, p.number),
                 ));
             }
         }

@@ -11,9 +11,7 @@ use crate::model::unit::Magnitude;
 use crate::num::Checked;
 
 /// A year, with the month when the plan gives one (`2019.8`).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct YearMonth {
     /// Year.
@@ -39,9 +37,7 @@ pub struct Period {
 impl Period {
     /// Calendar years touched, start and end inclusive (2020–2025 → 6).
     pub fn calendar_years(&self) -> i64 {
-        i64::from(self.end.year)
-            .saturating_sub(i64::from(self.start.year))
-            .saturating_add(1)
+        i64::from(self.end.year).saturating_sub(i64::from(self.start.year)).saturating_add(1)
     }
 
     /// Length in months when both ends have months (2019.8–2023.10 → 51, inclusive);
@@ -50,11 +46,7 @@ impl Period {
         let start_m = i64::from(self.start.month.unwrap_or(1));
         let end_m = i64::from(self.end.month.unwrap_or(12));
         let years = i64::from(self.end.year).saturating_sub(i64::from(self.start.year));
-        years
-            .saturating_mul(12)
-            .saturating_add(end_m)
-            .saturating_sub(start_m)
-            .saturating_add(1)
+        years.saturating_mul(12).saturating_add(end_m).saturating_sub(start_m).saturating_add(1)
     }
 
     /// Whether the project runs during `year`.
@@ -80,8 +72,7 @@ pub struct Investment {
 impl Investment {
     /// The amount in yuan.
     pub fn yuan(&self) -> Result<Decimal> {
-        self.amount
-            .mul_or(self.magnitude.factor(), "investment.amount")
+        self.amount.mul_or(self.magnitude.factor(), "investment.amount")
     }
 }
 
@@ -122,9 +113,7 @@ impl Project {
         for inv in &self.investments {
             total = total.add_or(inv.yuan()?, "investment.total")?;
         }
-        total
-            .div_or(magnitude.factor(), "investment.total")
-            .map(|t| Some(t.normalize()))
+        total.div_or(magnitude.factor(), "investment.total").map(|t| Some(t.normalize()))
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
@@ -147,10 +136,7 @@ impl Project {
             });
         }
         if self.name.zh.trim().is_empty() {
-            return Err(Error::invalid_plan(
-                format!("{path}.name.zh"),
-                "the project name is empty",
-            ));
+            return Err(Error::invalid_plan(format!("{path}.name.zh"), "the project name is empty"));
         }
         for (i, inv) in self.investments.iter().enumerate() {
             if inv.amount.is_sign_negative() {
@@ -184,14 +170,8 @@ mod tests {
     fn period_lengths() {
         // 2019.8–2023.10: Aug 2019 … Oct 2023 is 5 + 36 + 10 = 51 months (hand count).
         let p = Period {
-            start: YearMonth {
-                year: 2019,
-                month: Some(8),
-            },
-            end: YearMonth {
-                year: 2023,
-                month: Some(10),
-            },
+            start: YearMonth { year: 2019, month: Some(8) },
+            end: YearMonth { year: 2023, month: Some(10) },
             phase: None,
         };
         assert_eq!(p.months(), 51);

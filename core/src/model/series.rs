@@ -59,27 +59,15 @@ pub struct Observation {
     /// The year the value refers to.
     pub year: i32,
     /// The value in the indicator's unit; may be absent when components are given.
-    #[serde(
-        default,
-        with = "crate::io::decimal::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::io::decimal::Repr>")]
     pub value: Option<Decimal>,
     /// Numerator, for ratio indicators.
-    #[serde(
-        default,
-        with = "crate::io::decimal::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::io::decimal::Repr>")]
     pub numerator: Option<Decimal>,
     /// Denominator, for ratio indicators.
-    #[serde(
-        default,
-        with = "crate::io::decimal::option",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Option<crate::io::decimal::Repr>")]
     pub denominator: Option<Decimal>,
     /// Release date (`YYYY-MM-DD`) or label of the figure.
@@ -129,10 +117,7 @@ impl AsOf {
             AsOf::Year(y) => obs.year <= *y,
             AsOf::Date(date) => {
                 let year_ok = date_year(date).is_none_or(|y| obs.year < y);
-                let vintage_ok = obs
-                    .vintage
-                    .as_ref()
-                    .is_none_or(|v| v.as_str() <= date.as_str());
+                let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= date.as_str());
                 year_ok && vintage_ok
             }
         }
@@ -145,16 +130,11 @@ impl AsOf {
             AsOf::Year(y) => check_year(*y, "as_of"),
             AsOf::Date(d) => match date_year(d) {
                 Some(y)
-                    if d.len() == 10
-                        && d.as_bytes().get(4) == Some(&b'-')
-                        && d.as_bytes().get(7) == Some(&b'-') =>
+                    if d.len() == 10 && d.as_bytes().get(4) == Some(&b'-') && d.as_bytes().get(7) == Some(&b'-') =>
                 {
                     check_year(y, "as_of")
                 }
-                _ => Err(Error::invalid_argument(
-                    "as_of",
-                    format!("`{d}` is not a date YYYY-MM-DD"),
-                )),
+                _ => Err(Error::invalid_argument("as_of", format!("`{d}` is not a date YYYY-MM-DD"))),
             },
         }
     }
@@ -190,11 +170,7 @@ pub struct Warning {
 
 impl Warning {
     pub(crate) fn new(code: &str, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Warning {
-            code: code.into(),
-            field: field.into(),
-            message: message.into(),
-        }
+        Warning { code: code.into(), field: field.into(), message: message.into() }
     }
 }
 
@@ -242,20 +218,17 @@ pub fn resolve_points(
     }
     let mut points = Vec::with_capacity(by_year.len());
     for (year, obs) in by_year {
-        let derived =
-            match (obs.numerator, obs.denominator, &indicator.components) {
-                (Some(n), Some(d), Some(c)) => {
-                    Some(derive_ratio(n, d, c, &indicator.unit, &indicator.id)?)
-                }
-                (Some(_), Some(_), None) => return Err(Error::InvalidObservations {
+        let derived = match (obs.numerator, obs.denominator, &indicator.components) {
+            (Some(n), Some(d), Some(c)) => Some(derive_ratio(n, d, c, &indicator.unit, &indicator.id)?),
+            (Some(_), Some(_), None) => {
+                return Err(Error::InvalidObservations {
                     path: format!("{}[{year}]", indicator.id),
                     line: None,
-                    message:
-                        "numerator and denominator given, but the indicator defines no components"
-                            .into(),
-                }),
-                _ => None,
-            };
+                    message: "numerator and denominator given, but the indicator defines no components".into(),
+                })
+            }
+            _ => None,
+        };
         let value = match (obs.value, derived) {
             (Some(reported), Some(derived)) => {
                 let diff = reported.checked_sub(derived).map(|d| d.abs());
@@ -275,12 +248,7 @@ pub fn resolve_points(
             (None, Some(v)) => v,
             (None, None) => continue,
         };
-        points.push(Point {
-            year,
-            value,
-            vintage: obs.vintage.clone(),
-            flag: obs.flag,
-        });
+        points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag });
     }
     Ok(points)
 }
@@ -302,33 +270,20 @@ mod tests {
             "x",
             Unit::Percent,
             Direction::Increase,
-            Baseline {
-                year: 2020,
-                value: d("1"),
-            },
-            Target::Level {
-                year: 2025,
-                value: d("2"),
-                comparator: None,
-            },
+            Baseline { year: 2020, value: d("1") },
+            Target::Level { year: 2025, value: d("2"), comparator: None },
         )
         .unwrap()
     }
 
     fn vint(year: i32, v: &str, vintage: &str) -> Observation {
-        Observation {
-            vintage: Some(vintage.into()),
-            ..Observation::new(year, d(v))
-        }
+        Observation { vintage: Some(vintage.into()), ..Observation::new(year, d(v)) }
     }
 
     #[test]
     fn latest_vintage_known_at_the_date_wins() {
-        let obs = vec![
-            vint(2021, "1.2", "2022-03-01"),
-            vint(2021, "1.3", "2023-03-01"),
-            vint(2022, "1.5", "2023-03-01"),
-        ];
+        let obs =
+            vec![vint(2021, "1.2", "2022-03-01"), vint(2021, "1.3", "2023-03-01"), vint(2022, "1.5", "2023-03-01")];
         let mut w = vec![];
         let all = resolve_points(&ind(), &obs, &AsOf::Latest, &mut w).unwrap();
         assert_eq!(all.len(), 2);
@@ -342,18 +297,10 @@ mod tests {
 
     #[test]
     fn duplicates_are_refused() {
-        let obs = vec![
-            Observation::new(2021, d("1")),
-            Observation::new(2021, d("2")),
-        ];
+        let obs = vec![Observation::new(2021, d("1")), Observation::new(2021, d("2"))];
         let e = resolve_points(&ind(), &obs, &AsOf::Latest, &mut vec![]).unwrap_err();
         assert_eq!(e.code(), "invalid_observations");
         let bad = AsOf::Date("2022/01/01".into());
-        assert_eq!(
-            resolve_points(&ind(), &[], &bad, &mut vec![])
-                .unwrap_err()
-                .code(),
-            "invalid_argument"
-        );
+        assert_eq!(resolve_points(&ind(), &[], &bad, &mut vec![]).unwrap_err().code(), "invalid_argument");
     }
 }

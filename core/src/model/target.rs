@@ -215,26 +215,12 @@ impl Target {
     pub fn implied_level(&self, baseline: &Baseline, direction: Direction) -> Result<ImpliedLevel> {
         let by_direction = Comparator::for_direction(direction);
         match self {
-            Target::Level {
-                year,
-                value,
-                comparator,
-            } => Ok(ImpliedLevel {
-                year: *year,
-                value: *value,
-                comparator: comparator.unwrap_or(by_direction),
-            }),
+            Target::Level { year, value, comparator } => {
+                Ok(ImpliedLevel { year: *year, value: *value, comparator: comparator.unwrap_or(by_direction) })
+            }
             Target::Range { year, low, high } => Ok(match direction {
-                Direction::Increase => ImpliedLevel {
-                    year: *year,
-                    value: *low,
-                    comparator: Comparator::AtLeast,
-                },
-                Direction::Decrease => ImpliedLevel {
-                    year: *year,
-                    value: *high,
-                    comparator: Comparator::AtMost,
-                },
+                Direction::Increase => ImpliedLevel { year: *year, value: *low, comparator: Comparator::AtLeast },
+                Direction::Decrease => ImpliedLevel { year: *year, value: *high, comparator: Comparator::AtMost },
             }),
             Target::Change { year, amount, mode } => {
                 let value = match mode {
@@ -244,29 +230,15 @@ impl Target {
                         baseline.value.mul_or(factor, "target.amount")?
                     }
                 };
-                Ok(ImpliedLevel {
-                    year: *year,
-                    value,
-                    comparator: by_direction,
-                })
+                Ok(ImpliedLevel { year: *year, value, comparator: by_direction })
             }
-            Target::AnnualGrowth {
-                year,
-                rate,
-                comparator,
-            } => {
+            Target::AnnualGrowth { year, rate, comparator } => {
                 let value = compound(baseline, *year, *rate, "target.rate")?;
-                Ok(ImpliedLevel {
-                    year: *year,
-                    value,
-                    comparator: comparator.unwrap_or(by_direction),
-                })
+                Ok(ImpliedLevel { year: *year, value, comparator: comparator.unwrap_or(by_direction) })
             }
             Target::Relative { to, .. } => Err(Error::NoTarget {
                 field: "target".into(),
-                message: format!(
-                    "a target relative to `{to}` resolves only with that indicator's growth rate"
-                ),
+                message: format!("a target relative to `{to}` resolves only with that indicator's growth rate"),
             }),
             Target::None => Err(Error::NoTarget {
                 field: "target".into(),
@@ -292,11 +264,7 @@ impl Target {
                     Relation::InStepWith => Comparator::AtLeast,
                     Relation::SlowerThan => Comparator::Below,
                 };
-                Ok(ImpliedLevel {
-                    year: *year,
-                    value,
-                    comparator,
-                })
+                Ok(ImpliedLevel { year: *year, value, comparator })
             }
             other => other.implied_level(baseline, direction),
         }
@@ -314,39 +282,24 @@ impl Target {
     /// Rules of the target on its own (bounds in order, tolerances non-negative).
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
         match self {
-            Target::Range { low, high, .. } if low > high => Err(Error::invalid_plan(
-                format!("{path}.low"),
-                format!("range low {low} is above high {high}"),
-            )),
-            Target::Level {
-                comparator: Some(Comparator::Exactly { tolerance }),
-                ..
+            Target::Range { low, high, .. } if low > high => {
+                Err(Error::invalid_plan(format!("{path}.low"), format!("range low {low} is above high {high}")))
             }
-            | Target::AnnualGrowth {
-                comparator: Some(Comparator::Exactly { tolerance }),
-                ..
-            } if tolerance.is_sign_negative() => Err(Error::invalid_plan(
-                format!("{path}.comparator.exactly.tolerance"),
-                "tolerance must be ≥ 0",
-            )),
+            Target::Level { comparator: Some(Comparator::Exactly { tolerance }), .. }
+            | Target::AnnualGrowth { comparator: Some(Comparator::Exactly { tolerance }), .. }
+                if tolerance.is_sign_negative() =>
+            {
+                Err(Error::invalid_plan(format!("{path}.comparator.exactly.tolerance"), "tolerance must be ≥ 0"))
+            }
             Target::AnnualGrowth { rate, .. } if *rate <= Decimal::NEGATIVE_ONE => {
-                Err(Error::invalid_plan(
-                    format!("{path}.rate"),
-                    "an annual growth rate must be above −1 (−100 %)",
-                ))
+                Err(Error::invalid_plan(format!("{path}.rate"), "an annual growth rate must be above −1 (−100 %)"))
             }
-            Target::Change {
-                amount,
-                mode: ChangeMode::Relative,
-                ..
-            } if *amount < Decimal::NEGATIVE_ONE => Err(Error::invalid_plan(
-                format!("{path}.amount"),
-                "a relative change cannot be below −1 (−100 %)",
-            )),
-            Target::Relative { to, .. } if to.trim().is_empty() => Err(Error::invalid_plan(
-                format!("{path}.to"),
-                "the reference indicator id is empty",
-            )),
+            Target::Change { amount, mode: ChangeMode::Relative, .. } if *amount < Decimal::NEGATIVE_ONE => {
+                Err(Error::invalid_plan(format!("{path}.amount"), "a relative change cannot be below −1 (−100 %)"))
+            }
+            Target::Relative { to, .. } if to.trim().is_empty() => {
+                Err(Error::invalid_plan(format!("{path}.to"), "the reference indicator id is empty"))
+            }
             _ => Ok(()),
         }
     }
@@ -357,9 +310,7 @@ fn compound(baseline: &Baseline, year: i32, rate: Decimal, field: &str) -> Resul
     use rust_decimal::MathematicalOps;
     let n = years_between(baseline.year, year);
     let factor = Decimal::ONE.add_or(rate, field)?;
-    let power = factor
-        .checked_powi(n)
-        .ok_or_else(|| Error::overflow(field))?;
+    let power = factor.checked_powi(n).ok_or_else(|| Error::overflow(field))?;
     baseline.value.mul_or(power, field)
 }
 
@@ -373,23 +324,14 @@ mod tests {
     }
 
     fn base(v: &str) -> Baseline {
-        Baseline {
-            year: 2020,
-            value: d(v),
-        }
+        Baseline { year: 2020, value: d(v) }
     }
 
     #[test]
     fn annual_growth_resolves_exactly() {
         // Python decimal (50 digits): 1.07**5 = 1.4025517307; × 24393.1 = 34212.58462213817 (exact).
-        let t = Target::AnnualGrowth {
-            year: 2025,
-            rate: d("0.07"),
-            comparator: None,
-        };
-        let l = t
-            .implied_level(&base("24393.1"), Direction::Increase)
-            .unwrap();
+        let t = Target::AnnualGrowth { year: 2025, rate: d("0.07"), comparator: None };
+        let l = t.implied_level(&base("24393.1"), Direction::Increase).unwrap();
         assert_eq!(l.value, d("34212.58462213817"));
         assert_eq!(l.comparator, Comparator::AtLeast);
     }
@@ -397,36 +339,17 @@ mod tests {
     #[test]
     fn change_targets() {
         // A 13.5 % cumulative reduction from 100 leaves 86.5; +1 year from 77.3 is 78.3.
-        let rel = Target::Change {
-            year: 2025,
-            amount: d("-0.135"),
-            mode: ChangeMode::Relative,
-        };
-        let l = rel
-            .implied_level(&base("100"), Direction::Decrease)
-            .unwrap();
+        let rel = Target::Change { year: 2025, amount: d("-0.135"), mode: ChangeMode::Relative };
+        let l = rel.implied_level(&base("100"), Direction::Decrease).unwrap();
         assert_eq!(l.value, d("86.500"));
         assert_eq!(l.comparator, Comparator::AtMost);
-        let abs = Target::Change {
-            year: 2025,
-            amount: d("1"),
-            mode: ChangeMode::Absolute,
-        };
-        assert_eq!(
-            abs.implied_level(&base("77.3"), Direction::Increase)
-                .unwrap()
-                .value,
-            d("78.3")
-        );
+        let abs = Target::Change { year: 2025, amount: d("1"), mode: ChangeMode::Absolute };
+        assert_eq!(abs.implied_level(&base("77.3"), Direction::Increase).unwrap().value, d("78.3"));
     }
 
     #[test]
     fn range_uses_the_near_bound_and_inside_is_met() {
-        let r = Target::Range {
-            year: 2025,
-            low: d("5"),
-            high: d("5.5"),
-        };
+        let r = Target::Range { year: 2025, low: d("5"), high: d("5.5") };
         let inc = r.implied_level(&base("4"), Direction::Increase).unwrap();
         assert_eq!(inc.value, d("5"));
         assert!(r.is_met(d("5.2"), &inc));
@@ -437,29 +360,12 @@ mod tests {
 
     #[test]
     fn relative_and_none_say_why() {
-        let rel = Target::Relative {
-            year: 2025,
-            to: "gdp".into(),
-            relation: Relation::InStepWith,
-        };
-        assert_eq!(
-            rel.implied_level(&base("1"), Direction::Increase)
-                .unwrap_err()
-                .code(),
-            "no_target"
-        );
+        let rel = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith };
+        assert_eq!(rel.implied_level(&base("1"), Direction::Increase).unwrap_err().code(), "no_target");
         // 100 × 1.05^5 = 127.6281562500 (hand calculation).
-        let l = rel
-            .implied_with_reference_rate(&base("100"), Direction::Increase, d("0.05"))
-            .unwrap();
+        let l = rel.implied_with_reference_rate(&base("100"), Direction::Increase, d("0.05")).unwrap();
         assert_eq!(l.value, d("127.62815625"));
-        assert_eq!(
-            Target::None
-                .implied_level(&base("1"), Direction::Increase)
-                .unwrap_err()
-                .code(),
-            "no_target"
-        );
+        assert_eq!(Target::None.implied_level(&base("1"), Direction::Increase).unwrap_err().code(), "no_target");
     }
 
     #[test]
@@ -468,9 +374,7 @@ mod tests {
         assert!(!Comparator::Above.is_met(d("1"), d("1")));
         assert!(Comparator::AtMost.is_met(d("1"), d("1")));
         assert!(!Comparator::Below.is_met(d("1"), d("1")));
-        let ex = Comparator::Exactly {
-            tolerance: d("0.1"),
-        };
+        let ex = Comparator::Exactly { tolerance: d("0.1") };
         assert!(ex.is_met(d("1.1"), d("1")));
         assert!(!ex.is_met(d("1.11"), d("1")));
     }

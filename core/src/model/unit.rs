@@ -93,9 +93,7 @@ impl Unit {
             Unit::PerTenThousand => Decimal::from(10_000u32),
             Unit::PerHundredThousand => Decimal::from(100_000u32),
             Unit::Custom { scale, .. } => *scale,
-            Unit::Ratio | Unit::Count { .. } | Unit::Index | Unit::Money { .. } | Unit::Years => {
-                Decimal::ONE
-            }
+            Unit::Ratio | Unit::Count { .. } | Unit::Index | Unit::Money { .. } | Unit::Years => Decimal::ONE,
         }
     }
 
@@ -109,14 +107,7 @@ impl Unit {
 
     /// Whether this is a ratio-type unit (a change in it is a change in points).
     pub fn is_ratio(&self) -> bool {
-        matches!(
-            self,
-            Unit::Percent
-                | Unit::PerMille
-                | Unit::PerTenThousand
-                | Unit::PerHundredThousand
-                | Unit::Ratio
-        )
+        matches!(self, Unit::Percent | Unit::PerMille | Unit::PerTenThousand | Unit::PerHundredThousand | Unit::Ratio)
     }
 
     /// A short symbol for tables.
@@ -131,37 +122,16 @@ impl Unit {
             (Unit::PerHundredThousand, Lang::En) => "per 100k".into(),
             (Unit::PerHundredThousand, Lang::Ko) => "십만분율".into(),
             (Unit::Ratio, _) | (Unit::Index, _) => String::new(),
-            (Unit::Count { noun }, l) => noun
-                .as_ref()
-                .map(|n| n.get(l).to_string())
-                .unwrap_or_default(),
-            (
-                Unit::Money {
-                    currency,
-                    magnitude,
-                },
-                Lang::Zh,
-            ) if currency == "CNY" => {
+            (Unit::Count { noun }, l) => noun.as_ref().map(|n| n.get(l).to_string()).unwrap_or_default(),
+            (Unit::Money { currency, magnitude }, Lang::Zh) if currency == "CNY" => {
                 format!("{}元", magnitude.prefix_zh())
             }
-            (
-                Unit::Money {
-                    currency,
-                    magnitude,
-                },
-                Lang::Ko,
-            ) if currency == "CNY" => match magnitude {
+            (Unit::Money { currency, magnitude }, Lang::Ko) if currency == "CNY" => match magnitude {
                 Magnitude::One => "위안".into(),
                 Magnitude::TenThousand => "만 위안".into(),
                 Magnitude::HundredMillion => "억 위안".into(),
             },
-            (
-                Unit::Money {
-                    currency,
-                    magnitude,
-                },
-                _,
-            ) => match magnitude {
+            (Unit::Money { currency, magnitude }, _) => match magnitude {
                 Magnitude::One => currency.clone(),
                 Magnitude::TenThousand => format!("10k {currency}"),
                 Magnitude::HundredMillion => format!("100m {currency}"),
@@ -187,8 +157,7 @@ pub fn relative_change(from: Decimal, to: Decimal) -> Result<Decimal> {
             message: "the starting value is zero".into(),
         });
     }
-    to.sub_or(from, "relative_change")?
-        .div_or(from, "relative_change")
+    to.sub_or(from, "relative_change")?.div_or(from, "relative_change")
 }
 
 #[cfg(test)]
@@ -204,20 +173,14 @@ mod tests {
         assert_eq!(points_change(a, b).unwrap().to_string(), "0.74");
         let rel = relative_change(a, b).unwrap();
         assert_eq!(rel.round_dp(6).to_string(), "2.055556");
-        assert_eq!(
-            relative_change(Decimal::ZERO, b).unwrap_err().code(),
-            "undefined_growth"
-        );
+        assert_eq!(relative_change(Decimal::ZERO, b).unwrap_err().code(), "undefined_growth");
     }
 
     #[test]
     fn scales() {
         assert_eq!(Unit::Percent.scale(), Decimal::ONE_HUNDRED);
         assert_eq!(Unit::PerTenThousand.scale(), Decimal::from(10_000));
-        let m = Unit::Money {
-            currency: "CNY".into(),
-            magnitude: Magnitude::HundredMillion,
-        };
+        let m = Unit::Money { currency: "CNY".into(), magnitude: Magnitude::HundredMillion };
         assert_eq!(m.base_factor(), Decimal::from(100_000_000));
         assert_eq!(m.symbol(Lang::Zh), "亿元");
     }

@@ -10,17 +10,12 @@ use crate::report::labels::{phrase, Phrase};
 
 /// Escape the characters that would break a Markdown table cell.
 pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\")
-        .replace('|', "\\|")
-        .replace(['\n', '\r'], " ")
+    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
 }
 
 /// A share as a percentage with one decimal (0.5 → "50.0%").
 pub(crate) fn percent(share: Decimal) -> String {
-    format!(
-        "{}%",
-        format_fixed(share.saturating_mul(Decimal::ONE_HUNDRED), 1)
-    )
+    format!("{}%", format_fixed(share.saturating_mul(Decimal::ONE_HUNDRED), 1))
 }
 
 /// The evaluation as a Markdown table, one row per indicator, then the roll-up.
@@ -43,12 +38,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
         };
         let dp = ind.display_decimals();
         let target = match ind.implied_target() {
-            Ok(l) => format!(
-                "{}{} ({})",
-                l.comparator.symbol(),
-                format_fixed(l.value, dp),
-                l.year
-            ),
+            Ok(l) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
             Err(_) => "—".into(),
         };
         let latest = row
@@ -56,8 +46,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
             .as_ref()
             .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
             .unwrap_or_else(|| "—".into());
-        let opt =
-            |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
+        let opt = |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
         out.push_str(&format!(
             "| {} | {} ({}) | {} | {} | {} | {} | {} | {} {} |\n",
             cell(ind.label.get(lang)),
@@ -83,10 +72,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
         p(Phrase::NotAssessable),
         s.not_assessable,
         p(Phrase::OnPace),
-        s.share_on_pace
-            .map(percent)
-            .map(|x| format!("{} ({x})", s.on_pace))
-            .unwrap_or_else(|| "—".into()),
+        s.share_on_pace.map(percent).map(|x| format!("{} ({x})", s.on_pace)).unwrap_or_else(|| "—".into()),
     ));
     out.push('\n');
     let counts: Vec<String> = s
@@ -99,6 +85,33 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
     out.push('\n');
     if lang != Lang::Zh {
         out.push_str(&format!("\n_{}_\n", p(Phrase::Unofficial)));
+    }
+    out
+}
+
+/// Several evaluations of one plan side by side: one row per indicator, one status column per
+/// method (with the number behind it).
+pub fn methods_side_by_side(plan: &Plan, evaluations: &[Evaluation], lang: Lang) -> String {
+    let mut out = format!("| {} |", phrase(Phrase::Indicator, lang));
+    let mut rule = String::from("|---|");
+    for e in evaluations {
+        out.push_str(&format!(" {} |", e.method));
+        rule.push_str("---|");
+    }
+    out.push('\n');
+    out.push_str(&rule);
+    out.push('\n');
+    for ind in &plan.indicators {
+        out.push_str(&format!("| {} |", cell(ind.label.get(lang))));
+        for e in evaluations {
+            let Some(row) = e.rows.iter().find(|r| r.indicator == ind.id) else {
+                out.push_str(" — |");
+                continue;
+            };
+            let number = row.score.or(row.ratio).map(|x| format!(" ({x:.2})")).unwrap_or_default();
+            out.push_str(&format!(" {} {}{} |", row.status.symbol(), row.status.label(lang), number));
+        }
+        out.push('\n');
     }
     out
 }

@@ -31,20 +31,11 @@ impl Indicator {
     /// Required milestones from the baseline to the implied target.
     pub fn path(&self, kind: PathKind) -> Result<Vec<Milestone>> {
         let t = self.implied_target()?;
-        required_path(
-            (self.baseline.year, self.baseline.value),
-            (t.year, t.value),
-            kind,
-        )
+        required_path((self.baseline.year, self.baseline.value), (t.year, t.value), kind)
     }
 
     /// Required milestones re-planned from an observation (`from_year`, `value`) to the target.
-    pub fn path_from(
-        &self,
-        kind: PathKind,
-        from_year: i32,
-        value: Decimal,
-    ) -> Result<Vec<Milestone>> {
+    pub fn path_from(&self, kind: PathKind, from_year: i32, value: Decimal) -> Result<Vec<Milestone>> {
         let t = self.implied_target()?;
         required_path((from_year, value), (t.year, t.value), kind)
     }
@@ -53,20 +44,12 @@ impl Indicator {
     pub fn schedule(&self) -> Result<Schedule> {
         let t = self.implied_target()?;
         let n = years_between(self.baseline.year, t.year);
-        let annual_increment = t
-            .value
-            .sub_or(self.baseline.value, "annual_increment")?
-            .div_or(Decimal::from(n), "annual_increment")?;
+        let annual_increment =
+            t.value.sub_or(self.baseline.value, "annual_increment")?.div_or(Decimal::from(n), "annual_increment")?;
         let mut ignored = Vec::new();
         Ok(Schedule {
             indicator: self.id.clone(),
-            required_cagr: cagr(
-                self.baseline.value,
-                t.value,
-                n,
-                "required_cagr",
-                &mut ignored,
-            ),
+            required_cagr: cagr(self.baseline.value, t.value, n, "required_cagr", &mut ignored),
             annual_increment,
             linear: self.path(PathKind::Linear)?,
             geometric: self.path(PathKind::Geometric).ok(),
@@ -90,35 +73,17 @@ pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
             format_fixed(ind.baseline.value, dp),
             ind.baseline.year,
             p(Phrase::Target),
-            s.linear
-                .last()
-                .map(|m| format_fixed(m.value, dp))
-                .unwrap_or_default(),
+            s.linear.last().map(|m| format_fixed(m.value, dp)).unwrap_or_default(),
             s.linear.last().map(|m| m.year).unwrap_or_default(),
             p(Phrase::RequiredCagr),
-            s.required_cagr
-                .map(|g| format!("{:.2}%", g * 100.0))
-                .unwrap_or_else(|| "—".into()),
+            s.required_cagr.map(|g| format!("{:.2}%", g * 100.0)).unwrap_or_else(|| "—".into()),
             p(Phrase::AnnualIncrement),
             format_fixed(s.annual_increment, mdp),
         ));
-        let years: Vec<String> = s
-            .linear
-            .iter()
-            .skip(1)
-            .map(|m| m.year.to_string())
-            .collect();
-        out.push_str(&format!(
-            "| | {} |\n|---|{}\n",
-            years.join(" | "),
-            "---:|".repeat(years.len())
-        ));
+        let years: Vec<String> = s.linear.iter().skip(1).map(|m| m.year.to_string()).collect();
+        out.push_str(&format!("| | {} |\n|---|{}\n", years.join(" | "), "---:|".repeat(years.len())));
         let row = |name: &str, path: &[Milestone]| {
-            let vals: Vec<String> = path
-                .iter()
-                .skip(1)
-                .map(|m| format_fixed(m.value, mdp))
-                .collect();
+            let vals: Vec<String> = path.iter().skip(1).map(|m| format_fixed(m.value, mdp)).collect();
             format!("| {name} | {} |\n", vals.join(" | "))
         };
         out.push_str(&row(p(Phrase::Linear), &s.linear));
@@ -128,4 +93,37 @@ pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// A numerator decomposition as Markdown: denominator, required ratio and numerator per year.
+pub fn decomposition_markdown(
+    indicator: &Indicator,
+    decomposition: &crate::math::scenario::Decomposition,
+    lang: Lang,
+) -> String {
+    let (num, den) = match &indicator.components {
+        Some(c) => (
+            format!("{} ({})", c.numerator.label.get(lang), c.numerator.unit.symbol(lang)),
+            format!("{} ({})", c.denominator.label.get(lang), c.denominator.unit.symbol(lang)),
+        ),
+        None => ("numerator".into(), "denominator".into()),
+    };
+    let dp = indicator.display_decimals();
+    let mut out = format!(
+        "| | {} | {} ({}) | {} |\n|---:|---:|---:|---:|\n",
+        cell(&den),
+        cell(indicator.label.get(lang)),
+        indicator.unit.symbol(lang),
+        cell(&num)
+    );
+    for r in &decomposition.rows {
+        out.push_str(&format!(
+            "| {} | {} | {} | {} |\n",
+            r.year,
+            format_fixed(r.denominator, 2),
+            format_fixed(r.ratio, dp.saturating_add(2)),
+            format_fixed(r.numerator, 0)
+        ));
+    }
+    out
 }
