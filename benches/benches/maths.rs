@@ -4,7 +4,9 @@
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use onpace::{builtin, progress, AssessOptions, Decimal, Direction, Observation, PathKind, YearValue};
+use onpace::{
+    builtin, progress, project, AssessOptions, Band, Decimal, Direction, Observation, PathKind, YearValue, ALL_MODELS,
+};
 
 fn maths(c: &mut Criterion) {
     let plan = builtin::plan("yanbian-st-14").unwrap();
@@ -29,6 +31,23 @@ fn maths(c: &mut Criterion) {
     let cn = builtin::plan("cn-14th-fyp-st").unwrap();
     let cn_obs = builtin::observations("cn-14th-fyp-st").unwrap();
     c.bench_function("evaluate/cn-14th-fyp-st", |b| b.iter(|| cn.evaluate(black_box(&cn_obs), &opts).unwrap()));
+    for id in onpace::method_ids() {
+        let o = AssessOptions::method(id);
+        c.bench_function(&format!("evaluate/cn-14th-fyp-st/{id}"), |b| {
+            b.iter(|| cn.evaluate(black_box(&cn_obs), &o).unwrap())
+        });
+    }
+    let basic: Vec<(i32, Decimal)> =
+        [("2020", "6.01"), ("2021", "6.50"), ("2022", "6.57"), ("2023", "6.77"), ("2024", "6.88")]
+            .iter()
+            .map(|(y, v)| (y.parse().unwrap(), v.parse().unwrap()))
+            .collect();
+    let band = Some(Band { low: Some(8.0), high: None });
+    for model in ALL_MODELS {
+        c.bench_function(&format!("project/{}", model.code()), |b| {
+            b.iter(|| project(black_box(&basic), 2025, band, *model, 0.9).unwrap())
+        });
+    }
     c.bench_function("builtin/load-yanbian", |b| b.iter(|| builtin::plan(black_box("yanbian-st-14")).unwrap()));
 }
 

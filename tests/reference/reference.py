@@ -1,10 +1,16 @@
 #!/usr/bin/env python3
 """Independent reference for the shared vectors: the formulas of METHODS.md written again in
 plain Python, with exact fractions for rational quantities and 50-digit decimals for roots and
-logs. It does not import onpace. Run it to regenerate tests/vectors/{paths,progress,cn_plan_pace}.json:
+logs. It does not import onpace. The methods, projections and scenarios are in methods_ref.py
+(mpmath at 60 digits for roots, logs and the Student t distribution). Regenerate the vectors:
 
-    python3 tests/reference/reference.py          # write
-    python3 tests/reference/reference.py --check  # verify the committed files
+    .venv/bin/python tests/reference/reference.py          # write
+    .venv/bin/python tests/reference/reference.py --check  # verify the committed files
+
+(`pip install -r tests/reference/requirements.txt` first.) The OLS prediction intervals in
+projections.json were also compared once, by hand, with statsmodels 0.15 OLS
+`get_prediction(...).summary_frame()`: every bound agreed within 1e-10 relative (2e-13 for
+the five-point series; the one-degree-of-freedom cases differ most, in scipy's quantile).
 
 Rational results are written as exact decimal strings when they terminate and as "p/q"
 fractions otherwise; irrational results as floats with a relative tolerance of 1e-12.
@@ -257,11 +263,191 @@ def write(name, description, cases):
         f.write(text)
 
 
+def ind_spec(y0, target, direction="increase", t0=2020, nature=None):
+    ind = {"id": "x", "label": {"zh": "测试指标"}, "unit": {"kind": "ratio"}, "direction": direction,
+           "baseline": {"year": t0, "value": y0}, "target": target}
+    if nature:
+        ind["nature"] = nature
+    return ind
+
+
+def level(year, value, comparator=None):
+    t = {"kind": "level", "year": year, "value": value}
+    if comparator:
+        t["comparator"] = comparator
+    return t
+
+
+def method_cases():
+    import methods_ref as R
+    cases = []
+
+    def add(name, method, ind, obs, thresholds=None, note=""):
+        obs_l = [{"year": y, "value": v} for y, v in obs]
+        th = thresholds or {}
+        exp = R.METHODS[method](ind, obs_l, th)
+        inp = {"indicator": ind, "observations": obs_l, "method": method}
+        if th:
+            inp["thresholds"] = th
+        case = {"name": f"{method}: {name}", "source": R.SOURCE + (f"; {note}" if note else ""), "op": "assess",
+                "input": inp, "expected": exp}
+        if any(k in exp for k in ("ratio", "score", "index")):
+            case["tolerance"] = 1e-12
+        cases.append(case)
+
+    # One year from base to target with the latest observation in the target year, so that
+    # every growth ratio reduces to (yt - y0)/(y* - y0) exactly: band edges land exactly.
+    edge = ind_spec("100", level(2021, "200"))
+    w0 = {"window_years": "0"}
+    for v in ["195", "194.99", "160", "159.99", "100", "99.99"]:
+        add(f"band edge, latest {v}", "eurostat", edge, [(2021, v)], w0, "ratio = (yt - 100)/100 exactly")
+        add(f"band edge, latest {v}", "open-sdg", edge, [(2021, v)], None, "ratio = (yt - 100)/100 exactly")
+    for v in ["195", "194.99", "110", "109.99", "90"]:
+        add(f"band edge, latest {v}", "unsd", edge, [(2021, v)], None, "E = (yt - 100)/100 exactly")
+    for v in ["200", "250"]:
+        for meth in ["eurostat", "open-sdg", "unsd", "escap", "destatis", "sdsn"]:
+            add(f"target met at {v}", meth, edge, [(2021, v)], w0 if meth == "eurostat" else None)
+    # A realistic case, every method: the national basic-research share (published figures).
+    basic = ind_spec("6.01", level(2025, "8", "above"))
+    obs = [(2021, "6.50"), (2022, "6.57"), (2023, "6.77"), (2024, "6.88")]
+    for meth in R.METHODS:
+        add("national basic-research share 2021-2024", meth, basic, obs)
+    add("long-term window (15 years)", "eurostat", basic, obs, {"window_years": "15"})
+    # Decreasing indicators, a 13.5 % cumulative reduction.
+    red = ind_spec("100", {"kind": "change", "year": 2025, "amount": "-0.135", "mode": "relative"}, "decrease")
+    for v in ["97", "99.5", "101", "86"]:
+        for meth in R.METHODS:
+            add(f"13.5% reduction, 2022 at {v}", meth, red, [(2021, "99"), (2022, v)])
+    # Annual-growth target: achieved CAGR against the required 7 %.
+    growth = ind_spec("100", {"kind": "annual_growth", "year": 2025, "rate": "0.07"})
+    for v in ["122.5", "110", "98"]:
+        for meth in ["eurostat", "open-sdg", "unsd", "escap"]:
+            add(f"7 %/yr target, 2023 at {v}", meth, growth, [(2021, "104"), (2022, "108"), (2023, v)])
+    # Range target.
+    rng = ind_spec("4", {"kind": "range", "year": 2025, "low": "5", "high": "5.5"})
+    for meth in R.METHODS:
+        add("range target, moving up", meth, rng, [(2021, "4.2"), (2022, "4.4"), (2023, "4.6")])
+    # No numeric target: the no-target variants.
+    none = ind_spec("100", {"kind": "none"})
+    for v in ["103", "101", "99.5", "97"]:
+        for meth in ["eurostat", "open-sdg", "unsd"]:
+            add(f"no target, 2022 at {v}", meth, none, [(2021, "100.5"), (2022, v)])
+    add("no target", "escap", none, [(2022, "103")])
+    add("no target", "sdsn", none, [(2022, "103")])
+    # Baseline already meets an at-least target, then slips (never a ratio of opposite-signed rates).
+    slip = ind_spec("5", level(2025, "4"))
+    for meth in R.METHODS:
+        add("baseline meets, latest slips", meth, slip, [(2022, "3.9")])
+        add("baseline meets, latest still meets", meth, slip, [(2022, "4.5")])
+    # Maintain: target equal to the baseline, not met (strict comparator).
+    keep = ind_spec("5", level(2025, "5", "above"))
+    for meth in ["eurostat", "open-sdg", "unsd", "escap"]:
+        add("maintain target not met", meth, keep, [(2022, "4.9")])
+    # Zero baseline: CAGR undefined, slopes instead.
+    zero = ind_spec("0", level(2025, "10"))
+    for meth in ["eurostat", "open-sdg", "unsd"]:
+        add("zero baseline (linear fallback)", meth, zero, [(2022, "3")], w0 if meth == "eurostat" else None)
+    # One data point only: nothing after the baseline.
+    for meth in R.METHODS:
+        add("no observation after the baseline", meth, basic, [(2020, "6.01")])
+    # Eurostat window start without data: nearest later year with a warning.
+    add("window start 2019 missing, 2020 used", "eurostat", basic, obs)
+    # ESCAP anticipated progress, exact at the edges: 100 -> 110 in 2021, 1.1^2 more by 2023.
+    esc = ind_spec("100", level(2023, "133.1"))
+    for v in ["110", "105", "100", "99"]:
+        add(f"AP, 2021 at {v}", "escap", esc, [(2021, v)], None, "AP = 1 exactly at 110")
+    # Destatis: baseline 2018, latest 2023, target 100 in 2025, a = (y2023 - y2018)/5.
+    for first, name in [("32.5", "D = 0.05 exactly (slightly cloudy)"), ("32.6", "D just below 0.05 (sun)"),
+                        ("40", "D = 0.20 exactly (slightly cloudy)"), ("40.1", "D just above 0.20 (cloudy)"),
+                        ("90", "moving away (thunderstorm)"), ("20", "P(T) beyond the target (sun)")]:
+        ind = ind_spec(first, level(2025, "100"), t0=2018)
+        add(name, "destatis", ind, [(2019, "50"), (2020, "55"), (2021, "60"), (2022, "70"), (2023, "80")])
+    gap = ind_spec("40", level(2025, "100"), t0=2018)
+    add("only three consecutive values", "destatis", gap, [(2019, "50"), (2021, "60"), (2022, "70"), (2023, "80")])
+    # SDSN: baseline 0, target 100 (score = value); at 2022 obs = yt/2, req = (100 - yt)/3.
+    sd = ind_spec("0", level(2025, "100"))
+    for v, note in [("40", "obs = req exactly"), ("39", "moderately improving"), ("25", "obs = 0.5 req exactly"),
+                    ("25.01", "just above 0.5 req"), ("0", "no change"), ("-1", "decreasing")]:
+        add(f"2022 at {v} ({note})", "sdsn", sd, [(2022, v)])
+    add("custom bounds", "sdsn", sd, [(2022, "30")], {"lower_bound": "-50", "upper_bound": "100"})
+    add("latest past the target year", "sdsn", sd, [(2026, "90")])
+    # Custom thresholds.
+    add("custom significant threshold 0.5", "eurostat", edge, [(2021, "160")], {"window_years": "0", "significant": "0.5"})
+    return cases
+
+
+def projection_cases():
+    import methods_ref as R
+    cases = []
+    series_sets = {
+        "national R&D expenditure 2020-2024": [(2020, "24393.1"), (2021, "27956.3"), (2022, "30782.9"), (2023, "33357.1"), (2024, "36326.8")],
+        "national basic-research share 2020-2024": [(2020, "6.01"), (2021, "6.50"), (2022, "6.57"), (2023, "6.77"), (2024, "6.88")],
+        "irregular spacing": [(2015, "10"), (2017, "12.5"), (2018, "12.9"), (2021, "15.2")],
+        "three points (one degree of freedom)": [(2020, "1"), (2021, "1.3"), (2022, "1.5")],
+    }
+    bands = {"national R&D expenditure 2020-2024": {"low": "34212.58462213817"},
+             "national basic-research share 2020-2024": {"low": "8"},
+             "irregular spacing": {"low": "18"},
+             "three points (one degree of freedom)": {"low": "1.2", "high": "2"}}
+    for name, pts in series_sets.items():
+        for model in ["endpoint_cagr", "ols_linear", "ols_loglinear", "weighted_geometric"]:
+            for level_ in [0.9, 0.95]:
+                if level_ == 0.95 and model not in ("ols_linear", "ols_loglinear"):
+                    continue
+                exp = R.project(pts, 2025, bands[name], model, level_)
+                cases.append({"name": f"{model} at {level_}: {name}", "source": R.SOURCE + "; t quantiles by mpmath findroot on the regularised incomplete beta",
+                              "op": "project", "input": {"points": [[y, v] for y, v in pts], "year": 2025, "band": bands[name],
+                                                          "model": model, "level": level_},
+                              "expected": exp, "tolerance": 1e-11})
+    for model, n in [("endpoint_cagr", 1), ("weighted_geometric", 1), ("ols_linear", 2), ("ols_loglinear", 2)]:
+        pts = [(2020 + i, "1") for i in range(n)]
+        cases.append({"name": f"{model} with {n} point(s)", "source": "METHODS.md minimum data rules", "op": "project",
+                      "input": {"points": [[y, v] for y, v in pts], "year": 2025, "band": None, "model": model, "level": 0.9},
+                      "expected": {"error": "insufficient_data"}})
+    cases.append({"name": "log-linear with a zero value", "source": "METHODS.md: ols_loglinear needs all values > 0", "op": "project",
+                  "input": {"points": [[2020, "0"], [2021, "1"], [2022, "2"]], "year": 2025, "band": None, "model": "ols_loglinear", "level": 0.9},
+                  "expected": {"error": "undefined_growth"}})
+    return cases
+
+
+def scenario_cases():
+    from fractions import Fraction as Fr
+    cases = []
+    for g in ["0.04", "0.05", "0.06"]:
+        gdp = [Fr("726.86") * (1 + Fr(g)) ** k for k in range(6)]
+        ratio = [Fr("0.36") + (Fr("1.10") - Fr("0.36")) * k / 5 for k in range(6)]
+        # R&D (万元) = ratio (%) / 100 × GDP (亿元) × 10^8 / 10^4
+        num = [r / 100 * d * 10 ** 8 / 10 ** 4 for r, d in zip(ratio, gdp)]
+        import mpmath as mp
+        mp.mp.dps = 50
+        c = mp.power(mp.mpf(num[5].numerator) / num[5].denominator / (mp.mpf(num[0].numerator) / num[0].denominator), mp.mpf(1) / 5) - 1
+        cases.append({"name": f"Yanbian R&D spending for 1.10 % of GDP by 2025, GDP +{g}/yr from 726.86 亿元",
+                      "source": "exact fractions (tests/reference/reference.py); GDP 2020 from the Yanbian 2020 statistical communiqué",
+                      "op": "numerator_path", "input": {"plan": "yanbian-st-14", "indicator": "rd-intensity", "denominator_year": 2020,
+                                                        "denominator": "726.86", "growth": g, "kind": "linear"},
+                      "expected": {"numerators": [exact(x) for x in num], "denominators": [exact(x) for x in gdp], "numerator_cagr": float(c)},
+                      "tolerance": 1e-12})
+    for growth, val in [({"rate": "0.05"}, "100"), ({"increment": "2.5"}, "100"), ({"rate": "-0.02"}, "100")]:
+        k, gv = next(iter(growth.items()))
+        vals = [Fr(val) * (1 + Fr(gv)) ** i if k == "rate" else Fr(val) + Fr(gv) * i for i in range(6)]
+        target = Fr("110")
+        reached = next((2020 + i for i, v in enumerate(vals) if v >= target), None)
+        cases.append({"name": f"what-if {k} {gv} from 100 in 2020, target at least 110 in 2025",
+                      "source": "exact fractions (tests/reference/reference.py)", "op": "what_if",
+                      "input": {"indicator": ind_spec("100", level(2025, "110")), "from_year": 2020, "value": val, "growth": growth},
+                      "expected": {"values": [exact(v) for v in vals], "meets_target": vals[-1] >= target, "year_reached": reached}})
+    return cases
+
+
 if __name__ == "__main__":
+    sys.path.insert(0, os.path.dirname(__file__))
     write("paths.json", "Required paths (METHODS.md linear and geometric milestones).", path_cases())
     write("progress.json", "Building blocks at the latest observation (METHODS.md).", progress_cases())
     write("cn_plan_pace.json", "cn-plan-pace statuses, band edges and not-assessable cases.", cn_cases())
     write("implied_targets.json", "Target kinds resolved to an implied level.", implied_cases())
+    write("methods.json", "The six other assessment methods: band edges, every status, every target kind, edge cases.", method_cases())
+    write("projections.json", "Projection models: value, interval, probability of meeting the target, year reached.", projection_cases())
+    write("scenarios.json", "What-if paths and the numerator decomposition of a ratio target.", scenario_cases())
     if STALE:
         sys.exit(f"vectors differ from the reference: {', '.join(STALE)}; run python3 tests/reference/reference.py")
     print("vectors match the reference" if CHECK else "written")

@@ -8,7 +8,10 @@ use std::path::PathBuf;
 use std::str::FromStr;
 
 use onpace::io::json::observation_list_from_json;
-use onpace::{progress, required_path, AsOf, AssessOptions, Decimal, Direction, Indicator, PathKind, YearValue};
+use onpace::{
+    progress, project, required_path, AsOf, AssessOptions, Band, Decimal, Direction, Growth, Indicator, Model,
+    PathKind, YearValue,
+};
 use serde::Deserialize;
 use serde_json::Value;
 
@@ -168,6 +171,14 @@ fn run_assess(c: &Case) {
     if let Some(v) = e.get("completion") {
         check_dec(&c.name, "completion", a.completion, v);
     }
+    let tol = c.tolerance.unwrap_or(0.0);
+    for (field, actual) in [("ratio", a.ratio), ("score", a.score), ("index", a.index)] {
+        match e.get(field) {
+            Some(v) => check_f64(&c.name, field, actual, v, tol),
+            None if field != "ratio" || e.get("status").and_then(Value::as_str) == Some("achieved") => {}
+            None => {}
+        }
+    }
     if let Some(codes) = e.get("warnings") {
         for code in codes.as_array().unwrap() {
             let code = code.as_str().unwrap();
@@ -188,6 +199,77 @@ fn run_implied(c: &Case) {
     assert_eq!(l.comparator.code(), c.expected["comparator"].as_str().unwrap(), "{}", c.name);
 }
 
+fn run_project(c: &Case) {
+    let i = &c.input;
+    let points: Vec<(i32, Decimal)> =
+        i["points"].as_array().unwrap().iter().map(|p| (p[0].as_i64().unwrap() as i32, dec(&p[1]))).collect();
+    let band = match &i["band"] {
+        Value::Null => None,
+        b => Some(Band {
+            low: b.get("low").map(|v| s(v).parse().unwrap()),
+            high: b.get("high").map(|v| s(v).parse().unwrap()),
+        }),
+    };
+    let model = Model::parse(i["model"].as_str().unwrap()).unwrap();
+    let r = project(&points, i["year"].as_i64().unwrap() as i32, band, model, i["level"].as_f64().unwrap());
+    if let Some(code) = c.expected.get("error") {
+        assert_eq!(r.unwrap_err().code(), code.as_str().unwrap(), "{}", c.name);
+        return;
+    }
+    let p = r.unwrap();
+    let tol = c.tolerance.unwrap();
+    let e = &c.expected;
+    check_f64(&c.name, "value", Some(p.value), &e["value"], tol);
+    for (f, a) in [("low", p.low), ("high", p.high), ("p_meet", p.p_meet), ("growth", p.growth)] {
+        check_f64(&c.name, f, a, &e[f], tol);
+    }
+    if let Some(sl) = e.get("slope") {
+        check_f64(&c.name, "slope", p.slope, sl, tol);
+    }
+    assert_eq!(p.year_reached.map(i64::from), e["year_reached"].as_i64(), "{}: year_reached", c.name);
+}
+
+fn run_numerator_path(c: &Case) {
+    let i = &c.input;
+    let plan = onpace::builtin::plan(i["plan"].as_str().unwrap()).unwrap();
+    let ind = plan.indicator(i["indicator"].as_str().unwrap()).unwrap();
+    let kind = PathKind::parse(i["kind"].as_str().unwrap()).unwrap();
+    let d = ind
+        .numerator_path(
+            (i["denominator_year"].as_i64().unwrap() as i32, dec(&i["denominator"])),
+            dec(&i["growth"]),
+            kind,
+        )
+        .unwrap();
+    let nums = c.expected["numerators"].as_array().unwrap();
+    let dens = c.expected["denominators"].as_array().unwrap();
+    assert_eq!(d.rows.len(), nums.len());
+    for ((r, n), den) in d.rows.iter().zip(nums).zip(dens) {
+        check_dec(&c.name, &format!("numerator {}", r.year), Some(r.numerator), n);
+        check_dec(&c.name, &format!("denominator {}", r.year), Some(r.denominator), den);
+    }
+    check_f64(&c.name, "numerator_cagr", d.numerator_cagr, &c.expected["numerator_cagr"], c.tolerance.unwrap());
+}
+
+fn run_what_if(c: &Case) {
+    let i = &c.input;
+    let ind = Indicator::from_json(&i["indicator"].to_string()).unwrap();
+    let g = &i["growth"];
+    let growth = match (g.get("rate"), g.get("increment")) {
+        (Some(r), None) => Growth::Rate(dec(r)),
+        (None, Some(d)) => Growth::Increment(dec(d)),
+        _ => panic!("{}: growth needs rate or increment", c.name),
+    };
+    let w = ind.what_if(i["from_year"].as_i64().unwrap() as i32, dec(&i["value"]), growth).unwrap();
+    let vals = c.expected["values"].as_array().unwrap();
+    assert_eq!(w.path.len(), vals.len());
+    for (m, v) in w.path.iter().zip(vals) {
+        check_dec(&c.name, &format!("value {}", m.year), Some(m.value), v);
+    }
+    assert_eq!(w.meets_target, c.expected["meets_target"].as_bool(), "{}", c.name);
+    assert_eq!(w.year_reached.map(i64::from), c.expected["year_reached"].as_i64(), "{}", c.name);
+}
+
 fn run_file(name: &str) -> usize {
     let cases = load(name);
     for c in &cases {
@@ -196,6 +278,9 @@ fn run_file(name: &str) -> usize {
             "progress" => run_progress(c),
             "assess" => run_assess(c),
             "implied_target" => run_implied(c),
+            "project" => run_project(c),
+            "numerator_path" => run_numerator_path(c),
+            "what_if" => run_what_if(c),
             other => panic!("{}: unknown op `{other}` (a case no runner knows fails the suite)", c.name),
         }
     }
@@ -222,10 +307,34 @@ fn implied_targets() {
     assert!(run_file("implied_targets.json") >= 7);
 }
 
+#[test]
+fn methods() {
+    assert!(run_file("methods.json") >= 100);
+}
+
+#[test]
+fn projections() {
+    assert!(run_file("projections.json") >= 20);
+}
+
+#[test]
+fn scenarios() {
+    assert!(run_file("scenarios.json") >= 6);
+}
+
 /// Every vector file in the folder is run by some test above: a new file cannot be forgotten.
 #[test]
 fn every_vector_file_is_run() {
-    let known = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "bad_plans.json"];
+    let known = [
+        "paths.json",
+        "progress.json",
+        "cn_plan_pace.json",
+        "implied_targets.json",
+        "bad_plans.json",
+        "methods.json",
+        "projections.json",
+        "scenarios.json",
+    ];
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();
         if name.ends_with(".json") {

@@ -193,8 +193,7 @@ pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut 
         return None;
     }
     #[allow(clippy::cast_precision_loss)] // year counts are small.
-    let rate = (to_f64(to) / to_f64(from)).powf(1.0 / years as f64) - 1.0;
-    finite(rate)
+    crate::num::compound_rate(from, to, years as f64)
 }
 
 /// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists,

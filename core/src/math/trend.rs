@@ -154,10 +154,14 @@ pub fn project(
     let horizon = f64::from(year) - f64::from(t_last);
     let fit = match model {
         Model::EndpointCagr => {
-            let (Some(&y_first), Some(&(t_first, _))) = (ys.first(), points.first()) else {
+            let (Some(first), Some(last)) = (points.first(), points.last()) else {
                 return Err(Error::InsufficientData { field: model.code().into(), message: "no points".into() });
             };
-            let g = growth_rate(y_first, y_last, f64::from(t_last) - f64::from(t_first), model)?;
+            let years = f64::from(last.0) - f64::from(first.0);
+            let g = crate::num::compound_rate(first.1, last.1, years).ok_or_else(|| Error::UndefinedGrowth {
+                field: model.code().into(),
+                message: format!("no compound rate from {} to {} (zero or sign change)", first.1, last.1),
+            })?;
             Fit::Growth { base: y_last, rate: g }
         }
         Model::WeightedGeometric => {
@@ -281,16 +285,6 @@ fn ols(xs: &[f64], ys: &[f64]) -> Result<Ols> {
         return Err(Error::overflow("ols"));
     }
     Ok(Ols { n, intercept, slope, mean_x, sxx, s })
-}
-
-fn growth_rate(from: f64, to: f64, years: f64, model: Model) -> Result<f64> {
-    if from == 0.0 || to == 0.0 || (from < 0.0) != (to < 0.0) {
-        return Err(Error::UndefinedGrowth {
-            field: model.code().into(),
-            message: format!("no compound rate from {from} to {to} (zero or sign change)"),
-        });
-    }
-    finite((to / from).powf(1.0 / years) - 1.0).ok_or_else(|| Error::overflow(model.code()))
 }
 
 /// `exp(Σ w_i ln(y_i/y_{i−1}) / Σ w_i (t_i − t_{i−1})) − 1` with `w_i = (T − t_min)/(T − t_i)`.

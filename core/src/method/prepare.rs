@@ -212,13 +212,7 @@ pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64)
     if target.value == base.value {
         return RateRatio::Maintain;
     }
-    let rate = |a: Decimal, b: Decimal, years: f64| {
-        if a.is_zero() || b.is_zero() || a.is_sign_negative() != b.is_sign_negative() {
-            None
-        } else {
-            crate::num::finite((to_f64(b) / to_f64(a)).powf(1.0 / years) - 1.0)
-        }
-    };
+    let rate = crate::num::compound_rate;
     match (rate(base.value, latest.value, n), rate(base.value, target.value, big_n)) {
         (Some(ga), Some(gr)) if gr != 0.0 => RateRatio::Ratio { value: d * ga / gr.abs(), linear: false, actual: ga },
         _ => {
