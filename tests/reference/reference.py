@@ -371,6 +371,25 @@ def method_cases():
         add(f"2022 at {v} ({note})", "sdsn", sd, [(2022, v)])
     add("custom bounds", "sdsn", sd, [(2022, "30")], {"lower_bound": "-50", "upper_bound": "100"})
     add("latest past the target year", "sdsn", sd, [(2026, "90")])
+    # Absolute change (+1.5 points), and the below / exactly comparators.
+    absch = ind_spec("3.19", {"kind": "change", "year": 2025, "amount": "0.81", "mode": "absolute"})
+    below = ind_spec("6", level(2025, "5", "below"), "decrease")
+    exact_ = ind_spec("10", level(2025, "12", {"exactly": {"tolerance": "0.1"}}))
+    for meth in R.METHODS:
+        add("absolute change +0.81 points", meth, absch, [(2021, "3.3"), (2022, "3.45"), (2023, "3.6")])
+        add("below comparator, at the bound", meth, below, [(2021, "5.6"), (2022, "5.3"), (2023, "5")])
+        add("exactly 12 within 0.1, at 11.95", meth, exact_, [(2021, "10.5"), (2022, "11"), (2023, "11.95")])
+        add("exactly 12 within 0.1, at 11.5", meth, exact_, [(2021, "10.5"), (2022, "11"), (2023, "11.5")])
+    # Sign change: a negative baseline (a deficit) moving to a surplus target.
+    sign = ind_spec("-2", level(2025, "2"))
+    for meth in ["eurostat", "open-sdg", "unsd"]:
+        add("sign change, -2 to 2 (linear fallback)", meth, sign, [(2022, "-0.5")], w0 if meth == "eurostat" else None)
+    # Irregular spacing and a latest observation past the target year.
+    irr = ind_spec("10", level(2025, "20"))
+    for meth in R.METHODS:
+        add("irregular spacing", meth, irr, [(2021, "11"), (2023, "13.5"), (2024, "15")])
+        add("latest past the target year", meth, irr, [(2024, "15"), (2026, "18")])
+
     # Custom thresholds.
     add("custom significant threshold 0.5", "eurostat", edge, [(2021, "160")], {"window_years": "0", "significant": "0.5"})
     return cases

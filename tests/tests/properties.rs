@@ -85,11 +85,20 @@ proptest! {
         prop_assume!(y0 != y1);
         let direction = if dec { Direction::Decrease } else { Direction::Increase };
         let ind = Indicator::new("x", Unit::Ratio, direction, Baseline { year: 2020, value: y0 }, Target::Level { year: 2025, value: y1, comparator: None }).unwrap();
-        let status = |v| ind.assess(&[Observation::new(2023, v)], &AssessOptions::default()).unwrap().status;
         // `far` is further from the target than `near` in the direction that counts.
         let better = |x: Decimal, y: Decimal| if dec { x <= y } else { x >= y };
         let (near, far) = if better(a, b) { (a, b) } else { (b, a) };
+        let status = |v| ind.assess(&[Observation::new(2023, v)], &AssessOptions::default()).unwrap().status;
         prop_assert!(rank(status(far)) >= rank(status(near)), "{:?} at {} vs {:?} at {}", status(far), far, status(near), near);
+        // Every other method too (destatis needs four consecutive values, so one point is not assessable).
+        for m in ["eurostat", "open-sdg", "unsd", "escap", "sdsn"] {
+            let order = onpace::method(m).unwrap().statuses();
+            let r = |v| {
+                let s = ind.assess(&[Observation::new(2023, v)], &AssessOptions::method(m)).unwrap().status;
+                order.iter().position(|x| *x == s).unwrap_or(order.len())
+            };
+            prop_assert!(r(far) >= r(near), "{m}: {} at {} vs {} at {}", r(far), far, r(near), near);
+        }
     }
 
     #[test]
