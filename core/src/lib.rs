@@ -60,6 +60,7 @@
 
 #![deny(missing_docs)]
 
+pub mod api;
 pub mod builtin;
 pub mod error;
 pub mod io;

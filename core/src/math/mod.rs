@@ -1,5 +1,6 @@
 //! The maths of METHODS.md "Building blocks": required paths and progress at a year.
 
+pub mod batch;
 pub mod path;
 pub mod progress;
 pub mod scenario;

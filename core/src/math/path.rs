@@ -80,7 +80,7 @@ pub fn required_path(from: (i32, Decimal), to: (i32, Decimal), kind: PathKind) -
         } else {
             match ratio {
                 // Multiply before dividing so that terminating fractions stay exact.
-                None => y0.add_or(diff.mul_or(Decimal::from(k), "path")?.div_or(big_n, "path")?, "path")?,
+                None => y0.add_or(diff.mul_or(Decimal::from(k), "path")?.div_or(big_n, "path")?, "path")?.normalize(),
                 #[allow(clippy::cast_precision_loss)] // k and n are small year counts.
                 Some(r) => from_f64(to_f64(y0) * r.powf(k as f64 / n as f64), "path")?,
             }

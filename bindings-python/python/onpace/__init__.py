@@ -1,0 +1,80 @@
+"""onpace — are we on pace to reach the target, and what does it take from here?
+
+Development-plan indicators (baseline, target, unit, direction) with exact decimals: required
+paths, completion against time, seven named assessment methods, projections with prediction
+intervals, scenarios, and plan evaluations that speak pandas and display in Jupyter.
+
+>>> import onpace
+>>> plan = onpace.builtin_plan()
+>>> plan.indicator("rd-intensity").path()[1].value
+Decimal('0.508')
+"""
+
+from __future__ import annotations
+
+from . import _core, batch
+from ._core import (
+    InsufficientDataError,
+    InvalidArgumentError,
+    InvalidObservationsError,
+    InvalidPlanError,
+    NoTargetError,
+    OnpaceError,
+    OverflowError,
+    ParseError,
+    UndefinedGrowthError,
+    UnknownIndicatorError,
+    UnknownMethodError,
+    UnknownPlanError,
+    YearOutOfRangeError,
+)
+from ._display import get_lang, set_lang
+from ._maths import Progress, progress, project, required_path
+from ._model import Indicator, Plan, Project, Target, builtin_observations, builtin_plan, builtin_plans, methods, status_html
+from ._results import (
+    Assessment,
+    Decomposition,
+    DecompositionRow,
+    Evaluation,
+    Milestone,
+    Path,
+    Projection,
+    ResultWarning,
+    StatusCount,
+    Summary,
+    UsedInputs,
+    WhatIf,
+)
+
+__version__ = _core.core_version()
+
+#: Every error code, mapped to its exception class.
+ERRORS = {
+    "invalid_plan": InvalidPlanError,
+    "parse": ParseError,
+    "invalid_observations": InvalidObservationsError,
+    "unknown_indicator": UnknownIndicatorError,
+    "unknown_plan": UnknownPlanError,
+    "unknown_method": UnknownMethodError,
+    "invalid_argument": InvalidArgumentError,
+    "undefined_growth": UndefinedGrowthError,
+    "insufficient_data": InsufficientDataError,
+    "no_target": NoTargetError,
+    "year_out_of_range": YearOutOfRangeError,
+    "overflow": OverflowError,
+}
+
+
+def plan_schema() -> str:
+    """The JSON Schema of the plan file format."""
+    return _core.plan_schema()
+
+
+__all__ = [
+    "Assessment", "Decomposition", "DecompositionRow", "ERRORS", "Evaluation", "Indicator", "InsufficientDataError",
+    "InvalidArgumentError", "InvalidObservationsError", "InvalidPlanError", "Milestone", "NoTargetError", "OnpaceError",
+    "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary",
+    "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
+    "WhatIf", "YearOutOfRangeError", "batch", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
+    "methods", "plan_schema", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+]

@@ -1,0 +1,128 @@
+//! Rust objects held by the Python classes. Every method takes and returns JSON text through
+//! `onpace::api`, the façade the WebAssembly package uses too.
+
+use onpace::{Indicator, Lang, Plan};
+use pyo3::prelude::*;
+
+use crate::errors::to_py;
+
+type R<T> = PyResult<T>;
+
+fn lang(code: &str) -> R<Lang> {
+    Lang::parse(code).map_err(to_py)
+}
+
+/// A plan held in Rust.
+#[pyclass(module = "onpace._core", frozen)]
+pub struct PlanHandle {
+    plan: Plan,
+}
+
+impl PlanHandle {
+    pub(crate) fn from_json_text(text: &str) -> R<Self> {
+        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
+}
+
+#[pymethods]
+impl PlanHandle {
+    /// Load and validate a plan from JSON text.
+    #[staticmethod]
+    fn from_json(text: &str) -> R<Self> {
+        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
+
+    /// The plan as JSON text (decimals as strings).
+    fn to_json(&self) -> R<String> {
+        self.plan.to_json().map_err(to_py)
+    }
+
+    /// The indicator with this id.
+    fn indicator(&self, id: &str) -> R<IndicatorHandle> {
+        self.plan.indicator(id).map(|i| IndicatorHandle { indicator: i.clone() }).map_err(to_py)
+    }
+
+    /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
+    fn evaluate(&self, py: Python<'_>, request: &str) -> R<EvaluationHandle> {
+        let plan = self.plan.clone();
+        let request = request.to_string();
+        let (evaluation, json) = py.detach(move || onpace::api::evaluate(&plan, &request)).map_err(to_py)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluation, json })
+    }
+
+    /// The required schedule of every indicator as Markdown.
+    fn schedule_markdown(&self, lang_code: &str) -> R<String> {
+        onpace::report::schedule::schedule_markdown(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+}
+
+/// An indicator held in Rust.
+#[pyclass(module = "onpace._core", frozen)]
+pub struct IndicatorHandle {
+    indicator: Indicator,
+}
+
+#[pymethods]
+impl IndicatorHandle {
+    /// Load and validate an indicator from JSON text.
+    #[staticmethod]
+    fn from_json(text: &str) -> R<Self> {
+        Indicator::from_json(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_py)
+    }
+
+    /// The indicator as JSON text.
+    fn to_json(&self) -> R<String> {
+        self.indicator.to_json().map_err(to_py)
+    }
+
+    /// Assess (request JSON, see `onpace::api::AssessRequest`); returns Assessment JSON.
+    fn assess(&self, request: &str) -> R<String> {
+        onpace::api::assess(&self.indicator, request).map_err(to_py)
+    }
+
+    /// Project to the target year; returns Projection JSON.
+    fn project(&self, request: &str) -> R<String> {
+        onpace::api::project(&self.indicator, request).map_err(to_py)
+    }
+
+    /// Required milestones; returns a JSON list of {year, value}.
+    fn path(&self, request: &str) -> R<String> {
+        onpace::api::path(&self.indicator, request).map_err(to_py)
+    }
+
+    /// A what-if path; returns WhatIf JSON.
+    fn what_if(&self, request: &str) -> R<String> {
+        onpace::api::what_if(&self.indicator, request).map_err(to_py)
+    }
+
+    /// The numerator a ratio target needs; returns Decomposition JSON.
+    fn numerator_path(&self, request: &str) -> R<String> {
+        onpace::api::numerator_path(&self.indicator, request).map_err(to_py)
+    }
+
+    /// The implied level target; returns {year, value, comparator} JSON.
+    fn implied_target(&self) -> R<String> {
+        onpace::api::implied_target(&self.indicator).map_err(to_py)
+    }
+}
+
+/// An evaluation held in Rust (with its plan, for the renderers).
+#[pyclass(module = "onpace._core", frozen)]
+pub struct EvaluationHandle {
+    plan: Plan,
+    evaluation: onpace::Evaluation,
+    json: String,
+}
+
+#[pymethods]
+impl EvaluationHandle {
+    /// The evaluation as JSON text.
+    fn to_json(&self) -> String {
+        self.json.clone()
+    }
+
+    /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).
+    fn to_markdown(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluation, lang(lang_code)?))
+    }
+}

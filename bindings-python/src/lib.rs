@@ -1,0 +1,92 @@
+//! `onpace._core`: the compiled part of the Python package. Thin by design: objects live in
+//! Rust, requests and results cross as JSON text through `onpace::api` (decimals as strings,
+//! so nothing is rounded), and every error becomes a typed Python exception.
+
+mod batch;
+mod errors;
+mod handles;
+
+use pyo3::prelude::*;
+
+use crate::errors::to_py;
+
+/// Ids of the built-in plans, the default first.
+#[pyfunction]
+fn builtin_plan_ids() -> Vec<&'static str> {
+    onpace::builtin::plan_ids()
+}
+
+/// A built-in plan.
+#[pyfunction]
+fn builtin_plan(id: &str) -> PyResult<handles::PlanHandle> {
+    let text = onpace::builtin::plan_json(id).map_err(to_py)?;
+    handles::PlanHandle::from_json_text(text)
+}
+
+/// The published observations shipped with a built-in plan, as JSON.
+#[pyfunction]
+fn builtin_observations_json(id: &str) -> PyResult<String> {
+    onpace::api::builtin_observations(id).map_err(to_py)
+}
+
+/// Every assessment method, as JSON.
+#[pyfunction]
+fn methods_json() -> PyResult<String> {
+    onpace::api::methods().map_err(to_py)
+}
+
+/// Every status code with its tone, symbol and labels, as JSON.
+#[pyfunction]
+fn statuses_json() -> PyResult<String> {
+    onpace::api::statuses().map_err(to_py)
+}
+
+/// The building blocks at one observation (request and response JSON).
+#[pyfunction]
+fn progress_json(request: &str) -> PyResult<String> {
+    onpace::api::progress(request).map_err(to_py)
+}
+
+/// Milestones between two points (request and response JSON).
+#[pyfunction]
+fn required_path_json(request: &str) -> PyResult<String> {
+    onpace::api::required_path(request).map_err(to_py)
+}
+
+/// Project a series of points (request and response JSON).
+#[pyfunction]
+fn project_points_json(request: &str) -> PyResult<String> {
+    onpace::api::project_points(request).map_err(to_py)
+}
+
+/// The JSON Schema of the plan format.
+#[pyfunction]
+fn plan_schema() -> String {
+    onpace::io::schema::plan_schema_json()
+}
+
+/// The version of the Rust core.
+#[pyfunction]
+fn core_version() -> &'static str {
+    env!("CARGO_PKG_VERSION")
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    errors::register(m)?;
+    m.add_class::<handles::PlanHandle>()?;
+    m.add_class::<handles::IndicatorHandle>()?;
+    m.add_class::<handles::EvaluationHandle>()?;
+    m.add_function(wrap_pyfunction!(builtin_plan_ids, m)?)?;
+    m.add_function(wrap_pyfunction!(builtin_plan, m)?)?;
+    m.add_function(wrap_pyfunction!(builtin_observations_json, m)?)?;
+    m.add_function(wrap_pyfunction!(methods_json, m)?)?;
+    m.add_function(wrap_pyfunction!(statuses_json, m)?)?;
+    m.add_function(wrap_pyfunction!(plan_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(progress_json, m)?)?;
+    m.add_function(wrap_pyfunction!(required_path_json, m)?)?;
+    m.add_function(wrap_pyfunction!(project_points_json, m)?)?;
+    m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_progress, m)?)?;
+    Ok(())
+}

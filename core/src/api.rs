@@ -1,0 +1,430 @@
+//! A JSON façade over the library for the front ends (Python, WebAssembly).
+//!
+//! Each function takes the object it works on and a JSON request, and returns JSON text.
+//! Both bindings call these same functions, so they return the same bytes for the same
+//! inputs; decimals travel as strings in both directions, so nothing is rounded on the way.
+//! Requests refuse unknown fields, and every error is a typed [`Error`].
+
+use std::collections::BTreeMap;
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::{Error, Result};
+use crate::io::json::from_json_text;
+use crate::math::path::PathKind;
+use crate::math::scenario::Growth;
+use crate::math::trend::Model;
+use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::project::ProjectOptions;
+use crate::method::{AssessOptions, MissingPolicy, Thresholds};
+use crate::model::indicator::Indicator;
+use crate::model::plan::Plan;
+use crate::model::series::{AsOf, Observation};
+
+/// An exact decimal in a request: a JSON number or a string.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
+
+fn to_json<T: Serialize>(value: &T) -> Result<String> {
+    serde_json::to_string(value).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+}
+
+/// A request whose JSON has the wrong shape or a value that is not a number is a `parse`
+/// error naming the path (`observations[0].value`): the front ends build requests from the
+/// user's values, so that is what such an error nearly always means.
+fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
+    from_json_text(text, |path, message| Error::Parse { path, line: None, message })
+}
+
+/// `as_of`: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
+fn as_of(value: &Option<Value>) -> Result<AsOf> {
+    let a = match value {
+        None | Some(Value::Null) => AsOf::Latest,
+        Some(Value::String(s)) if s == "latest" => AsOf::Latest,
+        Some(Value::String(s)) => AsOf::Date(s.clone()),
+        Some(Value::Number(n)) => {
+            let year = n
+                .as_i64()
+                .and_then(|y| i32::try_from(y).ok())
+                .ok_or_else(|| Error::invalid_argument("as_of", format!("`{n}` is not a year")))?;
+            AsOf::Year(year)
+        }
+        Some(other) => return Err(Error::invalid_argument("as_of", format!("`{other}` is not a year or a date"))),
+    };
+    a.validate()?;
+    Ok(a)
+}
+
+fn thresholds(t: &BTreeMap<String, Dec>) -> Thresholds {
+    t.iter().map(|(k, v)| (k.clone(), v.0)).collect()
+}
+
+fn model(m: &Option<String>, default: Model) -> Result<Model> {
+    m.as_deref().map(Model::parse).transpose().map(|m| m.unwrap_or(default))
+}
+
+/// Request of [`assess`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AssessRequest {
+    /// Observations of the indicator.
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+    /// What "now" is.
+    #[serde(default)]
+    pub as_of: Option<Value>,
+    /// Method id (`cn-plan-pace` by default).
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Threshold overrides.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Dec>,
+    /// Projection model for methods that project.
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Reference growth rate for a relative target.
+    #[serde(default)]
+    pub reference_rate: Option<Dec>,
+}
+
+/// Assess an indicator: request [`AssessRequest`], response an `Assessment`.
+pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
+    let r: AssessRequest = request(request_json)?;
+    let options = AssessOptions {
+        as_of: as_of(&r.as_of)?,
+        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        thresholds: thresholds(&r.thresholds),
+        model: model(&r.model, Model::EndpointCagr)?,
+        reference_rate: r.reference_rate.map(|d| d.0),
+        ..AssessOptions::default()
+    };
+    to_json(&indicator.assess(&r.observations, &options)?)
+}
+
+/// Request of [`evaluate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluateRequest {
+    /// Observations by indicator id.
+    #[serde(default)]
+    pub observations: PlanObservations,
+    /// What "now" is.
+    #[serde(default)]
+    pub as_of: Option<Value>,
+    /// Method id.
+    #[serde(default)]
+    pub method: Option<String>,
+    /// Threshold overrides.
+    #[serde(default)]
+    pub thresholds: BTreeMap<String, Dec>,
+    /// Projection model for methods that project.
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Weights per indicator id.
+    #[serde(default)]
+    pub weights: BTreeMap<String, Dec>,
+    /// `exclude` (default) or `count_as_off_pace`.
+    #[serde(default)]
+    pub missing: Option<MissingPolicy>,
+}
+
+/// Evaluate a plan: request [`EvaluateRequest`], response the [`Evaluation`] itself (for
+/// renderers) and as JSON.
+pub fn evaluate(plan: &Plan, request_json: &str) -> Result<(Evaluation, String)> {
+    let r: EvaluateRequest = request(request_json)?;
+    let options = AssessOptions {
+        as_of: as_of(&r.as_of)?,
+        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        thresholds: thresholds(&r.thresholds),
+        model: model(&r.model, Model::EndpointCagr)?,
+        reference_rate: None,
+        weights: thresholds(&r.weights),
+        missing: r.missing.unwrap_or_default(),
+    };
+    let e = plan.evaluate(&r.observations, &options)?;
+    let text = to_json(&e)?;
+    Ok((e, text))
+}
+
+/// Request of [`project`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectRequest {
+    /// Observations of the indicator.
+    #[serde(default)]
+    pub observations: Vec<Observation>,
+    /// What "now" is.
+    #[serde(default)]
+    pub as_of: Option<Value>,
+    /// Model code (`ols_linear` by default).
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Interval level in (0, 1), 0.9 by default.
+    #[serde(default)]
+    pub level: Option<f64>,
+}
+
+/// Project an indicator: request [`ProjectRequest`], response a `Projection`.
+pub fn project(indicator: &Indicator, request_json: &str) -> Result<String> {
+    let r: ProjectRequest = request(request_json)?;
+    let options = ProjectOptions {
+        as_of: as_of(&r.as_of)?,
+        model: model(&r.model, Model::OlsLinear)?,
+        level: r.level.unwrap_or(0.9),
+    };
+    to_json(&indicator.project(&r.observations, &options)?)
+}
+
+/// Request of [`path`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathRequest {
+    /// `linear` (default) or `geometric`.
+    #[serde(default)]
+    pub kind: Option<String>,
+    /// Re-plan from this year (with `from_value`) instead of the baseline.
+    #[serde(default)]
+    pub from_year: Option<i32>,
+    /// The value in `from_year`.
+    #[serde(default)]
+    pub from_value: Option<Dec>,
+}
+
+/// Required milestones: request [`PathRequest`], response a list of `{year, value}`.
+pub fn path(indicator: &Indicator, request_json: &str) -> Result<String> {
+    let r: PathRequest = request(request_json)?;
+    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let milestones = match (r.from_year, r.from_value) {
+        (None, None) => indicator.path(kind)?,
+        (Some(y), Some(v)) => indicator.path_from(kind, y, v.0)?,
+        _ => return Err(Error::invalid_argument("from_year", "from_year and from_value go together")),
+    };
+    to_json(&milestones)
+}
+
+/// Request of [`what_if`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WhatIfRequest {
+    /// Starting year.
+    pub from_year: i32,
+    /// Starting value.
+    pub value: Dec,
+    /// Constant annual rate (give this or `increment`).
+    #[serde(default)]
+    pub rate: Option<Dec>,
+    /// Constant annual increment.
+    #[serde(default)]
+    pub increment: Option<Dec>,
+}
+
+/// A what-if path: request [`WhatIfRequest`], response a `WhatIf`.
+pub fn what_if(indicator: &Indicator, request_json: &str) -> Result<String> {
+    let r: WhatIfRequest = request(request_json)?;
+    let growth = match (r.rate, r.increment) {
+        (Some(g), None) => Growth::Rate(g.0),
+        (None, Some(d)) => Growth::Increment(d.0),
+        _ => return Err(Error::invalid_argument("growth", "give exactly one of rate and increment")),
+    };
+    to_json(&indicator.what_if(r.from_year, r.value.0, growth)?)
+}
+
+/// Request of [`numerator_path`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NumeratorRequest {
+    /// Year of the denominator value.
+    pub denominator_year: i32,
+    /// Denominator value, in the denominator's unit.
+    pub denominator: Dec,
+    /// Its annual growth rate.
+    pub growth: Dec,
+    /// Required path of the ratio (`linear` by default).
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// The numerator a ratio target needs: request [`NumeratorRequest`], response a `Decomposition`.
+pub fn numerator_path(indicator: &Indicator, request_json: &str) -> Result<String> {
+    let r: NumeratorRequest = request(request_json)?;
+    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    to_json(&indicator.numerator_path((r.denominator_year, r.denominator.0), r.growth.0, kind)?)
+}
+
+/// Request of [`progress`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProgressRequest {
+    /// Baseline year.
+    pub base_year: i32,
+    /// Baseline value.
+    pub base_value: Dec,
+    /// Latest year.
+    pub latest_year: i32,
+    /// Latest value.
+    pub latest_value: Dec,
+    /// Target year.
+    pub target_year: i32,
+    /// Target value.
+    pub target_value: Dec,
+    /// `increase` (default) or `decrease`.
+    #[serde(default)]
+    pub direction: Option<String>,
+}
+
+/// The building blocks at one observation: request [`ProgressRequest`], response `Progress`.
+pub fn progress(request_json: &str) -> Result<String> {
+    use crate::math::progress::YearValue;
+    let r: ProgressRequest = request(request_json)?;
+    let direction = crate::model::indicator::Direction::parse(r.direction.as_deref().unwrap_or("increase"))?;
+    to_json(&crate::math::progress::progress(
+        YearValue::new(r.base_year, r.base_value.0),
+        YearValue::new(r.latest_year, r.latest_value.0),
+        YearValue::new(r.target_year, r.target_value.0),
+        direction,
+    )?)
+}
+
+/// Request of [`required_path`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequiredPathRequest {
+    /// Start year.
+    pub from_year: i32,
+    /// Start value.
+    pub from_value: Dec,
+    /// Target year.
+    pub to_year: i32,
+    /// Target value.
+    pub to_value: Dec,
+    /// `linear` (default) or `geometric`.
+    #[serde(default)]
+    pub kind: Option<String>,
+}
+
+/// Milestones between two points: request [`RequiredPathRequest`], response `[{year, value}]`.
+pub fn required_path(request_json: &str) -> Result<String> {
+    let r: RequiredPathRequest = request(request_json)?;
+    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    to_json(&crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)?)
+}
+
+/// Request of [`project_points`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectPointsRequest {
+    /// `[[year, value], ...]`, years increasing.
+    pub points: Vec<(i32, Dec)>,
+    /// The year to project to.
+    pub year: i32,
+    /// `{low, high}` the value must fall in to meet the target (either may be absent).
+    #[serde(default)]
+    pub band: Option<BandRequest>,
+    /// Model code (`ols_linear` by default).
+    #[serde(default)]
+    pub model: Option<String>,
+    /// Interval level (0.9 by default).
+    #[serde(default)]
+    pub level: Option<f64>,
+}
+
+/// A target band in a request.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandRequest {
+    /// Lower bound.
+    #[serde(default)]
+    pub low: Option<Dec>,
+    /// Upper bound.
+    #[serde(default)]
+    pub high: Option<Dec>,
+}
+
+/// Project a series of points: request [`ProjectPointsRequest`], response `Projection`.
+pub fn project_points(request_json: &str) -> Result<String> {
+    let r: ProjectPointsRequest = request(request_json)?;
+    let points: Vec<(i32, Decimal)> = r.points.iter().map(|(y, v)| (*y, v.0)).collect();
+    let band = r.band.map(|b| crate::math::trend::Band {
+        low: b.low.map(|d| crate::num::to_f64(d.0)),
+        high: b.high.map(|d| crate::num::to_f64(d.0)),
+    });
+    let model = model(&r.model, Model::OlsLinear)?;
+    to_json(&crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+}
+
+/// The implied level target as JSON `{year, value, comparator}`.
+pub fn implied_target(indicator: &Indicator) -> Result<String> {
+    let l = indicator.implied_target()?;
+    to_json(&serde_json::json!({
+        "year": l.year,
+        "value": l.value.to_string(),
+        "comparator": l.comparator.code(),
+    }))
+}
+
+/// Every method: `[{id, version, description, statuses, thresholds: {name: default|null}}]`.
+pub fn methods() -> Result<String> {
+    let list: Vec<Value> = crate::method::method_ids()
+        .into_iter()
+        .filter_map(|id| crate::method::method(id).ok())
+        .map(|m| {
+            let th: serde_json::Map<String, Value> = m
+                .defaults()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.map_or(Value::Null, |d| Value::String(d.to_string()))))
+                .collect();
+            serde_json::json!({
+                "id": m.id(),
+                "version": m.version(),
+                "description": m.description(),
+                "statuses": m.statuses().iter().map(|s| s.code()).collect::<Vec<_>>(),
+                "thresholds": th,
+            })
+        })
+        .collect();
+    to_json(&list)
+}
+
+/// Every status: `[{code, tone, symbol, labels: {zh, en, ko}}]`.
+pub fn statuses() -> Result<String> {
+    use crate::model::label::Lang;
+    let list: Vec<Value> = crate::method::ALL_STATUSES
+        .iter()
+        .map(|s| {
+            serde_json::json!({
+                "code": s.code(),
+                "tone": s.tone(),
+                "symbol": s.symbol(),
+                "labels": {"zh": s.label(Lang::Zh), "en": s.label(Lang::En), "ko": s.label(Lang::Ko)},
+            })
+        })
+        .collect();
+    to_json(&list)
+}
+
+/// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.
+pub fn builtin_observations(id: &str) -> Result<String> {
+    to_json(&crate::builtin::observations(id)?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_refuse_unknown_fields_and_keep_decimals() {
+        let plan = crate::builtin::plan("yanbian-st-14").unwrap();
+        let ind = plan.indicator("rd-intensity").unwrap();
+        let e = assess(ind, r#"{"observations": [], "metod": "x"}"#).unwrap_err();
+        assert_eq!(e.code(), "parse");
+        let out = assess(ind, r#"{"observations": [{"year": 2022, "value": 0.6}], "as_of": 2022}"#).unwrap();
+        assert!(out.contains(r#""status":"lagging""#), "{out}");
+        let p = path(ind, r#"{"kind": "linear"}"#).unwrap();
+        assert!(p.contains(r#"{"year":2021,"value":"0.508"}"#), "{p}");
+        assert_eq!(path(ind, r#"{"from_year": 2022}"#).unwrap_err().code(), "invalid_argument");
+        assert_eq!(assess(ind, r#"{"as_of": "2022/1/1"}"#).unwrap_err().code(), "invalid_argument");
+    }
+}

@@ -1,0 +1,167 @@
+//! The f64 kernel for many series at once (numpy arrays in Python, typed arrays in JS).
+//!
+//! One series is a level target reached from a baseline: `cn-plan-pace` statuses, completion,
+//! time share, pace, both CAGRs and the growth ratio `d·ga/|gr|`. It works in f64 for speed;
+//! the exact decimal path is [`crate::assess`]. A row with any NaN input, a non-positive plan
+//! length or a direction other than ±1 comes out as NaN with status [`NOT_ASSESSABLE`]: one bad
+//! row never fails the batch.
+
+/// Status code of a batch row: `achieved`.
+pub const ACHIEVED: i8 = 0;
+/// `ahead`.
+pub const AHEAD: i8 = 1;
+/// `on_track`.
+pub const ON_TRACK: i8 = 2;
+/// `lagging`.
+pub const LAGGING: i8 = 3;
+/// `regressing`.
+pub const REGRESSING: i8 = 4;
+/// `not_assessable`.
+pub const NOT_ASSESSABLE: i8 = -1;
+
+/// The code table: int8 code → status code.
+pub const STATUS_TABLE: &[(i8, &str)] = &[
+    (ACHIEVED, "achieved"),
+    (AHEAD, "ahead"),
+    (ON_TRACK, "on_track"),
+    (LAGGING, "lagging"),
+    (REGRESSING, "regressing"),
+    (NOT_ASSESSABLE, "not_assessable"),
+];
+
+/// One series' inputs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BatchInput {
+    /// Baseline value `y0`.
+    pub baseline: f64,
+    /// Target value `y*`.
+    pub target: f64,
+    /// Baseline year `t0`.
+    pub base_year: f64,
+    /// Target year `T`.
+    pub target_year: f64,
+    /// Latest year `t`.
+    pub year: f64,
+    /// Latest value `yt`.
+    pub value: f64,
+    /// +1 higher is better, −1 lower is better.
+    pub direction: f64,
+}
+
+/// One series' outputs.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BatchRow {
+    /// `P`.
+    pub completion: f64,
+    /// `τ`.
+    pub time_share: f64,
+    /// `P/τ`.
+    pub pace: f64,
+    /// Actual CAGR.
+    pub actual_cagr: f64,
+    /// Required CAGR from the base.
+    pub required_cagr: f64,
+    /// `d·ga/|gr|`.
+    pub ratio: f64,
+    /// Status code (see [`STATUS_TABLE`]).
+    pub status: i8,
+}
+
+const NAN_ROW: BatchRow = BatchRow {
+    completion: f64::NAN,
+    time_share: f64::NAN,
+    pace: f64::NAN,
+    actual_cagr: f64::NAN,
+    required_cagr: f64::NAN,
+    ratio: f64::NAN,
+    status: NOT_ASSESSABLE,
+};
+
+/// `cn-plan-pace` thresholds for the batch.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BatchThresholds {
+    /// `δa` (0.10).
+    pub ahead_margin: f64,
+    /// `δt` (0.05).
+    pub lag_tolerance: f64,
+}
+
+impl Default for BatchThresholds {
+    fn default() -> Self {
+        BatchThresholds { ahead_margin: 0.10, lag_tolerance: 0.05 }
+    }
+}
+
+fn rate(from: f64, to: f64, years: f64) -> f64 {
+    if from == 0.0 || to == 0.0 || (from < 0.0) != (to < 0.0) || years <= 0.0 {
+        return f64::NAN;
+    }
+    (((to - from) / from).ln_1p() / years).exp_m1()
+}
+
+/// Assess one series.
+pub fn progress_row(x: BatchInput, th: BatchThresholds) -> BatchRow {
+    let all = [x.baseline, x.target, x.base_year, x.target_year, x.year, x.value, x.direction];
+    if all.iter().any(|v| !v.is_finite()) || (x.direction != 1.0 && x.direction != -1.0) {
+        return NAN_ROW;
+    }
+    let big_n = x.target_year - x.base_year;
+    let n = x.year - x.base_year;
+    if big_n <= 0.0 {
+        return NAN_ROW;
+    }
+    let d = x.direction;
+    let time_share = n / big_n;
+    let planned = x.target - x.baseline;
+    let completion = if planned == 0.0 { f64::NAN } else { (x.value - x.baseline) / planned };
+    let pace = if n > 0.0 { completion / time_share } else { f64::NAN };
+    let actual_cagr = if n > 0.0 { rate(x.baseline, x.value, n) } else { f64::NAN };
+    let required_cagr = rate(x.baseline, x.target, big_n);
+    let ratio = if required_cagr != 0.0 { d * actual_cagr / required_cagr.abs() } else { f64::NAN };
+    let status = if n <= 0.0 {
+        NOT_ASSESSABLE
+    } else if d * (x.value - x.target) >= 0.0 {
+        ACHIEVED
+    } else if d * (x.baseline - x.target) >= 0.0 || completion < 0.0 {
+        // Slipped from a baseline that met the target, or moved backwards.
+        REGRESSING
+    } else if completion < time_share - th.lag_tolerance {
+        LAGGING
+    } else if completion >= time_share + th.ahead_margin {
+        AHEAD
+    } else {
+        ON_TRACK
+    };
+    BatchRow { completion, time_share, pace, actual_cagr, required_cagr, ratio, status }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn row(value: f64) -> BatchRow {
+        let x = BatchInput {
+            baseline: 0.0,
+            target: 100.0,
+            base_year: 2020.0,
+            target_year: 2025.0,
+            year: 2023.0,
+            value,
+            direction: 1.0,
+        };
+        progress_row(x, BatchThresholds::default())
+    }
+
+    #[test]
+    fn statuses_and_nan() {
+        // τ = 0.6; hand calculation as for the exact method (these values are exact in f64).
+        assert_eq!(row(75.0).status, AHEAD);
+        assert_eq!(row(60.0).status, ON_TRACK);
+        assert_eq!(row(50.0).status, LAGGING);
+        assert_eq!(row(-1.0).status, REGRESSING);
+        assert_eq!(row(100.0).status, ACHIEVED);
+        let r = row(f64::NAN);
+        assert_eq!(r.status, NOT_ASSESSABLE);
+        assert!(r.completion.is_nan());
+    }
+}
