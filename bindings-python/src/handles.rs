@@ -34,7 +34,7 @@ impl PlanHandle {
 
     /// The plan as JSON text (decimals as strings).
     fn to_json(&self) -> R<String> {
-        self.plan.to_json().map_err(to_py)
+        self.plan.to_json_compact().map_err(to_py)
     }
 
     /// The indicator with this id.
@@ -72,7 +72,7 @@ impl IndicatorHandle {
 
     /// The indicator as JSON text.
     fn to_json(&self) -> R<String> {
-        self.indicator.to_json().map_err(to_py)
+        self.indicator.to_json_compact().map_err(to_py)
     }
 
     /// Assess (request JSON, see `onpace::api::AssessRequest`); returns Assessment JSON.

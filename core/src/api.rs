@@ -405,9 +405,25 @@ pub fn statuses() -> Result<String> {
     to_json(&list)
 }
 
+/// An error as a JSON record `{name, code, field, line, message, range}` for front ends that
+/// build their own exception objects from it.
+pub fn error_record(e: &Error, name: &str, range: bool) -> String {
+    serde_json::json!({
+        "onpace_error": true,
+        "name": name,
+        "code": e.code(),
+        "field": e.field(),
+        "line": e.line(),
+        "message": e.to_string(),
+        "range": range,
+    })
+    .to_string()
+}
+
 /// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.
+#[cfg(feature = "builtin")]
 pub fn builtin_observations(id: &str) -> Result<String> {
-    to_json(&crate::builtin::observations(id)?)
+    crate::io::json::observations_to_json_compact(&crate::builtin::observations(id)?)
 }
 
 #[cfg(test)]
@@ -415,6 +431,24 @@ mod tests {
     use super::*;
 
     #[test]
+    fn deep_nesting_is_a_parse_error_not_a_stack_overflow() {
+        // `as_of` is read as any JSON value, so this drives serde_json's recursion limit.
+        let deep = format!(r#"{{"base_year": 2020, "as_of": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
+        let ind = crate::model::indicator::Indicator::new(
+            "x",
+            crate::model::unit::Unit::Ratio,
+            crate::model::indicator::Direction::Increase,
+            crate::model::indicator::Baseline { year: 2020, value: Decimal::ONE },
+            crate::model::target::Target::None,
+        )
+        .unwrap();
+        let e = assess(&ind, &deep.replace(r#""base_year": 2020, "#, "")).unwrap_err();
+        assert_eq!(e.code(), "parse", "{e}");
+        assert!(e.to_string().contains("recursion limit"), "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "builtin")]
     fn requests_refuse_unknown_fields_and_keep_decimals() {
         let plan = crate::builtin::plan("yanbian-st-14").unwrap();
         let ind = plan.indicator("rd-intensity").unwrap();

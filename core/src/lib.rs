@@ -61,6 +61,7 @@
 #![deny(missing_docs)]
 
 pub mod api;
+#[cfg(feature = "builtin")]
 pub mod builtin;
 pub mod error;
 pub mod io;
@@ -89,7 +90,7 @@ pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
 pub use model::series::{AsOf, Flag, Observation, Point, Warning};
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};
 pub use model::unit::{Magnitude, Unit};
-pub use num::{format_fixed, round_half_away};
+pub use num::{f64_text, format_fixed, round_half_away};
 pub use rust_decimal::Decimal;
 
 /// The README's Rust examples, run as doctests.

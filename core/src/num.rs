@@ -72,6 +72,22 @@ pub(crate) fn compound_rate(from: Decimal, to: Decimal, years: f64) -> Option<f6
     finite((to_f64(delta).ln_1p() / years).exp_m1())
 }
 
+/// An f64 as text for messages and tables, through Decimal (so the WebAssembly build needs no
+/// float-formatting machinery): `places` decimals (half away from zero), or all significant
+/// digits when `None`.
+pub fn f64_text(x: f64, places: Option<u32>) -> String {
+    match Decimal::from_f64(x) {
+        Some(d) => match places {
+            Some(p) => format_fixed(d, p),
+            None => d.normalize().to_string(),
+        },
+        None if x.is_nan() => "NaN".into(),
+        None if x > 0.0 => "inf".into(),
+        None if x < 0.0 => "-inf".into(),
+        None => "?".into(),
+    }
+}
+
 /// Round half away from zero (四舍五入) to `decimals` places, for display.
 pub fn round_half_away(value: Decimal, decimals: u32) -> Decimal {
     value.round_dp_with_strategy(decimals, rust_decimal::RoundingStrategy::MidpointAwayFromZero)

@@ -7,7 +7,7 @@
 //!   Plan outline, with published figures (each with its source and vintage).
 
 use crate::error::{Error, Result};
-use crate::io::csv::read_observations_csv;
+use crate::io::json::observations_from_json;
 use crate::method::evaluate::PlanObservations;
 use crate::model::plan::Plan;
 
@@ -22,7 +22,7 @@ const BUILTINS: &[Builtin] = &[
     Builtin {
         id: "cn-14th-fyp-st",
         plan: include_str!("data/cn-14th-fyp-st.json"),
-        observations: Some(include_str!("data/cn-14th-fyp-st.observations.csv")),
+        observations: Some(include_str!("data/cn-14th-fyp-st.observations.json")),
     },
 ];
 
@@ -49,7 +49,7 @@ pub fn plan(id: &str) -> Result<Plan> {
 /// The published observations shipped with a built-in plan (empty when there are none).
 pub fn observations(id: &str) -> Result<PlanObservations> {
     match find(id)?.observations {
-        Some(text) => read_observations_csv(text),
+        Some(text) => observations_from_json(text),
         None => Ok(PlanObservations::new()),
     }
 }

@@ -144,8 +144,10 @@ pub mod option {
 }
 
 /// JSON Schema of an exact decimal: a number, or a string holding one.
+#[cfg(feature = "schema")]
 pub struct Repr;
 
+#[cfg(feature = "schema")]
 impl schemars::JsonSchema for Repr {
     fn schema_name() -> std::borrow::Cow<'static, str> {
         "Decimal".into()

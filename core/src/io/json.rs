@@ -13,23 +13,15 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     text: &str,
     shape_error: fn(String, String) -> Error,
 ) -> Result<T> {
-    let mut de = serde_json::Deserializer::from_str(text);
-    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let path = match path.as_str() {
-            "." | "?" => String::new(),
-            // A path through deep nesting is noise after the first few levels.
-            p if p.len() > 120 => format!("{}…", p.chars().take(120).collect::<String>()),
-            _ => path,
-        };
-        match inner.classify() {
-            serde_json::error::Category::Data => shape_error(path, inner.to_string()),
-            _ => Error::Parse { path, line: Some(inner.line() as u64), message: inner.to_string() },
+    serde_json::from_str(text).map_err(|e| {
+        let path = super::json_path::path_at(text, e.line(), e.column());
+        // A path through deep nesting is noise after the first few levels.
+        let path = if path.len() > 120 { format!("{}…", path.chars().take(120).collect::<String>()) } else { path };
+        match e.classify() {
+            serde_json::error::Category::Data => shape_error(path, e.to_string()),
+            _ => Error::Parse { path, line: Some(e.line() as u64), message: e.to_string() },
         }
-    })?;
-    de.end().map_err(|e| Error::Parse { path: String::new(), line: Some(e.line() as u64), message: e.to_string() })?;
-    Ok(value)
+    })
 }
 
 impl Plan {
@@ -41,6 +33,15 @@ impl Plan {
         let plan: Plan = from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
         plan.validate()?;
         Ok(plan)
+    }
+
+    /// The plan as compact JSON (what the front ends exchange).
+    pub fn to_json_compact(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(|e| Error::Parse {
+            path: String::new(),
+            line: None,
+            message: e.to_string(),
+        })
     }
 
     /// The plan as pretty JSON; decimals are written as strings so no reader can round them.
@@ -61,6 +62,15 @@ impl crate::model::indicator::Indicator {
         Ok(ind)
     }
 
+    /// The indicator as compact JSON (what the front ends exchange).
+    pub fn to_json_compact(&self) -> Result<String> {
+        serde_json::to_string(self).map_err(|e| Error::Parse {
+            path: String::new(),
+            line: None,
+            message: e.to_string(),
+        })
+    }
+
     /// The indicator as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> Result<String> {
         serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
@@ -79,6 +89,15 @@ pub fn observation_list_from_json(text: &str) -> Result<Vec<crate::model::series
 /// Observations from JSON: `{"indicator-id": [{"year": 2021, "value": "0.4"}, ...]}`.
 pub fn observations_from_json(text: &str) -> Result<PlanObservations> {
     from_json_text(text, |path, message| Error::InvalidObservations { path, line: None, message })
+}
+
+/// Observations as compact JSON (decimals as strings), the form the front ends exchange.
+pub fn observations_to_json_compact(observations: &PlanObservations) -> Result<String> {
+    serde_json::to_string(observations).map_err(|e| Error::Parse {
+        path: String::new(),
+        line: None,
+        message: e.to_string(),
+    })
 }
 
 /// Observations as JSON (decimals as strings).

@@ -1,6 +1,8 @@
 //! Reading and writing: plan JSON (exact decimals), observations CSV, the plan JSON Schema.
 
+#[cfg(feature = "csv")]
 pub mod csv;
 pub mod decimal;
 pub mod json;
+mod json_path;
 pub mod schema;

@@ -1,16 +1,24 @@
 //! The JSON Schema of the plan file format, generated from the types.
-
-use crate::model::plan::Plan;
+//!
+//! Without the `schema` feature (the WebAssembly build, where the generator would cost size)
+//! the committed schema is served instead; a test keeps the two identical.
 
 /// The plan JSON Schema (draft 2020-12) as pretty JSON text, with a trailing newline.
+#[cfg(feature = "schema")]
 pub fn plan_schema_json() -> String {
-    let schema = schemars::schema_for!(Plan);
+    let schema = schemars::schema_for!(crate::model::plan::Plan);
     let mut text = serde_json::to_string_pretty(&schema).unwrap_or_default();
     text.push('\n');
     text
 }
 
-#[cfg(test)]
+/// The plan JSON Schema (draft 2020-12) as pretty JSON text, with a trailing newline.
+#[cfg(not(feature = "schema"))]
+pub fn plan_schema_json() -> String {
+    include_str!("../../schema/plan.schema.json").to_string()
+}
+
+#[cfg(all(test, feature = "schema"))]
 mod tests {
     /// The committed schema must match the code. Regenerate with
     /// `UPDATE_SCHEMA=1 cargo test -p onpace schema`.

@@ -122,7 +122,7 @@ pub fn project(
     if !(level > 0.0 && level < 1.0) {
         return Err(Error::invalid_argument(
             "level",
-            format!("the interval level must be between 0 and 1, got {level}"),
+            format!("the interval level must be between 0 and 1, got {}", crate::num::f64_text(level, None)),
         ));
     }
     if points.len() < model.min_points() {
@@ -308,7 +308,11 @@ fn weighted_rate(xs: &[f64], ys: &[f64], target_year: f64, warnings: &mut Vec<Wa
         if *y0 == 0.0 || *y1 == 0.0 || (*y0 < 0.0) != (*y1 < 0.0) {
             return Err(Error::UndefinedGrowth {
                 field: "weighted_geometric".into(),
-                message: format!("no compound rate from {y0} to {y1} (zero or sign change)"),
+                message: format!(
+                    "no compound rate from {} to {} (zero or sign change)",
+                    crate::num::f64_text(*y0, None),
+                    crate::num::f64_text(*y1, None)
+                ),
             });
         }
         let w = (t_ref - t_min) / (t_ref - x1);

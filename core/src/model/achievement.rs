@@ -1,7 +1,6 @@
 //! Achievements of the previous plan period, with breakdowns that must add up.
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -11,7 +10,8 @@ use crate::model::unit::Unit;
 use crate::num::Checked;
 
 /// One part of a breakdown (e.g. invention patents within all patents granted).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Part {
     /// Stable id.
@@ -20,12 +20,13 @@ pub struct Part {
     pub label: Label,
     /// Value, in the achievement's unit.
     #[serde(with = "crate::io::decimal")]
-    #[schemars(with = "crate::io::decimal::Repr")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
     pub value: Decimal,
 }
 
 /// A figure the plan reports for the previous period (十三五 achievements).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Achievement {
     /// Stable id.
@@ -36,7 +37,7 @@ pub struct Achievement {
     pub label: Label,
     /// The figure.
     #[serde(with = "crate::io::decimal")]
-    #[schemars(with = "crate::io::decimal::Repr")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
     pub value: Decimal,
     /// Its unit.
     pub unit: Unit,

@@ -1,7 +1,6 @@
 //! An indicator: what is measured, in which unit, which way is better, from where to where.
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -11,7 +10,8 @@ use crate::model::unit::Unit;
 use crate::num::Checked;
 
 /// Which way is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
     /// Higher is better.
@@ -51,7 +51,8 @@ impl Direction {
 }
 
 /// The nature of an indicator in a Chinese plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
     /// 预期性: anticipatory, a guide for expectations.
@@ -61,19 +62,21 @@ pub enum Nature {
 }
 
 /// The value an indicator starts from; its year may differ from the plan's base year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Baseline {
     /// Year of the baseline value.
     pub year: i32,
     /// The value, in the indicator's unit.
     #[serde(with = "crate::io::decimal")]
-    #[schemars(with = "crate::io::decimal::Repr")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
     pub value: Decimal,
 }
 
 /// One side of a ratio indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Component {
     /// What is counted.
@@ -83,7 +86,8 @@ pub struct Component {
 }
 
 /// The numerator and denominator a ratio indicator is computed from.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Components {
     /// The numerator.
@@ -93,7 +97,8 @@ pub struct Components {
 }
 
 /// A quantified indicator of a plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
     /// Stable id, unique in the plan (lowercase, digits, `-`).

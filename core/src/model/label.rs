@@ -1,10 +1,10 @@
 //! Multilingual labels: Chinese is the official text; English and Korean are translations.
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 /// A language a label or report can be rendered in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Lang {
     /// Chinese (简体中文), the language of the plans.
@@ -40,7 +40,8 @@ impl Lang {
 }
 
 /// A human-facing name in Chinese (official) with optional English and Korean translations.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Label {
     /// The official Chinese text.

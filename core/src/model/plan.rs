@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -13,7 +12,8 @@ use crate::model::project::{KeyField, Project};
 use crate::model::target::Target;
 
 /// The years a plan covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PlanPeriod {
     /// First year (2021 for a 14th Five-Year Plan).
@@ -23,7 +23,8 @@ pub struct PlanPeriod {
 }
 
 /// A source of the plan's figures.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Source {
     /// Title of the publication.
@@ -38,7 +39,8 @@ pub struct Source {
 
 /// A published figure the plan's maths may need that is not an indicator (a GDP level for a
 /// decomposition, say), with its source.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferenceValue {
     /// Stable id, e.g. `gdp`.
@@ -49,7 +51,7 @@ pub struct ReferenceValue {
     pub year: i32,
     /// The value.
     #[serde(with = "crate::io::decimal")]
-    #[schemars(with = "crate::io::decimal::Repr")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
     pub value: rust_decimal::Decimal,
     /// Its unit.
     pub unit: crate::model::unit::Unit,
@@ -58,7 +60,8 @@ pub struct ReferenceValue {
 }
 
 /// A plan with quantified indicators.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Plan {
     /// Stable id, e.g. `yanbian-st-14`.

@@ -1,7 +1,6 @@
 //! Key projects (重点项目) and key fields (重点领域) of a plan.
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -11,7 +10,8 @@ use crate::model::unit::Magnitude;
 use crate::num::Checked;
 
 /// A year, with the month when the plan gives one (`2019.8`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct YearMonth {
     /// Year.
@@ -22,7 +22,8 @@ pub struct YearMonth {
 }
 
 /// When a project runs.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// Start.
@@ -56,14 +57,15 @@ impl Period {
 }
 
 /// An investment amount the plan gives for a project or one of its parts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Investment {
     /// What the amount is for (the part or phase).
     pub item: String,
     /// The amount, in `magnitude` yuan.
     #[serde(with = "crate::io::decimal")]
-    #[schemars(with = "crate::io::decimal::Repr")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
     pub amount: Decimal,
     /// 元, 万元 or 亿元 as printed.
     pub magnitude: Magnitude,
@@ -77,7 +79,8 @@ impl Investment {
 }
 
 /// A key project of one of the plan's tables.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// The plan table it is listed in (2, 3 or 5 for the Yanbian plan).
@@ -151,7 +154,8 @@ impl Project {
 }
 
 /// A key field and its directions (Table 4 of the Yanbian plan).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct KeyField {
     /// The field (重点领域).

@@ -6,14 +6,14 @@
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::model::indicator::{check_year, derive_ratio, Indicator};
 
 /// A qualifier attached to an observation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
     /// A first, preliminary release (初步核算).
@@ -53,22 +53,23 @@ impl Flag {
 }
 
 /// One observed value of an indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Observation {
     /// The year the value refers to.
     pub year: i32,
     /// The value in the indicator's unit; may be absent when components are given.
     #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<crate::io::decimal::Repr>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
     pub value: Option<Decimal>,
     /// Numerator, for ratio indicators.
     #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<crate::io::decimal::Repr>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
     pub numerator: Option<Decimal>,
     /// Denominator, for ratio indicators.
     #[serde(default, with = "crate::io::decimal::option", skip_serializing_if = "Option::is_none")]
-    #[schemars(with = "Option<crate::io::decimal::Repr>")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
     pub denominator: Option<Decimal>,
     /// Release date (`YYYY-MM-DD`) or label of the figure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -97,7 +98,8 @@ impl Observation {
 }
 
 /// What "now" is for an evaluation.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AsOf {
     /// Everything known: all years, the latest vintage of each.
@@ -158,7 +160,8 @@ pub struct Point {
 }
 
 /// A machine-readable warning attached to a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Warning {
     /// Stable code, e.g. `component_mismatch`, `undefined_growth`.
     pub code: String,

@@ -6,7 +6,6 @@
 //! (monitored only).
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -14,7 +13,8 @@ use crate::model::indicator::{Baseline, Direction};
 use crate::num::{years_between, Checked};
 
 /// How a value is compared with a level.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Comparator {
     /// `value ≥ target` (以上, 不低于).
@@ -29,7 +29,7 @@ pub enum Comparator {
     Exactly {
         /// The accepted absolute deviation (≥ 0).
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         tolerance: Decimal,
     },
 }
@@ -81,7 +81,8 @@ impl Comparator {
 }
 
 /// How a cumulative change is measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeMode {
     /// In the indicator's own unit: percentage points for a percent indicator, years for
@@ -92,7 +93,8 @@ pub enum ChangeMode {
 }
 
 /// How an indicator's growth must relate to a reference indicator's growth.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
     /// Grow faster than the reference (高于).
@@ -104,7 +106,8 @@ pub enum Relation {
 }
 
 /// A target of an indicator.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Target {
     /// A level to reach by `year`.
@@ -113,7 +116,7 @@ pub enum Target {
         year: i32,
         /// Target value, in the indicator's unit.
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         value: Decimal,
         /// How the value is compared; absent means "at least" for increase indicators and
         /// "at most" for decrease indicators.
@@ -126,11 +129,11 @@ pub enum Target {
         year: i32,
         /// Lower bound (inclusive).
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         low: Decimal,
         /// Upper bound (inclusive).
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         high: Decimal,
     },
     /// A cumulative change from the baseline by `year` (the plans' 〔…〕 figures).
@@ -139,7 +142,7 @@ pub enum Target {
         year: i32,
         /// The change: signed, in the unit given by `mode`.
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         amount: Decimal,
         /// Absolute (indicator unit) or relative (fraction of the baseline).
         mode: ChangeMode,
@@ -150,7 +153,7 @@ pub enum Target {
         year: i32,
         /// The rate as a fraction: 0.07 is 7 % a year.
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         rate: Decimal,
         /// How the achieved rate is compared; absent means by direction.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -167,6 +170,113 @@ pub enum Target {
     },
     /// No numeric target: the indicator is monitored only.
     None,
+}
+
+/// The kind names of [`Target`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum TargetKind {
+    Level,
+    Range,
+    Change,
+    AnnualGrowth,
+    Relative,
+    None,
+}
+
+/// Every field any target kind has: serde reads a target into this flat record and
+/// [`Target::try_from`] checks that the kind has exactly its own fields. Same format and rules
+/// as an internally tagged enum, without the buffering code serde generates for one (a large
+/// share of the WebAssembly module).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TargetRepr {
+    kind: TargetKind,
+    #[serde(default)]
+    year: Option<i32>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    value: Option<Decimal>,
+    #[serde(default)]
+    comparator: Option<Comparator>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    low: Option<Decimal>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    high: Option<Decimal>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    amount: Option<Decimal>,
+    #[serde(default)]
+    mode: Option<ChangeMode>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    rate: Option<Decimal>,
+    #[serde(default)]
+    to: Option<String>,
+    #[serde(default)]
+    relation: Option<Relation>,
+}
+
+/// A required field of a kind, or the error serde would give for it.
+fn need<T>(v: Option<T>, field: &str) -> std::result::Result<T, String> {
+    v.ok_or_else(|| format!("missing field `{field}`"))
+}
+
+impl<'de> Deserialize<'de> for Target {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        TargetRepr::deserialize(d).and_then(|r| Target::try_from(r).map_err(serde::de::Error::custom))
+    }
+}
+
+impl TryFrom<TargetRepr> for Target {
+    type Error = String;
+
+    fn try_from(r: TargetRepr) -> std::result::Result<Self, String> {
+        let present = [
+            ("year", r.year.is_some()),
+            ("value", r.value.is_some()),
+            ("comparator", r.comparator.is_some()),
+            ("low", r.low.is_some()),
+            ("high", r.high.is_some()),
+            ("amount", r.amount.is_some()),
+            ("mode", r.mode.is_some()),
+            ("rate", r.rate.is_some()),
+            ("to", r.to.is_some()),
+            ("relation", r.relation.is_some()),
+        ];
+        let allowed: &[&str] = match r.kind {
+            TargetKind::Level => &["year", "value", "comparator"],
+            TargetKind::Range => &["year", "low", "high"],
+            TargetKind::Change => &["year", "amount", "mode"],
+            TargetKind::AnnualGrowth => &["year", "rate", "comparator"],
+            TargetKind::Relative => &["year", "to", "relation"],
+            TargetKind::None => &[],
+        };
+        if let Some((field, _)) = present.iter().find(|(f, p)| *p && !allowed.contains(f)) {
+            return Err(format!("unknown field `{field}`, expected one of {}", allowed.join(", ")));
+        }
+        Ok(match r.kind {
+            TargetKind::Level => {
+                Target::Level { year: need(r.year, "year")?, value: need(r.value, "value")?, comparator: r.comparator }
+            }
+            TargetKind::Range => {
+                Target::Range { year: need(r.year, "year")?, low: need(r.low, "low")?, high: need(r.high, "high")? }
+            }
+            TargetKind::Change => Target::Change {
+                year: need(r.year, "year")?,
+                amount: need(r.amount, "amount")?,
+                mode: need(r.mode, "mode")?,
+            },
+            TargetKind::AnnualGrowth => Target::AnnualGrowth {
+                year: need(r.year, "year")?,
+                rate: need(r.rate, "rate")?,
+                comparator: r.comparator,
+            },
+            TargetKind::Relative => Target::Relative {
+                year: need(r.year, "year")?,
+                to: need(r.to, "to")?,
+                relation: need(r.relation, "relation")?,
+            },
+            TargetKind::None => Target::None,
+        })
+    }
 }
 
 /// A target resolved to one level, year and comparator.

@@ -4,7 +4,6 @@
 //! a different thing from its percent change (`relative_change`); both are named so.
 
 use rust_decimal::Decimal;
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::error::Result;
@@ -12,7 +11,8 @@ use crate::model::label::{Label, Lang};
 use crate::num::Checked;
 
 /// How many yuan one unit of a money amount holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Magnitude {
     /// 元 (×1).
@@ -43,7 +43,8 @@ impl Magnitude {
 }
 
 /// The unit of an indicator or of a ratio component.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Unit {
     /// Per cent: a ratio ×100. Changes are in percentage points.
@@ -79,9 +80,86 @@ pub enum Unit {
         label: Label,
         /// Ratio → unit multiplier (1 when the unit is not a ratio).
         #[serde(with = "crate::io::decimal")]
-        #[schemars(with = "crate::io::decimal::Repr")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
         scale: Decimal,
     },
+}
+
+/// The kind names of [`Unit`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum UnitKind {
+    Percent,
+    PerMille,
+    PerTenThousand,
+    PerHundredThousand,
+    Ratio,
+    Count,
+    Index,
+    Money,
+    Years,
+    Custom,
+}
+
+/// Every field any unit kind has; see `TargetRepr` in target.rs for why this is flat.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct UnitRepr {
+    kind: UnitKind,
+    #[serde(default)]
+    noun: Option<Label>,
+    #[serde(default)]
+    currency: Option<String>,
+    #[serde(default)]
+    magnitude: Option<Magnitude>,
+    #[serde(default)]
+    label: Option<Label>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    scale: Option<Decimal>,
+}
+
+impl<'de> Deserialize<'de> for Unit {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let r = UnitRepr::deserialize(d)?;
+        let present = [
+            ("noun", r.noun.is_some()),
+            ("currency", r.currency.is_some()),
+            ("magnitude", r.magnitude.is_some()),
+            ("label", r.label.is_some()),
+            ("scale", r.scale.is_some()),
+        ];
+        let allowed: &[&str] = match r.kind {
+            UnitKind::Count => &["noun"],
+            UnitKind::Money => &["currency", "magnitude"],
+            UnitKind::Custom => &["label", "scale"],
+            _ => &[],
+        };
+        if let Some((field, _)) = present.iter().find(|(f, p)| *p && !allowed.contains(f)) {
+            return Err(serde::de::Error::custom(format!(
+                "unknown field `{field}`, expected one of {}",
+                allowed.join(", ")
+            )));
+        }
+        let need = |v: Option<_>, f: &str| v.ok_or_else(|| serde::de::Error::custom(format!("missing field `{f}`")));
+        Ok(match r.kind {
+            UnitKind::Percent => Unit::Percent,
+            UnitKind::PerMille => Unit::PerMille,
+            UnitKind::PerTenThousand => Unit::PerTenThousand,
+            UnitKind::PerHundredThousand => Unit::PerHundredThousand,
+            UnitKind::Ratio => Unit::Ratio,
+            UnitKind::Count => Unit::Count { noun: r.noun },
+            UnitKind::Index => Unit::Index,
+            UnitKind::Money => Unit::Money {
+                currency: r.currency.ok_or_else(|| serde::de::Error::custom("missing field `currency`"))?,
+                magnitude: need(r.magnitude, "magnitude")?,
+            },
+            UnitKind::Years => Unit::Years,
+            UnitKind::Custom => Unit::Custom {
+                label: r.label.ok_or_else(|| serde::de::Error::custom("missing field `label`"))?,
+                scale: r.scale.ok_or_else(|| serde::de::Error::custom("missing field `scale`"))?,
+            },
+        })
+    }
 }
 
 impl Unit {

@@ -108,7 +108,8 @@ pub fn methods_side_by_side(plan: &Plan, evaluations: &[Evaluation], lang: Lang)
                 out.push_str(" — |");
                 continue;
             };
-            let number = row.score.or(row.ratio).map(|x| format!(" ({x:.2})")).unwrap_or_default();
+            let number =
+                row.score.or(row.ratio).map(|x| format!(" ({})", crate::num::f64_text(x, Some(2)))).unwrap_or_default();
             out.push_str(&format!(" {} {}{} |", row.status.symbol(), row.status.label(lang), number));
         }
         out.push('\n');

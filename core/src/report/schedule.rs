@@ -76,7 +76,9 @@ pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
             s.linear.last().map(|m| format_fixed(m.value, dp)).unwrap_or_default(),
             s.linear.last().map(|m| m.year).unwrap_or_default(),
             p(Phrase::RequiredCagr),
-            s.required_cagr.map(|g| format!("{:.2}%", g * 100.0)).unwrap_or_else(|| "—".into()),
+            s.required_cagr
+                .map(|g| format!("{}%", crate::num::f64_text(g * 100.0, Some(2))))
+                .unwrap_or_else(|| "—".into()),
             p(Phrase::AnnualIncrement),
             format_fixed(s.annual_increment, mdp),
         ));

@@ -1,0 +1,313 @@
+// TypeScript types of the onpace JS package. Decimals are strings (exact); numbers are
+// accepted on input. Checked by `tsc --strict --noEmit` on tests/node/usage.ts.
+
+/** An exact decimal on input: a string such as "0.36", a finite number, or a bigint. */
+export type DecimalInput = string | number | bigint;
+/** An exact decimal on output: always a string, e.g. "0.508". */
+export type DecimalString = string;
+export type Lang = 'zh' | 'en' | 'ko';
+export type Direction = 'increase' | 'decrease';
+export type PathKind = 'linear' | 'geometric';
+export type MethodId = 'cn-plan-pace' | 'eurostat' | 'open-sdg' | 'unsd' | 'escap' | 'destatis' | 'sdsn';
+export type ModelCode = 'endpoint_cagr' | 'ols_linear' | 'ols_loglinear' | 'weighted_geometric';
+export type ComparatorCode = 'at_least' | 'above' | 'at_most' | 'below' | 'exactly';
+export type StatusCode =
+  | 'achieved' | 'ahead' | 'on_track' | 'lagging' | 'regressing'
+  | 'significant_progress' | 'moderate_progress' | 'insufficient_progress' | 'movement_away'
+  | 'moderate_movement_away' | 'significant_movement_away'
+  | 'acceleration_needed' | 'limited_progress' | 'deterioration' | 'stagnation_or_regression'
+  | 'maintain' | 'accelerate' | 'reverse'
+  | 'sun' | 'slightly_cloudy' | 'cloudy' | 'thunderstorm'
+  | 'moderately_improving' | 'stagnating' | 'decreasing'
+  | 'not_assessable';
+export type ErrorCode =
+  | 'invalid_plan' | 'parse' | 'invalid_observations' | 'unknown_indicator' | 'unknown_plan'
+  | 'unknown_method' | 'invalid_argument' | 'undefined_growth' | 'insufficient_data'
+  | 'no_target' | 'year_out_of_range' | 'overflow';
+
+/** Every error thrown by onpace: an Error (RangeError for out-of-domain numbers) with a code. */
+export interface OnpaceError extends Error {
+  name: string;
+  code: ErrorCode;
+  field: string;
+  line: number | null;
+}
+
+export interface Label { zh: string; en?: string; ko?: string; official_translations?: boolean }
+
+export type Unit =
+  | { kind: 'percent' | 'per_mille' | 'per_ten_thousand' | 'per_hundred_thousand' | 'ratio' | 'index' | 'years' }
+  | { kind: 'count'; noun?: Label }
+  | { kind: 'money'; currency: string; magnitude: 'one' | 'ten_thousand' | 'hundred_million' }
+  | { kind: 'custom'; label: Label; scale: DecimalInput };
+export type UnitKind = 'percent' | 'per_mille' | 'per_ten_thousand' | 'per_hundred_thousand' | 'ratio' | 'index' | 'years' | 'count';
+
+export type ComparatorSpec = 'at_least' | 'above' | 'at_most' | 'below' | { exactly: { tolerance: DecimalString } };
+
+export type TargetSpec =
+  | { kind: 'level'; year: number; value: DecimalString; comparator?: ComparatorSpec }
+  | { kind: 'range'; year: number; low: DecimalString; high: DecimalString }
+  | { kind: 'change'; year: number; amount: DecimalString; mode: 'absolute' | 'relative' }
+  | { kind: 'annual_growth'; year: number; rate: DecimalString; comparator?: ComparatorSpec }
+  | { kind: 'relative'; year: number; to: string; relation: 'faster_than' | 'in_step_with' | 'slower_than' }
+  | { kind: 'none' };
+
+export declare class Target {
+  readonly spec: TargetSpec;
+  static level(year: number, value: DecimalInput, comparator?: ComparatorCode, tolerance?: DecimalInput): Target;
+  static range(year: number, low: DecimalInput, high: DecimalInput): Target;
+  static change(year: number, amount: DecimalInput, mode?: 'absolute' | 'relative'): Target;
+  static annualGrowth(year: number, rate: DecimalInput, comparator?: ComparatorCode): Target;
+  static relative(year: number, to: string, relation?: 'faster_than' | 'in_step_with' | 'slower_than'): Target;
+  static none(): Target;
+  readonly kind: TargetSpec['kind'];
+  readonly year: number | null;
+  toJSON(): TargetSpec;
+}
+
+export type Flag = 'preliminary' | 'estimated' | 'break_in_series' | 'revised';
+
+export interface ObservationRow {
+  year: number | string;
+  value?: DecimalInput | null;
+  numerator?: DecimalInput | null;
+  denominator?: DecimalInput | null;
+  vintage?: string | null;
+  flag?: Flag | null;
+  source?: string | null;
+}
+
+/** One indicator's observations. */
+export type Observations =
+  | Record<number | string, DecimalInput>
+  | Map<number, DecimalInput>
+  | ReadonlyArray<readonly [number, DecimalInput]>
+  | ReadonlyArray<ObservationRow>;
+
+/** A plan's observations: by indicator id, or long rows. */
+export type PlanObservations =
+  | Record<string, Observations>
+  | Map<string, Observations>
+  | ReadonlyArray<ObservationRow & { indicator: string }>;
+
+/** "latest", a year, a date "YYYY-MM-DD", or a Date. */
+export type AsOf = number | string | Date | null;
+
+export interface Milestone { year: number; value: DecimalString }
+
+export interface ResultWarning { code: string; field: string; message: string }
+
+export interface UsedInputs {
+  baseYear: number; baseValue: DecimalString; latestYear: number; latestValue: DecimalString;
+  targetYear: number; targetValue: DecimalString;
+}
+
+export interface Assessment {
+  indicator: string;
+  method: MethodId;
+  methodVersion: string;
+  status: StatusCode;
+  completion: DecimalString | null;
+  timeShare: DecimalString | null;
+  pace: DecimalString | null;
+  actualCagr: number | null;
+  requiredCagr: number | null;
+  requiredCagrFromNow: number | null;
+  ratio: number | null;
+  score: number | null;
+  index: number | null;
+  yearsToTarget: number | null;
+  acceleration: number | null;
+  milestone: DecimalString | null;
+  inputs: UsedInputs | null;
+  thresholds: Record<string, DecimalString>;
+  warnings: ResultWarning[];
+}
+
+export interface Projection {
+  model: ModelCode;
+  year: number;
+  value: number;
+  low: number | null;
+  high: number | null;
+  level: number;
+  pMeet: number | null;
+  yearReached: number | null;
+  growth: number | null;
+  slope: number | null;
+  points: number;
+  warnings: ResultWarning[];
+}
+
+export interface Progress {
+  base: { year: number; value: DecimalString };
+  latest: { year: number; value: DecimalString };
+  target: { year: number; value: DecimalString };
+  completion: DecimalString | null;
+  timeShare: DecimalString;
+  pace: DecimalString | null;
+  milestone: DecimalString;
+  gapToMilestone: DecimalString;
+  actualCagr: number | null;
+  requiredCagr: number | null;
+  requiredCagrFromNow: number | null;
+  actualSlope: DecimalString | null;
+  requiredSlope: DecimalString;
+  requiredSlopeFromNow: DecimalString | null;
+  acceleration: number | null;
+  yearsToTarget: number | null;
+  warnings: ResultWarning[];
+}
+
+export interface WhatIf { path: Milestone[]; meetsTarget: boolean | null; yearReached: number | null }
+
+export interface DecompositionRow { year: number; denominator: DecimalString; ratio: DecimalString; numerator: DecimalString }
+export interface Decomposition {
+  kind: PathKind; denominatorGrowth: DecimalString; rows: DecompositionRow[]; numeratorCagr: number | null;
+}
+
+export interface StatusCount { status: StatusCode; count: number }
+export interface Summary {
+  counts: StatusCount[];
+  assessed: number;
+  notAssessable: number;
+  onPace: number;
+  shareOnPace: DecimalString | null;
+  weightedShareOnPace: DecimalString | null;
+  meanScore: number | null;
+  allAchieved: boolean;
+  missing: 'exclude' | 'count_as_off_pace';
+}
+
+export interface ProgressOptions {
+  asOf?: AsOf;
+  method?: MethodId;
+  thresholds?: Record<string, DecimalInput>;
+  model?: ModelCode;
+  referenceRate?: DecimalInput;
+}
+
+export interface EvaluateOptions {
+  asOf?: AsOf;
+  method?: MethodId;
+  thresholds?: Record<string, DecimalInput>;
+  weights?: Record<string, DecimalInput>;
+  missing?: 'exclude' | 'count_as_off_pace';
+  model?: ModelCode;
+}
+
+export interface IndicatorOptions {
+  unit: UnitKind | Unit;
+  direction: Direction | 1 | -1;
+  baseline: readonly [number, DecimalInput];
+  target: readonly [number, DecimalInput] | Target | TargetSpec;
+  label?: string | Label;
+  nature?: 'anticipatory' | 'binding';
+  decimals?: number;
+  components?: { numerator: { label: Label; unit: Unit }; denominator: { label: Label; unit: Unit } };
+}
+
+export interface ImpliedTarget { year: number; value: DecimalString; comparator: ComparatorCode }
+
+export declare class Indicator {
+  constructor(id: string, options: IndicatorOptions);
+  static fromJson(text: string): Indicator;
+  toJson(): string;
+  readonly id: string;
+  readonly label: Label;
+  readonly unit: Unit;
+  readonly direction: Direction;
+  readonly nature: 'anticipatory' | 'binding' | null;
+  readonly decimals: number | null;
+  readonly baseline: [number, DecimalString];
+  readonly target: Target;
+  name(lang?: Lang): string;
+  impliedTarget(): ImpliedTarget;
+  path(kind?: PathKind, options?: { fromYear?: number; fromValue?: DecimalInput }): Milestone[];
+  progress(observations: Observations, options?: ProgressOptions): Assessment;
+  project(observations: Observations, options?: { model?: ModelCode; level?: number; asOf?: AsOf }): Projection;
+  whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput }): WhatIf;
+  numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind }): Decomposition;
+}
+
+export declare class Evaluation {
+  readonly plan: string;
+  readonly method: MethodId;
+  readonly methodVersion: string;
+  readonly asOf: 'latest' | { year: number } | { date: string };
+  readonly rows: Assessment[];
+  readonly summary: Summary;
+  toJson(): string;
+  toMarkdown(lang?: Lang): string;
+  toHtml(lang?: Lang): string;
+}
+
+export interface YearMonth { year: number; month?: number }
+export interface Project {
+  table: number;
+  number: number;
+  name: Label;
+  undertakers: string[];
+  period: { start: YearMonth; end: YearMonth; phase?: string };
+  location: string;
+  county?: string;
+  summary: Label;
+  investments?: { item: string; amount: DecimalString; magnitude: 'one' | 'ten_thousand' | 'hundred_million' }[];
+}
+
+export declare class Plan {
+  static fromJson(text: string): Plan;
+  toJson(): string;
+  readonly id: string;
+  readonly title: Label;
+  readonly period: [number, number];
+  readonly baseYear: number;
+  readonly indicators: Indicator[];
+  indicator(id: string): Indicator;
+  readonly projects: Project[];
+  projectsActive(year: number): Project[];
+  readonly achievements: Array<Record<string, unknown>>;
+  readonly keyFields: Array<{ field: Label; focus: string[]; summary: Label }>;
+  readonly sources: Array<{ title: Label; publisher?: string; note?: string }>;
+  referenceValue(id: string): [number, DecimalString];
+  evaluate(observations: PlanObservations, options?: EvaluateOptions): Evaluation;
+  scheduleMarkdown(lang?: Lang): string;
+}
+
+export interface MethodInfo {
+  id: MethodId;
+  version: string;
+  description: string;
+  statuses: StatusCode[];
+  thresholds: Record<string, DecimalString | null>;
+}
+
+export interface StatusInfo {
+  code: StatusCode;
+  tone: 'good' | 'fair' | 'poor' | 'bad' | 'none';
+  symbol: string;
+  labels: Record<Lang, string>;
+}
+
+/** Load the WebAssembly module; required once in the browser, a no-op in Node.js. */
+export declare function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
+export declare function builtinPlans(): string[];
+export declare function builtinPlan(id?: string): Plan;
+export declare function builtinObservations(id: string): Record<string, Record<number, DecimalString>>;
+export declare function methods(): MethodInfo[];
+export declare function statuses(): StatusInfo[];
+export declare function planSchema(): string;
+export declare function version(): string;
+export declare function progress(
+  base: readonly [number, DecimalInput],
+  latest: readonly [number, DecimalInput],
+  target: readonly [number, DecimalInput],
+  direction?: Direction,
+): Progress;
+export declare function requiredPath(start: readonly [number, DecimalInput], end: readonly [number, DecimalInput], kind?: PathKind): Milestone[];
+export declare function project(
+  points: ReadonlyArray<readonly [number, DecimalInput]>,
+  year: number,
+  options?: { low?: DecimalInput | null; high?: DecimalInput | null; model?: ModelCode; level?: number },
+): Projection;
+export declare const ERROR_NAMES: Record<ErrorCode, string>;

@@ -1,0 +1,207 @@
+//! `onpace-wasm`: the WebAssembly part of the JS package. Thin by design, like the Python
+//! extension: objects live in Rust, requests and results cross as JSON text through
+//! `onpace::api` (decimals as strings, so nothing is rounded), and every error becomes a
+//! thrown JS `Error` (or `RangeError`) with `name`, `code` and `field`. The library does not
+//! panic, so no input traps the instance.
+
+use onpace::{Indicator, Lang, Plan};
+use wasm_bindgen::prelude::*;
+
+type R<T> = Result<T, JsValue>;
+
+/// An onpace error for JS: a JSON record `{name, code, field, line, message, range}` that the
+/// JS wrapper (which every call goes through) throws as an `Error`, or a `RangeError` for
+/// out-of-domain numbers. Building the Error object there keeps js-sys out of the module.
+fn to_js(e: onpace::Error) -> JsValue {
+    // An exhaustive match: a new error variant cannot be forgotten here.
+    let (name, range) = match &e {
+        onpace::Error::InvalidPlan { .. } => ("InvalidPlanError", false),
+        onpace::Error::Parse { .. } => ("ParseError", false),
+        onpace::Error::InvalidObservations { .. } => ("InvalidObservationsError", false),
+        onpace::Error::UnknownIndicator { .. } => ("UnknownIndicatorError", false),
+        onpace::Error::UnknownPlan { .. } => ("UnknownPlanError", false),
+        onpace::Error::UnknownMethod { .. } => ("UnknownMethodError", false),
+        onpace::Error::InvalidArgument { .. } => ("InvalidArgumentError", false),
+        onpace::Error::UndefinedGrowth { .. } => ("UndefinedGrowthError", false),
+        onpace::Error::InsufficientData { .. } => ("InsufficientDataError", false),
+        onpace::Error::NoTarget { .. } => ("NoTargetError", false),
+        onpace::Error::YearOutOfRange { .. } => ("YearOutOfRangeError", true),
+        onpace::Error::Overflow { .. } => ("OverflowError", true),
+        _ => ("OnpaceError", false),
+    };
+    let record = onpace::api::error_record(&e, name, range);
+    JsValue::from_str(&record)
+}
+
+fn lang(code: &str) -> R<Lang> {
+    Lang::parse(code).map_err(to_js)
+}
+
+// The built-in plans are not compiled in: the JS package ships their JSON as a separate module
+// (bindings-wasm/pkg/builtin.js, generated from core/src/builtin/data/ by scripts/build-wasm)
+// and loads them with PlanHandle.fromJson, the same parser and checks.
+
+/// Observations JSON (the built-in format `{indicator: [observation, ...]}`) checked and
+/// normalised by the core: decimals as canonical strings.
+#[wasm_bindgen(js_name = observationsJson)]
+pub fn observations_json(text: &str) -> R<String> {
+    let obs = onpace::io::json::observations_from_json(text).map_err(to_js)?;
+    onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
+}
+
+/// Every assessment method, as JSON.
+#[wasm_bindgen(js_name = methodsJson)]
+pub fn methods_json() -> R<String> {
+    onpace::api::methods().map_err(to_js)
+}
+
+/// Every status code with its tone, symbol and labels, as JSON.
+#[wasm_bindgen(js_name = statusesJson)]
+pub fn statuses_json() -> R<String> {
+    onpace::api::statuses().map_err(to_js)
+}
+
+/// The JSON Schema of the plan format.
+#[wasm_bindgen(js_name = planSchema)]
+pub fn plan_schema() -> String {
+    onpace::io::schema::plan_schema_json()
+}
+
+/// The version of the Rust core.
+#[wasm_bindgen(js_name = coreVersion)]
+pub fn core_version() -> String {
+    env!("CARGO_PKG_VERSION").into()
+}
+
+/// The building blocks at one observation (request and response JSON).
+#[wasm_bindgen(js_name = progressJson)]
+pub fn progress_json(request: &str) -> R<String> {
+    onpace::api::progress(request).map_err(to_js)
+}
+
+/// Milestones between two points (request and response JSON).
+#[wasm_bindgen(js_name = requiredPathJson)]
+pub fn required_path_json(request: &str) -> R<String> {
+    onpace::api::required_path(request).map_err(to_js)
+}
+
+/// Project a series of points (request and response JSON).
+#[wasm_bindgen(js_name = projectPointsJson)]
+pub fn project_points_json(request: &str) -> R<String> {
+    onpace::api::project_points(request).map_err(to_js)
+}
+
+/// A plan held in Rust.
+#[wasm_bindgen]
+pub struct PlanHandle {
+    plan: Plan,
+}
+
+#[wasm_bindgen]
+impl PlanHandle {
+    /// Load and validate a plan from JSON text.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> R<PlanHandle> {
+        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_js)
+    }
+
+    /// The plan as JSON text (decimals as strings).
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> R<String> {
+        self.plan.to_json_compact().map_err(to_js)
+    }
+
+    /// The indicator with this id.
+    pub fn indicator(&self, id: &str) -> R<IndicatorHandle> {
+        self.plan.indicator(id).map(|i| IndicatorHandle { indicator: i.clone() }).map_err(to_js)
+    }
+
+    /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
+    pub fn evaluate(&self, request: &str) -> R<EvaluationHandle> {
+        let (evaluation, json) = onpace::api::evaluate(&self.plan, request).map_err(to_js)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluation, json })
+    }
+
+    /// The required schedule of every indicator as Markdown.
+    #[wasm_bindgen(js_name = scheduleMarkdown)]
+    pub fn schedule_markdown(&self, lang_code: &str) -> R<String> {
+        onpace::report::schedule::schedule_markdown(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+}
+
+/// An indicator held in Rust.
+#[wasm_bindgen]
+pub struct IndicatorHandle {
+    indicator: Indicator,
+}
+
+#[wasm_bindgen]
+impl IndicatorHandle {
+    /// Load and validate an indicator from JSON text.
+    #[wasm_bindgen(js_name = fromJson)]
+    pub fn from_json(text: &str) -> R<IndicatorHandle> {
+        Indicator::from_json(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_js)
+    }
+
+    /// The indicator as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> R<String> {
+        self.indicator.to_json_compact().map_err(to_js)
+    }
+
+    /// Assess (request JSON); returns Assessment JSON.
+    pub fn assess(&self, request: &str) -> R<String> {
+        onpace::api::assess(&self.indicator, request).map_err(to_js)
+    }
+
+    /// Project to the target year; returns Projection JSON.
+    pub fn project(&self, request: &str) -> R<String> {
+        onpace::api::project(&self.indicator, request).map_err(to_js)
+    }
+
+    /// Required milestones; returns a JSON list of {year, value}.
+    pub fn path(&self, request: &str) -> R<String> {
+        onpace::api::path(&self.indicator, request).map_err(to_js)
+    }
+
+    /// A what-if path; returns WhatIf JSON.
+    #[wasm_bindgen(js_name = whatIf)]
+    pub fn what_if(&self, request: &str) -> R<String> {
+        onpace::api::what_if(&self.indicator, request).map_err(to_js)
+    }
+
+    /// The numerator a ratio target needs; returns Decomposition JSON.
+    #[wasm_bindgen(js_name = numeratorPath)]
+    pub fn numerator_path(&self, request: &str) -> R<String> {
+        onpace::api::numerator_path(&self.indicator, request).map_err(to_js)
+    }
+
+    /// The implied level target; returns {year, value, comparator} JSON.
+    #[wasm_bindgen(js_name = impliedTarget)]
+    pub fn implied_target(&self) -> R<String> {
+        onpace::api::implied_target(&self.indicator).map_err(to_js)
+    }
+}
+
+/// An evaluation held in Rust (with its plan, for the renderers).
+#[wasm_bindgen]
+pub struct EvaluationHandle {
+    plan: Plan,
+    evaluation: onpace::Evaluation,
+    json: String,
+}
+
+#[wasm_bindgen]
+impl EvaluationHandle {
+    /// The evaluation as JSON text.
+    #[wasm_bindgen(js_name = toJson)]
+    pub fn to_json(&self) -> String {
+        self.json.clone()
+    }
+
+    /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).
+    #[wasm_bindgen(js_name = toMarkdown)]
+    pub fn to_markdown(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluation, lang(lang_code)?))
+    }
+}
