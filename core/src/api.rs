@@ -39,21 +39,49 @@ fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
     from_json_text(text, |path, message| Error::Parse { path, line: None, message })
 }
 
-/// `as_of`: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
-fn as_of(value: &Option<Value>) -> Result<AsOf> {
-    let a = match value {
-        None | Some(Value::Null) => AsOf::Latest,
-        Some(Value::String(s)) if s == "latest" => AsOf::Latest,
-        Some(Value::String(s)) => AsOf::Date(s.clone()),
-        Some(Value::Number(n)) => {
-            let year = n
-                .as_i64()
-                .and_then(|y| i32::try_from(y).ok())
-                .ok_or_else(|| Error::invalid_argument("as_of", format!("`{n}` is not a year")))?;
-            AsOf::Year(year)
+/// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
+#[derive(Debug, Default)]
+pub struct AsOfInput(AsOf);
+
+impl<'de> Deserialize<'de> for AsOfInput {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = AsOfInput;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("null, \"latest\", a year or a date YYYY-MM-DD")
+            }
+            fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<AsOfInput, E> {
+                Ok(AsOfInput(AsOf::Latest))
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<AsOfInput, E> {
+                i32::try_from(v)
+                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map_err(|_| E::custom(format!("`{v}` is not a year")))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<AsOfInput, E> {
+                i32::try_from(v)
+                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map_err(|_| E::custom(format!("`{v}` is not a year")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<AsOfInput, E> {
+                Ok(AsOfInput(if v == "latest" { AsOf::Latest } else { AsOf::Date(v.to_string()) }))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
+                // A JSON number under serde_json's arbitrary_precision.
+                let _key: Option<String> = map.next_key()?;
+                let text: String = map.next_value()?;
+                text.parse::<i32>()
+                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map_err(|_| serde::de::Error::custom(format!("`{text}` is not a year")))
+            }
         }
-        Some(other) => return Err(Error::invalid_argument("as_of", format!("`{other}` is not a year or a date"))),
-    };
+        d.deserialize_any(V)
+    }
+}
+
+fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
+    let a = value.as_ref().map(|v| v.0.clone()).unwrap_or_default();
     a.validate()?;
     Ok(a)
 }
@@ -75,7 +103,7 @@ pub struct AssessRequest {
     pub observations: Vec<Observation>,
     /// What "now" is.
     #[serde(default)]
-    pub as_of: Option<Value>,
+    pub as_of: Option<AsOfInput>,
     /// Method id (`cn-plan-pace` by default).
     #[serde(default)]
     pub method: Option<String>,
@@ -113,7 +141,7 @@ pub struct EvaluateRequest {
     pub observations: PlanObservations,
     /// What "now" is.
     #[serde(default)]
-    pub as_of: Option<Value>,
+    pub as_of: Option<AsOfInput>,
     /// Method id.
     #[serde(default)]
     pub method: Option<String>,
@@ -158,7 +186,7 @@ pub struct ProjectRequest {
     pub observations: Vec<Observation>,
     /// What "now" is.
     #[serde(default)]
-    pub as_of: Option<Value>,
+    pub as_of: Option<AsOfInput>,
     /// Model code (`ols_linear` by default).
     #[serde(default)]
     pub model: Option<String>,
@@ -279,6 +307,9 @@ pub struct ProgressRequest {
 pub fn progress(request_json: &str) -> Result<String> {
     use crate::math::progress::YearValue;
     let r: ProgressRequest = request(request_json)?;
+    for (year, field) in [(r.base_year, "base_year"), (r.latest_year, "latest_year"), (r.target_year, "target_year")] {
+        crate::model::indicator::check_year(year, field)?;
+    }
     let direction = crate::model::indicator::Direction::parse(r.direction.as_deref().unwrap_or("increase"))?;
     to_json(&crate::math::progress::progress(
         YearValue::new(r.base_year, r.base_value.0),
@@ -308,6 +339,8 @@ pub struct RequiredPathRequest {
 /// Milestones between two points: request [`RequiredPathRequest`], response `[{year, value}]`.
 pub fn required_path(request_json: &str) -> Result<String> {
     let r: RequiredPathRequest = request(request_json)?;
+    crate::model::indicator::check_year(r.from_year, "from_year")?;
+    crate::model::indicator::check_year(r.to_year, "to_year")?;
     let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
     to_json(&crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)?)
 }
@@ -346,6 +379,10 @@ pub struct BandRequest {
 /// Project a series of points: request [`ProjectPointsRequest`], response `Projection`.
 pub fn project_points(request_json: &str) -> Result<String> {
     let r: ProjectPointsRequest = request(request_json)?;
+    crate::model::indicator::check_year(r.year, "year")?;
+    for (i, (year, _)) in r.points.iter().enumerate() {
+        crate::model::indicator::check_year(*year, &format!("points[{i}].year"))?;
+    }
     let points: Vec<(i32, Decimal)> = r.points.iter().map(|(y, v)| (*y, v.0)).collect();
     let band = r.band.map(|b| crate::math::trend::Band {
         low: b.low.map(|d| crate::num::to_f64(d.0)),
@@ -432,7 +469,8 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_a_parse_error_not_a_stack_overflow() {
-        // `as_of` is read as any JSON value, so this drives serde_json's recursion limit.
+        // No field of any request or plan accepts arbitrary JSON, so nesting is refused at its
+        // first bracket: nothing recurses (serde_json's recursion limit is the backstop).
         let deep = format!(r#"{{"base_year": 2020, "as_of": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
         let ind = crate::model::indicator::Indicator::new(
             "x",
@@ -444,7 +482,7 @@ mod tests {
         .unwrap();
         let e = assess(&ind, &deep.replace(r#""base_year": 2020, "#, "")).unwrap_err();
         assert_eq!(e.code(), "parse", "{e}");
-        assert!(e.to_string().contains("recursion limit"), "{e}");
+        assert_eq!(e.field(), "as_of[0]", "{e}");
     }
 
     #[test]

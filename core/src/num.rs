@@ -36,6 +36,25 @@ impl Checked for Decimal {
     }
 }
 
+/// `base^exp` for a whole `exp ≥ 0` by square-and-multiply with checked products: exact
+/// whenever the result fits 28 digits (1.07^5 = 1.4025517307), overflow otherwise.
+pub(crate) fn powi(base: Decimal, exp: i64, field: &str) -> Result<Decimal> {
+    if exp < 0 {
+        return Err(Error::invalid_argument(field, "negative exponent"));
+    }
+    let (mut result, mut b, mut e) = (Decimal::ONE, base, exp);
+    while e > 0 {
+        if e & 1 == 1 {
+            result = result.mul_or(b, field)?;
+        }
+        e >>= 1;
+        if e > 0 {
+            b = b.mul_or(b, field)?;
+        }
+    }
+    Ok(result)
+}
+
 /// A year difference as a decimal (years are validated to a small range, so this cannot fail
 /// for model data; it is still checked).
 pub(crate) fn years_between(from: i32, to: i32) -> i64 {
@@ -116,6 +135,15 @@ mod tests {
         assert_eq!(format_fixed(d("-0.125"), 2), "-0.13");
         assert_eq!(format_fixed(d("2.5"), 0), "3");
         assert_eq!(format_fixed(d("1.1"), 2), "1.10");
+    }
+
+    #[test]
+    fn integer_powers_are_exact() {
+        // Hand calculation: 1.07^5 = 1.4025517307; 1.05^0 = 1.
+        assert_eq!(powi(d("1.07"), 5, "p").unwrap(), d("1.4025517307"));
+        assert_eq!(powi(d("1.05"), 0, "p").unwrap(), Decimal::ONE);
+        assert_eq!(powi(d("10"), 40, "p").unwrap_err().code(), "overflow");
+        assert_eq!(powi(d("2"), -1, "p").unwrap_err().code(), "invalid_argument");
     }
 
     #[test]

@@ -161,21 +161,23 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
     let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings) };
 
+    // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
+    let canon = |d: Decimal| d.normalize();
     Ok(Progress {
         base,
         latest,
         target,
-        completion,
-        time_share,
-        pace,
-        milestone,
-        gap_to_milestone,
+        completion: completion.map(canon),
+        time_share: canon(time_share),
+        pace: pace.map(canon),
+        milestone: canon(milestone),
+        gap_to_milestone: canon(gap_to_milestone),
         actual_cagr,
         required_cagr,
         required_cagr_from_now,
-        actual_slope,
-        required_slope,
-        required_slope_from_now,
+        actual_slope: actual_slope.map(canon),
+        required_slope: canon(required_slope),
+        required_slope_from_now: required_slope_from_now.map(canon),
         acceleration,
         years_to_target,
         warnings,

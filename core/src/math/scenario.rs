@@ -1,6 +1,6 @@
 //! Scenarios: what-if paths, and for ratio indicators the numerator a target requires.
 
-use rust_decimal::{Decimal, MathematicalOps};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -49,13 +49,13 @@ pub fn what_if_path(start: (i32, Decimal), growth: Growth, to_year: i32) -> Resu
                 if g <= Decimal::NEGATIVE_ONE {
                     return Err(Error::invalid_argument("growth", "a rate must be above −1 (−100 %)"));
                 }
-                let factor =
-                    Decimal::ONE.add_or(g, "what_if")?.checked_powi(k).ok_or_else(|| Error::overflow("what_if"))?;
+                let factor = crate::num::powi(Decimal::ONE.add_or(g, "what_if")?, k, "what_if")?;
                 y0.mul_or(factor, "what_if")?
             }
             Growth::Increment(d) => y0.add_or(d.mul_or(Decimal::from(k), "what_if")?, "what_if")?,
         };
-        out.push(Milestone { year, value });
+        // The start as given; computed values in canonical form (105, not 105.00).
+        out.push(Milestone { year, value: if k == 0 { value } else { value.normalize() } });
     }
     Ok(out)
 }

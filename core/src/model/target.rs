@@ -417,10 +417,9 @@ impl Target {
 
 /// `y0 (1 + g)^(year − y0.year)` in decimal arithmetic (integer power, exact to 28 digits).
 fn compound(baseline: &Baseline, year: i32, rate: Decimal, field: &str) -> Result<Decimal> {
-    use rust_decimal::MathematicalOps;
     let n = years_between(baseline.year, year);
     let factor = Decimal::ONE.add_or(rate, field)?;
-    let power = factor.checked_powi(n).ok_or_else(|| Error::overflow(field))?;
+    let power = crate::num::powi(factor, n, field)?;
     baseline.value.mul_or(power, field)
 }
 

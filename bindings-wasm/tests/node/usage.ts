@@ -1,0 +1,37 @@
+// A typical embedding, checked by `tsc --strict --noEmit` (not run).
+import {
+  init, builtinPlan, builtinObservations, builtinPlans, Indicator, Target, methods, progress, requiredPath, project,
+  type Assessment, type Evaluation, type OnpaceError, type Projection, type StatusCode, type Milestone,
+} from 'onpace';
+
+async function main(): Promise<void> {
+  await init();
+  const ids: string[] = builtinPlans();
+  const plan = builtinPlan(ids[0]);
+  const rd = plan.indicator('rd-intensity');
+  const path: Milestone[] = rd.path('geometric');
+  const first: string = path[0].value;
+  const a: Assessment = rd.progress({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
+  const status: StatusCode = a.status;
+  const completion: string | null = a.completion;
+  const p: Projection = rd.project([[2021, 0.45], [2022, '0.6'], [2023, 0.7]], { model: 'ols_loglinear', level: 0.95 });
+  const low: number | null = p.low;
+  const cn = builtinPlan('cn-14th-fyp-st');
+  const e: Evaluation = cn.evaluate(builtinObservations('cn-14th-fyp-st'), { method: 'open-sdg', asOf: 2024 });
+  const share: string | null = e.summary.shareOnPace;
+  const custom = new Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: Target.level(2025, 2, 'above') });
+  const methodIds: string[] = methods().map((m) => m.id);
+  const tau: string = progress([2020, 1], [2022, 2], [2025, 3]).timeShare;
+  const milestones: Milestone[] = requiredPath([2020, 1], [2025, 2]);
+  const proj: number = project([[2020, 1], [2021, 2], [2022, 3]], 2025).value;
+  try {
+    builtinPlan('nope');
+  } catch (err) {
+    const oe = err as OnpaceError;
+    const code: 'unknown_plan' | string = oe.code;
+    console.log(code, oe.field);
+  }
+  console.log(first, status, completion, low, share, custom.id, methodIds, tau, milestones.length, proj);
+}
+
+void main();
