@@ -46,13 +46,28 @@ impl PlanHandle {
     fn evaluate(&self, py: Python<'_>, request: &str) -> R<EvaluationHandle> {
         let plan = self.plan.clone();
         let request = request.to_string();
-        let (evaluation, json) = py.detach(move || onpace::api::evaluate(&plan, &request)).map_err(to_py)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluation, json })
+        let evaluated = py.detach(move || onpace::api::evaluate(&plan, &request)).map_err(to_py)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated })
     }
 
     /// The required schedule of every indicator as Markdown.
     fn schedule_markdown(&self, lang_code: &str) -> R<String> {
         onpace::report::schedule::schedule_markdown(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+
+    /// The plan report (schedule and key projects) as self-contained HTML.
+    fn to_html(&self, lang_code: &str) -> R<String> {
+        onpace::report::html::plan_html(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+
+    /// The key-project registry (request and response JSON).
+    fn projects(&self, request: &str) -> R<String> {
+        onpace::api::projects(&self.plan, request).map_err(to_py)
+    }
+
+    /// The key projects as an SVG timeline.
+    fn projects_svg(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
     }
 }
 
@@ -110,19 +125,38 @@ impl IndicatorHandle {
 #[pyclass(module = "onpace._core", frozen)]
 pub struct EvaluationHandle {
     plan: Plan,
-    evaluation: onpace::Evaluation,
-    json: String,
+    evaluated: onpace::api::Evaluated,
 }
 
 #[pymethods]
 impl EvaluationHandle {
     /// The evaluation as JSON text.
     fn to_json(&self) -> String {
-        self.json.clone()
+        self.evaluated.json.clone()
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).
     fn to_markdown(&self, lang_code: &str) -> R<String> {
-        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluation, lang(lang_code)?))
+        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluated.evaluation, lang(lang_code)?))
+    }
+
+    /// The self-contained HTML report (table, roll-up, charts).
+    fn to_html(&self, lang_code: &str) -> R<String> {
+        self.evaluated.html(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+
+    /// The SVG chart of one indicator.
+    fn chart_svg(&self, id: &str, lang_code: &str) -> R<String> {
+        self.evaluated.chart_svg(&self.plan, id, lang(lang_code)?).map_err(to_py)
+    }
+
+    /// Completion against time share for every indicator, as SVG.
+    fn pace_svg(&self, lang_code: &str) -> R<String> {
+        Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
+    }
+
+    /// The evaluation as CSV.
+    fn to_csv(&self) -> String {
+        self.evaluated.csv()
     }
 }

@@ -16,4 +16,4 @@ def test_notebook_runs_clean() -> None:
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
     assert not [o for o in outputs if o.get("output_type") == "error"]
     html = "".join(str(o.get("data", {}).get("text/html", "")) for o in outputs)
-    assert "lagging" in html and "on pace" in html  # the evaluation displays as a table
+    assert "lagging" in html and "<svg" in html  # the evaluation displays as a report with charts

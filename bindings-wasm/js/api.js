@@ -318,6 +318,12 @@ export function bind(rawCore, builtin) {
       return new Evaluation(this._h.evaluate(JSON.stringify(req)), labels);
     }
     scheduleMarkdown(lang = 'zh') { return this._h.scheduleMarkdown(lang); }
+    /** Key projects by year, location, undertaker and table, with their investment total (万元). */
+    projectsWhere({ year, location, undertaker, table } = {}) {
+      const req = Object.fromEntries(Object.entries({ year, location, undertaker, table }).filter(([, v]) => v !== undefined && v !== null));
+      const d = JSON.parse(this._h.projects(JSON.stringify(req)));
+      return { projects: camel(d.projects), investmentTotal: d.with_investment ? d.investment_total_ten_thousand : null };
+    }
   }
 
   const api = {

@@ -272,6 +272,8 @@ export declare class Plan {
   referenceValue(id: string): [number, DecimalString];
   evaluate(observations: PlanObservations, options?: EvaluateOptions): Evaluation;
   scheduleMarkdown(lang?: Lang): string;
+  /** Key projects by year, location, undertaker and table, with their investment total (万元). */
+  projectsWhere(query?: { year?: number; location?: string; undertaker?: string; table?: number }): { projects: Project[]; investmentTotal: DecimalString | null };
 }
 
 export interface MethodInfo {

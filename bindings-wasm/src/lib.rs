@@ -118,14 +118,19 @@ impl PlanHandle {
 
     /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
     pub fn evaluate(&self, request: &str) -> R<EvaluationHandle> {
-        let (evaluation, json) = onpace::api::evaluate(&self.plan, request).map_err(to_js)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluation, json })
+        let evaluated = onpace::api::evaluate(&self.plan, request).map_err(to_js)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated })
     }
 
     /// The required schedule of every indicator as Markdown.
     #[wasm_bindgen(js_name = scheduleMarkdown)]
     pub fn schedule_markdown(&self, lang_code: &str) -> R<String> {
         onpace::report::schedule::schedule_markdown(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// The key-project registry (request and response JSON).
+    pub fn projects(&self, request: &str) -> R<String> {
+        onpace::api::projects(&self.plan, request).map_err(to_js)
     }
 }
 
@@ -187,8 +192,7 @@ impl IndicatorHandle {
 #[wasm_bindgen]
 pub struct EvaluationHandle {
     plan: Plan,
-    evaluation: onpace::Evaluation,
-    json: String,
+    evaluated: onpace::api::Evaluated,
 }
 
 #[wasm_bindgen]
@@ -196,12 +200,12 @@ impl EvaluationHandle {
     /// The evaluation as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        self.json.clone()
+        self.evaluated.json.clone()
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).
     #[wasm_bindgen(js_name = toMarkdown)]
     pub fn to_markdown(&self, lang_code: &str) -> R<String> {
-        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluation, lang(lang_code)?))
+        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluated.evaluation, lang(lang_code)?))
     }
 }

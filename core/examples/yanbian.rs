@@ -106,6 +106,18 @@ fn run() -> Result<(), String> {
     print!("{}", methods_side_by_side(&cn, &side, lang));
     let sources: Vec<&str> = cn.sources.iter().map(|s| s.title.zh.as_str()).collect();
     println!("\nSources: {}", sources.join("; "));
+
+    // The HTML reports (self-contained: inline CSS and SVG).
+    let dir = std::path::Path::new("target/onpace");
+    std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
+    let write = |name: &str, text: String| {
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))?;
+        println!("wrote {}", path.display());
+        Ok::<(), String>(())
+    };
+    write("yanbian-report.html", onpace::report::html::plan_html(&yanbian, lang).map_err(err)?)?;
+    write("national-evaluation.html", onpace::report::html::evaluation_html(&cn, &cn_obs, &eval, lang).map_err(err)?)?;
     Ok(())
 }
 

@@ -159,9 +159,43 @@ pub struct EvaluateRequest {
     pub missing: Option<MissingPolicy>,
 }
 
-/// Evaluate a plan: request [`EvaluateRequest`], response the [`Evaluation`] itself (for
-/// renderers) and as JSON.
-pub fn evaluate(plan: &Plan, request_json: &str) -> Result<(Evaluation, String)> {
+/// An evaluation with what the renderers need besides it.
+#[derive(Debug, Clone)]
+pub struct Evaluated {
+    /// The evaluation.
+    pub evaluation: Evaluation,
+    /// The observations it was computed from.
+    pub observations: PlanObservations,
+    /// The evaluation as JSON.
+    pub json: String,
+}
+
+#[cfg(feature = "reports")]
+impl Evaluated {
+    /// The self-contained HTML report in a language.
+    pub fn html(&self, plan: &Plan, lang: crate::Lang) -> Result<String> {
+        crate::report::html::evaluation_html(plan, &self.observations, &self.evaluation, lang)
+    }
+
+    /// The SVG chart of one indicator.
+    pub fn chart_svg(&self, plan: &Plan, id: &str, lang: crate::Lang) -> Result<String> {
+        crate::report::svg::indicator_chart(plan, id, &self.observations, &self.evaluation.as_of, lang)
+    }
+
+    /// The completion-against-time-share chart of the plan.
+    pub fn pace_svg(&self, plan: &Plan, lang: crate::Lang) -> String {
+        crate::report::svg::pace_chart(plan, &self.evaluation, lang)
+    }
+
+    /// The evaluation as CSV.
+    pub fn csv(&self) -> String {
+        crate::report::html::evaluation_csv(&self.evaluation)
+    }
+}
+
+/// Evaluate a plan: request [`EvaluateRequest`], response an [`Evaluated`] (for renderers) with
+/// the evaluation as JSON.
+pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
     let r: EvaluateRequest = request(request_json)?;
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
@@ -172,9 +206,9 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<(Evaluation, String)>
         weights: thresholds(&r.weights),
         missing: r.missing.unwrap_or_default(),
     };
-    let e = plan.evaluate(&r.observations, &options)?;
-    let text = to_json(&e)?;
-    Ok((e, text))
+    let evaluation = plan.evaluate(&r.observations, &options)?;
+    let json = to_json(&evaluation)?;
+    Ok(Evaluated { evaluation, observations: r.observations, json })
 }
 
 /// Request of [`project`].
@@ -390,6 +424,55 @@ pub fn project_points(request_json: &str) -> Result<String> {
     });
     let model = model(&r.model, Model::OlsLinear)?;
     to_json(&crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+}
+
+/// Request of [`projects`].
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectsRequest {
+    /// Active in this year.
+    #[serde(default)]
+    pub year: Option<i32>,
+    /// County or part of the location.
+    #[serde(default)]
+    pub location: Option<String>,
+    /// Part of an undertaker's name.
+    #[serde(default)]
+    pub undertaker: Option<String>,
+    /// Plan table number.
+    #[serde(default)]
+    pub table: Option<u8>,
+}
+
+/// The key-project registry: request [`ProjectsRequest`], response
+/// `{projects: [...], count, investment_total_ten_thousand, with_investment}` (the total of the
+/// amounts the plan gives, in 万元, exact).
+pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
+    let r: ProjectsRequest = request(request_json)?;
+    let found = plan.projects_where(r.year, r.location.as_deref(), r.undertaker.as_deref(), r.table);
+    let mut total = Decimal::ZERO;
+    let mut with_investment = 0usize;
+    for p in &found {
+        if let Some(t) = p.total_investment(crate::model::unit::Magnitude::TenThousand)? {
+            total = total.checked_add(t).ok_or_else(|| Error::overflow("investment_total"))?;
+            with_investment = with_investment.saturating_add(1);
+        }
+    }
+    // A typed response, not json!: that would instantiate every project type's Serialize a
+    // second time, against serde_json's Value serializer.
+    #[derive(Serialize)]
+    struct Response<'a> {
+        projects: Vec<&'a crate::model::project::Project>,
+        count: usize,
+        investment_total_ten_thousand: String,
+        with_investment: usize,
+    }
+    to_json(&Response {
+        count: found.len(),
+        projects: found,
+        investment_total_ten_thousand: total.normalize().to_string(),
+        with_investment,
+    })
 }
 
 /// The implied level target as JSON `{year, value, comparator}`.

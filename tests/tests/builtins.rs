@@ -68,6 +68,15 @@ fn yanbian_projects() {
     let haoji = plan.projects.iter().find(|p| p.table == 2 && p.number == 6).unwrap();
     // 16 + 19 + 13 = 48 亿元.
     assert_eq!(haoji.total_investment(Magnitude::HundredMillion).unwrap(), Some(d("48")));
+    // Registry queries, hand counts from the tables: table 3 projects in 敦化市 are numbers
+    // 1, 3, 7, 8, 9, 10 and 11 → 7; 图们江制药 undertakes 3-14 and 3-15 → 2.
+    assert_eq!(plan.projects_where(None, Some("敦化市"), None, Some(3)).len(), 7);
+    assert_eq!(plan.projects_where(None, None, Some("图们江制药"), None).len(), 2);
+    assert_eq!(plan.projects_where(Some(2028), None, None, None).len(), 1); // 3-12, 2019–2028
+    let r: serde_json::Value = serde_json::from_str(&onpace::api::projects(&plan, r#"{"table": 2}"#).unwrap()).unwrap();
+    // Table 2 investments: 16 + 19 + 13 亿元 = 480000 万元.
+    assert_eq!(r["investment_total_ten_thousand"], "480000");
+    assert_eq!(r["count"], 6);
     let caoxian = plan.projects.iter().find(|p| p.table == 3 && p.number == 4).unwrap();
     assert_eq!(caoxian.period.months(), 51);
     assert!(plan.projects.iter().all(|p| p.county.is_some() || p.location == "俄罗斯"));

@@ -42,6 +42,7 @@ from ._results import (
     ResultWarning,
     StatusCount,
     Summary,
+    Svg,
     UsedInputs,
     WhatIf,
 )
@@ -73,7 +74,7 @@ def plan_schema() -> str:
 __all__ = [
     "Assessment", "Decomposition", "DecompositionRow", "ERRORS", "Evaluation", "Indicator", "InsufficientDataError",
     "InvalidArgumentError", "InvalidObservationsError", "InvalidPlanError", "Milestone", "NoTargetError", "OnpaceError",
-    "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary",
+    "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
     "WhatIf", "YearOutOfRangeError", "batch", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
     "methods", "plan_schema", "set_lang", "status_html", "Progress", "progress", "project", "required_path",

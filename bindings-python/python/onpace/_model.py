@@ -12,7 +12,7 @@ from . import _core
 from ._convert import as_of as _as_of
 from ._convert import dec_str, error, label, observation_list, plan_observations, thresholds, year_of
 from ._display import fmt, get_lang, status_badge, table
-from ._results import Assessment, Decomposition, DecompositionRow, Evaluation, Projection, WhatIf, milestones, Path
+from ._results import Assessment, Decomposition, DecompositionRow, Evaluation, Projection, Svg, WhatIf, milestones, Path
 
 Number = Union[Decimal, int, float, str]
 
@@ -406,6 +406,23 @@ class Plan:
             req["model"] = model
         labels = {i.id: i.label for i in self._indicators}
         return Evaluation(self._h.evaluate(json.dumps(req)), labels)
+
+    def to_html(self, lang: Optional[str] = None) -> str:
+        """The plan report (schedule and key projects) as self-contained HTML."""
+        return self._h.to_html(lang or get_lang())
+
+    def projects_chart(self, lang: Optional[str] = None) -> "Svg":
+        """The key projects as a timeline."""
+        return Svg(self._h.projects_svg(lang or get_lang()))
+
+    def projects_where(self, *, year: Optional[int] = None, location: Optional[str] = None,
+                       undertaker: Optional[str] = None, table: Optional[int] = None) -> Tuple[List[Project], Optional[Decimal]]:
+        """Key projects by year active, location (county), undertaker and table, with the total of
+        the investments the plan gives for them (万元, exact; None when it gives none)."""
+        req = {"year": year, "location": location, "undertaker": undertaker, "table": table}
+        d = json.loads(self._h.projects(json.dumps({k: v for k, v in req.items() if v is not None})))
+        total = Decimal(d["investment_total_ten_thousand"]) if d["with_investment"] else None
+        return [Project._from(p) for p in d["projects"]], total
 
     def schedule_markdown(self, lang: str = "zh") -> str:
         """Every indicator's required schedule (rates and both paths) as Markdown."""

@@ -197,6 +197,26 @@ class Summary:
         )
 
 
+class Svg:
+    """An SVG chart: Jupyter displays it; ``str(svg)`` is the SVG text."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def _repr_svg_(self) -> str:
+        return self.text
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Svg({len(self.text)} characters)"
+
+    def save(self, path: str) -> None:
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(self.text)
+
+
 class Evaluation:
     """A plan evaluated with one method: ``.rows`` (one Assessment per indicator), ``.summary``."""
 
@@ -245,20 +265,27 @@ class Evaluation:
         return out
 
     def to_html(self, lang: Optional[str] = None) -> str:
-        """A self-contained HTML table (statuses in colour, with a symbol and a word)."""
-        lang = lang or get_lang()
-        rows = []
-        for r in self.rows:
-            name = self._labels.get(r.indicator, {}).get(lang) or self._labels.get(r.indicator, {}).get("zh", r.indicator)
-            latest = f"{r.inputs.latest_value} ({r.inputs.latest_year})" if r.inputs else "—"
-            rows.append([fmt(name), latest, pct(r.completion), pct(r.time_share),
-                         fmt(r.pace, 2) if r.pace is not None else "—", status_badge(r.status, lang)])
-        s = self.summary
-        caption = f"{self.plan} · {self.method} · on pace {s.on_pace}/{s.assessed} · not assessable {s.not_assessable}"
-        return table(["indicator", "latest", "completion", "time share", "pace", "status"], rows, caption)
+        """The self-contained HTML report (table, roll-up, charts) — the same bytes as Rust and JS."""
+        return self._handle.to_html(lang or get_lang())
+
+    def chart(self, indicator_id: str, lang: Optional[str] = None) -> Svg:
+        """One indicator's chart: required paths, observations, projection band, target."""
+        return Svg(self._handle.chart_svg(indicator_id, lang or get_lang()))
+
+    def pace_chart(self, lang: Optional[str] = None) -> Svg:
+        """Completion against time share for every indicator (the diagonal is on pace)."""
+        return Svg(self._handle.pace_svg(lang or get_lang()))
+
+    def to_csv(self) -> str:
+        """The evaluation as CSV (exact values as decimal text)."""
+        return self._handle.to_csv()
 
     def _repr_html_(self) -> str:
-        return self.to_html()
+        # The report's body (the page wrapper is not needed inside a notebook cell).
+        html = self.to_html()
+        start, end = html.find("<body>"), html.rfind("</body>")
+        style = html[html.find("<style>"): html.find("</style>") + len("</style>")]
+        return style + html[start + len("<body>"): end] if start >= 0 and end > start else html
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{c.status}={c.count}" for c in self.summary.counts if c.count)

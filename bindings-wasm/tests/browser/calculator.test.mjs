@@ -98,3 +98,17 @@ test('the calculator computes, validates and switches language', async () => {
   await page.screenshot({ path: path.join(ROOT, 'target', 'calculator.png'), fullPage: true });
   assert.deepEqual(errors, []);
 });
+
+test('the HTML report and a chart render in Chromium (PNG under target/)', async () => {
+  // The golden files are the Rust/Python renderers' output (tests/golden/README.md).
+  const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`file://${path.join(ROOT, 'tests', 'golden', 'national-evaluation.zh.html')}`);
+  assert.equal(await page.locator('table tbody tr').count(), 4);
+  assert.equal(await page.locator('svg').count(), 5);
+  await page.screenshot({ path: path.join(ROOT, 'target', 'report.png'), fullPage: true });
+  await page.goto(`file://${path.join(ROOT, 'tests', 'golden', 'basic-research-share.zh.svg')}`);
+  await page.screenshot({ path: path.join(ROOT, 'target', 'chart.png') });
+  assert.deepEqual(errors, []);
+});

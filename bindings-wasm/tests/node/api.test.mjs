@@ -19,6 +19,11 @@ test('built-in plans and observations', async () => {
   assert.equal(plan.projects.length, 26);
   assert.equal(plan.projectsActive(2024).length, 19); // hand count, see tests/tests/builtins.rs
   assert.deepEqual(plan.referenceValue('gdp'), [2020, '726.86']);
+  // Registry: table 2 has 6 projects with 16 + 19 + 13 亿元 = 480000 万元 of investments (hand sum).
+  const t2 = plan.projectsWhere({ table: 2 });
+  assert.equal(t2.projects.length, 6);
+  assert.equal(t2.investmentTotal, '480000');
+  assert.equal(plan.projectsWhere({ location: '敦化市', table: 3 }).projects.length, 7);
   const obs = onpace.builtinObservations('cn-14th-fyp-st');
   assert.equal(obs['rd-expenditure'][2024], '36326.8');
   assert.deepEqual(onpace.builtinObservations('yanbian-st-14'), {});

@@ -113,6 +113,24 @@ impl Plan {
         self.projects.iter().filter(|p| p.period.active_in(year)).collect()
     }
 
+    /// Projects matching every given criterion: active in `year`, in `location` (county, or a
+    /// part of the printed location), with an undertaker containing `undertaker`, in `table`.
+    pub fn projects_where(
+        &self,
+        year: Option<i32>,
+        location: Option<&str>,
+        undertaker: Option<&str>,
+        table: Option<u8>,
+    ) -> Vec<&Project> {
+        self.projects
+            .iter()
+            .filter(|p| year.is_none_or(|y| p.period.active_in(y)))
+            .filter(|p| location.is_none_or(|l| p.county.as_deref() == Some(l) || p.location.contains(l)))
+            .filter(|p| undertaker.is_none_or(|u| p.undertakers.iter().any(|x| x.contains(u))))
+            .filter(|p| table.is_none_or(|t| p.table == t))
+            .collect()
+    }
+
     /// Check every rule of the model; the error names the path at fault.
     pub fn validate(&self) -> Result<()> {
         if !is_valid_id(&self.id) {

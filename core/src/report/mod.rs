@@ -1,5 +1,9 @@
 //! Human-readable renderings: evaluation tables and the required schedule.
 
+#[cfg(feature = "reports")]
+pub mod html;
 pub mod labels;
 pub mod markdown;
 pub mod schedule;
+#[cfg(feature = "reports")]
+pub mod svg;
