@@ -29,7 +29,7 @@ use crate::model::series::{AsOf, Observation};
 pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
-    serde_json::to_string(value).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+    crate::io::json::write_json(value, false)
 }
 
 /// A request whose JSON has the wrong shape or a value that is not a number is a `parse`

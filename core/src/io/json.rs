@@ -24,6 +24,12 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     })
 }
 
+/// Serialize to JSON text (compact or pretty); decimals are written as strings.
+pub(crate) fn write_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String> {
+    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    text.map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+}
+
 impl Plan {
     /// Load a plan from JSON and check every rule ([`Plan::validate`]).
     ///
@@ -37,20 +43,12 @@ impl Plan {
 
     /// The plan as compact JSON (what the front ends exchange).
     pub fn to_json_compact(&self) -> Result<String> {
-        serde_json::to_string(self).map_err(|e| Error::Parse {
-            path: String::new(),
-            line: None,
-            message: e.to_string(),
-        })
+        write_json(self, false)
     }
 
     /// The plan as pretty JSON; decimals are written as strings so no reader can round them.
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
-            path: String::new(),
-            line: None,
-            message: e.to_string(),
-        })
+        write_json(self, true)
     }
 }
 
@@ -64,20 +62,12 @@ impl crate::model::indicator::Indicator {
 
     /// The indicator as compact JSON (what the front ends exchange).
     pub fn to_json_compact(&self) -> Result<String> {
-        serde_json::to_string(self).map_err(|e| Error::Parse {
-            path: String::new(),
-            line: None,
-            message: e.to_string(),
-        })
+        write_json(self, false)
     }
 
     /// The indicator as pretty JSON (decimals as strings).
     pub fn to_json(&self) -> Result<String> {
-        serde_json::to_string_pretty(self).map_err(|e| Error::Parse {
-            path: String::new(),
-            line: None,
-            message: e.to_string(),
-        })
+        write_json(self, true)
     }
 }
 
@@ -93,18 +83,10 @@ pub fn observations_from_json(text: &str) -> Result<PlanObservations> {
 
 /// Observations as compact JSON (decimals as strings), the form the front ends exchange.
 pub fn observations_to_json_compact(observations: &PlanObservations) -> Result<String> {
-    serde_json::to_string(observations).map_err(|e| Error::Parse {
-        path: String::new(),
-        line: None,
-        message: e.to_string(),
-    })
+    write_json(observations, false)
 }
 
 /// Observations as JSON (decimals as strings).
 pub fn observations_to_json(observations: &PlanObservations) -> Result<String> {
-    serde_json::to_string_pretty(observations).map_err(|e| Error::Parse {
-        path: String::new(),
-        line: None,
-        message: e.to_string(),
-    })
+    write_json(observations, true)
 }
