@@ -59,6 +59,13 @@ fn project_points_json(request: &str) -> PyResult<String> {
     onpace::api::project_points(request).map_err(to_py)
 }
 
+/// Observations from long CSV text, as JSON `{indicator: [observation, ...]}`.
+#[pyfunction]
+fn read_observations_csv_json(text: &str) -> PyResult<String> {
+    let obs = onpace::io::csv::read_observations_csv(text).map_err(to_py)?;
+    onpace::io::json::observations_to_json_compact(&obs).map_err(to_py)
+}
+
 /// The JSON Schema of the plan format.
 #[pyfunction]
 fn plan_schema() -> String {
@@ -83,6 +90,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(methods_json, m)?)?;
     m.add_function(wrap_pyfunction!(statuses_json, m)?)?;
     m.add_function(wrap_pyfunction!(plan_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(read_observations_csv_json, m)?)?;
     m.add_function(wrap_pyfunction!(progress_json, m)?)?;
     m.add_function(wrap_pyfunction!(required_path_json, m)?)?;
     m.add_function(wrap_pyfunction!(project_points_json, m)?)?;

@@ -114,6 +114,14 @@ def run_what_if(c: Dict[str, Any]) -> None:
     assert w.year_reached == e["year_reached"]
 
 
+def run_evaluate(c: Dict[str, Any]) -> None:
+    i, e = c["input"], c["expected"]
+    plan = onpace.builtin_plan(i["plan"])
+    ev = plan.evaluate(onpace.builtin_observations(i["plan"]), method=i["method"], as_of=i.get("as_of"))
+    assert [r.status for r in ev.rows] == e["statuses"], c["name"]
+    assert (ev.summary.assessed, ev.summary.not_assessable, ev.summary.on_pace) == (e["assessed"], e["not_assessable"], e["on_pace"])
+
+
 RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {
     "path": run_path,
     "progress": run_progress,
@@ -122,9 +130,11 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {
     "project": run_project,
     "numerator_path": run_numerator_path,
     "what_if": run_what_if,
+    "evaluate": run_evaluate,
 }
 
-FILES = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "methods.json", "projections.json", "scenarios.json"]
+FILES = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "methods.json", "projections.json", "scenarios.json",
+         "evaluations.json"]
 
 
 @pytest.mark.parametrize("name", FILES)
@@ -140,7 +150,7 @@ def test_vector_file(name: str) -> None:
 
 def test_every_vector_file_is_run() -> None:
     on_disk = {p.name for p in VECTORS.glob("*.json")}
-    assert on_disk == set(FILES) | {"bad_plans.json"}, on_disk
+    assert on_disk == set(FILES) | {"bad_plans.json", "bad_inputs.json"}, on_disk
 
 
 def _set(doc: Any, pointer: str, value: Any) -> None:

@@ -458,6 +458,48 @@ def scenario_cases():
     return cases
 
 
+def evaluate_cases():
+    """The national plan on its shipped figures under every method, evaluated by the reference
+    implementations (observation choice: the latest year after the baseline; as-of dates keep
+    figures released on or before the date, of years before its year)."""
+    import methods_ref as R
+    here = os.path.dirname(__file__)
+    data = os.path.join(here, "..", "..", "core", "src", "builtin", "data")
+    plan = json.load(open(os.path.join(data, "cn-14th-fyp-st.json"), encoding="utf-8"))
+    obs = json.load(open(os.path.join(data, "cn-14th-fyp-st.observations.json"), encoding="utf-8"))
+    good = {"achieved", "ahead", "on_track", "significant_progress", "maintain", "sun"}
+    out = []
+    for as_of in [None, 2022, "2023-12-31"]:
+        for method in ["cn-plan-pace", "eurostat", "open-sdg", "unsd", "escap", "destatis", "sdsn"]:
+            statuses = []
+            for ind in plan["indicators"]:
+                rows = obs.get(ind["id"], [])
+                if isinstance(as_of, int):
+                    rows = [o for o in rows if o["year"] <= as_of]
+                elif isinstance(as_of, str):
+                    rows = [o for o in rows if o["year"] < int(as_of[:4]) and o.get("vintage", "") <= as_of]
+                if method == "cn-plan-pace":
+                    lat = R.latest(ind, rows)
+                    if lat is None:
+                        statuses.append("not_assessable")
+                        continue
+                    T, ys = R.implied(ind)
+                    c, _ = R.comparator_of(ind)
+                    statuses.append(cn_status(ind["baseline"]["value"], lat[1], ys, ind["baseline"]["year"], lat[0], T,
+                                              binding=ind.get("nature") == "binding", comparator=c))
+                else:
+                    statuses.append(R.METHODS[method](ind, rows, {})["status"])
+            assessed = [s for s in statuses if s != "not_assessable"]
+            case = {"name": f"evaluate cn-14th-fyp-st: {method}, as of {as_of or 'latest'}", "source": SOURCE + "; methods_ref.py",
+                    "op": "evaluate", "input": {"plan": "cn-14th-fyp-st", "method": method},
+                    "expected": {"statuses": statuses, "assessed": len(assessed), "not_assessable": len(statuses) - len(assessed),
+                                 "on_pace": sum(1 for s in assessed if s in good)}}
+            if as_of is not None:
+                case["input"]["as_of"] = as_of
+            out.append(case)
+    return out
+
+
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(__file__))
     write("paths.json", "Required paths (METHODS.md linear and geometric milestones).", path_cases())
@@ -467,6 +509,7 @@ if __name__ == "__main__":
     write("methods.json", "The six other assessment methods: band edges, every status, every target kind, edge cases.", method_cases())
     write("projections.json", "Projection models: value, interval, probability of meeting the target, year reached.", projection_cases())
     write("scenarios.json", "What-if paths and the numerator decomposition of a ratio target.", scenario_cases())
+    write("evaluations.json", "Whole-plan evaluations of the national plan's shipped figures under every method.", evaluate_cases())
     if STALE:
         sys.exit(f"vectors differ from the reference: {', '.join(STALE)}; run python3 tests/reference/reference.py")
     print("vectors match the reference" if CHECK else "written")

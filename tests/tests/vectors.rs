@@ -270,6 +270,25 @@ fn run_what_if(c: &Case) {
     assert_eq!(w.year_reached.map(i64::from), c.expected["year_reached"].as_i64(), "{}", c.name);
 }
 
+fn run_evaluate(c: &Case) {
+    let i = &c.input;
+    let plan = onpace::builtin::plan(i["plan"].as_str().unwrap()).unwrap();
+    let obs = onpace::builtin::observations(i["plan"].as_str().unwrap()).unwrap();
+    let as_of = match i.get("as_of") {
+        None => AsOf::Latest,
+        Some(Value::String(d)) => AsOf::Date(d.clone()),
+        Some(y) => AsOf::Year(y.as_i64().unwrap() as i32),
+    };
+    let opts = AssessOptions { as_of, method: i["method"].as_str().unwrap().into(), ..AssessOptions::default() };
+    let e = plan.evaluate(&obs, &opts).unwrap();
+    let got: Vec<&str> = e.rows.iter().map(|r| r.status.code()).collect();
+    let want: Vec<&str> = c.expected["statuses"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert_eq!(got, want, "{}", c.name);
+    assert_eq!(e.summary.assessed as u64, c.expected["assessed"].as_u64().unwrap(), "{}", c.name);
+    assert_eq!(e.summary.not_assessable as u64, c.expected["not_assessable"].as_u64().unwrap(), "{}", c.name);
+    assert_eq!(e.summary.on_pace as u64, c.expected["on_pace"].as_u64().unwrap(), "{}", c.name);
+}
+
 fn run_file(name: &str) -> usize {
     let cases = load(name);
     for c in &cases {
@@ -281,6 +300,7 @@ fn run_file(name: &str) -> usize {
             "project" => run_project(c),
             "numerator_path" => run_numerator_path(c),
             "what_if" => run_what_if(c),
+            "evaluate" => run_evaluate(c),
             other => panic!("{}: unknown op `{other}` (a case no runner knows fails the suite)", c.name),
         }
     }
@@ -318,6 +338,11 @@ fn projections() {
 }
 
 #[test]
+fn evaluations() {
+    assert!(run_file("evaluations.json") >= 21);
+}
+
+#[test]
 fn scenarios() {
     assert!(run_file("scenarios.json") >= 6);
 }
@@ -331,9 +356,11 @@ fn every_vector_file_is_run() {
         "cn_plan_pace.json",
         "implied_targets.json",
         "bad_plans.json",
+        "bad_inputs.json",
         "methods.json",
         "projections.json",
         "scenarios.json",
+        "evaluations.json",
     ];
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

@@ -30,7 +30,18 @@ from ._core import (
 )
 from ._display import get_lang, set_lang
 from ._maths import Progress, progress, project, required_path
-from ._model import Indicator, Plan, Project, Target, builtin_observations, builtin_plan, builtin_plans, methods, status_html
+from ._model import (
+    Indicator,
+    Plan,
+    Project,
+    Target,
+    builtin_observations,
+    builtin_plan,
+    builtin_plans,
+    methods,
+    read_observations_csv,
+    status_html,
+)
 from ._results import (
     Assessment,
     Decomposition,
@@ -77,5 +88,5 @@ __all__ = [
     "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
     "WhatIf", "YearOutOfRangeError", "batch", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
-    "methods", "plan_schema", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+    "methods", "plan_schema", "read_observations_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
 ]

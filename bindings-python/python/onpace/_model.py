@@ -462,6 +462,19 @@ def builtin_observations(id: str) -> Dict[str, Dict[int, Decimal]]:
     return {k: {int(o["year"]): Decimal(o["value"]) for o in v if o.get("value") is not None} for k, v in raw.items()}
 
 
+def read_observations_csv(text: str) -> Dict[str, List[Dict[str, Any]]]:
+    """Observations from long CSV text (``indicator,year,value`` and optional
+    ``numerator,denominator,vintage,flag,source``), read by the Rust core: BOM, CRLF and quoting
+    handled, errors carry the line. Values come back as Decimal; pass the result to evaluate()."""
+    raw: Dict[str, List[Dict[str, Any]]] = json.loads(_core.read_observations_csv_json(text))
+    for rows in raw.values():
+        for o in rows:
+            for k in ("value", "numerator", "denominator"):
+                if k in o:
+                    o[k] = Decimal(o[k])
+    return raw
+
+
 def methods() -> List[Dict[str, Any]]:
     """Every assessment method: id, version, description, statuses, thresholds and defaults."""
     return list(json.loads(_core.methods_json()))

@@ -69,6 +69,12 @@ const RUNNERS = {
     d.rows.forEach((r, k) => { checkDec(c.name, `numerator ${r.year}`, r.numerator, e.numerators[k]); checkDec(c.name, `denominator ${r.year}`, r.denominator, e.denominators[k]); });
     checkFloat(c.name, 'numerator_cagr', d.numeratorCagr, e.numerator_cagr, c.tolerance);
   },
+  evaluate(c) {
+    const i = c.input; const e = c.expected;
+    const ev = onpace.builtinPlan(i.plan).evaluate(onpace.builtinObservations(i.plan), { method: i.method, asOf: i.as_of });
+    assert.deepEqual(ev.rows.map((r) => r.status), e.statuses, c.name);
+    assert.deepEqual([ev.summary.assessed, ev.summary.notAssessable, ev.summary.onPace], [e.assessed, e.not_assessable, e.on_pace], c.name);
+  },
   what_if(c) {
     const i = c.input; const e = c.expected;
     const w = onpace.Indicator.fromJson(JSON.stringify(i.indicator)).whatIf(i.from_year, i.value, i.growth);
@@ -79,7 +85,7 @@ const RUNNERS = {
   },
 };
 
-const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json'];
+const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json', 'evaluations.json'];
 
 for (const file of FILES) {
   test(`vectors: ${file}`, () => {
@@ -95,7 +101,7 @@ for (const file of FILES) {
 }
 
 test('every vector file is run', () => {
-  assert.deepEqual(vectorFiles(), [...FILES, 'bad_plans.json'].sort());
+  assert.deepEqual(vectorFiles(), [...FILES, 'bad_plans.json', 'bad_inputs.json'].sort());
 });
 
 test('vectors: bad_plans.json', () => {

@@ -69,6 +69,31 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// Replace any non-finite number (a ratio of extreme values can overflow f64) by `None`
+    /// with an `overflow` warning: results never carry NaN or infinity.
+    pub(crate) fn sanitized(mut self) -> Self {
+        let mut bad = Vec::new();
+        for (name, slot) in [
+            ("actual_cagr", &mut self.actual_cagr),
+            ("required_cagr", &mut self.required_cagr),
+            ("required_cagr_from_now", &mut self.required_cagr_from_now),
+            ("ratio", &mut self.ratio),
+            ("score", &mut self.score),
+            ("index", &mut self.index),
+            ("years_to_target", &mut self.years_to_target),
+            ("acceleration", &mut self.acceleration),
+        ] {
+            if slot.is_some_and(|v| !v.is_finite()) {
+                *slot = None;
+                bad.push(name);
+            }
+        }
+        for name in bad {
+            self.warnings.push(Warning::new("overflow", name, "the value is beyond the range of a 64-bit float"));
+        }
+        self
+    }
+
     /// A `not_assessable` result with the warning that says why.
     pub fn not_assessable(indicator: &str, method: &str, version: &str, warning: Warning) -> Self {
         let mut a = Self::bare(indicator, method, version, Status::NotAssessable);

@@ -104,13 +104,8 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
                 )),
             }
         }
-        rows.push(m.assess_points(Context {
-            indicator: ind,
-            points,
-            thresholds: &thresholds,
-            options: &opts,
-            warnings,
-        })?);
+        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings };
+        rows.push(m.assess_points(ctx)?.sanitized());
     }
     let summary = summarise(&rows, m.statuses(), options)?;
     Ok(Evaluation {

@@ -174,6 +174,7 @@ pub fn assess(indicator: &Indicator, observations: &[Observation], options: &Ass
     let mut warnings = Vec::new();
     let points = resolve_points(indicator, observations, &options.as_of, &mut warnings)?;
     m.assess_points(Context { indicator, points: &points, thresholds: &thresholds, options, warnings })
+        .map(Assessment::sanitized)
 }
 
 impl Indicator {
