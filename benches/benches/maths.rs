@@ -48,6 +48,15 @@ fn maths(c: &mut Criterion) {
             b.iter(|| project(black_box(&basic), 2025, band, *model, 0.9).unwrap())
         });
     }
+    // The Yanbian plan under every method, on the illustrative fixture (not published data).
+    let fixture = include_str!("../../tests/fixtures/yanbian-illustrative.csv");
+    let yb_obs = onpace::io::csv::read_observations_csv(fixture).unwrap();
+    for id in onpace::method_ids() {
+        let o = AssessOptions::method(id);
+        c.bench_function(&format!("evaluate/yanbian-illustrative/{id}"), |b| {
+            b.iter(|| plan.evaluate(black_box(&yb_obs), &o).unwrap())
+        });
+    }
     c.bench_function("builtin/load-yanbian", |b| b.iter(|| builtin::plan(black_box("yanbian-st-14")).unwrap()));
 }
 

@@ -10,6 +10,9 @@ use crate::errors::InvalidArgumentError;
 /// Below this many rows one thread is faster than splitting the work.
 const PARALLEL_FROM: usize = 16_384;
 
+/// One row of the seven output columns, as the zipped iterators yield it.
+type OutRow<'a> = (usize, ((((((&'a mut f64, &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut i8));
+
 type Arrays<'py> = (
     Bound<'py, PyArray1<f64>>,
     Bound<'py, PyArray1<f64>>,
@@ -48,36 +51,59 @@ pub fn batch_progress<'py>(
         return Err(InvalidArgumentError::new_err("all arrays must have the same length"));
     }
     let th = BatchThresholds { ahead_margin, lag_tolerance };
-    let rows: Vec<BatchRow> = py.detach(|| {
-        let at = |i: usize| {
+    // Written straight into the seven output vectors, which numpy then owns without a copy:
+    // peak memory is the inputs plus the outputs.
+    let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![f64::NAN; n]);
+    let mut status = vec![0i8; n];
+    py.detach(|| {
+        let row = |i: usize| {
             let g = |k: usize| slices.get(k).and_then(|s| s.get(i)).copied().unwrap_or(f64::NAN);
-            progress_row(
-                BatchInput {
-                    baseline: g(0),
-                    target: g(1),
-                    base_year: g(2),
-                    target_year: g(3),
-                    year: g(4),
-                    value: g(5),
-                    direction: g(6),
-                },
-                th,
-            )
+            let x = BatchInput {
+                baseline: g(0),
+                target: g(1),
+                base_year: g(2),
+                target_year: g(3),
+                year: g(4),
+                value: g(5),
+                direction: g(6),
+            };
+            progress_row(x, th)
+        };
+        let [c, t, p, ga, gr, r] = &mut out;
+        let write = |(i, ((((((c, t), p), ga), gr), r), s)): OutRow<'_>| {
+            let b: BatchRow = row(i);
+            (*c, *t, *p, *ga, *gr, *r, *s) = (b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio, b.status);
         };
         if n >= PARALLEL_FROM {
-            (0..n).into_par_iter().map(at).collect()
+            c.par_iter_mut()
+                .zip(t.par_iter_mut())
+                .zip(p.par_iter_mut())
+                .zip(ga.par_iter_mut())
+                .zip(gr.par_iter_mut())
+                .zip(r.par_iter_mut())
+                .zip(status.par_iter_mut())
+                .enumerate()
+                .for_each(write);
         } else {
-            (0..n).map(at).collect()
+            c.iter_mut()
+                .zip(t.iter_mut())
+                .zip(p.iter_mut())
+                .zip(ga.iter_mut())
+                .zip(gr.iter_mut())
+                .zip(r.iter_mut())
+                .zip(status.iter_mut())
+                .enumerate()
+                .for_each(write);
         }
     });
-    let col = |f: fn(&BatchRow) -> f64| PyArray1::from_vec(py, rows.iter().map(f).collect());
+    let [c, t, p, ga, gr, r] = out;
     Ok((
-        col(|r| r.completion),
-        col(|r| r.time_share),
-        col(|r| r.pace),
-        col(|r| r.actual_cagr),
-        col(|r| r.required_cagr),
-        col(|r| r.ratio),
-        PyArray1::from_vec(py, rows.iter().map(|r| r.status).collect()),
+        PyArray1::from_vec(py, c),
+        PyArray1::from_vec(py, t),
+        PyArray1::from_vec(py, p),
+        PyArray1::from_vec(py, ga),
+        PyArray1::from_vec(py, gr),
+        PyArray1::from_vec(py, r),
+        PyArray1::from_vec(py, status),
     ))
 }

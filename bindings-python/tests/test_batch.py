@@ -60,3 +60,14 @@ def test_threads_give_the_same_results() -> None:
         for k in one:
             np.testing.assert_array_equal(r[k], one[k])
     assert Decimal(1)  # keep Decimal imported for readers comparing with the exact path
+
+
+def test_misaligned_and_strided_inputs() -> None:
+    # Buffers from pickling (e.g. dask workers) can start at an odd address.
+    raw = np.zeros(8 * 100 + 1, dtype=np.uint8)
+    misaligned = np.frombuffer(raw.data, dtype=np.float64, count=100, offset=1)
+    assert not misaligned.flags.aligned
+    out = onpace.batch.progress(misaligned, 100, 2020, 2025, 2023, np.arange(100.0)[::-1][::1])
+    assert out["status"].shape == (100,)
+    strided = np.arange(200.0)[::2]
+    assert onpace.batch.progress(0, 100, 2020, 2025, 2023, strided)["status"].shape == (100,)

@@ -38,7 +38,9 @@ def progress(
     if method != "cn-plan-pace":
         raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch implements cn-plan-pace")
     arrays = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64) for a in (baseline, target, base_year, target_year, year, value, direction)))
-    flat = [np.ascontiguousarray(a.reshape(-1), dtype=np.float64) for a in arrays]
+    # Contiguous *and* aligned: buffers that arrive through pickling (dask workers) can be
+    # misaligned, which the zero-copy view into Rust refuses.
+    flat = [np.require(a.reshape(-1), dtype=np.float64, requirements=["C_CONTIGUOUS", "ALIGNED"]) for a in arrays]
     shape = arrays[0].shape
     b, t, by, ty, y, v, d = flat
     out = _core.batch_progress(b, t, by, ty, y, v, d, float(ahead_margin), float(lag_tolerance))
