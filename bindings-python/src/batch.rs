@@ -11,7 +11,8 @@ use crate::errors::InvalidArgumentError;
 const PARALLEL_FROM: usize = 16_384;
 
 /// One row of the seven output columns, as the zipped iterators yield it.
-type OutRow<'a> = (usize, ((((((&'a mut f64, &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut i8));
+type OutRow<'a> =
+    (usize, ((((((&'a mut f64, &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut i8));
 
 type Arrays<'py> = (
     Bound<'py, PyArray1<f64>>,
@@ -72,7 +73,8 @@ pub fn batch_progress<'py>(
         let [c, t, p, ga, gr, r] = &mut out;
         let write = |(i, ((((((c, t), p), ga), gr), r), s)): OutRow<'_>| {
             let b: BatchRow = row(i);
-            (*c, *t, *p, *ga, *gr, *r, *s) = (b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio, b.status);
+            (*c, *t, *p, *ga, *gr, *r, *s) =
+                (b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio, b.status);
         };
         if n >= PARALLEL_FROM {
             c.par_iter_mut()
