@@ -134,7 +134,7 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {
 }
 
 FILES = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "methods.json", "projections.json", "scenarios.json",
-         "evaluations.json"]
+         "evaluations.json", "regressions.json"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -343,6 +343,11 @@ fn evaluations() {
 }
 
 #[test]
+fn regressions() {
+    assert!(run_file("regressions.json") >= 1);
+}
+
+#[test]
 fn scenarios() {
     assert!(run_file("scenarios.json") >= 6);
 }
@@ -361,6 +366,7 @@ fn every_vector_file_is_run() {
         "projections.json",
         "scenarios.json",
         "evaluations.json",
+        "regressions.json",
     ];
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

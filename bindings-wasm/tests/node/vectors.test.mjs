@@ -85,7 +85,7 @@ const RUNNERS = {
   },
 };
 
-const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json', 'evaluations.json'];
+const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json', 'evaluations.json', 'regressions.json'];
 
 for (const file of FILES) {
   test(`vectors: ${file}`, () => {
