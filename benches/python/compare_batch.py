@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import math
-import resource
 import subprocess
 import sys
 import time
@@ -105,21 +104,25 @@ def best(f, repeats: int) -> float:
 
 
 def peak_rss_mb(impl: str, n: int) -> float:
+    """Peak resident memory added by one call, in a fresh process: the kernel's peak counter
+    (VmHWM) is reset after the inputs exist (/proc/self/clear_refs), so input generation and
+    its temporaries do not count."""
     code = f"""
-import resource, sys
+import sys
 sys.path.insert(0, {json.dumps(sys.path[0])})
 from compare_batch import inputs, numpy_progress, onpace_progress
-import onpace
 x = inputs({n})
-base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-if {impl!r} == "onpace":
-    out = onpace_progress(x)
-elif {impl!r} == "numpy":
-    out = numpy_progress(*x.values())
-print(base, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+def status(key):
+    for line in open('/proc/self/status'):
+        if line.startswith(key):
+            return int(line.split()[1])
+open('/proc/self/clear_refs', 'w').write('5')
+before = status('VmRSS:')
+out = onpace_progress(x) if {impl!r} == 'onpace' else numpy_progress(*x.values())
+print(before, status('VmHWM:'))
 """
-    before, after = map(int, subprocess.check_output([sys.executable, "-c", code]).split())
-    return (after - before) / 1024  # kilobytes on Linux → MB
+    before, peak = map(int, subprocess.check_output([sys.executable, "-c", code]).split())
+    return (peak - before) / 1024  # kB → MB
 
 
 def main() -> None:
