@@ -1,5 +1,6 @@
-// WASM size, instantiation time, and the latency of a whole Yanbian evaluation (every method,
-// on the illustrative fixture), in Node and in headless Chromium, against a plain-JS
+// WASM size, instantiation time, and the latency of a whole Yanbian evaluation (with every
+// chart: the HTML report holds one chart per indicator and the pace chart; and under every
+// method), on the illustrative fixture, in Node and in headless Chromium, against a plain-JS
 // cn-plan-pace for one indicator.  Run: node benches/js/bench.mjs  (after scripts/build-wasm)
 import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
@@ -48,10 +49,11 @@ async function node() {
   const plan = onpace.builtinPlan('yanbian-st-14');
   const evalAll = () => METHODS.map((m) => plan.evaluate(OBS, { method: m }).toMarkdown('zh'));
   const fullMs = timeIt(evalAll);
+  const withChartsMs = timeIt(() => plan.evaluate(OBS).toHtml('zh'));
   const oneMethodMs = timeIt(() => plan.evaluate(OBS, { method: 'cn-plan-pace' }).toMarkdown('zh'));
   const oneMs = timeIt(() => plan.indicator('rd-intensity').progress(OBS['rd-intensity']));
   const plainMs = timeIt(() => plainPace(0.36, 1.10, 2020, 2025, 2022, 0.55));
-  return { coldCompileMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: oneMs, plainJsOneIndicatorMs: plainMs };
+  return { coldCompileMs, evaluateYanbianWithAllChartsMs: withChartsMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: oneMs, plainJsOneIndicatorMs: plainMs };
 }
 
 async function chromium() {
@@ -81,9 +83,12 @@ async function chromium() {
     let j = 0; const s1 = performance.now();
     while (performance.now() - s1 < 500) { plan.evaluate(obs, { method: 'cn-plan-pace' }).toMarkdown('zh'); j += 1; }
     const oneMethodMs = (performance.now() - s1) / j;
+    let c = 0; const sc = performance.now();
+    while (performance.now() - sc < 500) { plan.evaluate(obs).toHtml('zh'); c += 1; }
+    const withChartsMs = (performance.now() - sc) / c;
     let k = 0; const s2 = performance.now();
     while (performance.now() - s2 < 300) { plan.indicator('rd-intensity').progress(obs['rd-intensity']); k += 1; }
-    return { fetchAndInstantiateMs: instantiateMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: (performance.now() - s2) / k };
+    return { fetchAndInstantiateMs: instantiateMs, evaluateYanbianWithAllChartsMs: withChartsMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: (performance.now() - s2) / k };
   }, [OBS, METHODS]);
   await browser.close();
   server.close();

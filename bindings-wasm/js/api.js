@@ -150,7 +150,7 @@ function guarded(target) {
   });
 }
 
-export function bind(rawCore, builtin) {
+export function bind(rawCore, builtin, schema) {
   const core = guarded(rawCore);
   const unknownPlan = (id) => {
     const e = new Error(`unknown plan \`${id}\`; built-in plans: ${builtin.IDS.join(', ')}`);
@@ -254,7 +254,7 @@ export function bind(rawCore, builtin) {
   }
 
   class Evaluation {
-    constructor(handle, labels) {
+    constructor(handle) {
       this._h = handle;
       const d = JSON.parse(handle.toJson());
       this.plan = d.plan;
@@ -263,22 +263,17 @@ export function bind(rawCore, builtin) {
       this.asOf = d.as_of;
       this.rows = camel(d.rows);
       this.summary = camel(d.summary);
-      this._labels = labels;
-    }
+      }
     toJson() { return this._h.toJson(); }
     toMarkdown(lang = 'zh') { return this._h.toMarkdown(lang); }
-    toHtml(lang = 'zh') {
-      const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
-      const pct = (v) => (v === null ? '—' : `${(Number(v) * 100).toFixed(1)}%`);
-      const rows = this.rows.map((r) => {
-        const s = statusInfo()[r.status];
-        const name = (this._labels[r.indicator] || {})[lang] || (this._labels[r.indicator] || {}).zh || r.indicator;
-        const latest = r.inputs ? `${r.inputs.latestValue} (${r.inputs.latestYear})` : '—';
-        return `<tr><td>${esc(name)}</td><td>${esc(latest)}</td><td>${pct(r.completion)}</td><td>${pct(r.timeShare)}</td>` +
-          `<td class="tone-${s.tone}">${esc(`${s.symbol} ${s.labels[lang]}`)}</td></tr>`;
-      });
-      return `<table class="onpace"><thead><tr><th>indicator</th><th>latest</th><th>completion</th><th>time share</th><th>status</th></tr></thead><tbody>${rows.join('')}</tbody></table>`;
-    }
+    /** The self-contained HTML report (table, roll-up, charts): the same bytes as Rust and Python. */
+    toHtml(lang = 'zh') { return this._h.toHtml(lang); }
+    /** One indicator's chart as SVG: required paths, observations, projection band, target, as-of year. */
+    chartSvg(indicatorId, lang = 'zh') { return this._h.chartSvg(String(indicatorId), lang); }
+    /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
+    paceSvg(lang = 'zh') { return this._h.paceSvg(lang); }
+    /** The evaluation as CSV (exact values as decimal text). */
+    toCsv() { return this._h.toCsv(); }
   }
 
   class Plan {
@@ -314,10 +309,13 @@ export function bind(rawCore, builtin) {
         weights: Object.fromEntries(Object.entries(weights || {}).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing,
       };
       if (model) req.model = model;
-      const labels = Object.fromEntries(this._indicators.map((i) => [i.id, i.label]));
-      return new Evaluation(this._h.evaluate(JSON.stringify(req)), labels);
+      return new Evaluation(this._h.evaluate(JSON.stringify(req)));
     }
     scheduleMarkdown(lang = 'zh') { return this._h.scheduleMarkdown(lang); }
+    /** The plan report (schedule and key projects) as a self-contained HTML page. */
+    toHtml(lang = 'zh') { return this._h.toHtml(lang); }
+    /** The key projects (Tables 2, 3 and 5) as a timeline, in SVG. */
+    projectsSvg(lang = 'zh') { return this._h.projectsSvg(lang); }
     /** Key projects by year, location, undertaker and table, with their investment total (万元). */
     projectsWhere({ year, location, undertaker, table } = {}) {
       const req = Object.fromEntries(Object.entries({ year, location, undertaker, table }).filter(([, v]) => v !== undefined && v !== null));
@@ -343,7 +341,11 @@ export function bind(rawCore, builtin) {
     },
     methods: () => camel(JSON.parse(core.methodsJson())),
     statuses: () => Object.values(statusInfo()),
-    planSchema: () => core.planSchema(),
+    // The committed schema ships as JS text beside the module rather than inside it: 5 KB of
+    // the .wasm budget. The node tests check it equals core/schema/plan.schema.json.
+    planSchema: () => schema.SCHEMA,
+    /** Observations from long CSV text, read by the core: {indicator: [{year, value, ...}]}, decimals as strings. */
+    readObservationsCsv: (text) => JSON.parse(core.readObservationsCsvJson(String(text))),
     version: () => core.coreVersion(),
     progress(base, latest, target, direction = 'increase') {
       const req = {

@@ -77,6 +77,17 @@ export interface ObservationRow {
   source?: string | null;
 }
 
+/** An observation as the core reads it back (from CSV): decimals as strings. */
+export interface ObservationRecord {
+  year: number;
+  value?: DecimalString;
+  numerator?: DecimalString;
+  denominator?: DecimalString;
+  vintage?: string;
+  flag?: Flag;
+  source?: string;
+}
+
 /** One indicator's observations. */
 export type Observations =
   | Record<number | string, DecimalInput>
@@ -239,7 +250,14 @@ export declare class Evaluation {
   readonly summary: Summary;
   toJson(): string;
   toMarkdown(lang?: Lang): string;
+  /** The self-contained HTML report (table, roll-up, charts): the same bytes as Rust and Python. */
   toHtml(lang?: Lang): string;
+  /** One indicator's chart as SVG (required paths, observations, projection band, target). */
+  chartSvg(indicatorId: string, lang?: Lang): string;
+  /** Completion against time share for every indicator, as SVG. */
+  paceSvg(lang?: Lang): string;
+  /** The evaluation as CSV, exact values as decimal text. */
+  toCsv(): string;
 }
 
 export interface YearMonth { year: number; month?: number }
@@ -272,6 +290,10 @@ export declare class Plan {
   referenceValue(id: string): [number, DecimalString];
   evaluate(observations: PlanObservations, options?: EvaluateOptions): Evaluation;
   scheduleMarkdown(lang?: Lang): string;
+  /** The plan report (schedule, key projects) as a self-contained HTML page. */
+  toHtml(lang?: Lang): string;
+  /** The key projects (Tables 2, 3 and 5) as a timeline, in SVG. */
+  projectsSvg(lang?: Lang): string;
   /** Key projects by year, location, undertaker and table, with their investment total (万元). */
   projectsWhere(query?: { year?: number; location?: string; undertaker?: string; table?: number }): { projects: Project[]; investmentTotal: DecimalString | null };
 }
@@ -299,6 +321,8 @@ export declare function builtinObservations(id: string): Record<string, Record<n
 export declare function methods(): MethodInfo[];
 export declare function statuses(): StatusInfo[];
 export declare function planSchema(): string;
+/** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
+export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
 export declare function version(): string;
 export declare function progress(
   base: readonly [number, DecimalInput],

@@ -2,8 +2,9 @@
 import initWasm, * as core from './onpace_wasm.js';
 import { bind } from '../api.js';
 import * as builtin from '../builtin.js';
+import * as schema from '../schema.js';
 
-const api = bind(core, builtin);
+const api = bind(core, builtin, schema);
 let ready = null;
 
 /** Load the WebAssembly module (once); pass a URL, Response or bytes to load it from elsewhere. */
@@ -12,4 +13,4 @@ export function init(input) {
   return ready.then(() => undefined);
 }
 
-export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, version, progress, requiredPath, project, ERROR_NAMES } = api;
+export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, readObservationsCsv, version, progress, requiredPath, project, ERROR_NAMES } = api;

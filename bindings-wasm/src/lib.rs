@@ -49,6 +49,14 @@ pub fn observations_json(text: &str) -> R<String> {
     onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
 }
 
+/// Observations CSV (`indicator,year,value[,vintage,flag,source]`) read by the core and
+/// returned as observations JSON (decimals as canonical strings).
+#[wasm_bindgen(js_name = readObservationsCsvJson)]
+pub fn read_observations_csv_json(text: &str) -> R<String> {
+    let obs = onpace::io::csv::read_observations_csv(text).map_err(to_js)?;
+    onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
+}
+
 /// Every assessment method, as JSON.
 #[wasm_bindgen(js_name = methodsJson)]
 pub fn methods_json() -> R<String> {
@@ -59,12 +67,6 @@ pub fn methods_json() -> R<String> {
 #[wasm_bindgen(js_name = statusesJson)]
 pub fn statuses_json() -> R<String> {
     onpace::api::statuses().map_err(to_js)
-}
-
-/// The JSON Schema of the plan format.
-#[wasm_bindgen(js_name = planSchema)]
-pub fn plan_schema() -> String {
-    onpace::io::schema::plan_schema_json()
 }
 
 /// The version of the Rust core.
@@ -131,6 +133,18 @@ impl PlanHandle {
     /// The key-project registry (request and response JSON).
     pub fn projects(&self, request: &str) -> R<String> {
         onpace::api::projects(&self.plan, request).map_err(to_js)
+    }
+
+    /// The plan as a self-contained HTML page: schedule and key-project timeline.
+    #[wasm_bindgen(js_name = toHtml)]
+    pub fn to_html(&self, lang_code: &str) -> R<String> {
+        onpace::report::html::plan_html(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// The key-project timeline (Tables 2, 3 and 5) as SVG.
+    #[wasm_bindgen(js_name = projectsSvg)]
+    pub fn projects_svg(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
     }
 }
 
@@ -207,5 +221,29 @@ impl EvaluationHandle {
     #[wasm_bindgen(js_name = toMarkdown)]
     pub fn to_markdown(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluated.evaluation, lang(lang_code)?))
+    }
+
+    /// The self-contained HTML report in a language.
+    #[wasm_bindgen(js_name = toHtml)]
+    pub fn to_html(&self, lang_code: &str) -> R<String> {
+        self.evaluated.html(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// The SVG chart of one indicator.
+    #[wasm_bindgen(js_name = chartSvg)]
+    pub fn chart_svg(&self, id: &str, lang_code: &str) -> R<String> {
+        self.evaluated.chart_svg(&self.plan, id, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// Completion against time share for every indicator, as SVG.
+    #[wasm_bindgen(js_name = paceSvg)]
+    pub fn pace_svg(&self, lang_code: &str) -> R<String> {
+        Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
+    }
+
+    /// The evaluation as CSV.
+    #[wasm_bindgen(js_name = toCsv)]
+    pub fn to_csv(&self) -> String {
+        self.evaluated.csv()
     }
 }

@@ -12,7 +12,6 @@ const UI = {
     result: '结果', completion: '完成进度', timeShare: '时间进度', requiredFromNow: '此后所需年均增速',
     projection: '趋势外推（OLS，90%区间）', milestones: '所需里程碑', fromBase: '自基期（线性）', fromNow: '自最新值（线性）',
     footer: 'onpace · 数值为精确小数；英文与韩文为非官方翻译。', noObs: '请输入基期之后的观测值', reached: '达到年份',
-    chartTarget: '目标', chartLinear: '线性路径', chartGeo: '等比路径', chartObs: '观测值', chartProj: '外推',
   },
   en: {
     title: 'Plan indicator pace calculator', language: 'Language', indicator: 'Indicator', preset: 'Built-in indicator', custom: 'Custom indicator',
@@ -23,7 +22,7 @@ const UI = {
     timeShare: 'Time share', requiredFromNow: 'Required annual growth from now', projection: 'Trend projection (OLS, 90% interval)',
     milestones: 'Required milestones', fromBase: 'From the baseline (linear)', fromNow: 'From the latest value (linear)',
     footer: 'onpace · exact decimals; English and Korean labels are unofficial translations.', noObs: 'Enter observations after the baseline year',
-    reached: 'year reached', chartTarget: 'target', chartLinear: 'linear path', chartGeo: 'geometric path', chartObs: 'observed', chartProj: 'projection',
+    reached: 'year reached',
   },
   ko: {
     title: '계획 지표 진도 계산기', language: '언어', indicator: '지표', preset: '내장 지표', custom: '사용자 지표',
@@ -33,7 +32,7 @@ const UI = {
     result: '결과', completion: '달성률', timeShare: '시간 경과율', requiredFromNow: '이후 필요 연평균 증가율',
     projection: '추세 외삽(OLS, 90% 구간)', milestones: '필요 이정표', fromBase: '기준값부터(선형)', fromNow: '최신값부터(선형)',
     footer: 'onpace · 정확한 십진수; 영어와 한국어 표기는 비공식 번역입니다.', noObs: '기준 연도 이후의 관측값을 입력하세요',
-    reached: '도달 연도', chartTarget: '목표', chartLinear: '선형 경로', chartGeo: '등비 경로', chartObs: '관측값', chartProj: '외삽',
+    reached: '도달 연도',
   },
 };
 
@@ -80,8 +79,11 @@ function buildIndicator() {
   const target = kind === 'level' ? onpace.Target.level(ty, tv)
     : kind === 'annual_growth' ? onpace.Target.annualGrowth(ty, tv)
       : onpace.Target.change(ty, tv, kind === 'change_relative' ? 'relative' : 'absolute');
+  const preset = presetIndicator();
   return new onpace.Indicator('calculator', {
-    unit: 'ratio',
+    label: preset ? preset.label : { zh: UI.zh.custom, en: UI.en.custom, ko: UI.ko.custom },
+    unit: preset ? preset.unit : 'ratio',
+    decimals: preset ? preset.decimals ?? undefined : undefined,
     direction: $('direction').value,
     baseline: [$('baseline-year').value.trim(), $('baseline-value').value.trim()],
     target,
@@ -111,38 +113,17 @@ function renderObsTable(fromYear, toYear, values = {}) {
   }
 }
 
-function chart(ind, obs, projection) {
-  const linear = ind.path('linear');
-  let geometric = [];
-  try { geometric = ind.path('geometric'); } catch { geometric = []; }
-  const pts = [...linear.map((m) => [m.year, Number(m.value)]), ...obs.map(([y, v]) => [y, Number(v)])];
-  if (projection) pts.push([projection.year, projection.low ?? projection.value], [projection.year, projection.high ?? projection.value]);
-  const xs = pts.map((p) => p[0]);
-  const ys = pts.map((p) => p[1]);
-  const [x0, x1] = [Math.min(...xs), Math.max(...xs)];
-  let [y0, y1] = [Math.min(...ys), Math.max(...ys)];
-  if (y0 === y1) { y0 -= 1; y1 += 1; }
-  const W = 600; const H = 260; const L = 56; const R = 16; const T = 16; const B = 32;
-  const sx = (x) => L + ((x - x0) / Math.max(1, x1 - x0)) * (W - L - R);
-  const sy = (y) => T + (1 - (y - y0) / (y1 - y0)) * (H - T - B);
-  const line = (ms, cls, dash = '') => `<polyline fill="none" stroke="${cls}" stroke-width="2" ${dash} points="${ms.map((m) => `${sx(m.year).toFixed(1)},${sy(Number(m.value)).toFixed(1)}`).join(' ')}"/>`;
-  let svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${W} ${H}" role="img" aria-label="chart">`;
-  for (let y = x0; y <= x1; y += 1) svg += `<text x="${sx(y)}" y="${H - 10}" font-size="11" text-anchor="middle">${y}</text>`;
-  for (const v of [y0, (y0 + y1) / 2, y1]) svg += `<text x="${L - 6}" y="${sy(v) + 4}" font-size="11" text-anchor="end">${Number(v.toPrecision(4))}</text><line x1="${L}" x2="${W - R}" y1="${sy(v)}" y2="${sy(v)}" stroke="#e3e7ee"/>`;
-  if (projection && projection.low !== null && projection.high !== null && obs.length) {
-    const [ly, lv] = obs[obs.length - 1];
-    svg += `<polygon fill="#f4a58244" points="${sx(ly)},${sy(Number(lv))} ${sx(projection.year)},${sy(projection.high)} ${sx(projection.year)},${sy(projection.low)}"/>`;
-    svg += `<line x1="${sx(ly)}" y1="${sy(Number(lv))}" x2="${sx(projection.year)}" y2="${sy(projection.value)}" stroke="#d6604d" stroke-dasharray="4 3" stroke-width="2"/>`;
-  }
-  svg += line(linear, '#2c6db5');
-  if (geometric.length) svg += line(geometric, '#7fa6d6', 'stroke-dasharray="6 4"');
-  const last = linear[linear.length - 1];
-  svg += `<circle cx="${sx(last.year)}" cy="${sy(Number(last.value))}" r="6" fill="none" stroke="#1b7837" stroke-width="2"/>`;
-  for (const [y, v] of obs) svg += `<circle cx="${sx(y)}" cy="${sy(Number(v))}" r="4" fill="#1d2433"/>`;
-  svg += `<g font-size="11"><text x="${L + 4}" y="${T + 10}" fill="#2c6db5">— ${esc(t('chartLinear'))}</text><text x="${L + 110}" y="${T + 10}" fill="#7fa6d6">- - ${esc(t('chartGeo'))}</text>` +
-    `<text x="${L + 230}" y="${T + 10}">● ${esc(t('chartObs'))}</text><text x="${L + 320}" y="${T + 10}" fill="#d6604d">- - ${esc(t('chartProj'))}</text>` +
-    `<text x="${L + 420}" y="${T + 10}" fill="#1b7837">○ ${esc(t('chartTarget'))}</text></g></svg>`;
-  return svg;
+// The chart is the core's own renderer (the same SVG as the HTML report, Python and Rust):
+// the indicator being edited, wrapped in a one-indicator plan and evaluated with the method
+// picked.
+function chart(ind, obs) {
+  const spec = JSON.parse(ind.toJson());
+  const [by] = ind.baseline;
+  const plan = onpace.Plan.fromJson(JSON.stringify({
+    id: 'calculator', title: spec.label, issuer: spec.label, region: spec.label,
+    period: { start: by + 1, end: ind.impliedTarget().year }, base_year: by, indicators: [spec],
+  }));
+  return plan.evaluate({ [spec.id]: obs }, { method: $('method').value }).chartSvg(spec.id, lang);
 }
 
 function update() {
@@ -189,7 +170,12 @@ function update() {
   const fromNow = latest && latest[0] < tgt.year ? ind.path('linear', { fromYear: latest[0], fromValue: latest[1] }) : [];
   const nowBy = Object.fromEntries(fromNow.map((m) => [m.year, m.value]));
   $('milestones').querySelector('tbody').innerHTML = fromBase.map((m) => `<tr><td>${m.year}</td><td>${esc(m.value)}</td><td>${esc(nowBy[m.year] ?? '')}</td></tr>`).join('');
-  $('chart').innerHTML = chart(ind, obs, projection);
+  try {
+    $('chart').innerHTML = chart(ind, obs);
+  } catch (e) {
+    $('chart').innerHTML = '';
+    showError(e);
+  }
 }
 
 function applyLang() {
@@ -217,6 +203,15 @@ function fillPresets() {
     void observations;
   }
   sel.value = current;
+}
+
+/** The built-in indicator picked in the preset list, or null for a custom one. */
+function presetIndicator() {
+  const value = $('preset').value;
+  if (!value) return null;
+  const [planId, id] = value.split('/');
+  const entry = presets.find((p) => p.plan.id === planId);
+  return entry ? entry.plan.indicator(id) : null;
 }
 
 function loadPreset(value) {

@@ -9,7 +9,6 @@ use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::io::json::from_json_text;
@@ -86,10 +85,6 @@ fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
     Ok(a)
 }
 
-fn thresholds(t: &BTreeMap<String, Dec>) -> Thresholds {
-    t.iter().map(|(k, v)| (k.clone(), v.0)).collect()
-}
-
 fn model(m: &Option<String>, default: Model) -> Result<Model> {
     m.as_deref().map(Model::parse).transpose().map(|m| m.unwrap_or(default))
 }
@@ -108,8 +103,8 @@ pub struct AssessRequest {
     #[serde(default)]
     pub method: Option<String>,
     /// Threshold overrides.
-    #[serde(default)]
-    pub thresholds: BTreeMap<String, Dec>,
+    #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
     pub model: Option<String>,
@@ -124,7 +119,7 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
         method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
-        thresholds: thresholds(&r.thresholds),
+        thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
         reference_rate: r.reference_rate.map(|d| d.0),
         ..AssessOptions::default()
@@ -146,14 +141,14 @@ pub struct EvaluateRequest {
     #[serde(default)]
     pub method: Option<String>,
     /// Threshold overrides.
-    #[serde(default)]
-    pub thresholds: BTreeMap<String, Dec>,
+    #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
     pub model: Option<String>,
     /// Weights per indicator id.
-    #[serde(default)]
-    pub weights: BTreeMap<String, Dec>,
+    #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    pub weights: BTreeMap<String, Decimal>,
     /// `exclude` (default) or `count_as_off_pace`.
     #[serde(default)]
     pub missing: Option<MissingPolicy>,
@@ -200,10 +195,10 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
         method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
-        thresholds: thresholds(&r.thresholds),
+        thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
         reference_rate: None,
-        weights: thresholds(&r.weights),
+        weights: r.weights,
         missing: r.missing.unwrap_or_default(),
     };
     let evaluation = plan.evaluate(&r.observations, &options)?;
@@ -477,32 +472,49 @@ pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
 
 /// The implied level target as JSON `{year, value, comparator}`.
 pub fn implied_target(indicator: &Indicator) -> Result<String> {
+    // Typed responses here and below, not json!: serde_json's Value would bring its own
+    // serializer, map and destructor into the WebAssembly module for three small records.
+    // Fields in alphabetical order, the order json! wrote them in.
+    #[derive(Serialize)]
+    struct Response {
+        comparator: &'static str,
+        value: String,
+        year: i32,
+    }
     let l = indicator.implied_target()?;
-    to_json(&serde_json::json!({
-        "year": l.year,
-        "value": l.value.to_string(),
-        "comparator": l.comparator.code(),
-    }))
+    to_json(&Response { year: l.year, value: l.value.to_string(), comparator: l.comparator.code() })
 }
 
 /// Every method: `[{id, version, description, statuses, thresholds: {name: default|null}}]`.
 pub fn methods() -> Result<String> {
-    let list: Vec<Value> = crate::method::method_ids()
+    #[derive(Serialize)]
+    struct Entry {
+        description: &'static str,
+        id: &'static str,
+        statuses: Vec<&'static str>,
+        thresholds: SortedMap,
+        version: &'static str,
+    }
+    // A sorted list written as a JSON map: the order json! gave, without another BTreeMap type.
+    struct SortedMap(Vec<(&'static str, Option<String>)>);
+    impl Serialize for SortedMap {
+        fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+            s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+        }
+    }
+    let list: Vec<Entry> = crate::method::method_ids()
         .into_iter()
         .filter_map(|id| crate::method::method(id).ok())
-        .map(|m| {
-            let th: serde_json::Map<String, Value> = m
-                .defaults()
-                .into_iter()
-                .map(|(k, v)| (k.to_string(), v.map_or(Value::Null, |d| Value::String(d.to_string()))))
-                .collect();
-            serde_json::json!({
-                "id": m.id(),
-                "version": m.version(),
-                "description": m.description(),
-                "statuses": m.statuses().iter().map(|s| s.code()).collect::<Vec<_>>(),
-                "thresholds": th,
-            })
+        .map(|m| Entry {
+            id: m.id(),
+            version: m.version(),
+            description: m.description(),
+            statuses: m.statuses().iter().map(|s| s.code()).collect(),
+            thresholds: {
+                let mut list: Vec<_> = m.defaults().into_iter().map(|(k, v)| (k, v.map(|d| d.to_string()))).collect();
+                list.sort_by_key(|(k, _)| *k);
+                SortedMap(list)
+            },
         })
         .collect();
     to_json(&list)
@@ -511,15 +523,26 @@ pub fn methods() -> Result<String> {
 /// Every status: `[{code, tone, symbol, labels: {zh, en, ko}}]`.
 pub fn statuses() -> Result<String> {
     use crate::model::label::Lang;
-    let list: Vec<Value> = crate::method::ALL_STATUSES
+    #[derive(Serialize)]
+    struct Labels {
+        en: &'static str,
+        ko: &'static str,
+        zh: &'static str,
+    }
+    #[derive(Serialize)]
+    struct Entry {
+        code: &'static str,
+        labels: Labels,
+        symbol: &'static str,
+        tone: crate::method::Tone,
+    }
+    let list: Vec<Entry> = crate::method::ALL_STATUSES
         .iter()
-        .map(|s| {
-            serde_json::json!({
-                "code": s.code(),
-                "tone": s.tone(),
-                "symbol": s.symbol(),
-                "labels": {"zh": s.label(Lang::Zh), "en": s.label(Lang::En), "ko": s.label(Lang::Ko)},
-            })
+        .map(|s| Entry {
+            code: s.code(),
+            tone: s.tone(),
+            symbol: s.symbol(),
+            labels: Labels { zh: s.label(Lang::Zh), en: s.label(Lang::En), ko: s.label(Lang::Ko) },
         })
         .collect();
     to_json(&list)
@@ -528,16 +551,28 @@ pub fn statuses() -> Result<String> {
 /// An error as a JSON record `{name, code, field, line, message, range}` for front ends that
 /// build their own exception objects from it.
 pub fn error_record(e: &Error, name: &str, range: bool) -> String {
-    serde_json::json!({
-        "onpace_error": true,
-        "name": name,
-        "code": e.code(),
-        "field": e.field(),
-        "line": e.line(),
-        "message": e.to_string(),
-        "range": range,
-    })
-    .to_string()
+    // Typed, not json! (see implied_target); fields in json!'s alphabetical order.
+    #[derive(Serialize)]
+    struct Record<'a> {
+        code: &'static str,
+        field: &'a str,
+        line: Option<u64>,
+        message: String,
+        name: &'a str,
+        onpace_error: bool,
+        range: bool,
+    }
+    let record = Record {
+        code: e.code(),
+        field: e.field(),
+        line: e.line(),
+        message: e.to_string(),
+        name,
+        onpace_error: true,
+        range,
+    };
+    // Serializing these plain fields cannot fail; the fallback keeps the contract anyway.
+    serde_json::to_string(&record).unwrap_or_else(|_| String::from("{\"onpace_error\":true,\"code\":\"parse\"}"))
 }
 
 /// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.

@@ -53,7 +53,9 @@ test('the calculator computes, validates and switches language', async () => {
   assert.equal(await page.textContent('#completion'), '43.7%');
   assert.equal(await page.textContent('#time-share'), '80.0%');
   assert.ok((await page.textContent('#status')).includes('滞后'));
-  assert.ok((await page.innerHTML('#chart')).startsWith('<svg'));
+  // The core's chart (the same renderer as the report): its font stack and the indicator's title.
+  const svg = await page.innerHTML('#chart');
+  assert.ok(svg.startsWith('<svg') && svg.includes('Noto Sans CJK SC') && svg.includes('<title>基础研究经费占研发经费比重</title>'), svg.slice(0, 400));
 
   // A typed-in case: 100 (2020) → 150 (2025), 140 observed in 2023 (illustrative numbers).
   // Hand: completion 40/50 = 80 % against τ = 3/5 = 60 %: at least 10 points ahead → ahead.
@@ -97,6 +99,31 @@ test('the calculator computes, validates and switches language', async () => {
   await mkdir(path.join(ROOT, 'target'), { recursive: true });
   await page.screenshot({ path: path.join(ROOT, 'target', 'calculator.png'), fullPage: true });
   assert.deepEqual(errors, []);
+});
+
+test('what the JS package renders is well-formed XML in Chromium, hostile labels included', async () => {
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.waitForSelector('body[data-ready="true"]', { timeout: 20000 });
+  const result = await page.evaluate(async () => {
+    const onpace = await import('./onpace/web/index.js');
+    const spec = JSON.parse(onpace.builtinPlan('cn-14th-fyp-st').toJson());
+    spec.indicators[0].label.zh = `<script>alert("x")</script> & 'q'`;
+    const plan = onpace.Plan.fromJson(JSON.stringify(spec));
+    const e = plan.evaluate(onpace.builtinObservations('cn-14th-fyp-st'));
+    const yanbian = onpace.builtinPlan();
+    const docs = [
+      ['application/xhtml+xml', e.toHtml('zh')], ['application/xhtml+xml', e.toHtml('ko')], ['application/xhtml+xml', yanbian.toHtml('en')],
+      ['image/svg+xml', e.chartSvg(spec.indicators[0].id, 'zh')], ['image/svg+xml', e.paceSvg('en')], ['image/svg+xml', yanbian.projectsSvg('ko')],
+    ];
+    const parser = new DOMParser();
+    return docs.map(([type, text]) => {
+      const doc = parser.parseFromString(text.replace(/^<!DOCTYPE html>\n?/, ''), type);
+      return { type, error: doc.getElementsByTagName('parsererror').length, scripts: doc.getElementsByTagName('script').length };
+    });
+  });
+  assert.equal(result.length, 6);
+  for (const r of result) assert.deepEqual([r.error, r.scripts], [0, 0], JSON.stringify(r));
 });
 
 test('the HTML report and a chart render in Chromium (PNG under target/)', async () => {

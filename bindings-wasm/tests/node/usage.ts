@@ -1,7 +1,7 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
   init, builtinPlan, builtinObservations, builtinPlans, Indicator, Target, methods, progress, requiredPath, project,
-  type Assessment, type Evaluation, type OnpaceError, type Projection, type StatusCode, type Milestone,
+  readObservationsCsv, type ObservationRecord, type Assessment, type Evaluation, type OnpaceError, type Projection, type StatusCode, type Milestone,
 } from 'onpace';
 
 async function main(): Promise<void> {
@@ -19,6 +19,12 @@ async function main(): Promise<void> {
   const cn = builtinPlan('cn-14th-fyp-st');
   const e: Evaluation = cn.evaluate(builtinObservations('cn-14th-fyp-st'), { method: 'open-sdg', asOf: 2024 });
   const share: string | null = e.summary.shareOnPace;
+  const report: string = e.toHtml('ko');
+  const charts: string[] = [e.chartSvg('rd-expenditure', 'en'), e.paceSvg(), plan.projectsSvg('zh'), plan.toHtml()];
+  const csv: string = e.toCsv();
+  const rows: Record<string, ObservationRecord[]> = readObservationsCsv('indicator,year,value\nrd-intensity,2022,0.60\n');
+  const firstValue: string | undefined = rows['rd-intensity'][0].value;
+  const again: Evaluation = plan.evaluate(rows);
   const custom = new Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: Target.level(2025, 2, 'above') });
   const methodIds: string[] = methods().map((m) => m.id);
   const tau: string = progress([2020, 1], [2022, 2], [2025, 3]).timeShare;
@@ -31,7 +37,7 @@ async function main(): Promise<void> {
     const code: 'unknown_plan' | string = oe.code;
     console.log(code, oe.field);
   }
-  console.log(first, status, completion, low, share, custom.id, methodIds, tau, milestones.length, proj);
+  console.log(first, status, completion, low, share, report.length, charts.length, csv.length, firstValue, again.rows.length, custom.id, methodIds, tau, milestones.length, proj);
 }
 
 void main();

@@ -12,8 +12,14 @@ const COLUMNS: [&str; 8] = ["indicator", "year", "value", "numerator", "denomina
 /// Read long-format observations.
 pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut reader = ::csv::ReaderBuilder::new().trim(::csv::Trim::All).from_reader(text.as_bytes());
-    let headers = reader.headers().map_err(|e| csv_error(&e, "header"))?.iter().map(str::to_string).collect::<Vec<_>>();
+    let mut records = Records::new(text);
+    let Some((_, headers)) = records.next_record()? else {
+        return Err(Error::Parse {
+            path: "indicator".into(),
+            line: Some(1),
+            message: "missing column `indicator`".into(),
+        });
+    };
     let mut index = [None; COLUMNS.len()];
     for (pos, name) in headers.iter().enumerate() {
         let Some(slot) = COLUMNS.iter().position(|c| c == name) else {
@@ -53,16 +59,23 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     }
 
     let mut out = PlanObservations::new();
-    for record in reader.records() {
-        let record = record.map_err(|e| csv_error(&e, "row"))?;
-        let line = record.position().map(|p| p.line());
-        let cell =
-            |name: &str| -> Option<&str> { column(&index, name).and_then(|i| record.get(i)).filter(|s| !s.is_empty()) };
+    while let Some((line_number, record)) = records.next_record()? {
+        let line = Some(line_number);
+        if record.len() != headers.len() {
+            return Err(Error::Parse {
+                path: "row".into(),
+                line,
+                message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+            });
+        }
+        let cell = |name: &str| -> Option<&str> {
+            column(&index, name).and_then(|i| record.get(i)).map(String::as_str).filter(|s| !s.is_empty())
+        };
         let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
         let indicator = cell("indicator").ok_or_else(|| parse_err("indicator", "empty indicator id".into()))?;
         let year_text = cell("year").ok_or_else(|| parse_err("year", "empty year".into()))?;
         let year: i32 = year_text.parse().map_err(|_| parse_err("year", format!("`{year_text}` is not a year")))?;
-        check_year(year, &format!("line {}: year", line.unwrap_or_default()))?;
+        check_year(year, &format!("line {line_number}: year"))?;
         let dec = |name: &str| -> Result<Option<rust_decimal::Decimal>> {
             cell(name).map(|t| super::decimal::parse_exact(t).map_err(|m| parse_err(name, m))).transpose()
         };
@@ -86,6 +99,81 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
         out.entry(indicator.to_string()).or_default().push(obs);
     }
     Ok(out)
+}
+
+/// Records of a CSV text, split by csv-core's reader (RFC 4180 quoting, any of CR, LF and
+/// CRLF as line ends, blank lines skipped), each with the line it starts on and its fields
+/// trimmed. csv-core rather than the csv crate's reader: the text is already in memory, and
+/// the reader's buffered I/O and error types cost a third of the CSV code in the WebAssembly
+/// module.
+struct Records<'a> {
+    reader: csv_core::Reader,
+    input: &'a [u8],
+    done: bool,
+    // Reused from record to record; they grow when csv-core says they are full.
+    out: Vec<u8>,
+    ends: Vec<usize>,
+}
+
+impl<'a> Records<'a> {
+    fn new(text: &'a str) -> Self {
+        Records {
+            reader: csv_core::Reader::new(),
+            input: text.as_bytes(),
+            done: false,
+            out: vec![0; 1024],
+            ends: vec![0; 16],
+        }
+    }
+
+    fn next_record(&mut self) -> Result<Option<(u64, Vec<String>)>> {
+        use csv_core::ReadRecordResult as R;
+        if self.done {
+            return Ok(None);
+        }
+        let line = self.reader.line();
+        let (mut n_out, mut n_ends) = (0usize, 0usize);
+        loop {
+            let (Some(out_rest), Some(ends_rest)) = (self.out.get_mut(n_out..), self.ends.get_mut(n_ends..)) else {
+                return Err(parse_error(line, "the CSV reader lost its place"));
+            };
+            let (result, n_in, o, e) = self.reader.read_record(self.input, out_rest, ends_rest);
+            self.input = self.input.get(n_in..).unwrap_or_default();
+            n_out = n_out.saturating_add(o);
+            n_ends = n_ends.saturating_add(e);
+            match result {
+                // An empty input slice tells csv-core the text has ended.
+                R::InputEmpty => {}
+                R::OutputFull => self.out.resize(self.out.len().saturating_mul(2), 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len().saturating_mul(2), 0),
+                R::Record => {
+                    return fields(&self.out, self.ends.get(..n_ends).unwrap_or_default(), line)
+                        .map(|f| Some((line, f)))
+                }
+                R::End => {
+                    self.done = true;
+                    return Ok(None);
+                }
+            }
+        }
+    }
+}
+
+fn fields(out: &[u8], ends: &[usize], line: u64) -> Result<Vec<String>> {
+    let mut start = 0;
+    let mut list = Vec::with_capacity(ends.len());
+    for &end in ends {
+        let bytes = out.get(start..end).ok_or_else(|| parse_error(line, "the CSV reader lost its place"))?;
+        // Fields split a valid &str at ASCII bytes, so they are valid UTF-8 too.
+        let text = std::str::from_utf8(bytes).map_err(|_| parse_error(line, "a field is not valid UTF-8"))?;
+        list.push(text.trim().to_string());
+        start = end;
+    }
+    Ok(list)
+}
+
+fn parse_error(line: u64, message: &str) -> Error {
+    Error::Parse { path: "row".into(), line: Some(line), message: message.into() }
 }
 
 /// Write observations as long CSV with every column (empty cells where absent).
@@ -115,10 +203,6 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
 
 fn column(index: &[Option<usize>; COLUMNS.len()], name: &str) -> Option<usize> {
     COLUMNS.iter().position(|c| *c == name).and_then(|slot| index.get(slot).copied().flatten())
-}
-
-fn csv_error(e: &::csv::Error, what: &str) -> Error {
-    Error::Parse { path: what.into(), line: e.position().map(|p| p.line()), message: e.to_string() }
 }
 
 #[cfg(test)]

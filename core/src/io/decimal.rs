@@ -143,6 +143,34 @@ pub mod option {
     }
 }
 
+/// `#[serde(deserialize_with = "crate::io::decimal::map")]` for `{name: decimal}` maps, such
+/// as method thresholds: straight into `BTreeMap<String, Decimal>`, without a map of wrapper
+/// values to convert afterwards (one map type less in the WebAssembly module). A repeated key
+/// keeps its last value, as serde's own map does.
+pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<String, Decimal>, D::Error> {
+    struct Exact(Decimal);
+    impl<'de> serde::Deserialize<'de> for Exact {
+        fn deserialize<D2: Deserializer<'de>>(d: D2) -> Result<Self, D2::Error> {
+            d.deserialize_any(ExactVisitor).map(Exact)
+        }
+    }
+    struct MapVisitor;
+    impl<'de> Visitor<'de> for MapVisitor {
+        type Value = std::collections::BTreeMap<String, Decimal>;
+        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+            f.write_str("a map of names to decimal numbers")
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+            let mut out = std::collections::BTreeMap::new();
+            while let Some((k, Exact(v))) = map.next_entry::<String, Exact>()? {
+                out.insert(k, v);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_map(MapVisitor)
+}
+
 /// JSON Schema of an exact decimal: a number, or a string holding one.
 #[cfg(feature = "schema")]
 pub struct Repr;

@@ -5,4 +5,5 @@ pub mod csv;
 pub mod decimal;
 pub mod json;
 mod json_path;
+pub(crate) mod names;
 pub mod schema;

@@ -82,16 +82,17 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
     }
-    let mut resolved = BTreeMap::new();
+    // Aligned with plan.indicators: every indicator's points first, since a relative target
+    // needs its reference indicator's.
+    let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
         let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
         let mut warnings = Vec::new();
         let points = resolve_points(ind, obs, &options.as_of, &mut warnings)?;
-        resolved.insert(ind.id.as_str(), (points, warnings));
+        resolved.push((points, warnings));
     }
     let mut rows = Vec::with_capacity(plan.indicators.len());
-    for ind in &plan.indicators {
-        let Some((points, warnings)) = resolved.get(ind.id.as_str()) else { continue };
+    for (ind, (points, warnings)) in plan.indicators.iter().zip(&resolved) {
         let mut opts = options.clone();
         let mut warnings = warnings.clone();
         if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
@@ -118,11 +119,12 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     })
 }
 
-type Resolved<'a> = BTreeMap<&'a str, (Vec<crate::model::series::Point>, Vec<Warning>)>;
+type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
-fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved<'_>) -> Result<Option<Decimal>> {
+fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved) -> Result<Option<Decimal>> {
     let ind = plan.indicator(id)?;
-    let Some((points, _)) = resolved.get(id) else { return Ok(None) };
+    let position = plan.indicators.iter().position(|i| i.id == id);
+    let Some((points, _)) = position.and_then(|p| resolved.get(p)) else { return Ok(None) };
     let Some(latest) = latest_after_base(ind, points) else { return Ok(None) };
     let years = i64::from(latest.year.saturating_sub(ind.baseline.year));
     let mut ignored = Vec::new();

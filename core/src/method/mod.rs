@@ -20,7 +20,7 @@ pub mod unsd;
 use std::collections::BTreeMap;
 
 use rust_decimal::Decimal;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::math::trend::Model;
@@ -96,7 +96,7 @@ pub fn method_ids() -> Vec<&'static str> {
 }
 
 /// What a plan evaluation does with indicators that cannot be assessed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum MissingPolicy {
     /// Report them and leave them out of shares and means (the default).
@@ -105,6 +105,11 @@ pub enum MissingPolicy {
     /// Report them and count them as not on pace in shares (never as a zero score).
     CountAsOffPace,
 }
+
+crate::io::names::deserialize_by_name!(MissingPolicy {
+    Exclude => "exclude",
+    CountAsOffPace => "count_as_off_pace",
+});
 
 /// Options of an assessment or evaluation.
 #[derive(Debug, Clone, PartialEq, Eq)]

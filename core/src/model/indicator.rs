@@ -10,7 +10,7 @@ use crate::model::unit::Unit;
 use crate::num::Checked;
 
 /// Which way is better.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Direction {
@@ -19,6 +19,11 @@ pub enum Direction {
     /// Lower is better.
     Decrease,
 }
+
+crate::io::names::deserialize_by_name!(Direction {
+    Increase => "increase",
+    Decrease => "decrease",
+});
 
 impl Direction {
     /// `d` of METHODS.md: +1 when higher is better, −1 when lower is better.
@@ -51,7 +56,7 @@ impl Direction {
 }
 
 /// The nature of an indicator in a Chinese plan.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Nature {
@@ -60,6 +65,11 @@ pub enum Nature {
     /// 约束性: binding, an obligation of government.
     Binding,
 }
+
+crate::io::names::deserialize_by_name!(Nature {
+    Anticipatory => "anticipatory",
+    Binding => "binding",
+});
 
 /// The value an indicator starts from; its year may differ from the plan's base year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

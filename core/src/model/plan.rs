@@ -1,7 +1,5 @@
 //! A development plan: its indicators, and for the seed plan its achievements and projects.
 
-use std::collections::BTreeSet;
-
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
@@ -153,17 +151,20 @@ impl Plan {
                 message: "the base year is after the first plan year".into(),
             });
         }
-        let mut ids = BTreeSet::new();
+        let ids: Vec<&str> = self.indicators.iter().map(|ind| ind.id.as_str()).collect();
+        let repeat = first_repeat(&ids);
         for (i, ind) in self.indicators.iter().enumerate() {
             let path = format!("indicators[{i}]");
             ind.validate(&path)?;
-            if !ids.insert(ind.id.as_str()) {
+            if repeat == Some(i) {
                 return Err(Error::invalid_plan(format!("{path}.id"), format!("duplicate indicator id `{}`", ind.id)));
             }
         }
+        let mut sorted_ids = ids;
+        sorted_ids.sort_unstable();
         for (i, ind) in self.indicators.iter().enumerate() {
             if let Target::Relative { to, .. } = &ind.target {
-                if !ids.contains(to.as_str()) || *to == ind.id {
+                if sorted_ids.binary_search(&to.as_str()).is_err() || *to == ind.id {
                     return Err(Error::invalid_plan(
                         format!("indicators[{i}].target.to"),
                         format!("`{to}` is not another indicator of this plan"),
@@ -174,11 +175,12 @@ impl Plan {
         for (i, a) in self.achievements.iter().enumerate() {
             a.check_breakdown(&format!("achievements[{i}]"))?;
         }
-        let mut numbers = BTreeSet::new();
+        let numbers: Vec<(u8, u32)> = self.projects.iter().map(|p| (p.table, p.number)).collect();
+        let repeat = first_repeat(&numbers);
         for (i, p) in self.projects.iter().enumerate() {
             let path = format!("projects[{i}]");
             p.validate(&path)?;
-            if !numbers.insert((p.table, p.number)) {
+            if repeat == Some(i) {
                 return Err(Error::invalid_plan(
                     format!("{path}.number"),
                     format!("table {} already has a project number {}", p.table, p.number),
@@ -186,5 +188,32 @@ impl Plan {
             }
         }
         Ok(())
+    }
+}
+
+/// The position of the first key equal to an earlier one, in input order: what inserting them
+/// one by one into a set would find, in O(n log n) and without a set type in the WebAssembly
+/// module.
+fn first_repeat<K: Ord>(keys: &[K]) -> Option<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)).then(a.cmp(&b)));
+    order
+        .windows(2)
+        .filter_map(|w| if let [a, b] = w { (keys.get(*a) == keys.get(*b)).then_some(*b) } else { None })
+        .min()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::first_repeat;
+
+    #[test]
+    fn first_repeat_is_the_first_key_seen_before() {
+        // By hand: scanning left to right, the first key already seen.
+        assert_eq!(first_repeat(&["b", "a", "b", "a"]), Some(2));
+        assert_eq!(first_repeat(&["x", "y", "y", "x"]), Some(2));
+        assert_eq!(first_repeat(&[(1u8, 2u32), (2, 1), (1, 3), (2, 1)]), Some(3));
+        assert_eq!(first_repeat(&["a", "b", "c"]), None);
+        assert_eq!(first_repeat::<&str>(&[]), None);
     }
 }

@@ -3,16 +3,14 @@
 //! A vintage (release date `YYYY-MM-DD`, or a label that sorts the same way) lets an
 //! evaluation run "as known on date D": revisions are kept side by side, never overwritten.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::model::indicator::{check_year, derive_ratio, Indicator};
+use crate::model::indicator::{check_year, derive_ratio, Indicator, YEAR_RANGE};
 
 /// A qualifier attached to an observation.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Flag {
@@ -25,6 +23,13 @@ pub enum Flag {
     /// A revised figure.
     Revised,
 }
+
+crate::io::names::deserialize_by_name!(Flag {
+    Preliminary => "preliminary",
+    Estimated => "estimated",
+    BreakInSeries => "break_in_series",
+    Revised => "revised",
+});
 
 impl Flag {
     /// Parse the snake_case code.
@@ -186,7 +191,10 @@ pub fn resolve_points(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Point>> {
     as_of.validate()?;
-    let mut by_year: BTreeMap<i32, &Observation> = BTreeMap::new();
+    // One slot per year of YEAR_RANGE (401), in year order: a map without a map type in the
+    // WebAssembly module; check_year has vouched for every index.
+    let first_year = *YEAR_RANGE.start();
+    let mut by_year: Vec<Option<&Observation>> = vec![None; YEAR_RANGE.clone().count()];
     for obs in observations {
         let path = format!("{}[{}]", indicator.id, obs.year);
         check_year(obs.year, &format!("{path}.year"))?;
@@ -200,7 +208,15 @@ pub fn resolve_points(
         if !as_of.admits(obs) {
             continue;
         }
-        match by_year.get(&obs.year) {
+        let slot = usize::try_from(obs.year.saturating_sub(first_year)).ok().and_then(|i| by_year.get_mut(i));
+        let Some(slot) = slot else {
+            return Err(Error::YearOutOfRange {
+                field: format!("{path}.year"),
+                year: i64::from(obs.year),
+                message: "outside the year range".into(),
+            });
+        };
+        match slot {
             Some(prev) if prev.vintage == obs.vintage => {
                 return Err(Error::InvalidObservations {
                     path,
@@ -214,13 +230,12 @@ pub fn resolve_points(
             }
             // Undated figures sort before dated ones; otherwise ISO dates sort as text.
             Some(prev) if prev.vintage > obs.vintage => {}
-            _ => {
-                by_year.insert(obs.year, obs);
-            }
+            _ => *slot = Some(obs),
         }
     }
-    let mut points = Vec::with_capacity(by_year.len());
-    for (year, obs) in by_year {
+    let mut points = Vec::new();
+    for obs in by_year.into_iter().flatten() {
+        let year = obs.year;
         let derived = match (obs.numerator, obs.denominator, &indicator.components) {
             (Some(n), Some(d), Some(c)) => Some(derive_ratio(n, d, c, &indicator.unit, &indicator.id)?),
             (Some(_), Some(_), None) => {

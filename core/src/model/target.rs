@@ -81,7 +81,7 @@ impl Comparator {
 }
 
 /// How a cumulative change is measured.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ChangeMode {
@@ -92,8 +92,13 @@ pub enum ChangeMode {
     Relative,
 }
 
+crate::io::names::deserialize_by_name!(ChangeMode {
+    Absolute => "absolute",
+    Relative => "relative",
+});
+
 /// How an indicator's growth must relate to a reference indicator's growth.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Relation {
@@ -104,6 +109,12 @@ pub enum Relation {
     /// Grow slower than the reference (低于).
     SlowerThan,
 }
+
+crate::io::names::deserialize_by_name!(Relation {
+    FasterThan => "faster_than",
+    InStepWith => "in_step_with",
+    SlowerThan => "slower_than",
+});
 
 /// A target of an indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -173,8 +184,7 @@ pub enum Target {
 }
 
 /// The kind names of [`Target`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TargetKind {
     Level,
     Range,
@@ -183,6 +193,15 @@ enum TargetKind {
     Relative,
     None,
 }
+
+crate::io::names::deserialize_by_name!(TargetKind {
+    Level => "level",
+    Range => "range",
+    Change => "change",
+    AnnualGrowth => "annual_growth",
+    Relative => "relative",
+    None => "none",
+});
 
 /// Every field any target kind has: serde reads a target into this flat record and
 /// [`Target::try_from`] checks that the kind has exactly its own fields. Same format and rules

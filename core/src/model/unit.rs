@@ -11,7 +11,7 @@ use crate::model::label::{Label, Lang};
 use crate::num::Checked;
 
 /// How many yuan one unit of a money amount holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Magnitude {
@@ -22,6 +22,12 @@ pub enum Magnitude {
     /// 亿 (×100 000 000), as in 亿元.
     HundredMillion,
 }
+
+crate::io::names::deserialize_by_name!(Magnitude {
+    One => "one",
+    TenThousand => "ten_thousand",
+    HundredMillion => "hundred_million",
+});
 
 impl Magnitude {
     /// The multiplier, e.g. 10 000 for 万.
@@ -86,8 +92,7 @@ pub enum Unit {
 }
 
 /// The kind names of [`Unit`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
     Percent,
     PerMille,
@@ -100,6 +105,19 @@ enum UnitKind {
     Years,
     Custom,
 }
+
+crate::io::names::deserialize_by_name!(UnitKind {
+    Percent => "percent",
+    PerMille => "per_mille",
+    PerTenThousand => "per_ten_thousand",
+    PerHundredThousand => "per_hundred_thousand",
+    Ratio => "ratio",
+    Count => "count",
+    Index => "index",
+    Money => "money",
+    Years => "years",
+    Custom => "custom",
+});
 
 /// Every field any unit kind has; see `TargetRepr` in target.rs for why this is flat.
 #[derive(Deserialize)]

@@ -8,6 +8,7 @@ use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::num::{f64_text, format_fixed};
 use crate::report::svg::{chart_projection, escape, indicator_chart, pace_chart, projects_gantt, FONT_STACK};
+use std::fmt::Write as _;
 
 const CSS: &str = "body{margin:24px;color:#1d2433;background:#fff}h1{font-size:20px}h2{font-size:16px;margin-top:28px}\
 table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border-bottom:1px solid #e3e7ee;padding:4px 8px;text-align:right;vertical-align:top}\
@@ -200,50 +201,53 @@ pub fn evaluation_html(
     );
     body.push_str("<table><thead><tr>");
     for h in &w[..12] {
-        body.push_str(&format!("<th>{}</th>", escape(h)));
+        let _ = write!(body, "<th>{}</th>", escape(h));
     }
     body.push_str("</tr></thead><tbody>");
     for row in &evaluation.rows {
         body.push_str("<tr>");
         for c in row_cells(plan, observations, evaluation, row, lang) {
-            body.push_str(&format!("<td>{c}</td>"));
+            let _ = write!(body, "<td>{c}</td>");
         }
         body.push_str("</tr>");
     }
     body.push_str("</tbody></table>");
     let s = &evaluation.summary;
-    body.push_str(&format!("<h2>{}</h2><p>", w[14]));
+    let _ = write!(body, "<h2>{}</h2><p>", w[14]);
     let counts: Vec<String> =
         s.counts.iter().filter(|c| c.count > 0).map(|c| format!("{} {}", badge(c.status, lang), c.count)).collect();
     body.push_str(&counts.join(" "));
-    body.push_str(&format!(
+    let _ = write!(
+        body,
         "</p><p>{}/{} · {}</p>",
         s.on_pace,
         s.assessed,
         s.share_on_pace.map(|v| pct(Some(v))).unwrap_or_else(|| "—".into())
-    ));
-    body.push_str(&format!("<h2>{}</h2><div class=\"charts\">", w[15]));
+    );
+    let _ = write!(body, "<h2>{}</h2><div class=\"charts\">", w[15]);
     body.push_str(&pace_chart(plan, evaluation, lang));
     for ind in &plan.indicators {
         body.push_str(&indicator_chart(plan, &ind.id, observations, &evaluation.as_of, lang)?);
     }
     body.push_str("</div>");
     if !plan.sources.is_empty() {
-        body.push_str(&format!("<h2>{}</h2><ul>", w[16]));
+        let _ = write!(body, "<h2>{}</h2><ul>", w[16]);
         for src in &plan.sources {
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "<li>{}{}</li>",
                 escape(src.title.get(lang)),
                 src.note.as_deref().map(|n| format!(" — {}", escape(n))).unwrap_or_default()
-            ));
+            );
         }
         body.push_str("</ul>");
     }
     if lang != Lang::Zh {
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<p class=\"note\">{}</p>",
             escape(crate::report::labels::phrase(crate::report::labels::Phrase::Unofficial, lang))
-        ));
+        );
     }
     Ok(page(title, lang, &body))
 }
@@ -263,22 +267,23 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
     );
     body.push_str("<table><thead><tr>");
     let years: Vec<i32> = (plan.period.start..=plan.period.end).collect();
-    body.push_str(&format!("<th>{}</th><th>{}</th><th>{}</th>", w[0], w[1], w[2]));
+    let _ = write!(body, "<th>{}</th><th>{}</th><th>{}</th>", w[0], w[1], w[2]);
     for y in &years {
-        body.push_str(&format!("<th>{y}</th>"));
+        let _ = write!(body, "<th>{y}</th>");
     }
     body.push_str("</tr></thead><tbody>");
     for ind in &plan.indicators {
         let Ok(s) = ind.schedule() else { continue };
         let dp = ind.display_decimals();
         let target = s.linear.last().map(|m| format!("{} ({})", format_fixed(m.value, dp), m.year)).unwrap_or_default();
-        body.push_str(&format!(
+        let _ = write!(
+            body,
             "<tr><td>{}</td><td>{} ({})</td><td>{}</td>",
             escape(ind.label.get(lang)),
             format_fixed(ind.baseline.value, dp),
             ind.baseline.year,
             escape(&target)
-        ));
+        );
         for y in &years {
             let cell = s
                 .linear
@@ -286,13 +291,13 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
                 .find(|m| m.year == *y)
                 .map(|m| format_fixed(m.value, dp.saturating_add(2)))
                 .unwrap_or_default();
-            body.push_str(&format!("<td>{cell}</td>"));
+            let _ = write!(body, "<td>{cell}</td>");
         }
         body.push_str("</tr>");
     }
     body.push_str("</tbody></table>");
     if !plan.projects.is_empty() {
-        body.push_str(&format!("<h2>{}</h2>", w[17]));
+        let _ = write!(body, "<h2>{}</h2>", w[17]);
         body.push_str(&projects_gantt(plan, lang));
         body.push_str("<table class=\"left\"><tbody>");
         for p in &plan.projects {
@@ -310,7 +315,8 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
                     )
                 })
                 .unwrap_or_default();
-            body.push_str(&format!(
+            let _ = write!(
+                body,
                 "<tr><td>{}-{}</td><td>{}</td><td>{}</td><td>{}–{}</td><td>{}</td><td>{}</td></tr>",
                 p.table,
                 p.number,
@@ -320,7 +326,7 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
                 p.period.end.year,
                 escape(&p.location),
                 escape(&total)
-            ));
+            );
         }
         body.push_str("</tbody></table>");
     }

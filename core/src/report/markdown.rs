@@ -1,6 +1,7 @@
 //! Evaluation tables as Markdown (also readable as plain text in a terminal).
 
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 use crate::method::evaluate::Evaluation;
 use crate::model::label::Lang;
@@ -47,8 +48,9 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
             .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
             .unwrap_or_else(|| "—".into());
         let opt = |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
-        out.push_str(&format!(
-            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} {} |\n",
+        let _ = writeln!(
+            out,
+            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} {} |",
             cell(ind.label.get(lang)),
             format_fixed(ind.baseline.value, dp),
             ind.baseline.year,
@@ -59,11 +61,12 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
             opt(row.pace, |v| format_fixed(v, 2)),
             row.status.symbol(),
             row.status.label(lang),
-        ));
+        );
     }
     let s = &evaluation.summary;
     out.push('\n');
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "{}: {} · {}: {} · {}: {} · {}: {}",
         p(Phrase::Method),
         evaluation.method,
@@ -73,7 +76,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
         s.not_assessable,
         p(Phrase::OnPace),
         s.share_on_pace.map(percent).map(|x| format!("{} ({x})", s.on_pace)).unwrap_or_else(|| "—".into()),
-    ));
+    );
     out.push('\n');
     let counts: Vec<String> = s
         .counts
@@ -84,7 +87,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
     out.push_str(&counts.join(" · "));
     out.push('\n');
     if lang != Lang::Zh {
-        out.push_str(&format!("\n_{}_\n", p(Phrase::Unofficial)));
+        let _ = write!(out, "\n_{}_\n", p(Phrase::Unofficial));
     }
     out
 }
@@ -95,14 +98,14 @@ pub fn methods_side_by_side(plan: &Plan, evaluations: &[Evaluation], lang: Lang)
     let mut out = format!("| {} |", phrase(Phrase::Indicator, lang));
     let mut rule = String::from("|---|");
     for e in evaluations {
-        out.push_str(&format!(" {} |", e.method));
+        let _ = write!(out, " {} |", e.method);
         rule.push_str("---|");
     }
     out.push('\n');
     out.push_str(&rule);
     out.push('\n');
     for ind in &plan.indicators {
-        out.push_str(&format!("| {} |", cell(ind.label.get(lang))));
+        let _ = write!(out, "| {} |", cell(ind.label.get(lang)));
         for e in evaluations {
             let Some(row) = e.rows.iter().find(|r| r.indicator == ind.id) else {
                 out.push_str(" — |");
@@ -110,7 +113,7 @@ pub fn methods_side_by_side(plan: &Plan, evaluations: &[Evaluation], lang: Lang)
             };
             let number =
                 row.score.or(row.ratio).map(|x| format!(" ({})", crate::num::f64_text(x, Some(2)))).unwrap_or_default();
-            out.push_str(&format!(" {} {}{} |", row.status.symbol(), row.status.label(lang), number));
+            let _ = write!(out, " {} {}{} |", row.status.symbol(), row.status.label(lang), number);
         }
         out.push('\n');
     }

@@ -1,6 +1,7 @@
 //! The required schedule of a plan: what each indicator must reach each year.
 
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 use crate::error::Result;
 use crate::math::path::{required_path, Milestone, PathKind};
@@ -66,8 +67,9 @@ pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
         let dp = ind.display_decimals();
         // Milestones carry two more decimals than published so that the path is visible.
         let mdp = dp.saturating_add(2);
-        out.push_str(&format!("### {}\n\n", cell(ind.label.get(lang))));
-        out.push_str(&format!(
+        let _ = write!(out, "### {}\n\n", cell(ind.label.get(lang)));
+        let _ = write!(
+            out,
             "{}: {} ({}) → {}: {} ({}) · {}: {} · {}: {}\n\n",
             p(Phrase::Baseline),
             format_fixed(ind.baseline.value, dp),
@@ -81,9 +83,9 @@ pub fn schedule_markdown(plan: &Plan, lang: Lang) -> Result<String> {
                 .unwrap_or_else(|| "—".into()),
             p(Phrase::AnnualIncrement),
             format_fixed(s.annual_increment, mdp),
-        ));
+        );
         let years: Vec<String> = s.linear.iter().skip(1).map(|m| m.year.to_string()).collect();
-        out.push_str(&format!("| | {} |\n|---|{}\n", years.join(" | "), "---:|".repeat(years.len())));
+        let _ = write!(out, "| | {} |\n|---|{}\n", years.join(" | "), "---:|".repeat(years.len()));
         let row = |name: &str, path: &[Milestone]| {
             let vals: Vec<String> = path.iter().skip(1).map(|m| format_fixed(m.value, mdp)).collect();
             format!("| {name} | {} |\n", vals.join(" | "))
@@ -119,13 +121,14 @@ pub fn decomposition_markdown(
         cell(&num)
     );
     for r in &decomposition.rows {
-        out.push_str(&format!(
-            "| {} | {} | {} | {} |\n",
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
             r.year,
             format_fixed(r.denominator, 2),
             format_fixed(r.ratio, dp.saturating_add(2)),
             format_fixed(r.numerator, 0)
-        ));
+        );
     }
     out
 }

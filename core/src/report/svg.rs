@@ -13,6 +13,7 @@ use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::model::series::{resolve_points, AsOf, Point};
 use crate::num::{f64_text, to_f64};
+use std::fmt::Write as _;
 
 /// Fonts that render Latin, Chinese and Korean labels.
 pub const FONT_STACK: &str =
@@ -102,14 +103,15 @@ fn legend(items: &[(&str, String)], x: f64, y: f64) -> String {
     let mut out = String::new();
     let mut dx = x;
     for (colour, text) in items {
-        out.push_str(&format!(
+        let _ =
+            write!(out,
             "<rect x=\"{}\" y=\"{}\" width=\"10\" height=\"10\" fill=\"{colour}\"/><text x=\"{}\" y=\"{}\">{}</text>",
             n(dx),
             n(y - 9.0),
             n(dx + 14.0),
             n(y),
             escape(text)
-        ));
+        );
         // Approximate advance: CJK and Hangul glyphs are about twice as wide as Latin ones.
         let width: f64 = text.chars().map(|c| if c.is_ascii() { 6.5 } else { 12.0 }).sum();
         dx += 24.0 + width;
@@ -165,15 +167,16 @@ pub fn indicator_chart(
     let f = Frame { w: 640.0, h: 330.0, left: 64.0, right: 20.0, top: 52.0, bottom: 36.0, x0, x1, y0, y1 };
     let w = words(lang);
     let mut out = open(f.w, f.h, ind.label.get(lang));
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<text x=\"{}\" y=\"18\" font-size=\"14\" font-weight=\"bold\">{}</text>",
         n(f.left),
         escape(ind.label.get(lang))
-    ));
+    );
     // Grid and axes.
     for k in 0..=4 {
         let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
-        out.push_str(&format!(
+        let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
             n(f.left),
             n(f.w - f.right),
@@ -182,16 +185,17 @@ pub fn indicator_chart(
             n(f.left - 6.0),
             n(f.y(v) + 4.0),
             escape(&tick(v))
-        ));
+        );
     }
     let mut year = x0.ceil();
     while year <= x1 {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
             n(f.x(year)),
             n(f.h - 14.0),
             tick(year)
-        ));
+        );
         year += 1.0;
     }
     // As-of line.
@@ -199,7 +203,7 @@ pub fn indicator_chart(
         let x = f.x(f64::from(last.year));
         // Keep the label inside the chart near the right edge.
         let anchor = if x > f.w - f.right - 60.0 { "end" } else { "middle" };
-        out.push_str(&format!(
+        let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#8896ab\" stroke-dasharray=\"2 3\"/><text x=\"{}\" y=\"{}\" fill=\"#8896ab\" text-anchor=\"{anchor}\">{} {}</text>",
             n(x),
             n(x),
@@ -209,13 +213,14 @@ pub fn indicator_chart(
             n(f.h - f.bottom - 4.0),
             escape(w[5]),
             last.year
-        ));
+        );
     }
     // Projection band and line from the latest point.
     if let (Some(p), Some(last)) = (&projection, points.last()) {
         let (lx, ly) = (f64::from(last.year), to_f64(last.value));
         if let (Some(lo), Some(hi)) = (p.low, p.high) {
-            out.push_str(&format!(
+            let _ = write!(
+                out,
                 "<polygon fill=\"#f4a582\" fill-opacity=\"0.35\" points=\"{},{} {},{} {},{}\"/>",
                 n(f.x(lx)),
                 n(f.y(ly)),
@@ -223,7 +228,7 @@ pub fn indicator_chart(
                 n(f.y(hi)),
                 n(f.x(f64::from(p.year))),
                 n(f.y(lo))
-            ));
+            );
         }
         out.push_str(&polyline(&f, &[(lx, ly), (f64::from(p.year), p.value)], "#d6604d", "5 3"));
     }
@@ -237,15 +242,16 @@ pub fn indicator_chart(
         out.push_str(&polyline(&f, &pts(&geometric), "#7fa6d6", "6 4"));
     }
     if let Ok(t) = ind.implied_target() {
-        out.push_str(&format!(
+        let _ = write!(
+            out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"none\" stroke=\"#1b7837\" stroke-width=\"2\"/>",
             n(f.x(f64::from(t.year))),
             n(f.y(to_f64(t.value)))
-        ));
+        );
     }
     for p in &points {
         let hollow = p.flag.is_some();
-        out.push_str(&format!(
+        let _ = write!(out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\" stroke=\"#1d2433\" stroke-width=\"1.5\"><title>{} {}{}</title></circle>",
             n(f.x(f64::from(p.year))),
             n(f.y(to_f64(p.value))),
@@ -253,7 +259,7 @@ pub fn indicator_chart(
             p.year,
             p.value,
             p.flag.map(|fl| format!(" ({})", fl.code())).unwrap_or_default()
-        ));
+        );
     }
     out.push_str(&legend(
         &[
@@ -303,14 +309,15 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         Lang::Ko => ("달성률과 시간 경과율", "시간 경과율", "달성률"),
     };
     let mut out = open(f.w, f.h, title);
-    out.push_str(&format!(
+    let _ = write!(
+        out,
         "<text x=\"{}\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>",
         n(f.left),
         escape(title)
-    ));
+    );
     for k in 0..=5 {
         let v = f64::from(k) / 4.0;
-        out.push_str(&format!(
+        let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}%</text>\
              <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
             n(f.left),
@@ -323,10 +330,10 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
             n(f.x(v.min(1.0))),
             n(f.h - 24.0),
             if k <= 4 { format!("{}%", tick(v * 100.0)) } else { String::new() }
-        ));
+        );
     }
     out.push_str(&polyline(&f, &[(0.0, 0.0), (1.0, 1.0)], "#8896ab", "4 4"));
-    out.push_str(&format!(
+    let _ = write!(out,
         "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text><text x=\"14\" y=\"{}\" transform=\"rotate(-90 14 {})\" text-anchor=\"middle\">{}</text>",
         n((f.left + f.w - f.right) / 2.0),
         n(f.h - 6.0),
@@ -334,7 +341,7 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         n(f.h / 2.0),
         n(f.h / 2.0),
         escape(yl)
-    ));
+    );
     for (i, row) in evaluation.rows.iter().enumerate() {
         let (Some(c), Some(t)) = (row.completion, row.time_share) else { continue };
         // Beyond the frame, a point sits on its edge (its tooltip keeps the indicator's name).
@@ -342,7 +349,8 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         let t = to_f64(t).clamp(0.0, 1.0);
         let colour = tone_colour(row.status.tone());
         let name = plan.indicator(&row.indicator).map(|ind| ind.label.get(lang).to_string()).unwrap_or_default();
-        out.push_str(&format!(
+        let _ =
+            write!(out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{colour}\" stroke=\"#1d2433\"><title>{} · {}</title></circle>\
              <text x=\"{}\" y=\"{}\" font-size=\"11\">{} {}</text>",
             n(f.x(t)),
@@ -353,7 +361,7 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
             n(f.y(c) + 4.0),
             escape(row.status.symbol()),
             i.saturating_add(1)
-        ));
+        );
     }
     out.push_str("</svg>");
     out
@@ -397,12 +405,12 @@ pub fn projects_gantt(plan: &Plan, lang: Lang) -> String {
         Lang::Ko => "중점 사업 일정",
     };
     let mut out = open(f.w, f.h, title);
-    out.push_str(&format!("<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>", escape(title)));
+    let _ = write!(out, "<text x=\"10\" y=\"20\" font-size=\"14\" font-weight=\"bold\">{}</text>", escape(title));
     for y in start..=end.saturating_add(1) {
         let x = f.x(f64::from(y));
         // The last line closes the final year; it needs no label of its own.
         let label = if y <= end { y.to_string() } else { String::new() };
-        out.push_str(&format!(
+        let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" fill=\"#555\">{}</text>",
             n(x),
             n(x),
@@ -411,7 +419,7 @@ pub fn projects_gantt(plan: &Plan, lang: Lang) -> String {
             n(x + 2.0),
             n(f.top - 12.0),
             label
-        ));
+        );
     }
     let colours = ["#2c6db5", "#1b7837", "#8a6d00", "#b2182b", "#6a3d9a"];
     for (i, p) in projects.iter().enumerate() {
@@ -428,7 +436,7 @@ pub fn projects_gantt(plan: &Plan, lang: Lang) -> String {
         } else {
             label
         };
-        out.push_str(&format!(
+        let _ = write!(out,
             "<text x=\"10\" y=\"{}\">{}</text><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"{colour}\" rx=\"3\"><title>{} · {}</title></rect>\
              <text x=\"{}\" y=\"{}\" font-size=\"10\" fill=\"#ffffff\">{}</text>",
             n(y + 14.0),
@@ -442,7 +450,7 @@ pub fn projects_gantt(plan: &Plan, lang: Lang) -> String {
             n(x0 + 4.0),
             n(y + 14.0),
             escape(p.county.as_deref().unwrap_or(&p.location))
-        ));
+        );
     }
     out.push_str("</svg>");
     out
