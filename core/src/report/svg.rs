@@ -201,15 +201,22 @@ pub fn indicator_chart(
     // As-of line.
     if let Some(last) = points.last() {
         let x = f.x(f64::from(last.year));
-        // Keep the label inside the chart near the right edge.
-        let anchor = if x > f.w - f.right - 60.0 { "end" } else { "middle" };
+        // Keep the label inside the plot near either edge (clear of the value axis on the left).
+        let anchor = if x > f.w - f.right - 60.0 {
+            "end"
+        } else if x < f.left + 60.0 {
+            "start"
+        } else {
+            "middle"
+        };
+        let label_x = if anchor == "start" { x + 4.0 } else { x };
         let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#8896ab\" stroke-dasharray=\"2 3\"/><text x=\"{}\" y=\"{}\" fill=\"#8896ab\" text-anchor=\"{anchor}\">{} {}</text>",
             n(x),
             n(x),
             n(f.top + 8.0),
             n(f.h - f.bottom),
-            n(x),
+            n(label_x),
             n(f.h - f.bottom - 4.0),
             escape(w[5]),
             last.year
@@ -349,15 +356,17 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         let t = to_f64(t).clamp(0.0, 1.0);
         let colour = tone_colour(row.status.tone());
         let name = plan.indicator(&row.indicator).map(|ind| ind.label.get(lang).to_string()).unwrap_or_default();
+        // Labels of points near the right edge go on their left, inside the chart.
+        let (label_x, anchor) = if t > 0.9 { (f.x(t) - 9.0, "end") } else { (f.x(t) + 8.0, "start") };
         let _ =
             write!(out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{colour}\" stroke=\"#1d2433\"><title>{} · {}</title></circle>\
-             <text x=\"{}\" y=\"{}\" font-size=\"11\">{} {}</text>",
+             <text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\">{} {}</text>",
             n(f.x(t)),
             n(f.y(c)),
             escape(&name),
             escape(row.status.label(lang)),
-            n(f.x(t) + 8.0),
+            n(label_x),
             n(f.y(c) + 4.0),
             escape(row.status.symbol()),
             i.saturating_add(1)
