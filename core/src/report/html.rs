@@ -15,7 +15,7 @@ table{border-collapse:collapse;font-size:13px;margin:8px 0}th,td{border-bottom:1
 th:first-child,td:first-child{text-align:left}.s{font-weight:600;white-space:nowrap;border-radius:3px;padding:1px 5px;border:1px solid}\
 .good{color:#1b7837;background:#e7f4e4}.fair{color:#8a6d00;background:#fdf3cf}.poor{color:#b35806;background:#fde0c5}\
 .bad{color:#b2182b;background:#fbdada}.none{color:#555;background:#eee}.note{color:#666;font-size:12px}.charts svg{margin:8px 8px 0 0}\
-table.left td{text-align:left}";
+table.left th,table.left td{text-align:left}table.left td:first-child,table.left td:nth-child(4),table.left td:nth-child(6){white-space:nowrap}";
 
 fn words(lang: Lang) -> [&'static str; 20] {
     match lang {
@@ -299,7 +299,16 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
     if !plan.projects.is_empty() {
         let _ = write!(body, "<h2>{}</h2>", w[17]);
         body.push_str(&projects_gantt(plan, lang));
-        body.push_str("<table class=\"left\"><tbody>");
+        let head: [&str; 6] = match lang {
+            Lang::Zh => ["序号", "项目名称", "承担单位", "建设期", "建设地点", "投资额"],
+            Lang::En => ["No.", "Project", "Undertakers", "Period", "Location", "Investment"],
+            Lang::Ko => ["번호", "사업명", "시행 기관", "기간", "위치", "투자액"],
+        };
+        body.push_str("<table class=\"left\"><thead><tr>");
+        for h in head {
+            let _ = write!(body, "<th>{h}</th>");
+        }
+        body.push_str("</tr></thead><tbody>");
         for p in &plan.projects {
             let total = p
                 .total_investment(crate::model::unit::Magnitude::TenThousand)?
