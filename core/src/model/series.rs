@@ -191,10 +191,12 @@ pub fn resolve_points(
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Point>> {
     as_of.validate()?;
-    // One slot per year of YEAR_RANGE (401), in year order: a map without a map type in the
-    // WebAssembly module; check_year has vouched for every index.
-    let first_year = *YEAR_RANGE.start();
-    let mut by_year: Vec<Option<&Observation>> = vec![None; YEAR_RANGE.clone().count()];
+    // One slot per year from the first to the last valid year given, in year order: a map
+    // without a map type in the WebAssembly module (check_year below rejects the rest).
+    let valid_years = || observations.iter().map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
+    let first_year = valid_years().min().unwrap_or(*YEAR_RANGE.start());
+    let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
+    let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
     for obs in observations {
         let path = format!("{}[{}]", indicator.id, obs.year);
         check_year(obs.year, &format!("{path}.year"))?;

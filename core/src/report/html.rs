@@ -2,12 +2,15 @@
 //! that any XML parser reads them; and the evaluation as CSV.
 
 use crate::error::Result;
+use crate::math::trend::Projection;
 use crate::method::evaluate::{Evaluation, PlanObservations};
 use crate::method::{Assessment, Status};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::num::{f64_text, format_fixed};
-use crate::report::svg::{chart_projection, escape, indicator_chart, pace_chart, projects_gantt, FONT_STACK};
+use crate::report::svg::{
+    chart_series, draw_indicator_chart, escape, pace_chart, projects_gantt, ChartSeries, FONT_STACK,
+};
 use std::fmt::Write as _;
 
 const CSS: &str = "body{margin:24px;color:#1d2433;background:#fff}h1{font-size:20px}h2{font-size:16px;margin-top:28px}\
@@ -126,13 +129,7 @@ fn rate(v: Option<f64>) -> String {
 }
 
 /// One row of the evaluation table.
-fn row_cells(
-    plan: &Plan,
-    observations: &PlanObservations,
-    evaluation: &Evaluation,
-    row: &Assessment,
-    lang: Lang,
-) -> Vec<String> {
+fn row_cells(plan: &Plan, projection: Option<&Projection>, row: &Assessment, lang: Lang) -> Vec<String> {
     let Ok(ind) = plan.indicator(&row.indicator) else { return Vec::new() };
     let dp = ind.display_decimals();
     let target = ind
@@ -144,9 +141,7 @@ fn row_cells(
         .as_ref()
         .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
         .unwrap_or_else(|| "—".into());
-    let projection = chart_projection(plan, &row.indicator, observations, &evaluation.as_of);
     let proj = projection
-        .as_ref()
         .map(|p| match (p.low, p.high) {
             (Some(lo), Some(hi)) => format!(
                 "{} [{}, {}] ({})",
@@ -204,9 +199,14 @@ pub fn evaluation_html(
         let _ = write!(body, "<th>{}</th>", escape(h));
     }
     body.push_str("</tr></thead><tbody>");
+    // Each indicator's points and projection, once, for its table row and its chart.
+    let series: Vec<ChartSeries> =
+        plan.indicators.iter().map(|ind| chart_series(ind, observations, &evaluation.as_of)).collect::<Result<_>>()?;
+    let series_of = |id: &str| plan.indicators.iter().position(|i| i.id == id).and_then(|k| series.get(k));
     for row in &evaluation.rows {
         body.push_str("<tr>");
-        for c in row_cells(plan, observations, evaluation, row, lang) {
+        let projection = series_of(&row.indicator).and_then(|s| s.projection.as_ref());
+        for c in row_cells(plan, projection, row, lang) {
             let _ = write!(body, "<td>{c}</td>");
         }
         body.push_str("</tr>");
@@ -226,8 +226,8 @@ pub fn evaluation_html(
     );
     let _ = write!(body, "<h2>{}</h2><div class=\"charts\">", w[15]);
     body.push_str(&pace_chart(plan, evaluation, lang));
-    for ind in &plan.indicators {
-        body.push_str(&indicator_chart(plan, &ind.id, observations, &evaluation.as_of, lang)?);
+    for (ind, data) in plan.indicators.iter().zip(&series) {
+        body.push_str(&draw_indicator_chart(ind, data, lang));
     }
     body.push_str("</div>");
     if !plan.sources.is_empty() {

@@ -9,6 +9,7 @@ use crate::math::path::PathKind;
 use crate::math::trend::{Model, Projection};
 use crate::method::evaluate::{Evaluation, PlanObservations};
 use crate::method::prepare::series_with_baseline;
+use crate::model::indicator::Indicator;
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::model::series::{resolve_points, AsOf, Point};
@@ -137,19 +138,45 @@ pub fn indicator_chart(
     lang: Lang,
 ) -> Result<String> {
     let ind = plan.indicator(id)?;
-    let obs = observations.get(id).map(Vec::as_slice).unwrap_or_default();
-    let mut ignored = Vec::new();
-    let points: Vec<Point> = resolve_points(ind, obs, as_of, &mut ignored)?;
+    Ok(draw_indicator_chart(ind, &chart_series(ind, observations, as_of)?, lang))
+}
+
+/// What an indicator's chart and its report row show: the points resolved as of the
+/// evaluation, and the report's projection. Computed once per indicator for both.
+#[derive(Debug, Clone)]
+pub struct ChartSeries {
+    /// One value per year, as [`resolve_points`] picks them.
+    pub points: Vec<Point>,
+    /// OLS linear with a 90 % interval from three points (baseline included), the endpoint
+    /// CAGR from two, none otherwise or when the model cannot project.
+    pub projection: Option<Projection>,
+}
+
+/// The [`ChartSeries`] of one indicator.
+pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &AsOf) -> Result<ChartSeries> {
+    let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
+    let points = resolve_points(ind, obs, as_of, &mut Vec::new())?;
+    let series = series_with_baseline(ind, &points);
+    let model = if series.len() >= 3 { Model::OlsLinear } else { Model::EndpointCagr };
+    let projection = ind
+        .target
+        .year()
+        .and_then(|year| crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok());
+    Ok(ChartSeries { points, projection })
+}
+
+/// Draw the chart of one indicator from its series.
+pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> String {
+    let (points, projection) = (&data.points, &data.projection);
     let linear = ind.path(PathKind::Linear).unwrap_or_default();
     let geometric = ind.path(PathKind::Geometric).unwrap_or_default();
-    let projection = chart_projection(plan, id, observations, as_of);
     let mut xs: Vec<f64> = vec![f64::from(ind.baseline.year)];
     let mut ys: Vec<f64> = vec![to_f64(ind.baseline.value)];
     for m in linear.iter().chain(geometric.iter()) {
         xs.push(f64::from(m.year));
         ys.push(to_f64(m.value));
     }
-    for p in &points {
+    for p in points {
         xs.push(f64::from(p.year));
         ys.push(to_f64(p.value));
     }
@@ -256,7 +283,7 @@ pub fn indicator_chart(
             n(f.y(to_f64(t.value)))
         );
     }
-    for p in &points {
+    for p in points {
         let hollow = p.flag.is_some();
         let _ = write!(out,
             "<circle cx=\"{}\" cy=\"{}\" r=\"4\" fill=\"{}\" stroke=\"#1d2433\" stroke-width=\"1.5\"><title>{} {}{}</title></circle>",
@@ -280,19 +307,7 @@ pub fn indicator_chart(
         38.0,
     ));
     out.push_str("</svg>");
-    Ok(out)
-}
-
-/// The projection a report shows: OLS linear with a 90 % interval from three points, the
-/// endpoint CAGR from two, none otherwise.
-pub fn chart_projection(plan: &Plan, id: &str, observations: &PlanObservations, as_of: &AsOf) -> Option<Projection> {
-    let ind = plan.indicator(id).ok()?;
-    let obs = observations.get(id).map(Vec::as_slice).unwrap_or_default();
-    let points = resolve_points(ind, obs, as_of, &mut Vec::new()).ok()?;
-    let series = series_with_baseline(ind, &points);
-    let year = ind.target.year()?;
-    let model = if series.len() >= 3 { Model::OlsLinear } else { Model::EndpointCagr };
-    crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok()
+    out
 }
 
 /// Completion share against time share for every assessed indicator: the diagonal is on pace
