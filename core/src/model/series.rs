@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::model::date::Date;
 use crate::model::indicator::{check_year, derive_ratio, Indicator, YEAR_RANGE};
 
 /// A qualifier attached to an observation.
@@ -85,6 +86,16 @@ pub struct Observation {
     /// Where the figure was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The change on the previous year as a fraction (`-0.027` or `"-2.7%"`), for indicators
+    /// whose cumulative change is published year by year: the library chains it exactly onto
+    /// the previous year's level (the baseline for the first year). Give it instead of `value`.
+    #[serde(
+        default,
+        with = "crate::model::rate::serde_rate::option_ser",
+        skip_serializing_if = "Option::is_none"
+    )]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
+    pub annual_change: Option<Decimal>,
 }
 
 impl Observation {
@@ -98,7 +109,13 @@ impl Observation {
             vintage: None,
             flag: None,
             source: None,
+            annual_change: None,
         }
+    }
+
+    /// An observation given as the change on the previous year (a fraction: −0.027 is −2.7 %).
+    pub fn annual_change(year: i32, change: Decimal) -> Self {
+        Observation { value: None, annual_change: Some(change), ..Observation::new(year, Decimal::ZERO) }
     }
 }
 
@@ -123,27 +140,43 @@ impl AsOf {
             AsOf::Latest => true,
             AsOf::Year(y) => obs.year <= *y,
             AsOf::Date(date) => {
+                // Validated before use; `YYYY-MM` compares as the month's last day.
+                let full = Date::parse(date, "as_of").map(|d| d.to_string()).unwrap_or_else(|_| date.clone());
                 let year_ok = date_year(date).is_none_or(|y| obs.year < y);
-                let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= date.as_str());
+                let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= full.as_str());
                 year_ok && vintage_ok
             }
         }
     }
 
-    /// Check the date form.
+    /// Check the date form: a real calendar day (2023-02-30 is an error), or `YYYY-MM`.
     pub fn validate(&self) -> Result<()> {
         match self {
             AsOf::Latest => Ok(()),
             AsOf::Year(y) => check_year(*y, "as_of"),
-            AsOf::Date(d) => match date_year(d) {
-                Some(y)
-                    if d.len() == 10 && d.as_bytes().get(4) == Some(&b'-') && d.as_bytes().get(7) == Some(&b'-') =>
-                {
-                    check_year(y, "as_of")
-                }
-                _ => Err(Error::invalid_argument("as_of", format!("`{d}` is not a date YYYY-MM-DD"))),
-            },
+            AsOf::Date(d) => Date::parse(d, "as_of").map(|_| ()),
         }
+    }
+
+    /// The evaluation date, when `as_of` is one.
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            AsOf::Date(d) => Date::parse(d, "as_of").ok(),
+            _ => None,
+        }
+    }
+
+    /// The time share at an evaluation date: years elapsed from the end of `base_year` to the
+    /// date, over the years to `target_year` (2023-06-30 in 2021–2025 is 2.5/5), capped at 1.
+    /// `None` unless `as_of` is a date.
+    pub fn time_share(&self, base_year: i32, target_year: i32) -> Option<Decimal> {
+        let date = self.date()?;
+        let span = Decimal::from(i64::from(target_year) - i64::from(base_year));
+        if span <= Decimal::ZERO {
+            return None;
+        }
+        let elapsed = date.years_after(base_year).max(Decimal::ZERO);
+        Some((elapsed / span).min(Decimal::ONE))
     }
 }
 
@@ -162,6 +195,9 @@ pub struct Point {
     pub vintage: Option<String>,
     /// Its flag.
     pub flag: Option<Flag>,
+    /// The annual change the value was chained from, when it was given as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_change: Option<Decimal>,
 }
 
 /// A machine-readable warning attached to a result.
@@ -200,11 +236,26 @@ pub fn resolve_points(
     for obs in observations {
         let path = format!("{}[{}]", indicator.id, obs.year);
         check_year(obs.year, &format!("{path}.year"))?;
-        if obs.value.is_none() && (obs.numerator.is_none() || obs.denominator.is_none()) {
+        if obs.value.is_none() && obs.annual_change.is_none() && (obs.numerator.is_none() || obs.denominator.is_none())
+        {
             return Err(Error::InvalidObservations {
                 path,
                 line: None,
-                message: "an observation needs a value, or a numerator and a denominator".into(),
+                message: "an observation needs a value, an annual change, or a numerator and a denominator".into(),
+            });
+        }
+        if obs.annual_change.is_some() && (obs.value.is_some() || obs.numerator.is_some()) {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "give either a value (or its components) or an annual change, not both".into(),
+            });
+        }
+        if obs.annual_change.is_some() && indicator.unit.is_growth_rate() {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "a growth-rate indicator's values are already rates: give them as values".into(),
             });
         }
         if !as_of.admits(obs) {
@@ -235,9 +286,13 @@ pub fn resolve_points(
             _ => *slot = Some(obs),
         }
     }
-    let mut points = Vec::new();
+    let mut points: Vec<Point> = Vec::new();
     for obs in by_year.into_iter().flatten() {
         let year = obs.year;
+        if let Some(change) = obs.annual_change {
+            points.push(chain(indicator, &points, obs, change)?);
+            continue;
+        }
         let derived = match (obs.numerator, obs.denominator, &indicator.components) {
             (Some(n), Some(d), Some(c)) => Some(derive_ratio(n, d, c, &indicator.unit, &indicator.id)?),
             (Some(_), Some(_), None) => {
@@ -268,9 +323,35 @@ pub fn resolve_points(
             (None, Some(v)) => v,
             (None, None) => continue,
         };
-        points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag });
+        points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: None });
     }
     Ok(points)
+}
+
+/// The level of a year given as an annual change: the previous year's level (the baseline in
+/// the year after it) × (1 + change), in exact decimal arithmetic.
+fn chain(indicator: &Indicator, points: &[Point], obs: &Observation, change: Decimal) -> Result<Point> {
+    use crate::num::Checked;
+    let year = obs.year;
+    let path = format!("{}[{year}].annual_change", indicator.id);
+    let previous = if year.checked_sub(1) == Some(indicator.baseline.year) {
+        Some(indicator.baseline.value)
+    } else {
+        points.iter().rev().find(|p| p.year < year).filter(|p| p.year.checked_add(1) == Some(year)).map(|p| p.value)
+    };
+    let Some(previous) = previous else {
+        return Err(Error::InvalidObservations {
+            path,
+            line: None,
+            message: format!(
+                "an annual change chains onto the previous year's level, and {} has none (the baseline is {})",
+                year.saturating_sub(1),
+                indicator.baseline.year
+            ),
+        });
+    };
+    let value = previous.mul_or(Decimal::ONE.add_or(change, &path)?, &path)?;
+    Ok(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: Some(change) })
 }
 
 #[cfg(test)]
