@@ -83,11 +83,13 @@ pub use method::{
     ALL_STATUSES,
 };
 pub use model::achievement::{Achievement, Part};
-pub use model::indicator::{Baseline, BaselineChoice, BaselineRevision, Component, Components, Direction, Indicator, Nature};
+pub use model::date::Date;
+pub use model::indicator::{
+    Baseline, BaselineChoice, BaselineRevision, Component, Components, Direction, Indicator, Nature,
+};
 pub use model::label::{Label, Lang};
 pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
-pub use model::date::Date;
 pub use model::rate::parse_rate;
 pub use model::series::{AsOf, Flag, Observation, Point, Warning};
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};

@@ -293,7 +293,8 @@ fn run_evaluate(c: &Case) {
 fn run_evaluate_plan(c: &Case) {
     let i = &c.input;
     let plan = onpace::Plan::from_json(&i["plan"].to_string()).unwrap();
-    let mut request = serde_json::json!({"observations": i["observations"], "method": i["method"], "baseline": i["baseline"]});
+    let mut request =
+        serde_json::json!({"observations": i["observations"], "method": i["method"], "baseline": i["baseline"]});
     if let Some(a) = i.get("as_of") {
         request["as_of"] = a.clone();
     }

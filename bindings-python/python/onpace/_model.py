@@ -45,17 +45,39 @@ class Target:
         return cls({"kind": "change", "year": year_of(year, "target.year"), "amount": dec_str(amount, "target.amount"), "mode": mode})
 
     @classmethod
-    def annual_growth(cls, year: int, rate: Number, comparator: Optional[str] = None) -> "Target":
-        """An average annual growth rate from the baseline (0.07 is 7 % a year)."""
-        spec: Dict[str, Any] = {"kind": "annual_growth", "year": year_of(year, "target.year"), "rate": dec_str(rate, "target.rate")}
+    def annual_growth(cls, year: int, rate: Number, comparator: Optional[str] = None, *, allow_large: bool = False) -> "Target":
+        """An average annual growth rate from the baseline: ``0.07`` or ``"7%"`` is 7 % a year. A bare
+        number of 1 or more (``7``: +700 % a year) is refused unless ``allow_large=True``."""
+        spec: Dict[str, Any] = {"kind": "annual_growth", "year": year_of(year, "target.year"),
+                                "rate": str(parse_rate(rate, allow_large=allow_large, field="target.rate"))}
         if comparator is not None:
             spec["comparator"] = comparator
         return cls(spec)
 
     @classmethod
-    def relative(cls, year: int, to: str, relation: str = "in_step_with") -> "Target":
-        """Grow faster_than, in_step_with or slower_than another indicator."""
-        return cls({"kind": "relative", "year": year_of(year, "target.year"), "to": to, "relation": relation})
+    def relative(cls, year: int, to: str, relation: str = "in_step_with", *, tolerance: Optional[Number] = None) -> "Target":
+        """Grow faster_than, in_step_with or slower_than another indicator. Between growth-rate
+        indicators, ``tolerance`` (percentage points) is how far below the reference "in step" still is."""
+        spec: Dict[str, Any] = {"kind": "relative", "year": year_of(year, "target.year"), "to": to, "relation": relation}
+        if tolerance is not None:
+            spec["tolerance"] = dec_str(tolerance, "target.tolerance")
+        return cls(spec)
+
+    @classmethod
+    def every_year(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
+        """A bound to hold in every year up to ``year`` (at_least, above, at_most, below; by direction when absent)."""
+        spec: Dict[str, Any] = {"kind": "every_year", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
+        if comparator is not None:
+            spec["comparator"] = comparator
+        return cls(spec)
+
+    @classmethod
+    def average_rate(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
+        """For a growth-rate indicator: the period average of its yearly rates (in its unit, 7 for 7 % a year)."""
+        spec: Dict[str, Any] = {"kind": "average_rate", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
+        if comparator is not None:
+            spec["comparator"] = comparator
+        return cls(spec)
 
     @classmethod
     def none(cls) -> "Target":
@@ -211,6 +233,7 @@ class Indicator:
         method: str = "cn-plan-pace",
         model: Optional[str] = None,
         reference_rate: Optional[Number] = None,
+        baseline: str = "plan",
         **thresholds_: Number,
     ) -> Assessment:
         """Assess the indicator on its observations with a named method."""
@@ -224,6 +247,8 @@ class Indicator:
             req["model"] = model
         if reference_rate is not None:
             req["reference_rate"] = dec_str(reference_rate, "reference_rate")
+        if baseline != "plan":
+            req["baseline"] = baseline
         return Assessment._from(json.loads(self._h.assess(json.dumps(req))))
 
     def project(self, observations: Any, *, model: str = "ols_linear", level: float = 0.9, as_of: Any = None) -> Projection:
@@ -391,6 +416,7 @@ class Plan:
         model: Optional[str] = None,
         weights: Optional[Mapping[str, Number]] = None,
         missing: str = "exclude",
+        baseline: str = "plan",
         **thresholds_: Number,
     ) -> Evaluation:
         """Assess every indicator and roll up (counts, share on pace, weights, missing-data policy)."""
@@ -402,6 +428,8 @@ class Plan:
             "weights": {k: dec_str(v, f"weights.{k}") for k, v in (weights or {}).items()},
             "missing": missing,
         }
+        if baseline != "plan":
+            req["baseline"] = baseline
         if model is not None:
             req["model"] = model
         labels = {i.id: i.label for i in self._indicators}
@@ -444,6 +472,13 @@ class Plan:
             rows.append([fmt(i.name(lang)), f"{v0} ({y0})", fmt(target), i.direction])
         title = self.title.get(lang) or self.title["zh"]
         return table(["indicator", "baseline", "target", "direction"], rows, title)
+
+
+def parse_rate(rate: Number, *, allow_large: bool = False, field: str = "rate") -> Decimal:
+    """A rate as a fraction, by the core's one rate parser: ``"7%"`` and ``0.07`` are 0.07; a bare
+    ``7`` is refused ("7 means +700 % a year; write 0.07 or '7%'") unless ``allow_large=True``."""
+    req = {"rate": dec_str(rate, field), "allow_large": allow_large, "field": field}
+    return Decimal(json.loads(_core.parse_rate_json(json.dumps(req)))["rate"])
 
 
 def builtin_plans() -> List[str]:

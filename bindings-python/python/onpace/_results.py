@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _core
 from ._convert import opt_dec
@@ -59,6 +59,10 @@ class UsedInputs:
     latest_value: Decimal
     target_year: int
     target_value: Decimal
+    baseline: str = "plan"
+    plan_base_value: Optional[Decimal] = None
+    revision_date: Optional[str] = None
+    chained_annual_changes: List[Tuple[int, Decimal]] = field(default_factory=list)
 
 
 def _warnings(items: List[Dict[str, str]]) -> List[ResultWarning]:
@@ -88,13 +92,16 @@ class Assessment:
     inputs: Optional[UsedInputs]
     thresholds: Dict[str, Decimal]
     warnings: List[ResultWarning] = field(default_factory=list)
+    path: Optional[str] = None
+    breach_years: List[int] = field(default_factory=list)
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Assessment":
         i = d.get("inputs")
         inputs = None if i is None else UsedInputs(
             i["base_year"], Decimal(i["base_value"]), i["latest_year"], Decimal(i["latest_value"]),
-            i["target_year"], Decimal(i["target_value"]),
+            i["target_year"], Decimal(i["target_value"]), i.get("baseline", "plan"), opt_dec(i.get("plan_base_value")),
+            i.get("revision_date"), [(c["year"], Decimal(c["value"])) for c in i.get("chained_annual_changes", [])],
         )
         return cls(
             indicator=d["indicator"], method=d["method"], method_version=d["method_version"], status=d["status"],
@@ -103,7 +110,7 @@ class Assessment:
             required_cagr_from_now=d["required_cagr_from_now"], ratio=d["ratio"], score=d["score"], index=d["index"],
             years_to_target=d["years_to_target"], acceleration=d["acceleration"], milestone=opt_dec(d["milestone"]),
             inputs=inputs, thresholds={k: Decimal(v) for k, v in d["thresholds"].items()},
-            warnings=_warnings(d["warnings"]),
+            warnings=_warnings(d["warnings"]), path=d.get("path"), breach_years=list(d.get("breach_years", [])),
         )
 
     def status_label(self, lang: Optional[str] = None) -> str:
@@ -186,6 +193,8 @@ class Summary:
     mean_score: Optional[float]
     all_achieved: bool
     missing: str
+    monitored: int = 0
+    by_nature: List[Dict[str, Any]] = field(default_factory=list)
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Summary":
@@ -193,7 +202,8 @@ class Summary:
             counts=[StatusCount(c["status"], c["count"]) for c in d["counts"]], assessed=d["assessed"],
             not_assessable=d["not_assessable"], on_pace=d["on_pace"], share_on_pace=opt_dec(d["share_on_pace"]),
             weighted_share_on_pace=opt_dec(d["weighted_share_on_pace"]), mean_score=d["mean_score"],
-            all_achieved=d["all_achieved"], missing=d["missing"],
+            all_achieved=d["all_achieved"], missing=d["missing"], monitored=d.get("monitored", 0),
+            by_nature=list(d.get("by_nature", [])),
         )
 
 

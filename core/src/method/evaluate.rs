@@ -191,13 +191,8 @@ fn by_nature(plan: &Plan, rows: &[Assessment]) -> Vec<NatureSummary> {
     use crate::model::indicator::Nature;
     let mut out = Vec::new();
     for nature in [Nature::Binding, Nature::Anticipatory] {
-        let of: Vec<&Assessment> = plan
-            .indicators
-            .iter()
-            .zip(rows)
-            .filter(|(i, _)| i.nature == Some(nature))
-            .map(|(_, r)| r)
-            .collect();
+        let of: Vec<&Assessment> =
+            plan.indicators.iter().zip(rows).filter(|(i, _)| i.nature == Some(nature)).map(|(_, r)| r).collect();
         if of.is_empty() {
             continue;
         }

@@ -88,7 +88,8 @@ fn inputs(ctx: &Context<'_>, latest: &Point, target_year: i32, target_value: Dec
 /// `breached` (with the years) otherwise.
 fn bound(ctx: &Context<'_>, method: &str, version: &str, year: i32) -> Result<Assessment> {
     let ind = ctx.indicator;
-    let (value, comparator) = ind.target.bound_comparator(ind.direction).unwrap_or((Decimal::ZERO, Comparator::AtLeast));
+    let (value, comparator) =
+        ind.target.bound_comparator(ind.direction).unwrap_or((Decimal::ZERO, Comparator::AtLeast));
     let years: Vec<&Point> = in_period(ctx.points, ind.baseline.year, year).collect();
     let Some(latest) = years.last() else {
         let w = Warning::new(

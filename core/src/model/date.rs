@@ -91,7 +91,18 @@ mod tests {
         assert_eq!(Date::parse("2023-06-30", "as_of").unwrap(), Date { year: 2023, month: 6, day: 30 });
         assert_eq!(Date::parse("2023-06", "as_of").unwrap().to_string(), "2023-06-30");
         assert_eq!(Date::parse("2024-02-29", "as_of").unwrap().day, 29);
-        for bad in ["2023-02-30", "2023-02-29", "1900-02-29", "2023-13-01", "2023-00-10", "2023-04-31", "2023/01/01", "23-01-01", "2023-1-1", ""] {
+        for bad in [
+            "2023-02-30",
+            "2023-02-29",
+            "1900-02-29",
+            "2023-13-01",
+            "2023-00-10",
+            "2023-04-31",
+            "2023/01/01",
+            "23-01-01",
+            "2023-1-1",
+            "",
+        ] {
             let e = Date::parse(bad, "as_of").unwrap_err();
             assert_eq!(e.code(), "invalid_argument", "{bad}");
             assert_eq!(e.field(), "as_of");

@@ -175,7 +175,8 @@ impl Plan {
                 let reference = self.indicators.iter().find(|r| r.id == *to);
                 if let Some(r) = reference {
                     if r.unit.is_growth_rate() != ind.unit.is_growth_rate() {
-                        let kind = |u: &crate::model::unit::Unit| if u.is_growth_rate() { "a growth rate" } else { "a level" };
+                        let kind =
+                            |u: &crate::model::unit::Unit| if u.is_growth_rate() { "a growth rate" } else { "a level" };
                         return Err(Error::invalid_plan(
                             format!("indicators[{i}].target.to"),
                             format!(

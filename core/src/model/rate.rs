@@ -27,8 +27,11 @@ pub fn parse_rate(text: &str, allow_large: bool, field: &str) -> Result<Decimal>
         Some(n) => (n.trim_end(), RateForm::Percent),
         None => (t, RateForm::Fraction),
     };
-    let value = crate::io::decimal::parse_exact(number)
-        .map_err(|message| Error::Parse { path: field.into(), line: None, message })?;
+    let value = crate::io::decimal::parse_exact(number).map_err(|message| Error::Parse {
+        path: field.into(),
+        line: None,
+        message,
+    })?;
     checked_rate(value, form, allow_large, field)
 }
 
@@ -39,14 +42,16 @@ pub fn checked_rate(value: Decimal, form: RateForm, allow_large: bool, field: &s
         RateForm::Percent => {
             // Moving the decimal point is exact; a scale beyond 28 is the only failure.
             let mut v = value;
-            v.set_scale(value.scale().saturating_add(2))
-                .map_err(|_| Error::Parse { path: field.into(), line: None, message: format!("`{value}%` has too many decimals") })?;
+            v.set_scale(value.scale().saturating_add(2)).map_err(|_| Error::Parse {
+                path: field.into(),
+                line: None,
+                message: format!("`{value}%` has too many decimals"),
+            })?;
             Ok(v.normalize())
         }
-        RateForm::Fraction if value.abs() >= Decimal::ONE && !allow_large => Err(Error::InvalidArgument {
-            field: field.into(),
-            message: large_rate_message(value),
-        }),
+        RateForm::Fraction if value.abs() >= Decimal::ONE && !allow_large => {
+            Err(Error::InvalidArgument { field: field.into(), message: large_rate_message(value) })
+        }
         RateForm::Fraction => Ok(value),
     }
 }
@@ -91,7 +96,9 @@ pub mod serde_rate {
         }
         fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
             super::parse_rate(v, false, "rate").map_err(|e| match e {
-                crate::Error::Parse { message, .. } | crate::Error::InvalidArgument { message, .. } => E::custom(message),
+                crate::Error::Parse { message, .. } | crate::Error::InvalidArgument { message, .. } => {
+                    E::custom(message)
+                }
                 other => E::custom(other.to_string()),
             })
         }

@@ -89,11 +89,7 @@ pub struct Observation {
     /// The change on the previous year as a fraction (`-0.027` or `"-2.7%"`), for indicators
     /// whose cumulative change is published year by year: the library chains it exactly onto
     /// the previous year's level (the baseline for the first year). Give it instead of `value`.
-    #[serde(
-        default,
-        with = "crate::model::rate::serde_rate::option_ser",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, with = "crate::model::rate::serde_rate::option_ser", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
     pub annual_change: Option<Decimal>,
 }
