@@ -65,7 +65,7 @@ fn not_assessable(ctx: &Context<'_>, method: &str, version: &str, why: Warning) 
 }
 
 /// The points of the period: after the baseline year, up to and including `last_year`.
-fn in_period<'p>(points: &'p [Point], base_year: i32, last_year: i32) -> impl Iterator<Item = &'p Point> {
+fn in_period(points: &[Point], base_year: i32, last_year: i32) -> impl Iterator<Item = &Point> {
     points.iter().filter(move |p| p.year > base_year && p.year <= last_year)
 }
 
@@ -180,7 +180,7 @@ fn rate_comparison(
             }
         }),
     };
-    let span = i64::from(year) - i64::from(ind.baseline.year);
+    let span = i64::from(year).saturating_sub(i64::from(ind.baseline.year));
     let mut warnings = ctx.warnings.clone();
     let observed_all = avg.years == span;
     if !observed_all && latest.year >= year {

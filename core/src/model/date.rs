@@ -64,15 +64,20 @@ impl Date {
     /// (2023-06-30 is 6/12, 2023-12-31 is 1): a plan year is twelve equal months in the
     /// evaluation reports, which is what makes mid-year exactly one half.
     pub fn year_fraction(self) -> Decimal {
+        // Small integers: none of these operations can overflow or divide by zero.
         let days = Decimal::from(days_in_month(self.year, self.month));
-        let in_month = Decimal::from(self.day) / days;
-        (Decimal::from(self.month - 1) + in_month) / Decimal::from(12)
+        let in_month = Decimal::from(self.day).checked_div(days).unwrap_or_default();
+        Decimal::from(self.month.saturating_sub(1))
+            .saturating_add(in_month)
+            .checked_div(Decimal::from(12))
+            .unwrap_or_default()
     }
 
     /// Years elapsed from the end of `base_year` to the end of this day (2.5 for 2023-06-30
     /// after 2020).
     pub fn years_after(self, base_year: i32) -> Decimal {
-        Decimal::from(i64::from(self.year) - i64::from(base_year) - 1) + self.year_fraction()
+        let whole = i64::from(self.year).saturating_sub(i64::from(base_year)).saturating_sub(1);
+        Decimal::from(whole).saturating_add(self.year_fraction())
     }
 }
 

@@ -58,11 +58,11 @@ pub fn checked_rate(value: Decimal, form: RateForm, allow_large: bool, field: &s
 
 /// The message of a refused large rate: what the number would mean, and how to write it.
 pub fn large_rate_message(value: Decimal) -> String {
-    let percent = (value * Decimal::ONE_HUNDRED).normalize();
+    let percent = value.saturating_mul(Decimal::ONE_HUNDRED).normalize();
     let sign = if value.is_sign_negative() { "" } else { "+" };
     format!(
         "{value} means {sign}{percent} % a year; write {} or '{value}%' (or allow large rates on purpose)",
-        (value / Decimal::ONE_HUNDRED).normalize()
+        value.checked_div(Decimal::ONE_HUNDRED).unwrap_or(value).normalize()
     )
 }
 
@@ -154,6 +154,27 @@ pub mod serde_rate {
             }
             d.deserialize_option(O)
         }
+    }
+}
+
+/// JSON Schema of a rate: a fraction (number or decimal string) or per-cent text (`"7%"`).
+#[cfg(feature = "schema")]
+pub struct RateRepr;
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for RateRepr {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Rate".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A rate: a fraction (0.07 is 7 % a year; a bare |rate| ≥ 1 is refused as a likely per-cent figure) or per-cent text such as \"7%\".",
+            "anyOf": [
+                { "type": "number", "exclusiveMinimum": -1, "exclusiveMaximum": 1 },
+                { "type": "string", "pattern": "^\\s*[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?\\s*[%％]?\\s*$" }
+            ]
+        })
     }
 }
 

@@ -167,12 +167,12 @@ impl AsOf {
     /// `None` unless `as_of` is a date.
     pub fn time_share(&self, base_year: i32, target_year: i32) -> Option<Decimal> {
         let date = self.date()?;
-        let span = Decimal::from(i64::from(target_year) - i64::from(base_year));
+        let span = Decimal::from(i64::from(target_year).saturating_sub(i64::from(base_year)));
         if span <= Decimal::ZERO {
             return None;
         }
         let elapsed = date.years_after(base_year).max(Decimal::ZERO);
-        Some((elapsed / span).min(Decimal::ONE))
+        elapsed.checked_div(span).map(|s| s.min(Decimal::ONE))
     }
 }
 

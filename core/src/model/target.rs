@@ -162,9 +162,9 @@ pub enum Target {
     AnnualGrowth {
         /// Target year.
         year: i32,
-        /// The rate as a fraction: 0.07 is 7 % a year.
-        #[serde(with = "crate::io::decimal")]
-        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+        /// The rate as a fraction: 0.07 is 7 % a year (`"7%"` is read as 0.07).
+        #[serde(with = "crate::model::rate::serde_rate")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::model::rate::RateRepr"))]
         rate: Decimal,
         /// How the achieved rate is compared; absent means by direction.
         #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -93,7 +93,9 @@ pub fn latest_text(ind: &Indicator, row: &Assessment, lang: Lang) -> String {
         let list: Vec<String> = i
             .chained_annual_changes
             .iter()
-            .map(|c| format!("{} {}%", c.year, format_fixed(c.value * rust_decimal::Decimal::ONE_HUNDRED, 1)))
+            .map(|c| {
+                format!("{} {}%", c.year, format_fixed(c.value.saturating_mul(rust_decimal::Decimal::ONE_HUNDRED), 1))
+            })
             .collect();
         let list = list.join(", ");
         out.push_str(&pick(
