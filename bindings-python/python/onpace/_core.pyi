@@ -11,7 +11,7 @@ __all__ = [
     "InvalidPlanError", "NoTargetError", "OnpaceError", "OverflowError", "ParseError", "PlanHandle",
     "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "YearOutOfRangeError",
     "batch_progress", "builtin_observations_json", "builtin_plan", "builtin_plan_ids", "core_version", "methods_json",
-    "plan_schema", "progress_json", "read_observations_csv_json", "project_points_json", "required_path_json", "statuses_json",
+    "parse_rate_json", "plan_schema", "progress_json", "read_observations_csv_json", "project_points_json", "required_path_json", "statuses_json",
 ]
 
 class OnpaceError(ValueError):

@@ -172,7 +172,7 @@ impl AsOf {
             return None;
         }
         let elapsed = date.years_after(base_year).max(Decimal::ZERO);
-        elapsed.checked_div(span).map(|s| s.min(Decimal::ONE))
+        elapsed.checked_div(span).map(|s| s.min(Decimal::ONE).normalize())
     }
 }
 
