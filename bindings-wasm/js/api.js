@@ -58,7 +58,7 @@ function camel(value) {
   return value;
 }
 
-const OPTIONAL = ['numerator', 'denominator', 'vintage', 'flag', 'source', 'annual_change'];
+const OPTIONAL = ['numerator', 'denominator', 'vintage', 'flag', 'source', 'annual_change', 'period'];
 
 function observation(y, v, extra, field) {
   const o = { year: year(y, `${field}.year`) };

@@ -81,6 +81,8 @@ export interface ObservationRow {
   vintage?: string | null;
   flag?: Flag | null;
   annual_change?: DecimalInput | null;
+  /** A sub-annual figure: H1, Q1–Q3 or M01–M11. */
+  period?: string | null;
   source?: string | null;
 }
 
@@ -95,6 +97,8 @@ export interface ObservationRecord {
   source?: string;
   /** The change on the previous year as a fraction ("-0.027" or "-2.7%"), chained exactly. */
   annualChange?: DecimalString;
+  /** A sub-annual figure: H1, Q1–Q3 or M01–M11. */
+  period?: string;
 }
 
 /** One indicator's observations. */
@@ -125,6 +129,8 @@ export interface UsedInputs {
   planBaseValue?: DecimalString;
   revisionDate?: string;
   chainedAnnualChanges?: Milestone[];
+  /** The sub-annual period of the latest value, when one was used. */
+  latestPeriod?: string;
 }
 
 export interface Assessment {

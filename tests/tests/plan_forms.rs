@@ -202,3 +202,42 @@ fn chained_annual_changes_equal_levels_exactly() {
     let gap = [Observation::annual_change(2022, d("-0.05"))];
     assert_eq!(ind.assess(&gap, &AssessOptions::default()).unwrap_err().code(), "invalid_observations");
 }
+
+#[test]
+fn sub_annual_figures_where_comparable() {
+    // Illustrative: a share (percent, level target 10 → 20) with 2022 = 13 and H1 2023 = 15.5.
+    let plan = Plan::from_json(
+        r#"{"id": "s", "title": {"zh": "s"}, "issuer": {"zh": "s"}, "region": {"zh": "s"},
+        "period": {"start": 2021, "end": 2025}, "base_year": 2020, "indicators": [
+        {"id": "share", "label": {"zh": "比重"}, "unit": {"kind": "percent"}, "direction": "increase",
+         "baseline": {"year": 2020, "value": "10"}, "target": {"kind": "level", "year": 2025, "value": "20"}},
+        {"id": "spend", "label": {"zh": "支出"}, "unit": {"kind": "money", "currency": "CNY", "magnitude": "hundred_million"},
+         "direction": "increase", "baseline": {"year": 2020, "value": "100"}, "target": {"kind": "level", "year": 2025, "value": "200"}}]}"#,
+    )
+    .unwrap();
+    let obs = observations_from_json(
+        r#"{"share": [{"year": 2022, "value": "13"}, {"year": 2023, "value": "15.5", "period": "H1"}],
+            "spend": [{"year": 2022, "value": "130"}, {"year": 2023, "value": "70", "period": "H1"}]}"#,
+    )
+    .unwrap();
+    let e = plan.evaluate(&obs, &mid_year()).unwrap();
+    // Share: the H1 figure is used: P = (15.5 − 10)/10 = 0.55 against τ = 2.5/5 = 0.5, below 0.6 → on track.
+    let share = &e.rows[0];
+    assert_eq!((share.completion, share.time_share), (Some(d("0.55")), Some(d("0.5"))));
+    assert_eq!(share.status, Status::OnTrack);
+    assert_eq!(share.inputs.as_ref().unwrap().latest_period.as_deref(), Some("H1"));
+    assert!(share.warnings.iter().any(|w| w.code == "sub_annual"));
+    // Spending is a flow: half a year's spending is not comparable; 2022 is used, with a warning.
+    let spend = &e.rows[1];
+    assert_eq!(spend.inputs.as_ref().unwrap().latest_year, 2022);
+    assert!(spend.warnings.iter().any(|w| w.code == "sub_annual_not_comparable"), "{:?}", spend.warnings);
+    // Known only after its period ends: at 2023-05-31 the H1 figure does not exist yet.
+    let before = AssessOptions { as_of: AsOf::Date("2023-05-31".into()), ..AssessOptions::default() };
+    assert_eq!(plan.evaluate(&obs, &before).unwrap().rows[0].inputs.as_ref().unwrap().latest_year, 2022);
+    // Without a date, the time share runs to the end of the period: (2 + 6/12)/5 = 0.5.
+    let latest = plan.evaluate(&obs, &AssessOptions::default()).unwrap();
+    assert_eq!(latest.rows[0].time_share, Some(d("0.5")));
+    // A period that does not exist is refused.
+    let bad = observations_from_json(r#"{"share": [{"year": 2023, "value": "16", "period": "Q4"}]}"#).unwrap();
+    assert_eq!(plan.evaluate(&bad, &AssessOptions::default()).unwrap_err().code(), "invalid_argument");
+}

@@ -11,7 +11,7 @@ from . import _core
 
 Obs = Dict[str, Any]
 
-OPTIONAL_COLUMNS = ("numerator", "denominator", "vintage", "flag", "source", "annual_change")
+OPTIONAL_COLUMNS = ("numerator", "denominator", "vintage", "flag", "source", "annual_change", "period")
 
 
 def error(cls: type, code: str, field: str, message: str) -> Exception:

@@ -63,6 +63,7 @@ class UsedInputs:
     plan_base_value: Optional[Decimal] = None
     revision_date: Optional[str] = None
     chained_annual_changes: List[Tuple[int, Decimal]] = field(default_factory=list)
+    latest_period: Optional[str] = None
 
 
 def _warnings(items: List[Dict[str, str]]) -> List[ResultWarning]:
@@ -102,6 +103,7 @@ class Assessment:
             i["base_year"], Decimal(i["base_value"]), i["latest_year"], Decimal(i["latest_value"]),
             i["target_year"], Decimal(i["target_value"]), i.get("baseline", "plan"), opt_dec(i.get("plan_base_value")),
             i.get("revision_date"), [(c["year"], Decimal(c["value"])) for c in i.get("chained_annual_changes", [])],
+            i.get("latest_period"),
         )
         return cls(
             indicator=d["indicator"], method=d["method"], method_version=d["method_version"], status=d["status"],

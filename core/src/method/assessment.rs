@@ -36,6 +36,9 @@ pub struct UsedInputs {
     /// observations were given so; `latest_value` is then the chained level.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub chained_annual_changes: Vec<crate::math::progress::YearValue>,
+    /// The sub-annual period of the latest value (`H1`, `Q3`, ...), when one was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_period: Option<String>,
 }
 
 /// The verdict on one indicator, with the numbers behind it.

@@ -10,10 +10,12 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::math::path::PathKind;
+use crate::math::progress::{progress, YearValue};
 use crate::method::prepare::{
     assessment, at_least, not_assessable, prepare, slipped_warning, verdict, Prepared, Verdict,
 };
 use crate::method::{Assessment, Context, Method, Status};
+use crate::model::date::{days_in_month, Date};
 use crate::model::indicator::Nature;
 use crate::model::series::Warning;
 use crate::num::{from_f64, to_f64, Checked};
@@ -51,10 +53,41 @@ impl Method for CnPlanPace {
     }
 
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
-            Err(why) => return Ok(not_assessable(ctx, ID, self.version(), why)),
+            Err(why) => match sub_annual_only(&ctx)? {
+                Some(p) => p,
+                None => return Ok(not_assessable(ctx, ID, self.version(), why)),
+            },
         };
+        let mut sub_used: Option<(String, Decimal)> = None;
+        let mut sub_warning = None;
+        if let Some(s) = ctx.sub_annual.last().filter(|s| s.year > prep.latest.year) {
+            if sub_annual_comparable(ctx.indicator) {
+                prep.latest = YearValue::new(s.year, s.value);
+                prep.progress = progress(
+                    prep.base,
+                    prep.latest,
+                    YearValue::new(prep.implied.year, prep.implied.value),
+                    ctx.indicator.direction,
+                )?;
+                let elapsed = Date { year: s.year, month: s.end_month, day: days_in_month(s.year, s.end_month) }
+                    .years_after(prep.base.year);
+                let span = Decimal::from(i64::from(prep.implied.year).saturating_sub(i64::from(prep.base.year)));
+                sub_used = Some((s.period.clone(), elapsed.div_or(span, "time_share")?.normalize()));
+                sub_warning = Some(Warning::new(
+                    "sub_annual",
+                    "observations",
+                    format!("the {} {} figure is used, with the time to the end of its period", s.year, s.period),
+                ));
+            } else {
+                sub_warning = Some(Warning::new(
+                    "sub_annual_not_comparable",
+                    "observations",
+                    "sub-annual figures are compared with annual ones only for level targets of indicators measured at a point in time (shares, rates, indices, durations); they were not used",
+                ));
+            }
+        }
         let ahead = ctx.threshold(AHEAD).unwrap_or_default();
         let lag =
             if ctx.indicator.nature == Some(Nature::Binding) { ctx.threshold(BINDING_LAG) } else { ctx.threshold(LAG) }
@@ -62,7 +95,12 @@ impl Method for CnPlanPace {
         let p = &prep.progress;
         // The time share: of the evaluation date when `as_of` is one (2023-06-30 in 2021–2025
         // is 2.5/5), of the latest observation's year otherwise.
-        let time_share = ctx.options.as_of.time_share(prep.base.year, prep.implied.year).unwrap_or(p.time_share);
+        let time_share = ctx
+            .options
+            .as_of
+            .time_share(prep.base.year, prep.implied.year)
+            .or_else(|| sub_used.as_ref().map(|(_, t)| *t))
+            .unwrap_or(p.time_share);
         let mut extra: Vec<Warning> = Vec::new();
         // Growth-type targets are judged on growth: completion on the geometric path
         // (docs/methods-cn-plan-pace-forms.md); level targets on the linear path.
@@ -125,8 +163,40 @@ impl Method for CnPlanPace {
         }
         a.ratio = a.pace.map(to_f64);
         a.warnings.extend(extra);
+        a.warnings.extend(sub_warning);
+        if let (Some((period, _)), Some(inputs)) = (sub_used, a.inputs.as_mut()) {
+            inputs.latest_period = Some(period);
+        }
         Ok(a)
     }
+}
+
+/// Whether a sub-annual figure can stand in for an annual one: for level targets (not growth)
+/// of indicators measured at a point in time. Flows (counts, money) accumulate over the year
+/// and growth rates compare with the same period a year before, so a half-year figure of
+/// those is not comparable with the annual path (docs/methods-cn-plan-pace-forms.md).
+fn sub_annual_comparable(ind: &crate::model::indicator::Indicator) -> bool {
+    use crate::model::target::Target;
+    use crate::model::unit::Unit;
+    let level = matches!(ind.target, Target::Level { .. } | Target::Range { .. })
+        || matches!(ind.target, Target::Change { mode: crate::model::target::ChangeMode::Absolute, .. });
+    level && !matches!(ind.unit, Unit::Count { .. } | Unit::Money { .. } | Unit::GrowthRate)
+}
+
+/// When no annual figure follows the baseline but a comparable sub-annual one does: prepare
+/// from it (the caller then uses it as the latest value).
+fn sub_annual_only(ctx: &Context<'_>) -> Result<Option<Prepared>> {
+    let Some(s) = ctx.sub_annual.last() else { return Ok(None) };
+    if s.year <= ctx.indicator.baseline.year || !sub_annual_comparable(ctx.indicator) {
+        return Ok(None);
+    }
+    let Ok(implied) = crate::method::prepare::implied(ctx) else { return Ok(None) };
+    // The year before the period's year stands in until the caller replaces it.
+    let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
+    let latest = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
+    let target = YearValue::new(implied.year, implied.value);
+    let progress = progress(base, latest, target, ctx.indicator.direction)?;
+    Ok(Some(Prepared { base, latest, implied, progress }))
 }
 
 /// Completion on the geometric path, `ln(yt/y0) / ln(y*/y0)`: the share of the required

@@ -109,16 +109,18 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     // needs its reference indicator's.
     let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
     let mut used = Vec::with_capacity(plan.indicators.len());
+    let mut subs = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
         let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
         let mut warnings = Vec::new();
         let (indicator, revision) = crate::method::with_baseline(ind, options);
         let points = resolve_points(&indicator, obs, &options.as_of, &mut warnings)?;
+        subs.push(crate::model::series::resolve_sub_annual(&indicator, obs, &options.as_of)?);
         resolved.push((points, warnings));
         used.push((indicator, revision));
     }
     let mut rows = Vec::with_capacity(plan.indicators.len());
-    for ((ind, revision), (points, warnings)) in used.iter().zip(&resolved) {
+    for (((ind, revision), (points, warnings)), sub_annual) in used.iter().zip(&resolved).zip(&subs) {
         let ind: &crate::model::indicator::Indicator = ind;
         let mut opts = options.clone();
         let mut warnings = warnings.clone();
@@ -132,7 +134,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
                 )),
             }
         }
-        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings };
+        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings, sub_annual };
         rows.push(crate::method::run(m, ctx, revision.clone())?);
     }
     let mut summary = summarise(&rows, m.statuses(), options)?;

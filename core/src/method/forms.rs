@@ -81,6 +81,7 @@ fn inputs(ctx: &Context<'_>, latest: &Point, target_year: i32, target_value: Dec
         plan_base_value: None,
         revision_date: None,
         chained_annual_changes: Vec::new(),
+        latest_period: None,
     }
 }
 

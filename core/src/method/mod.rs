@@ -47,6 +47,8 @@ pub struct Context<'a> {
     pub options: &'a AssessOptions,
     /// Warnings raised so far (component mismatches, ...).
     pub warnings: Vec<Warning>,
+    /// Sub-annual figures known at the evaluation point, in time order.
+    pub sub_annual: &'a [crate::model::series::SubAnnualPoint],
 }
 
 impl Context<'_> {
@@ -183,7 +185,16 @@ pub fn assess(indicator: &Indicator, observations: &[Observation], options: &Ass
     let mut warnings = Vec::new();
     let (used, revision) = with_baseline(indicator, options);
     let points = resolve_points(&used, observations, &options.as_of, &mut warnings)?;
-    run(m, Context { indicator: &used, points: &points, thresholds: &thresholds, options, warnings }, revision)
+    let sub_annual = crate::model::series::resolve_sub_annual(&used, observations, &options.as_of)?;
+    let ctx = Context {
+        indicator: &used,
+        points: &points,
+        thresholds: &thresholds,
+        options,
+        warnings,
+        sub_annual: &sub_annual,
+    };
+    run(m, ctx, revision)
 }
 
 /// The indicator with the baseline the options ask for, and the plan's value and the revision
@@ -208,6 +219,7 @@ pub(crate) fn with_baseline<'i>(
 /// annual changes the levels were chained from.
 pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, String)>) -> Result<Assessment> {
     let points = ctx.points;
+    let sub_annual = !ctx.sub_annual.is_empty();
     let mut a = match forms::assess_form(&ctx, m.id(), m.version(), m.id() == cn_plan_pace::ID)? {
         Some(a) => a,
         None => m.assess_points(ctx)?,
@@ -223,6 +235,13 @@ pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, S
             .filter(|p| p.year <= inputs.latest_year)
             .filter_map(|p| p.annual_change.map(|c| crate::math::progress::YearValue::new(p.year, c)))
             .collect();
+    }
+    if sub_annual && !a.warnings.iter().any(|w| w.code.starts_with("sub_annual")) {
+        a.warnings.push(Warning::new(
+            "sub_annual_not_comparable",
+            "observations",
+            format!("`{}` judges this target on annual values; the sub-annual figures were not used", m.id()),
+        ));
     }
     Ok(a.sanitized())
 }

@@ -92,6 +92,104 @@ pub struct Observation {
     #[serde(default, with = "crate::model::rate::serde_rate::option_ser", skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
     pub annual_change: Option<Decimal>,
+    /// For a sub-annual figure: the part of `year` it covers, up to its end: `H1`, `Q1`–`Q3`,
+    /// or a month `M01`–`M11` (a full year is an annual observation, without `period`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// A sub-annual figure after the choice among vintages: its year, the month its period ends
+/// in, and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubAnnualPoint {
+    /// Year.
+    pub year: i32,
+    /// The period as given (`H1`, `Q2`, `M05`, ...).
+    pub period: String,
+    /// The last month the period covers (6 for `H1` and `Q2`).
+    pub end_month: u32,
+    /// The value.
+    pub value: Decimal,
+}
+
+/// The last month of a sub-annual period code: `H1` 6, `Q1`–`Q3` 3/6/9, `M01`–`M11`.
+pub fn period_end_month(code: &str, field: &str) -> Result<u32> {
+    let month = match code {
+        "H1" => Some(6),
+        "Q1" => Some(3),
+        "Q2" => Some(6),
+        "Q3" => Some(9),
+        m if m.len() == 3 && m.starts_with('M') => {
+            m.get(1..).and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=11).contains(d))
+        }
+        _ => None,
+    };
+    month.ok_or_else(|| {
+        Error::invalid_argument(
+            field,
+            format!("`{code}` is not a sub-annual period: H1, Q1, Q2, Q3 or M01–M11 (a whole year has no period)"),
+        )
+    })
+}
+
+/// The sub-annual observations known at `as_of` (their period ended and their vintage was
+/// released by then), the latest vintage of each (year, period), in time order. Sub-annual
+/// figures need a value (not components or an annual change).
+pub fn resolve_sub_annual(
+    indicator: &Indicator,
+    observations: &[Observation],
+    as_of: &AsOf,
+) -> Result<Vec<SubAnnualPoint>> {
+    let mut out: Vec<(SubAnnualPoint, Option<&String>)> = Vec::new();
+    for obs in observations {
+        let Some(code) = obs.period.as_deref() else { continue };
+        let path = format!("{}[{}].period", indicator.id, obs.year);
+        check_year(obs.year, &path)?;
+        let end_month = period_end_month(code, &path)?;
+        let Some(value) = obs.value else {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "a sub-annual observation needs a value".into(),
+            });
+        };
+        let known = match as_of {
+            AsOf::Latest => true,
+            AsOf::Year(y) => obs.year <= *y,
+            AsOf::Date(_) => {
+                let end = Date {
+                    year: obs.year,
+                    month: end_month,
+                    day: crate::model::date::days_in_month(obs.year, end_month),
+                };
+                let full = as_of.date();
+                full.is_some_and(|d| end <= d)
+                    && obs.vintage.as_ref().is_none_or(|v| full.is_some_and(|d| v.as_str() <= d.to_string().as_str()))
+            }
+        };
+        if !known {
+            continue;
+        }
+        let point = SubAnnualPoint { year: obs.year, period: code.to_string(), end_month, value };
+        match out.iter_mut().find(|(p, _)| p.year == point.year && p.end_month == point.end_month) {
+            Some((_, v)) if *v == obs.vintage.as_ref() => {
+                return Err(Error::InvalidObservations {
+                    path,
+                    line: None,
+                    message: format!("two observations for {} {code} with the same vintage", obs.year),
+                })
+            }
+            Some((p, v)) if *v < obs.vintage.as_ref() => {
+                *p = point;
+                *v = obs.vintage.as_ref();
+            }
+            Some(_) => {}
+            None => out.push((point, obs.vintage.as_ref())),
+        }
+    }
+    let mut points: Vec<SubAnnualPoint> = out.into_iter().map(|(p, _)| p).collect();
+    points.sort_by_key(|p| (p.year, p.end_month));
+    Ok(points)
 }
 
 impl Observation {
@@ -106,6 +204,7 @@ impl Observation {
             flag: None,
             source: None,
             annual_change: None,
+            period: None,
         }
     }
 
@@ -225,11 +324,12 @@ pub fn resolve_points(
     as_of.validate()?;
     // One slot per year from the first to the last valid year given, in year order: a map
     // without a map type in the WebAssembly module (check_year below rejects the rest).
-    let valid_years = || observations.iter().map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
+    let valid_years =
+        || observations.iter().filter(|o| o.period.is_none()).map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
     let first_year = valid_years().min().unwrap_or(*YEAR_RANGE.start());
     let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
     let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
-    for obs in observations {
+    for obs in observations.iter().filter(|o| o.period.is_none()) {
         let path = format!("{}[{}]", indicator.id, obs.year);
         check_year(obs.year, &format!("{path}.year"))?;
         if obs.value.is_none() && obs.annual_change.is_none() && (obs.numerator.is_none() || obs.denominator.is_none())
