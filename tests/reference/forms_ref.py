@@ -21,6 +21,10 @@ Rules written again here:
 - none: `monitored` under cn-plan-pace and, for growth-rate indicators, every method.
 - annual changes chain onto the previous year's level (the baseline first), exactly.
 - a revised baseline replaces the plan's value when asked for.
+- sub-annual figures (period H1, Q1–Q3, M01–M11, known once the period has ended) stand in
+  for the latest value under cn-plan-pace when later than the latest annual figure, for level
+  targets of point-in-time units (not counts, money or growth rates); the time share then runs
+  to the end of the period (or to the evaluation date).
 """
 import calendar
 from decimal import Decimal, getcontext
@@ -43,7 +47,31 @@ def date_share(date, t0, T):
     return min(max(elapsed, F(0)) / (T - t0), F(1))
 
 
+END_MONTH = {"H1": 6, "Q1": 3, "Q2": 6, "Q3": 9, **{f"M{m:02d}": m for m in range(1, 12)}}
+
+
+def sub_annual(ind, obs, as_of):
+    """The latest known sub-annual figure, as (year, end month, value), when comparable."""
+    t = ind["target"]
+    level = t["kind"] in ("level", "range") or (t["kind"] == "change" and t["mode"] == "absolute")
+    if not level or ind["unit"]["kind"] in ("count", "money", "growth_rate"):
+        return None
+    known = []
+    for o in obs:
+        if "period" not in o:
+            continue
+        y, m = o["year"], END_MONTH[o["period"]]
+        end = f"{y:04d}-{m:02d}-{calendar.monthrange(y, m)[1]:02d}"
+        if isinstance(as_of, str) and end > as_of:
+            continue
+        if isinstance(as_of, int) and y > as_of:
+            continue
+        known.append((y, m, F(o["value"])))
+    return max(known) if known else None
+
+
 def admitted(obs, as_of):
+    obs = [o for o in obs if "period" not in o]
     if as_of is None:
         return obs
     if isinstance(as_of, int):
@@ -96,14 +124,18 @@ def implied(ind, y0, ref_rate=None):
     raise ValueError(k)
 
 
-def cn_level(ind, pts, y0, as_of, ref_rate=None, ahead=F(1, 10), lag=F(1, 20)):
+def cn_level(ind, pts, y0, as_of, ref_rate=None, ahead=F(1, 10), lag=F(1, 20), sub=None):
     t0, T = ind["baseline"]["year"], ind["target"]["year"]
     after = [p for p in pts if p[0] > t0]
+    sub_tau = None
+    if sub is not None and sub[0] > t0 and (not after or sub[0] > after[-1][0]):
+        after = after + [(sub[0], sub[2], None)]
+        sub_tau = (F(sub[0] - t0 - 1) + F(sub[1], 12)) / (T - t0)
     if not after:
         return {"status": "not_assessable"}
     t, yt = after[-1][0], after[-1][1]
     ys, comp = implied(ind, y0, ref_rate)
-    tau = date_share(as_of, t0, T) if isinstance(as_of, str) else F(t - t0, T - t0)
+    tau = date_share(as_of, t0, T) if isinstance(as_of, str) else sub_tau if sub_tau is not None else F(t - t0, T - t0)
     growth = ind["target"]["kind"] in GROWTH_KINDS or (ind["target"]["kind"] == "change" and ind["target"]["mode"] == "relative")
     geometric = growth and y0 > 0 and yt > 0 and ys > 0 and ys != y0
     out = {"time_share": tau, "path": "geometric" if geometric else "linear", "latest_value": yt}
@@ -200,4 +232,4 @@ def assess(ind, obs, as_of=None, method="cn-plan-pace", baseline="plan", referen
         ref_rate = F(r)
     if method != "cn-plan-pace":
         return None
-    return cn_level(ind, pts, y0, as_of, ref_rate)
+    return cn_level(ind, pts, y0, as_of, ref_rate, sub=sub_annual(ind, obs, as_of))

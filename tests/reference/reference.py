@@ -633,6 +633,15 @@ def forms_cases():
     dates = small([one("lvl", "percent", "increase", "10", {"kind": "level", "year": 2025, "value": "20"})])
     for d in ["2023-06-30", "2023-12-31", "2024-02-29", "2021-01-31"]:
         case(f"as of {d}", dates, {"lvl": [{"year": 2021, "value": "11"}, {"year": 2022, "value": "13"}, {"year": 2023, "value": "17"}]}, as_of=d)
+    # Sub-annual figures: used for a share (point in time), not for spending (a flow).
+    subs = small([one("share", "percent", "increase", "10", {"kind": "level", "year": 2025, "value": "20"}),
+                  one("index", "index", "decrease", "100", {"kind": "level", "year": 2025, "value": "80"}),
+                  one("spend", "count", "increase", "100", {"kind": "level", "year": 2025, "value": "200"})])
+    sub_obs = {"share": [{"year": 2022, "value": "13"}, {"year": 2023, "value": "15.5", "period": "H1"}],
+               "index": [{"year": 2022, "value": "95"}, {"year": 2023, "value": "90", "period": "Q3"}],
+               "spend": [{"year": 2022, "value": "130"}, {"year": 2023, "value": "70", "period": "H1"}]}
+    for as_of in [None, "2023-06-30", "2023-09-30", "2023-05-31"]:
+        case(f"sub-annual figures, as of {as_of or 'latest'}", subs, sub_obs, as_of=as_of)
     return out
 
 
