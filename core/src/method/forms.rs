@@ -48,8 +48,12 @@ pub fn assess_form(ctx: &Context<'_>, method: &str, version: &str, cn_plan_pace:
             a.thresholds = ctx.thresholds.clone();
             a.warnings = ctx.warnings.clone();
             a.warnings.push(Warning::new("no_target", "target", "no numeric target: monitored and reported only"));
-            if let Some(rate) = average_rate(ind.baseline.year, i32::MAX, ctx.points, ind.unit.scale())?.rate {
-                a.actual_cagr = Some(to_f64(rate));
+            let avg = average_rate(ind.baseline.year, i32::MAX, ctx.points, ind.unit.scale())?;
+            if rate_unit {
+                a.actual_cagr = avg.rate.map(to_f64);
+            }
+            if let Some(latest) = ctx.points.iter().rev().find(|p| p.year > ind.baseline.year) {
+                a.inputs = Some(inputs(ctx, latest, latest.year, latest.value));
             }
             Ok(Some(a))
         }

@@ -89,6 +89,18 @@ pub fn latest_text(ind: &Indicator, row: &Assessment, lang: Lang) -> String {
     let dp = ind.display_decimals();
     let Some(i) = row.inputs.as_ref() else { return "—".into() };
     let mut out = format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year);
+    if let Some(p) = &i.latest_period {
+        out = format!("{} ({} {p})", format_fixed(i.latest_value, dp), i.latest_year);
+    }
+    if let (true, Some(g)) = (ind.unit.is_growth_rate(), row.actual_cagr) {
+        let g = crate::num::f64_text(g * 100.0, Some(2));
+        out.push_str(&pick(
+            lang,
+            &format!("，年均 {g}%"),
+            &format!(", average {g} % a year"),
+            &format!(", 연평균 {g}%"),
+        ));
+    }
     if !i.chained_annual_changes.is_empty() {
         let list: Vec<String> = i
             .chained_annual_changes
