@@ -602,7 +602,7 @@ pub fn methods() -> Result<String> {
             id: m.id(),
             version: m.version(),
             description: m.description(),
-            statuses: m.statuses().iter().map(|s| s.code()).collect(),
+            statuses: m.statuses().iter().chain(crate::method::SHARED_STATUSES).map(|s| s.code()).collect(),
             thresholds: {
                 let mut list: Vec<_> = m.defaults().into_iter().map(|(k, v)| (k, v.map(|d| d.to_string()))).collect();
                 list.sort_by_key(|(k, _)| *k);

@@ -217,10 +217,9 @@ fn is_judged(s: Status) -> bool {
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
     // The forms every method shares (bounds, monitored) are counted when present.
-    let shared = [Status::Held, Status::Breached, Status::Monitored];
     let counts: Vec<StatusCount> = order
         .iter()
-        .chain(shared.iter().filter(|s| rows.iter().any(|r| r.status == **s)))
+        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| rows.iter().any(|r| r.status == **s)))
         .chain(std::iter::once(&Status::NotAssessable))
         .map(|s| StatusCount { status: *s, count: rows.iter().filter(|r| r.status == *s).count() })
         .collect();

@@ -74,6 +74,10 @@ pub trait Method: Sync {
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment>;
 }
 
+/// Statuses every method can return besides its own, for the target forms no method's rules
+/// cover (bounds held every year, monitored indicators; docs/methods-cn-plan-pace-forms.md).
+pub const SHARED_STATUSES: &[Status] = &[Status::Held, Status::Breached, Status::Monitored];
+
 static REGISTRY: &[&dyn Method] = &[
     &cn_plan_pace::CnPlanPace,
     &eurostat::Eurostat,
