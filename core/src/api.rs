@@ -34,39 +34,7 @@ pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
 #[serde(transparent)]
 pub struct RateArg(pub RateText);
 
-/// The text of a [`RateArg`] as written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct RateText(pub String);
-
-impl<'de> Deserialize<'de> for RateText {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
-        struct V;
-        impl<'de> serde::de::Visitor<'de> for V {
-            type Value = RateText;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("a rate: a fraction such as 0.05, or per cent such as \"5%\"")
-            }
-            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<RateText, E> {
-                Ok(RateText(v.to_string()))
-            }
-            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<RateText, E> {
-                Ok(RateText(v.to_string()))
-            }
-            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<RateText, E> {
-                Ok(RateText(format!("{v}")))
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<RateText, E> {
-                Ok(RateText(v.to_string()))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<RateText, A::Error> {
-                // A JSON number under serde_json's arbitrary_precision.
-                let _key: Option<String> = map.next_key()?;
-                map.next_value().map(RateText)
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
+pub use crate::model::rate::RateText;
 
 impl RateArg {
     /// The rate as a fraction, refusing bare |rate| ≥ 1 unless `allow_large`.

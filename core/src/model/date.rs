@@ -64,20 +64,21 @@ impl Date {
     /// (2023-06-30 is 6/12, 2023-12-31 is 1): a plan year is twelve equal months in the
     /// evaluation reports, which is what makes mid-year exactly one half.
     pub fn year_fraction(self) -> Decimal {
-        // Small integers: none of these operations can overflow or divide by zero.
-        let days = Decimal::from(days_in_month(self.year, self.month));
-        let in_month = Decimal::from(self.day).checked_div(days).unwrap_or_default();
-        Decimal::from(self.month.saturating_sub(1))
-            .saturating_add(in_month)
-            .checked_div(Decimal::from(12))
-            .unwrap_or_default()
+        self.years_after(self.year.saturating_sub(1))
     }
 
     /// Years elapsed from the end of `base_year` to the end of this day (2.5 for 2023-06-30
-    /// after 2020).
+    /// after 2020): `((years·12 + months)·days_in_month + day) / (12·days_in_month)`, one exact
+    /// integer ratio and a single division.
     pub fn years_after(self, base_year: i32) -> Decimal {
-        let whole = i64::from(self.year).saturating_sub(i64::from(base_year)).saturating_sub(1);
-        Decimal::from(whole).saturating_add(self.year_fraction())
+        let days = i64::from(days_in_month(self.year, self.month));
+        let months = i64::from(self.year)
+            .saturating_sub(i64::from(base_year))
+            .saturating_sub(1)
+            .saturating_mul(12)
+            .saturating_add(i64::from(self.month).saturating_sub(1));
+        let num = months.saturating_mul(days).saturating_add(i64::from(self.day));
+        Decimal::from(num).checked_div(Decimal::from(days.saturating_mul(12))).unwrap_or_default()
     }
 }
 
@@ -121,8 +122,10 @@ mod tests {
         let d = Date::parse("2023-06-30", "as_of").unwrap();
         assert_eq!(d.years_after(2020), Decimal::new(25, 1));
         assert_eq!(Date::parse("2023-12-31", "x").unwrap().years_after(2020), Decimal::from(3));
-        // 2023-01-15: 15/31 of January, /12.
+        // 2023-01-15: 15/31 of January, /12 = 15/372.
         let jan = Date::parse("2023-01-15", "x").unwrap().year_fraction();
-        assert_eq!(jan, Decimal::from(15) / Decimal::from(31) / Decimal::from(12));
+        assert_eq!(jan, Decimal::from(15) / Decimal::from(372));
+        // 2024-02-29 after 2020: 3 years and 1 + 29/29 months = 38/12.
+        assert_eq!(Date::parse("2024-02-29", "x").unwrap().years_after(2020), Decimal::from(38) / Decimal::from(12));
     }
 }

@@ -7,6 +7,7 @@
 //! would otherwise become +500 % a year without a word. See docs/methods-cn-plan-pace-forms.md.
 
 use rust_decimal::Decimal;
+use serde::Deserialize;
 
 use crate::error::{Error, Result};
 
@@ -66,11 +67,45 @@ pub fn large_rate_message(value: Decimal) -> String {
     )
 }
 
+/// A rate as written (a JSON number or string), before [`parse_rate`] reads it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RateText(pub String);
+
+impl<'de> Deserialize<'de> for RateText {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RateText;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a rate: a fraction such as 0.05, or per cent such as \"5%\"")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<RateText, E> {
+                Ok(RateText(v.to_string()))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<RateText, E> {
+                Ok(RateText(v.to_string()))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> std::result::Result<RateText, E> {
+                Ok(RateText(format!("{v}")))
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<RateText, E> {
+                Ok(RateText(v.to_string()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<RateText, A::Error> {
+                // A JSON number under serde_json's arbitrary_precision.
+                let _key: Option<String> = map.next_key()?;
+                map.next_value().map(RateText)
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
 /// serde for a rate field of a plan: a JSON number or a string, `"7%"` accepted; a bare number
 /// with |rate| ≥ 1 refused with [`large_rate_message`]. Written back as a fraction string.
 pub mod serde_rate {
     use rust_decimal::Decimal;
-    use serde::de::{self, MapAccess, Visitor};
+    use serde::de::{self, Visitor};
     use serde::{Deserializer, Serializer};
 
     /// Write the fraction as a decimal string.
@@ -78,41 +113,15 @@ pub mod serde_rate {
         s.collect_str(value)
     }
 
-    struct V;
-
-    impl<'de> Visitor<'de> for V {
-        type Value = Decimal;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a rate: a fraction such as 0.07, or per cent such as \"7%\"")
-        }
-        fn visit_i64<E: de::Error>(self, v: i64) -> Result<Decimal, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_u64<E: de::Error>(self, v: u64) -> Result<Decimal, E> {
-            self.visit_str(&v.to_string())
-        }
-        fn visit_f64<E: de::Error>(self, v: f64) -> Result<Decimal, E> {
-            self.visit_str(&format!("{v}"))
-        }
-        fn visit_str<E: de::Error>(self, v: &str) -> Result<Decimal, E> {
-            super::parse_rate(v, false, "rate").map_err(|e| match e {
-                crate::Error::Parse { message, .. } | crate::Error::InvalidArgument { message, .. } => {
-                    E::custom(message)
-                }
-                other => E::custom(other.to_string()),
-            })
-        }
-        fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Decimal, A::Error> {
-            // A JSON number under serde_json's arbitrary_precision.
-            let _key: Option<String> = map.next_key()?;
-            let text: String = map.next_value()?;
-            self.visit_str(&text)
-        }
-    }
-
-    /// Read a rate.
+    /// Read a rate (through the same text visitor as the façade's rate arguments).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
-        d.deserialize_any(V)
+        let text = <super::RateText as serde::Deserialize>::deserialize(d)?;
+        super::parse_rate(&text.0, false, "rate").map_err(|e| match e {
+            crate::Error::Parse { message, .. } | crate::Error::InvalidArgument { message, .. } => {
+                de::Error::custom(message)
+            }
+            other => de::Error::custom(other.to_string()),
+        })
     }
 
     /// `Option<Decimal>` rate fields that are written back (as fraction strings).

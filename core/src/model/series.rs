@@ -184,12 +184,15 @@ pub fn resolve_sub_annual(
                 *v = obs.vintage.as_ref();
             }
             Some(_) => {}
-            None => out.push((point, obs.vintage.as_ref())),
+            None => {
+                // Kept in time order by insertion: a handful of figures, and no second sort
+                // routine in the WebAssembly module.
+                let at = out.iter().position(|(p, _)| (p.year, p.end_month) > (point.year, point.end_month));
+                out.insert(at.unwrap_or(out.len()), (point, obs.vintage.as_ref()));
+            }
         }
     }
-    let mut points: Vec<SubAnnualPoint> = out.into_iter().map(|(p, _)| p).collect();
-    points.sort_by_key(|p| (p.year, p.end_month));
-    Ok(points)
+    Ok(out.into_iter().map(|(p, _)| p).collect())
 }
 
 impl Observation {
@@ -446,7 +449,7 @@ fn chain(indicator: &Indicator, points: &[Point], obs: &Observation, change: Dec
             ),
         });
     };
-    let value = previous.mul_or(Decimal::ONE.add_or(change, &path)?, &path)?;
+    let value = previous.mul_or(Decimal::ONE.add_or(change, &path)?, &path)?.normalize();
     Ok(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: Some(change) })
 }
 
