@@ -57,6 +57,8 @@ def test_forms_plan_at_mid_year_in_three_languages() -> None:
     assert e.inputs is not None and e.inputs.latest_value == Decimal("97.2027")  # 100 × 0.973 × 0.999
     assert [c[1] for c in e.inputs.chained_annual_changes] == [Decimal("-0.027"), Decimal("-0.001")]
     assert ev.summary.monitored == 1
+    # The bound's chart draws the bound as a line (labelled), not a required path.
+    assert "bound every year 5.5" in str(ev.chart("urban-unemployment", "en"))
     for lang, word in [("zh", "未守住底线"), ("en", "breached"), ("ko", "기준 이탈")]:
         md = ev.to_markdown(lang)
         assert word in md, lang

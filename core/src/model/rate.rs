@@ -62,7 +62,7 @@ pub fn large_rate_message(value: Decimal) -> String {
     let percent = value.saturating_mul(Decimal::ONE_HUNDRED).normalize();
     let sign = if value.is_sign_negative() { "" } else { "+" };
     format!(
-        "{value} means {sign}{percent} % a year; write {} or '{value}%' (or allow large rates on purpose)",
+        "{value} means {sign}{percent} % a year; write {} or '{value}%' (or say it is meant)",
         value.checked_div(Decimal::ONE_HUNDRED).unwrap_or(value).normalize()
     )
 }
@@ -101,8 +101,8 @@ impl<'de> Deserialize<'de> for RateText {
     }
 }
 
-/// serde for a rate field of a plan: a JSON number or a string, `"7%"` accepted; a bare number
-/// with |rate| ≥ 1 refused with [`large_rate_message`]. Written back as a fraction string.
+/// serde for a rate field of a plan: a JSON number or a string, `"7%"` accepted. Written back
+/// as a fraction string. The plan's rules then refuse |rate| ≥ 1 with [`large_rate_message`].
 pub mod serde_rate {
     use rust_decimal::Decimal;
     use serde::de::{self, Visitor};
@@ -116,7 +116,8 @@ pub mod serde_rate {
     /// Read a rate (through the same text visitor as the façade's rate arguments).
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Decimal, D::Error> {
         let text = <super::RateText as serde::Deserialize>::deserialize(d)?;
-        super::parse_rate(&text.0, false, "rate").map_err(|e| match e {
+        // The size check is the plan's (`Target::validate`), where the error can name its path.
+        super::parse_rate(&text.0, true, "rate").map_err(|e| match e {
             crate::Error::Parse { message, .. } | crate::Error::InvalidArgument { message, .. } => {
                 de::Error::custom(message)
             }

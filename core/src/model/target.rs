@@ -504,8 +504,17 @@ impl Target {
             {
                 Err(Error::invalid_plan(format!("{path}.comparator.exactly.tolerance"), "tolerance must be ≥ 0"))
             }
-            Target::AnnualGrowth { rate, .. } if *rate <= Decimal::NEGATIVE_ONE => {
-                Err(Error::invalid_plan(format!("{path}.rate"), "an annual growth rate must be above −1 (−100 %)"))
+            Target::AnnualGrowth { rate, .. } if *rate <= Decimal::NEGATIVE_ONE => Err(Error::invalid_plan(
+                format!("{path}.rate"),
+                format!(
+                    "an annual growth rate must be above −1 (−100 %); {}",
+                    crate::model::rate::large_rate_message(*rate)
+                ),
+            )),
+            // A rate of +100 % a year or more is a per-cent figure typed as a fraction (7 for
+            // 7 %), never a plan's target: refused rather than compounded 100× too fast.
+            Target::AnnualGrowth { rate, .. } if *rate >= Decimal::ONE => {
+                Err(Error::invalid_plan(format!("{path}.rate"), crate::model::rate::large_rate_message(*rate)))
             }
             Target::Change { amount, mode: ChangeMode::Relative, .. } if *amount < Decimal::NEGATIVE_ONE => {
                 Err(Error::invalid_plan(format!("{path}.amount"), "a relative change cannot be below −1 (−100 %)"))
