@@ -32,7 +32,11 @@ pub fn assess_form(ctx: &Context<'_>, method: &str, version: &str, cn_plan_pace:
         }
         Target::Relative { year, relation, tolerance, .. } if rate_unit => {
             let Some(reference) = ctx.options.reference_rate else {
-                let w = Warning::new("no_target", "reference", "the reference indicator's average rate is not known");
+                let w = Warning::new(
+                    "insufficient_data",
+                    "reference",
+                    "the reference indicator's average rate is not known (no observed rates, or none given)",
+                );
                 return Ok(Some(not_assessable(ctx, method, version, w)));
             };
             let tol = tolerance.unwrap_or_default().div_or(ind.unit.scale(), "target.tolerance")?;

@@ -207,7 +207,11 @@ pub(crate) fn with_baseline<'i>(
     indicator: &'i Indicator,
     options: &AssessOptions,
 ) -> (std::borrow::Cow<'i, Indicator>, Option<(Decimal, String)>) {
-    let date = options.as_of.date().map(|d| d.to_string());
+    // Revisions known at the evaluation point: by its date, or by the end of its year.
+    let date = match &options.as_of {
+        crate::model::series::AsOf::Year(y) => Some(format!("{y:04}-12-31")),
+        other => other.date().map(|d| d.to_string()),
+    };
     match indicator.baseline_value(options.baseline, date.as_deref()) {
         (value, Some(r)) => {
             let mut revised = indicator.clone();
