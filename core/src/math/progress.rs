@@ -121,6 +121,8 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
     let actual_cagr = if n > 0 { cagr(y0, yt, n, "actual_cagr", &mut warnings) } else { None };
+    #[allow(clippy::cast_precision_loss)] // year counts are small.
+    let actual_log = if n > 0 { crate::math::rate::log_growth(y0, yt, n as f64) } else { None };
     let required_cagr = cagr(y0, ys, big_n, "required_cagr", &mut warnings);
     let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
         (
@@ -159,7 +161,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     };
 
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-    let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings) };
+    let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_log, actual_slope, &mut warnings) };
 
     // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
     let canon = |d: Decimal| d.normalize();
@@ -195,23 +197,37 @@ pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut 
         return None;
     }
     #[allow(clippy::cast_precision_loss)] // year counts are small.
-    crate::num::compound_rate(from, to, years as f64)
+    let log = crate::math::rate::log_growth(from, to, years as f64)?;
+    if crate::math::rate::factor_underflows(log) {
+        warnings.push(Warning::new(
+            "rate_not_representable",
+            field,
+            format!(
+                "from {from} to {to} in {years} years the value falls by more than 99.89 % a year: the rate \
+                 is −100 % to f64 precision and the growth factor 1 + g is not representable"
+            ),
+        ));
+    }
+    crate::num::finite(crate::math::rate::rate_from_log(log))
 }
 
-/// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists,
+/// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists
+/// (`ln(y*/yt)/λ` with the actual log growth `λ`, so a steep decline is not lost in `ln(1 + g)`),
 /// linear otherwise; `None` when moving away or standing still.
 fn years_to_go(
     yt: Decimal,
     ys: Decimal,
-    ga: Option<f64>,
+    log_growth: Option<f64>,
     sa: Option<Decimal>,
     warnings: &mut Vec<Warning>,
 ) -> Option<f64> {
     let needed_up = ys > yt;
-    if let Some(g) = ga {
-        let ratio = to_f64(ys) / to_f64(yt);
-        if ratio > 0.0 && g != 0.0 && (g > 0.0) == (ratio > 1.0) {
-            return finite(ratio.ln() / g.ln_1p());
+    // When both logs exist the exponential decides; when the target is zero or across zero
+    // from the latest value (10 → 5 with a target of 0), no constant rate ever reaches it, and
+    // the slope decides, as it does for the methods' ratio of slopes.
+    if let (Some(l), Some(need)) = (log_growth, crate::math::rate::log_ratio_decimal(yt, ys)) {
+        if l != 0.0 && (l > 0.0) == (need > 0.0) {
+            return finite(need / l);
         }
     } else if let Some(s) = sa {
         if !s.is_zero() && s.is_sign_positive() == needed_up {

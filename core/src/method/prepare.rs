@@ -103,17 +103,21 @@ pub fn slipped_warning() -> Warning {
     Warning::new("target_slipped", "status", "the baseline already met the target, but the latest value no longer does")
 }
 
+/// The band-edge tolerance of every f64 comparison (relative to the edge, absolute below 1):
+/// see `docs/methods.md`, "Band edges".
+pub const EDGE_TOLERANCE: f64 = 1e-12;
+
 /// `x ≥ edge`, where a ratio within 1e-12 (relative) of the edge counts as on it: irrational
 /// ratios computed by different maths libraries (native, WASM) then agree at band edges.
 pub fn at_least(x: f64, edge: Decimal) -> bool {
     let e = crate::num::to_f64(edge);
-    x >= e - 1e-12 * e.abs().max(1.0)
+    x >= e - EDGE_TOLERANCE * e.abs().max(1.0)
 }
 
 /// `x > edge`, with the same tolerance as [`at_least`]: a ratio on the edge is not above it.
 pub fn above(x: f64, edge: Decimal) -> bool {
     let e = crate::num::to_f64(edge);
-    x > e + 1e-12 * e.abs().max(1.0)
+    x > e + EDGE_TOLERANCE * e.abs().max(1.0)
 }
 
 /// A result for the no-target variants: status and growth rate only.
