@@ -60,7 +60,8 @@ fn run(op: &str, input: &Value) -> onpace::Error {
             let plan = builtin::plan(input["plan"].as_str().unwrap()).unwrap();
             let ind = plan.indicator(input["indicator"].as_str().unwrap()).unwrap();
             if op == "path" {
-                let req = json!({"kind": input["kind"], "from_year": input["from_year"], "from_value": input["from_value"]});
+                let req =
+                    json!({"kind": input["kind"], "from_year": input["from_year"], "from_value": input["from_value"]});
                 err(api::path(ind, &req.to_string()))
             } else {
                 let mut req = json!({"from_year": input["from_year"], "value": input["value"]});

@@ -52,9 +52,9 @@ fn serde_inside_a_callers_struct_validates() {
     let doc: CallerDoc = serde_json::from_str(&format!(r#"{{"note": "n", "indicator": {good}}}"#)).unwrap();
     assert_eq!(doc.indicator.baseline.year, 2020);
     for bad in [
-        good.replace("2020", "-2147483648"),       // year out of range
+        good.replace("2020", "-2147483648"),              // year out of range
         good.replace("\"year\": 2025", "\"year\": 2019"), // target before the baseline
-        good.replace("\"x\"", "\"Not An Id\""),   // invalid id
+        good.replace("\"x\"", "\"Not An Id\""),           // invalid id
     ] {
         let e = serde_json::from_str::<CallerDoc>(&format!(r#"{{"note": "n", "indicator": {bad}}}"#)).err();
         assert!(e.is_some(), "accepted: {bad}");
