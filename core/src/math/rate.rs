@@ -77,7 +77,7 @@ pub fn log_ratio_decimal(from: Decimal, to: Decimal) -> Option<f64> {
 
 /// The log growth per year `ln(to/from)/years`; `None` when no rate exists.
 pub fn log_growth(from: Decimal, to: Decimal, years: f64) -> Option<f64> {
-    if !(years > 0.0) {
+    if years.is_nan() || years <= 0.0 {
         return None;
     }
     let l = log_ratio_decimal(from, to)? / years;
