@@ -146,7 +146,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let acceleration = match (required_cagr_from_now, actual_cagr) {
         (Some(need), Some(have)) if have != 0.0 => finite(need / have),
         _ => match (required_slope_from_now, actual_slope) {
-            (Some(need), Some(have)) if !have.is_zero() => {
+            (Some(_), Some(_)) if !done.is_zero() => {
                 if required_cagr_from_now.is_none() || actual_cagr.is_none() {
                     warnings.push(Warning::new(
                         "linear_fallback",
@@ -154,14 +154,19 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
                         "growth rates are undefined; the acceleration is the ratio of slopes",
                     ));
                 }
-                finite(to_f64(need) / to_f64(have))
+                // From the exact differences, not the slopes: a slope of 1e-18 a year keeps
+                // only 10 digits in a 28-place decimal; the differences keep all of theirs.
+                #[allow(clippy::cast_precision_loss)] // year counts are small.
+                let (rem, n) = (remaining as f64, n as f64);
+                finite((to_f64(ys.sub_or(yt, "acceleration")?) / rem) / (to_f64(done) / n))
             }
             _ => None,
         },
     };
 
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-    let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_log, actual_slope, &mut warnings) };
+    let years_to_target =
+        if met { Some(0.0) } else { years_to_go(yt, ys, actual_log, (n > 0).then_some((done, n)), &mut warnings) };
 
     // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
     let canon = |d: Decimal| d.normalize();
@@ -218,7 +223,7 @@ fn years_to_go(
     yt: Decimal,
     ys: Decimal,
     log_growth: Option<f64>,
-    sa: Option<Decimal>,
+    change: Option<(Decimal, i64)>,
     warnings: &mut Vec<Warning>,
 ) -> Option<f64> {
     let needed_up = ys > yt;
@@ -229,10 +234,12 @@ fn years_to_go(
         if l != 0.0 && (l > 0.0) == (need > 0.0) {
             return finite(need / l);
         }
-    } else if let Some(s) = sa {
-        if !s.is_zero() && s.is_sign_positive() == needed_up {
+    } else if let Some((done, n)) = change {
+        // At the slope done/n, from the exact differences (a tiny decimal slope loses digits).
+        if !done.is_zero() && done.is_sign_positive() == needed_up {
             warnings.push(Warning::new("linear_fallback", "years_to_target", "computed at the linear rate"));
-            return finite(to_f64(ys.checked_sub(yt)?) / to_f64(s));
+            #[allow(clippy::cast_precision_loss)] // year counts are small.
+            return finite(to_f64(ys.checked_sub(yt)?) / to_f64(done) * n as f64);
         }
     }
     warnings.push(Warning::new("moving_away", "years_to_target", "at the current rate the target is never reached"));
