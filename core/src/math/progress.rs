@@ -105,8 +105,12 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let pace = match completion {
         // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
         // P/τ would divide by an already-rounded 1/3.
-        Some(_) if n > 0 => {
-            Some(done.mul_or(Decimal::from(big_n), "pace")?.div_or(planned.mul_or(Decimal::from(n), "pace")?, "pace")?)
+        Some(c) if n > 0 => {
+            // Near the top of the decimal range (7.9e28) the products overflow: then P/τ.
+            match (done.checked_mul(Decimal::from(big_n)), planned.checked_mul(Decimal::from(n))) {
+                (Some(a), Some(b)) => Some(a.div_or(b, "pace")?),
+                _ => Some(c.div_or(time_share, "pace")?),
+            }
         }
         Some(_) => {
             warnings.push(Warning::new("no_elapsed_time", "pace", "the latest observation is the baseline year"));
@@ -114,10 +118,12 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
         }
         None => None,
     };
-    let milestone = y0.add_or(
-        planned.mul_or(Decimal::from(n), "milestone")?.div_or(Decimal::from(big_n), "milestone")?,
-        "milestone",
-    )?;
+    // Multiply before dividing (terminating fractions stay exact), unless that overflows.
+    let step = match planned.checked_mul(Decimal::from(n)) {
+        Some(p) => p.div_or(Decimal::from(big_n), "milestone")?,
+        None => planned.div_or(Decimal::from(big_n), "milestone")?.mul_or(Decimal::from(n), "milestone")?,
+    };
+    let milestone = y0.add_or(step, "milestone")?;
     let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
     let actual_cagr = if n > 0 { cagr(y0, yt, n, "actual_cagr", &mut warnings) } else { None };
@@ -307,6 +313,38 @@ mod tests {
         .unwrap();
         assert!(m.completion.is_none() && m.pace.is_none());
         assert_eq!(m.years_to_target, Some(0.0));
+    }
+
+    #[test]
+    fn steep_declines_warn_where_f64_cannot_hold_the_rate() {
+        // 1e28 → 1e-2 in 10 years: the factor 1 + g = 1e-3 a year (mpmath: g = −0.999 exactly),
+        // below the 1.1e-3 an f64 rate can carry: a typed warning, and years to target from
+        // the log growth (ln(1e-2/1e14)/(ln(1e14/1e28)/5) = 16·5/14 = 40/7 years, by hand).
+        let p = progress(
+            YearValue::new(2000, d("10000000000000000000000000000")),
+            YearValue::new(2005, d("100000000000000")),
+            YearValue::new(2010, d("0.01")),
+            Direction::Decrease,
+        )
+        .unwrap();
+        assert!(rel(p.required_cagr.unwrap(), -0.999) < 1e-13);
+        assert!(p.warnings.iter().any(|w| w.code == "rate_not_representable" && w.field == "required_cagr"));
+        assert!(rel(p.years_to_target.unwrap(), 40.0 / 7.0) < 1e-13);
+    }
+
+    #[test]
+    fn a_target_of_zero_is_reached_at_the_slope() {
+        // Issue 13: 10 → 5 in two years, lower is better, target 0: no constant rate reaches 0,
+        // the slope (−2.5 a year) does in 2 more years; no `moving_away` warning.
+        let p = progress(
+            YearValue::new(2020, d("10")),
+            YearValue::new(2022, d("5")),
+            YearValue::new(2025, d("0")),
+            Direction::Decrease,
+        )
+        .unwrap();
+        assert_eq!(p.years_to_target, Some(2.0));
+        assert!(!p.warnings.iter().any(|w| w.code == "moving_away"), "{:?}", p.warnings);
     }
 
     #[test]
