@@ -120,6 +120,31 @@ def classify(s: Dict[str, Any]) -> List[str]:
     return out
 
 
+def behaves_as_documented(s: Dict[str, Any], status: str, score: Optional[float], reasons: List[str]) -> bool:
+    """A documented difference must also be exactly the documented behaviour of onpace."""
+    vals = s["values"]
+    t0, t = s["t0"], max(vals)
+    y0, yt, ys, d = vals[t0], vals[t], s["target"], s["d"]
+    if ys is not None and ((d > 0 and yt >= ys) or (d < 0 and yt <= ys)):
+        return status == "achieved" and score == 5.0
+    if "slipped" in reasons or "maintain" in reasons:
+        return status == "deterioration" and score == -5.0
+    key = [y0, yt] + ([ys] if ys is not None else [])
+    if any(v == 0 for v in key) or len({v > 0 for v in key}) > 1:
+        if ys is None:  # no rate exists and a slope has no no-target thresholds
+            return status == "not_assessable"
+        # The ratio of slopes, banded and scored as the ratio of rates would be.
+        r = d * ((yt - y0) / (t - t0)) / abs((ys - y0) / (s["T"] - t0))
+        want = NAMES[P._band(r, 0.95, 0.6)]
+        return status == want and score is not None and abs(score - P.score_with_target(r)) <= 1e-9
+    if "sign_change" in reasons:
+        # Only an interior value has the other sign: onpace looks at the base and the latest
+        # value, as Open SDG would on those two points.
+        peer = P.measure({t0: y0, t: yt}, t0, s["T"], ys, d, s["limit"])
+        return status == NAMES[peer[0]] and (score is None or abs(score - peer[1]) <= 1e-9)
+    return "band_edge" in reasons
+
+
 def near_edge(s: Dict[str, Any]) -> bool:
     """The peer's ratio (or growth) within 1e-9 of one of its band edges."""
     vals = s["values"]
@@ -154,7 +179,7 @@ def test_open_sdg_agrees_with_open_sdgs_published_rules() -> None:
             counts["agree"] += 1
             continue
         reasons = classify(s) + (["band_edge"] if near_edge(s) else [])
-        if reasons:
+        if reasons and behaves_as_documented(s, status, score, reasons):
             counts["documented"] += 1
             by_reason[reasons[0]] += 1
         else:
