@@ -199,3 +199,35 @@ def test_open_sdg_agrees_with_open_sdgs_published_rules() -> None:
     for reason in by_reason:
         assert f"`{reason}`" in methods_md, f"difference `{reason}` is not documented in docs/methods.md"
     assert counts["agree"] >= SERIES * 0.6, report
+
+
+def test_a_plans_mean_score_and_overall_status_are_open_sdgs() -> None:
+    """Plans of three series (with and without targets): the evaluation's mean score and
+    overall status equal Open SDG's aggregate over the same series (the issue's three-series
+    case: the no-target scores count in the mean)."""
+    rng = random.Random(SEED + 1)
+    base = json.loads(onpace.builtin_plan("cn-14th-fyp-st").to_json())
+    compared = 0
+    while compared < 300:
+        series = [random_series(rng) for _ in range(3)]
+        if any(classify(s) or near_edge(s) or s["limit"] is not None for s in series):
+            continue
+        indicators, observations, peer = [], {}, []
+        for k, s in enumerate(series):
+            t0 = s["t0"]
+            target: Any = {"kind": "none"} if s["target"] is None else {"kind": "level", "year": s["T"], "value": repr(s["target"])}
+            indicators.append({"id": f"s{k}", "label": {"zh": f"序列{k}"}, "unit": {"kind": "ratio"},
+                               "direction": "increase" if s["d"] > 0 else "decrease",
+                               "baseline": {"year": t0, "value": repr(s["values"][t0])}, "target": target})
+            observations[f"s{k}"] = [{"year": y, "value": repr(v)} for y, v in s["values"].items() if y != t0]
+            peer.append(P.measure({y: float(v) for y, v in s["values"].items()}, t0, s["T"], s["target"], s["d"]))
+        plan = onpace.Plan.from_json(json.dumps({**base, "indicators": indicators, "base_year": 2000,
+                                                 "period": {"start": 2001, "end": 2045}}))
+        ev = plan.evaluate(observations, method="open-sdg")
+        want_status, want_mean = P.aggregate(peer)
+        if want_mean is None:
+            assert ev.summary.mean_score is None and ev.summary.overall_status is None
+        else:
+            assert ev.summary.mean_score is not None and abs(ev.summary.mean_score - want_mean) <= 1e-9, (series, ev.summary)
+            assert ev.summary.overall_status == NAMES[want_status], (series, ev.summary)
+        compared += 1
