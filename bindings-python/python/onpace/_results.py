@@ -195,6 +195,7 @@ class Summary:
     mean_score: Optional[float]
     all_achieved: bool
     missing: str
+    overall_status: Optional[str] = None
     monitored: int = 0
     by_nature: List[Dict[str, Any]] = field(default_factory=list)
 
@@ -204,8 +205,8 @@ class Summary:
             counts=[StatusCount(c["status"], c["count"]) for c in d["counts"]], assessed=d["assessed"],
             not_assessable=d["not_assessable"], on_pace=d["on_pace"], share_on_pace=opt_dec(d["share_on_pace"]),
             weighted_share_on_pace=opt_dec(d["weighted_share_on_pace"]), mean_score=d["mean_score"],
-            all_achieved=d["all_achieved"], missing=d["missing"], monitored=d.get("monitored", 0),
-            by_nature=list(d.get("by_nature", [])),
+            all_achieved=d["all_achieved"], missing=d["missing"], overall_status=d["overall_status"],
+            monitored=d.get("monitored", 0), by_nature=list(d.get("by_nature", [])),
         )
 
 
