@@ -21,8 +21,9 @@ fn pick(lang: Lang, zh: &str, en: &str, ko: &str) -> String {
     .to_string()
 }
 
-/// The target cell: the implied level for level-type targets; the form in words otherwise.
-pub fn target_text(ind: &Indicator, plan_label: impl Fn(&str) -> String, lang: Lang) -> String {
+/// The target cell: the implied level for level-type targets (the one the assessment used,
+/// so a revised baseline's target shows); the form in words otherwise.
+pub fn target_text(ind: &Indicator, row: &Assessment, plan_label: impl Fn(&str) -> String, lang: Lang) -> String {
     let dp = ind.display_decimals();
     let by = ind.target.bound_comparator(ind.direction);
     match (&ind.target, by) {
@@ -59,9 +60,12 @@ pub fn target_text(ind: &Indicator, plan_label: impl Fn(&str) -> String, lang: L
         (Target::None, _) => {
             pick(lang, "无量化目标（监测）", "no numeric target (monitored)", "수치 목표 없음(모니터링)")
         }
-        _ => match ind.implied_target() {
-            Ok(l) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
-            Err(_) => "—".into(),
+        _ => match (ind.implied_target(), row.inputs.as_ref()) {
+            (Ok(l), Some(i)) => {
+                format!("{}{} ({})", l.comparator.symbol(), format_fixed(i.target_value, dp), i.target_year)
+            }
+            (Ok(l), None) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
+            (Err(_), _) => "—".into(),
         },
     }
 }

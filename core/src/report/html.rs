@@ -133,7 +133,7 @@ fn row_cells(plan: &Plan, projection: Option<&Projection>, row: &Assessment, lan
     let Ok(ind) = plan.indicator(&row.indicator) else { return Vec::new() };
     let dp = ind.display_decimals();
     let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
-    let target = crate::report::forms::target_text(ind, name, lang);
+    let target = crate::report::forms::target_text(ind, row, name, lang);
     let latest = escape(&crate::report::forms::latest_text(ind, row, lang));
     let proj = projection
         .map(|p| match (p.low, p.high) {

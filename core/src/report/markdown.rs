@@ -39,7 +39,7 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
             continue;
         };
         let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
-        let target = forms::target_text(ind, name, lang);
+        let target = forms::target_text(ind, row, name, lang);
         let latest = forms::latest_text(ind, row, lang);
         let opt = |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
         let _ = writeln!(
