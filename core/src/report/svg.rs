@@ -171,9 +171,11 @@ pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &As
     let points = resolve_points(ind, obs, as_of, &mut Vec::new())?;
     let series = series_with_baseline(ind, &points);
     let model = if series.len() >= 3 { Model::OlsLinear } else { Model::EndpointCagr };
+    // A growth rate is not a level that trends: the reports project levels only.
     let projection = ind
         .target
         .year()
+        .filter(|_| !ind.unit.is_growth_rate())
         .and_then(|year| crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok());
     Ok(ChartSeries { points, projection })
 }
