@@ -258,6 +258,46 @@ export declare class Evaluation {
   paceSvg(lang?: Lang): string;
   /** The evaluation as CSV, exact values as decimal text. */
   toCsv(): string;
+  /** The report table: label, unit, nature, target as written, the observation used, the method's numbers. */
+  table(lang?: Lang): EvaluationTableRow[];
+  /** The report table as CSV (the columns of table()). */
+  tableCsv(lang?: Lang): string;
+  /** The roll-up per group: by nature (binding / anticipatory / unspecified) or target kind. */
+  summaryBy(field?: 'nature' | 'target_kind'): Record<string, Summary>;
+}
+
+/** One row of Evaluation.table(): exact values as decimal strings, rates as numbers. */
+export interface EvaluationTableRow {
+  indicator: string;
+  label: string;
+  unit: string;
+  nature: 'binding' | 'anticipatory' | null;
+  target_kind: string;
+  comparator: string | null;
+  target: string;
+  target_year: number | null;
+  method: string;
+  status: string;
+  status_label: string;
+  completion: DecimalString | null;
+  time_share: DecimalString | null;
+  pace: DecimalString | null;
+  actual_cagr: number | null;
+  required_cagr: number | null;
+  required_cagr_from_now: number | null;
+  ratio: number | null;
+  score: number | null;
+  index: number | null;
+  years_to_target: number | null;
+  baseline_year: number;
+  baseline_value: DecimalString;
+  observation_year: number | null;
+  observation_value: DecimalString | null;
+  observation_vintage: string | null;
+  observation_source: string | null;
+  observation_flag: string | null;
+  target_value: DecimalString | null;
+  warnings: string;
 }
 
 export interface YearMonth { year: number; month?: number }
@@ -323,6 +363,8 @@ export declare function statuses(): StatusInfo[];
 export declare function planSchema(): string;
 /** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
 export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
+/** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */
+export declare function readPlanCsv(text: string, options?: { id?: string; name?: string }): Plan;
 export declare function version(): string;
 export declare function progress(
   base: readonly [number, DecimalInput],

@@ -58,6 +58,12 @@ pub fn read_observations_csv_json(text: &str) -> R<String> {
 }
 
 /// Every assessment method, as JSON.
+/// A plan from its CSV template (io/plan_table.rs columns), with its id and name.
+#[wasm_bindgen(js_name = readPlanCsv)]
+pub fn read_plan_csv(text: &str, id: &str, name: &str) -> R<PlanHandle> {
+    onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_js)
+}
+
 #[wasm_bindgen(js_name = methodsJson)]
 pub fn methods_json() -> R<String> {
     onpace::api::methods().map_err(to_js)
@@ -245,5 +251,23 @@ impl EvaluationHandle {
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> String {
         self.evaluated.csv()
+    }
+
+    /// The report table (labels, targets as written, observations used) as JSON rows.
+    #[wasm_bindgen(js_name = tableJson)]
+    pub fn table_json(&self, lang_code: &str) -> R<String> {
+        self.evaluated.table_json(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// The report table as CSV.
+    #[wasm_bindgen(js_name = tableCsv)]
+    pub fn table_csv(&self, lang_code: &str) -> R<String> {
+        self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_js)
+    }
+
+    /// The roll-up by `nature` or `target_kind`, as JSON `{group: summary}`.
+    #[wasm_bindgen(js_name = summaryByJson)]
+    pub fn summary_by_json(&self, field: &str) -> R<String> {
+        self.evaluated.summary_by_json(&self.plan, field).map_err(to_js)
     }
 }

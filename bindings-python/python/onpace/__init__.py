@@ -40,6 +40,7 @@ from ._model import (
     builtin_plans,
     methods,
     read_observations_csv,
+    read_plan_csv,
     status_html,
 )
 from ._results import (
@@ -88,5 +89,5 @@ __all__ = [
     "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
     "WhatIf", "YearOutOfRangeError", "batch", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
-    "methods", "plan_schema", "read_observations_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+    "methods", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
 ]

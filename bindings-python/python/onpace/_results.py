@@ -126,7 +126,8 @@ class Assessment:
             ["actual CAGR", pct(Decimal(repr(self.actual_cagr))) if self.actual_cagr is not None else "—"],
             ["required CAGR from now", pct(Decimal(repr(self.required_cagr_from_now))) if self.required_cagr_from_now is not None else "—"],
             ["ratio", fmt(self.ratio)],
-            ["warnings", "<br>".join(f"{w.code}: {w.message}" for w in self.warnings) or "—"],
+            # Every text is escaped: a message can quote an id or a label from the user's plan.
+            ["warnings", "<br>".join(f"{fmt(w.code)}: {fmt(w.message)}" for w in self.warnings) or "—"],
         ]
         return table(["", ""], rows, f"{self.indicator} · {self.method}")
 
@@ -163,7 +164,8 @@ class Projection:
     def _repr_html_(self) -> str:
         interval = f"[{fmt(self.low)}, {fmt(self.high)}] at {self.level:.0%}" if self.low is not None else "—"
         rows = [["value", fmt(self.value)], ["interval", interval], ["P(meet)", fmt(self.p_meet)],
-                ["year reached", fmt(self.year_reached)], ["growth", fmt(self.growth)]]
+                ["year reached", fmt(self.year_reached)], ["growth", fmt(self.growth)],
+                ["warnings", "<br>".join(f"{fmt(w.code)}: {fmt(w.message)}" for w in self.warnings) or "—"]]
         return table(["", ""], rows, f"{self.model} → {self.year}")
 
 
@@ -195,6 +197,16 @@ class Summary:
             weighted_share_on_pace=opt_dec(d["weighted_share_on_pace"]), mean_score=d["mean_score"],
             all_achieved=d["all_achieved"], missing=d["missing"],
         )
+
+
+#: The report table's columns (core/src/report/table.rs), and those that are exact decimals.
+_TABLE_COLUMNS = (
+    "indicator", "label", "unit", "nature", "target_kind", "comparator", "target", "target_year", "target_value",
+    "method", "status", "status_label", "completion", "time_share", "pace", "actual_cagr", "required_cagr",
+    "required_cagr_from_now", "ratio", "score", "index", "years_to_target", "baseline_year", "baseline_value",
+    "observation_year", "observation_value", "observation_vintage", "observation_source", "observation_flag", "warnings",
+)
+_EXACT_COLUMNS = ("completion", "time_share", "pace", "baseline_value", "observation_value", "target_value")
 
 
 class Svg:
@@ -236,33 +248,91 @@ class Evaluation:
         return self._handle.to_json()
 
     def to_markdown(self, lang: str = "zh") -> str:
-        """The table as Markdown, labels in ``lang`` (zh, en, ko)."""
+        """The table as Markdown, labels in ``lang`` (zh, en, ko). Text from the plan is
+        escaped (``|``, ``<``, ``>``, ``&``) and control characters are dropped, so a label
+        cannot break the table or inject HTML where Markdown is rendered.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> e.to_markdown("en").splitlines()[0]
+        '| Indicator | Baseline | Target | Latest | Completion | Time share | Pace | Status |'
+        """
         return self._handle.to_markdown(lang)
 
-    def to_pandas(self, decimals: bool = False) -> "pd.DataFrame":
-        """One row per indicator. Exact columns are float64 unless ``decimals=True`` keeps Decimals."""
+    def to_records(self, lang: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The report table as a list of dicts (the columns of :meth:`to_pandas`), exact values
+        as ``Decimal``, rates as ``float``, absent values as None."""
+        rows: List[Dict[str, Any]] = json.loads(self._handle.table_json(lang or get_lang()))
+        for r in rows:
+            for k in _EXACT_COLUMNS:
+                if r.get(k) is not None:
+                    r[k] = Decimal(r[k])
+        return rows
+
+    def to_pandas(self, decimals: bool = False, lang: Optional[str] = None) -> "pd.DataFrame":
+        """The report table, one row per indicator (index: indicator id).
+
+        Columns: ``label`` (in ``lang``), ``unit``, ``nature`` (binding / anticipatory),
+        ``target_kind``, ``comparator``, ``target`` as the plan writes it (``> 7 %/yr``,
+        ``in step with GDP growth``), ``target_year``, ``target_value`` (the level it implies),
+        ``method``, ``status``, ``status_label``, the method's numbers (``completion``,
+        ``time_share``, ``pace``, ``actual_cagr``, ``required_cagr``,
+        ``required_cagr_from_now``, ``ratio``, ``score``, ``index``, ``years_to_target``), the
+        baseline (``baseline_year``, ``baseline_value``), the observation the verdict used
+        (``observation_year``, ``observation_value``, ``observation_vintage``,
+        ``observation_source``, ``observation_flag``) and ``warnings`` (codes, ``;``-joined).
+        :meth:`to_csv` and the JS ``table()`` carry the same fields.
+
+        Parameters
+        ----------
+        decimals : bool
+            Keep exact values as ``Decimal`` (object columns) instead of float64.
+        lang : {None, "zh", "en", "ko"}
+            Language of labels and target texts; the display language by default.
+
+        Examples
+        --------
+        >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
+        >>> df = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st")).to_pandas(lang="en")
+        >>> df.loc["rd-expenditure", ["nature", "target_kind", "comparator", "target"]].tolist()
+        ['anticipatory', 'annual_growth', 'above', '> 7 %/yr']
+        """
         pdm = _pandas()
-        records = []
-        for r in self.rows:
-            rec: Dict[str, Any] = {
-                "indicator": r.indicator, "status": r.status, "completion": r.completion, "time_share": r.time_share,
-                "pace": r.pace, "actual_cagr": r.actual_cagr, "required_cagr": r.required_cagr,
-                "required_cagr_from_now": r.required_cagr_from_now, "ratio": r.ratio, "score": r.score,
-                "index": r.index, "years_to_target": r.years_to_target,
-                "latest_year": r.inputs.latest_year if r.inputs else None,
-                "latest_value": r.inputs.latest_value if r.inputs else None,
-                "target_value": r.inputs.target_value if r.inputs else None,
-                "warnings": ";".join(w.code for w in r.warnings),
-            }
-            records.append(rec)
-        df = pdm.DataFrame.from_records(records).set_index("indicator")
-        exact = ["completion", "time_share", "pace", "latest_value", "target_value"]
+        records = self.to_records(lang)
+        df = pdm.DataFrame.from_records(records, columns=list(_TABLE_COLUMNS)).set_index("indicator")
         floats = ["actual_cagr", "required_cagr", "required_cagr_from_now", "ratio", "score", "index", "years_to_target"]
-        for c in floats + ([] if decimals else exact):
+        for c in floats + ([] if decimals else [c for c in _EXACT_COLUMNS]):
             df[c] = pdm.to_numeric(df[c].astype(object).where(df[c].notna(), None), errors="coerce").astype("float64")
-        df["latest_year"] = df["latest_year"].astype("Int64")
+        for c in ("observation_year", "target_year", "baseline_year"):
+            df[c] = df[c].astype("Int64")
+        # The columns before this change, kept for code written against them.
+        df["latest_year"] = df["observation_year"]
+        df["latest_value"] = df["observation_value"]
         out: "pd.DataFrame" = df
         return out
+
+    def summary_by(self, by: str = "nature") -> Dict[str, Summary]:
+        """The roll-up per group of indicators, computed like :attr:`summary`.
+
+        Parameters
+        ----------
+        by : {"nature", "target_kind"}
+            ``nature`` splits binding (约束性) from anticipatory (预期性) indicators
+            (``unspecified`` when the plan does not say).
+
+        Returns
+        -------
+        dict of str to Summary
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> sorted(e.summary_by("nature"))
+        ['anticipatory']
+        """
+        raw = json.loads(self._handle.summary_by_json(str(by)))
+        return {k: Summary._from(v) for k, v in raw.items()}
 
     def to_html(self, lang: Optional[str] = None) -> str:
         """The self-contained HTML report (table, roll-up, charts) — the same bytes as Rust and JS."""
@@ -276,9 +346,17 @@ class Evaluation:
         """Completion against time share for every indicator (the diagonal is on pace)."""
         return Svg(self._handle.pace_svg(lang or get_lang()))
 
-    def to_csv(self) -> str:
-        """The evaluation as CSV (exact values as decimal text)."""
-        return self._handle.to_csv()
+    def to_csv(self, lang: Optional[str] = None) -> str:
+        """The report table as CSV (the columns of :meth:`to_pandas`, exact values as decimal
+        text, RFC 4180 quoting, CRLF), labels in ``lang``.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> e.to_csv("en").splitlines()[0][:40]
+        'indicator,label,unit,nature,target_kind,'
+        """
+        return self._handle.table_csv(lang or get_lang())
 
     def _repr_html_(self) -> str:
         # The report's body (the page wrapper is not needed inside a notebook cell).

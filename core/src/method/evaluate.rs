@@ -133,6 +133,12 @@ fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved) -> Result<Option<D
         .transpose()
 }
 
+/// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
+/// the evaluation ran with: the same counts, shares and weights as the whole plan's summary.
+pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summary> {
+    summarise(rows, method(&options.method)?.statuses(), options)
+}
+
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
     let counts: Vec<StatusCount> = order
         .iter()

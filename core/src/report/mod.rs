@@ -7,3 +7,5 @@ pub mod markdown;
 pub mod schedule;
 #[cfg(feature = "reports")]
 pub mod svg;
+#[cfg(feature = "reports")]
+pub mod table;
