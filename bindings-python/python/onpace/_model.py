@@ -29,7 +29,8 @@ Number = Union[Decimal, int, float, str]
 
 
 class Target:
-    """The target of an indicator. Build one with a class method rather than the constructor.
+    """The target of an indicator. Build one with a class method rather than the constructor
+    (whose ``spec`` is the plan file's target dict).
 
     The kinds are those real plans set (docs/plan-format.md): a level (``level``), a band
     (``range``), a cumulative change from the baseline (``change``), an average annual growth
@@ -140,7 +141,8 @@ class Target:
 
     @classmethod
     def relative(cls, year: int, to: str, relation: str = "in_step_with") -> "Target":
-        """Grow ``faster_than``, ``in_step_with`` or ``slower_than`` the indicator ``to``.
+        """Grow ``faster_than``, ``in_step_with`` or ``slower_than`` (``relation``) the indicator
+        ``to``, from the baseline to ``year``.
 
         Examples
         --------
@@ -528,9 +530,11 @@ class Indicator:
         Examples
         --------
         >>> rd = onpace.builtin_plan().indicator("rd-intensity")
-        >>> w = rd.what_if(2022, "0.60", increment=0.15)
+        >>> w = rd.what_if(2022, "0.60", increment=0.15)     # 0.60 + 3 × 0.15 = 1.05 < 1.10
         >>> w.meets_target, w.year_reached, w.path[-1].value
-        (True, 2025, Decimal('1.05'))
+        (False, None, Decimal('1.05'))
+        >>> rd.what_if(2022, "0.60", increment=0.17).year_reached   # 1.11 in 2025
+        2025
         """
         req: Dict[str, Any] = {"from_year": year_of(from_year, "from_year"), "value": dec_str(value, "value")}
         for key, given in (("rate", rate), ("increment", increment)):
@@ -598,7 +602,23 @@ def _label(value: Any) -> Dict[str, str]:
 
 @dataclass(frozen=True)
 class Project:
-    """A key project of the plan's tables."""
+    """A key project of the plan's tables.
+
+    Attributes
+    ----------
+    table, number : int
+        The plan table and the project's number in it.
+    name : str
+        The Chinese name.
+    undertakers : list of str
+    start_year, start_month, end_year, end_month : int (months may be None)
+    phase : str or None
+    location : str
+    county : str or None
+    summary : dict of str to str
+        The project's content by language.
+    investments : list of (item, Decimal amount, magnitude)
+    """
 
     table: int
     number: int
@@ -626,10 +646,12 @@ class Project:
         )
 
     def active_in(self, year: int) -> bool:
+        """Whether the project runs in ``year``."""
         return self.start_year <= year <= self.end_year
 
     def total_investment(self, magnitude: str = "ten_thousand") -> Optional[Decimal]:
-        """The investments given, summed exactly, in 万元 (``ten_thousand``), 亿元 or 元."""
+        """The investments given, summed exactly, in the ``magnitude`` asked: 万元
+        (``ten_thousand``), 亿元 (``hundred_million``) or 元 (``one``); None when none is given."""
         if not self.investments:
             return None
         factor = {"one": Decimal(1), "ten_thousand": Decimal(10_000), "hundred_million": Decimal(100_000_000)}
@@ -702,7 +724,7 @@ class Plan:
 
     @classmethod
     def from_json(cls, text: str) -> "Plan":
-        """Load and validate a plan from JSON (docs/plan-format.md).
+        """Load and validate a plan from JSON ``text`` (docs/plan-format.md).
 
         Numbers and strings both load exactly (``0.36`` and ``"0.36"`` are 0.36); unknown
         fields are refused.
@@ -722,7 +744,7 @@ class Plan:
 
     @classmethod
     def from_file(cls, path: Union[str, FsPath]) -> "Plan":
-        """Load a plan from a JSON file (UTF-8)."""
+        """Load a plan from the JSON file at ``path`` (UTF-8)."""
         return cls.from_json(FsPath(path).read_text(encoding="utf-8"))
 
     @classmethod
@@ -779,7 +801,8 @@ class Plan:
 
     @classmethod
     def from_dataframe(cls, frame: Any, *, id: str = "plan", name: Optional[str] = None) -> "Plan":
-        """A plan from a DataFrame, one row per indicator (the columns of :meth:`from_records`).
+        """A plan from a DataFrame ``frame``, one row per indicator (the columns of
+        :meth:`from_records`; ``id`` may be the index); ``id`` and ``name`` name the plan.
 
         Examples
         --------
@@ -803,7 +826,7 @@ class Plan:
         Examples
         --------
         >>> onpace.builtin_plan().to_records()[0]["baseline.value"]
-        Decimal('47.54')
+        Decimal('0.36')
         """
         table = json.loads(self._h.table_json())
         convert = {"integer": int, "decimal": Decimal, "bool": lambda t: t == "true", "text": str}
@@ -926,7 +949,7 @@ class Plan:
         return [dict(s) for s in self._spec.get("sources", [])]
 
     def reference_value(self, id: str) -> Tuple[int, Decimal]:
-        """A published figure shipped with the plan (e.g. ``gdp``): ``(year, value)``.
+        """The published figure ``id`` shipped with the plan (e.g. ``gdp``): ``(year, value)``.
 
         Raises
         ------
@@ -989,8 +1012,9 @@ class Plan:
         >>> import pandas as pd
         >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
         >>> wide = pd.DataFrame({"basic-research-share": [6.09, 6.5]}, index=pd.Index([2021, 2022], name="year"))
-        >>> cn.evaluate(wide).rows[1].status
-        'lagging'
+        >>> e = cn.evaluate(wide)   # (6.5 − 6.01)/(8 − 6.01) = 0.246 done at a time share of 0.4
+        >>> [r.status for r in e.rows if r.indicator == "basic-research-share"]
+        ['lagging']
         """
         req: Dict[str, Any] = {
             "observations": plan_observations(observations, layout),
@@ -1011,7 +1035,7 @@ class Plan:
         return self._h.to_html(lang or get_lang())
 
     def projects_chart(self, lang: Optional[str] = None) -> "Svg":
-        """The key projects as a timeline (SVG)."""
+        """The key projects as a timeline (SVG), labels in ``lang``."""
         return Svg(self._h.projects_svg(lang or get_lang()))
 
     def projects_where(self, *, year: Optional[int] = None, location: Optional[str] = None,
@@ -1024,12 +1048,12 @@ class Plan:
         return [Project._from(p) for p in d["projects"]], total
 
     def schedule_markdown(self, lang: str = "zh") -> str:
-        """Every indicator's required schedule (rates and both paths) as Markdown.
+        """Every indicator's required schedule (rates and both paths) as Markdown in ``lang``.
 
         Examples
         --------
-        >>> onpace.builtin_plan().schedule_markdown("en").splitlines()[0].startswith("| Indicator")
-        True
+        >>> onpace.builtin_plan().schedule_markdown("en").splitlines()[0]
+        '### R&D expenditure as a share of GDP'
         """
         return self._h.schedule_markdown(lang)
 
@@ -1063,7 +1087,7 @@ def builtin_plans() -> List[str]:
 
 
 def builtin_plan(id: str = "yanbian-st-14") -> Plan:
-    """A built-in plan: ``yanbian-st-14`` (the Yanbian 14th Five-Year S&T plan) or
+    """The built-in plan ``id``: ``yanbian-st-14`` (the Yanbian 14th Five-Year S&T plan) or
     ``cn-14th-fyp-st`` (the national 14th Five-Year Plan's S&T indicators).
 
     Raises
@@ -1079,7 +1103,7 @@ def builtin_plan(id: str = "yanbian-st-14") -> Plan:
 
 
 def read_plan_csv(text: str, *, id: str = "plan", name: Optional[str] = None) -> Plan:
-    """A plan from its CSV template: a header of columns (those of :meth:`Plan.from_records`)
+    r"""A plan (``id``, ``name``) from its CSV template ``text``: a header of columns (those of :meth:`Plan.from_records`)
     and one row per indicator, read by the Rust core (the JS package's ``readPlanCsv`` is the
     same reader). A UTF-8 BOM, CRLF and quoted fields are handled.
 
@@ -1104,7 +1128,7 @@ def read_plan_csv(text: str, *, id: str = "plan", name: Optional[str] = None) ->
 
 
 def builtin_observations(id: str) -> Dict[str, Dict[int, Decimal]]:
-    """The published observations shipped with a built-in plan: ``{indicator: {year: value}}``.
+    """The published observations shipped with the built-in plan ``id``: ``{indicator: {year: value}}``.
 
     Examples
     --------
@@ -1116,7 +1140,7 @@ def builtin_observations(id: str) -> Dict[str, Dict[int, Decimal]]:
 
 
 def read_observations_csv(text: str) -> Dict[str, List[Dict[str, Any]]]:
-    """Observations from CSV text, read by the Rust core (the JS package uses the same reader).
+    r"""Observations from CSV text, read by the Rust core (the JS package uses the same reader).
 
     Long: ``indicator,year,value`` and optionally ``numerator,denominator,vintage,flag,source``.
     Wide, as a yearbook prints them: ``indicator,2021,2022,…`` (a row per indicator) or
@@ -1158,17 +1182,17 @@ def methods() -> List[Dict[str, Any]]:
     --------
     >>> m = {x["id"]: x for x in onpace.methods()}
     >>> sorted(m["cn-plan-pace"]["thresholds"])
-    ['ahead_margin', 'lag_tolerance']
+    ['ahead_margin', 'binding_lag_tolerance', 'lag_tolerance']
     """
     return list(json.loads(_core.methods_json()))
 
 
 def status_html(code: str, lang: Optional[str] = None) -> str:
-    """A status badge as HTML: colour, symbol and word (``lang``: zh, en, ko).
+    """The badge of the status ``code`` as HTML: colour, symbol and word (``lang``: zh, en, ko).
 
     Examples
     --------
-    >>> "落后" in onpace.status_html("lagging", "zh")
+    >>> "▼ 滞后" in onpace.status_html("lagging", "zh")
     True
     """
     return status_badge(code, lang)
