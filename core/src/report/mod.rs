@@ -9,3 +9,5 @@ pub mod schedule;
 pub mod svg;
 #[cfg(feature = "reports")]
 pub mod table;
+#[cfg(feature = "reports")]
+pub mod ticks;
