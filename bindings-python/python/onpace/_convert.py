@@ -141,6 +141,12 @@ def _obs(year: Any, value: Any, extra: Optional[Mapping[str, Any]] = None, field
     return o
 
 
+def _explicit_na(v: Any) -> bool:
+    """``pandas.NA`` / ``NaT``: a value that says "missing" wherever it appears (unlike None,
+    which in a dict is an observation without a value, or a bare NaN, which is an error)."""
+    return v is not None and not isinstance(v, float) and is_missing(v)
+
+
 def observation_list(observations: Any, field: str = "observations") -> List[Obs]:
     """One indicator's observations from a dict {year: value}, pairs, dicts, or a pandas Series."""
     if observations is None:
@@ -150,19 +156,22 @@ def observation_list(observations: Any, field: str = "observations") -> List[Obs
     if _is_pandas(observations, "DataFrame"):
         return _present([_obs(r.get("year"), r.get("value"), r, field, True) for r in observations.to_dict("records")])
     if isinstance(observations, Mapping):
-        return [_obs(y, v, None, field) for y, v in observations.items()]
+        return [_obs(y, v, None, field) for y, v in observations.items() if not _explicit_na(v)]
     if isinstance(observations, (str, bytes)):
         raise error(_core.InvalidArgumentError, "invalid_argument", field, "expected observations, got text")
     out: List[Obs] = []
     for item in observations:
         if isinstance(item, Mapping):
+            if _explicit_na(item.get("value")) and (item.get("numerator") is None or _explicit_na(item.get("numerator"))):
+                continue
             out.append(_obs(item.get("year"), item.get("value"), item, field))
         else:
             try:
                 year, value = item
             except (TypeError, ValueError):
                 raise error(_core.InvalidArgumentError, "invalid_argument", field, f"{item!r} is not a (year, value) pair") from None
-            out.append(_obs(year, value, None, field))
+            if not _explicit_na(value):
+                out.append(_obs(year, value, None, field))
     return out
 
 

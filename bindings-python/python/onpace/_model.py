@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
-from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
+from typing import TYPE_CHECKING, Any, Callable, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _core
 from ._convert import as_of as _as_of
@@ -24,6 +24,9 @@ from ._convert import (
 )
 from ._display import fmt, get_lang, status_badge, table
 from ._results import Assessment, Decomposition, DecompositionRow, Evaluation, Projection, Svg, WhatIf, milestones, Path
+
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 Number = Union[Decimal, int, float, str]
 
@@ -829,7 +832,7 @@ class Plan:
         Decimal('0.36')
         """
         table = json.loads(self._h.table_json())
-        convert = {"integer": int, "decimal": Decimal, "bool": lambda t: t == "true", "text": str}
+        convert: Dict[str, Callable[[str], Any]] = {"integer": int, "decimal": Decimal, "bool": lambda t: t == "true", "text": str}
         fns = [convert[t] for t in table["types"]]
         return [{c: f(v) for c, f, v in zip(table["columns"], fns, row) if v is not None} for row in table["rows"]]
 
