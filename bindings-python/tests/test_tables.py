@@ -317,3 +317,20 @@ def test_every_python_side_html_is_escaped() -> None:
     assert "<img" not in md
     bell = plan.evaluate({}).to_markdown("zh")
     assert "\x07" not in bell
+
+
+def test_plan_scale_bench_runs() -> None:
+    """benches/python/plan_scale.py at small sizes, untimed: the scaling bench cannot rot
+    (its timings are read from `benches/run-python`, never asserted in a test)."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benches" / "python" / "plan_scale.py"
+    spec = importlib.util.spec_from_file_location("plan_scale", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    results = module.run([20, 200])
+    assert set(results) >= {"Plan.from_json", "plan.indicator(id) for every id"}
+    plan = onpace.Plan.from_json(module.plan_json(200))
+    assert len(plan.indicators) == 200 and plan.indicator("i199").baseline == (2020, D(100 + 199 % 7))
