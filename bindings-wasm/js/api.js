@@ -150,6 +150,27 @@ function guarded(target) {
   });
 }
 
+/** RFC 4180 records of a CSV text written by the core (quoted fields, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
 export function bind(rawCore, builtin, schema) {
   const core = guarded(rawCore);
   const unknownPlan = (id) => {
@@ -272,15 +293,12 @@ export function bind(rawCore, builtin, schema) {
     chartSvg(indicatorId, lang = 'zh') { return this._h.chartSvg(String(indicatorId), lang); }
     /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
     paceSvg(lang = 'zh') { return this._h.paceSvg(lang); }
-    /** The evaluation as CSV (exact values as decimal text). */
-    toCsv() { return this._h.toCsv(); }
-    /** The report table: label, unit, nature, target as written, the observation used, the method's numbers. */
-    table(lang = 'zh') { return JSON.parse(this._h.tableJson(lang)); }
-    /** The report table as CSV (the same columns as table()). */
-    tableCsv(lang = 'zh') { return this._h.tableCsv(lang); }
-    /** The roll-up per group of indicators: by 'nature' (binding / anticipatory) or 'target_kind'. */
-    summaryBy(field = 'nature') {
-      return Object.fromEntries(Object.entries(JSON.parse(this._h.summaryByJson(String(field)))).map(([k, v]) => [k, camel(v)]));
+    /** The report table as CSV (label, unit, nature, target as written, the observation used, the method's numbers). */
+    toCsv(lang = 'zh') { return this._h.toCsv(lang); }
+    /** The report table as objects, one per indicator: the CSV's columns, values as text (exact decimals stay exact), null when empty. */
+    table(lang = 'zh') {
+      const [header, ...rows] = parseCsv(this.toCsv(lang));
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : r[i]])));
     }
   }
 

@@ -256,48 +256,44 @@ export declare class Evaluation {
   chartSvg(indicatorId: string, lang?: Lang): string;
   /** Completion against time share for every indicator, as SVG. */
   paceSvg(lang?: Lang): string;
-  /** The evaluation as CSV, exact values as decimal text. */
-  toCsv(): string;
-  /** The report table: label, unit, nature, target as written, the observation used, the method's numbers. */
+  /** The report table as CSV: label, unit, nature, target as written, the observation used, the method's numbers. */
+  toCsv(lang?: Lang): string;
+  /** The report table as objects (the CSV's columns; values as text, exact decimals exact; null when empty). */
   table(lang?: Lang): EvaluationTableRow[];
-  /** The report table as CSV (the columns of table()). */
-  tableCsv(lang?: Lang): string;
-  /** The roll-up per group: by nature (binding / anticipatory / unspecified) or target kind. */
-  summaryBy(field?: 'nature' | 'target_kind'): Record<string, Summary>;
 }
 
-/** One row of Evaluation.table(): exact values as decimal strings, rates as numbers. */
+/** One row of Evaluation.table(): every value as the CSV's text (exact decimals stay exact), null when empty. */
 export interface EvaluationTableRow {
   indicator: string;
   label: string;
-  unit: string;
+  unit: string | null;
   nature: 'binding' | 'anticipatory' | null;
   target_kind: string;
   comparator: string | null;
   target: string;
-  target_year: number | null;
+  target_year: string | null;
+  target_value: DecimalString | null;
   method: string;
   status: string;
   status_label: string;
   completion: DecimalString | null;
   time_share: DecimalString | null;
   pace: DecimalString | null;
-  actual_cagr: number | null;
-  required_cagr: number | null;
-  required_cagr_from_now: number | null;
-  ratio: number | null;
-  score: number | null;
-  index: number | null;
-  years_to_target: number | null;
-  baseline_year: number;
+  actual_cagr: string | null;
+  required_cagr: string | null;
+  required_cagr_from_now: string | null;
+  ratio: string | null;
+  score: string | null;
+  index: string | null;
+  years_to_target: string | null;
+  baseline_year: string;
   baseline_value: DecimalString;
-  observation_year: number | null;
+  observation_year: string | null;
   observation_value: DecimalString | null;
   observation_vintage: string | null;
   observation_source: string | null;
   observation_flag: string | null;
-  target_value: DecimalString | null;
-  warnings: string;
+  warnings: string | null;
 }
 
 export interface YearMonth { year: number; month?: number }

@@ -247,27 +247,11 @@ impl EvaluationHandle {
         Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
     }
 
-    /// The evaluation as CSV.
+    /// The report table as CSV in a language: label, unit, nature, target as written, the
+    /// observation each verdict used and the method's numbers (the columns of Python's
+    /// `Evaluation.to_csv`; JS's `table()` reads it into objects).
     #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self) -> String {
-        self.evaluated.csv()
-    }
-
-    /// The report table (labels, targets as written, observations used) as JSON rows.
-    #[wasm_bindgen(js_name = tableJson)]
-    pub fn table_json(&self, lang_code: &str) -> R<String> {
-        self.evaluated.table_json(&self.plan, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// The report table as CSV.
-    #[wasm_bindgen(js_name = tableCsv)]
-    pub fn table_csv(&self, lang_code: &str) -> R<String> {
+    pub fn to_csv(&self, lang_code: &str) -> R<String> {
         self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// The roll-up by `nature` or `target_kind`, as JSON `{group: summary}`.
-    #[wasm_bindgen(js_name = summaryByJson)]
-    pub fn summary_by_json(&self, field: &str) -> R<String> {
-        self.evaluated.summary_by_json(&self.plan, field).map_err(to_js)
     }
 }

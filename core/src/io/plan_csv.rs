@@ -28,7 +28,7 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
         return Err(Error::Parse { path: "id".into(), line: Some(1), message: "missing column `id`".into() });
     }
     let mut indicators = Vec::new();
-    let mut ids: Vec<(String, u64)> = Vec::new();
+    let mut lines: Vec<u64> = Vec::new();
     while let Some((line, record)) = records.next_record()? {
         if record.len() != headers.len() {
             return Err(Error::Parse {
@@ -41,23 +41,19 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
             headers.iter().map(String::as_str).zip(record.iter().map(String::as_str)),
             RowPlace::Line(line),
         )?;
-        ids.push((ind.id.clone(), line));
+        lines.push(line);
         indicators.push(ind);
     }
-    // Say which line repeats an id (the plan's own check would name an index).
-    ids.sort();
-    for pair in ids.windows(2) {
-        if let [(a, _), (b, line)] = pair {
-            if a == b {
-                return Err(Error::Parse {
-                    path: "id".into(),
-                    line: Some(*line),
-                    message: format!("duplicate indicator id `{b}`"),
-                });
-            }
-        }
-    }
-    plan_from_indicators(id, name, indicators)
+    // The plan's own checks (a repeated id, a relative target naming no indicator) name
+    // `indicators[i].…`: said again with the row's line and the column.
+    plan_from_indicators(id, name, indicators).map_err(|e| {
+        let field = e.field().to_string();
+        let Some((index, rest)) = field.strip_prefix("indicators[").and_then(|r| r.split_once("].")) else { return e };
+        let line = index.parse::<usize>().ok().and_then(|i| lines.get(i)).copied();
+        let full = e.to_string();
+        let message = full.strip_prefix(&format!("{field}: ")).unwrap_or(&full).to_string();
+        Error::Parse { path: rest.to_string(), line, message }
+    })
 }
 
 /// Write a plan's indicators as the CSV template (a file [`read_plan_csv`] reads back).

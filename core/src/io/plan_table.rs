@@ -9,7 +9,7 @@
 //! nested `{"exactly": {"tolerance": …}}`. The CSV template (io/plan_csv.rs), Python's
 //! `Plan.from_dataframe`/`to_dataframe` and JS's `readPlanCsv` all go through this module.
 
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::error::{Error, Result};
 use crate::model::indicator::Indicator;
@@ -118,14 +118,24 @@ impl RowPlace {
     }
 }
 
+/// A cell's value in the indicator's JSON.
+#[derive(Debug)]
+enum Leaf {
+    Text(String),
+    Int(i64),
+    Bool(bool),
+    /// `{"exactly": {"tolerance": "…"}}`.
+    Exactly(String),
+}
+
 /// Nested fields while a row is being built; positions are kept so output follows input.
 #[derive(Debug)]
 enum Node {
-    Leaf(Value),
+    Leaf(Leaf),
     Branch(Vec<(String, Node)>),
 }
 
-fn insert(node: &mut Vec<(String, Node)>, parts: &[&str], value: Value, column: &str, place: RowPlace) -> Result<()> {
+fn insert(node: &mut Vec<(String, Node)>, parts: &[&str], value: Leaf, column: &str, place: RowPlace) -> Result<()> {
     let clash = || place.error(column, format!("column `{column}` clashes with another column of the same field"));
     let Some((first, rest)) = parts.split_first() else { return Err(clash()) };
     let existing = node.iter_mut().find(|(k, _)| k == first);
@@ -142,18 +152,53 @@ fn insert(node: &mut Vec<(String, Node)>, parts: &[&str], value: Value, column: 
     Ok(())
 }
 
-fn to_value(node: Vec<(String, Node)>) -> Value {
-    let convert = |n: Node| match n {
-        Node::Leaf(v) => v,
-        Node::Branch(b) => to_value(b),
-    };
+/// The JSON text of a branch, written directly: serde_json's `Value` would cost the
+/// WebAssembly module more than this whole reader.
+fn write_branch(node: &[(String, Node)], out: &mut String) {
     // A branch whose keys are 0, 1, 2, … is a list (`x.0.year`, `x.1.year`).
     let is_list = !node.is_empty() && node.iter().enumerate().all(|(i, (k, _))| k.parse::<usize>().ok() == Some(i));
-    if is_list {
-        Value::Array(node.into_iter().map(|(_, n)| convert(n)).collect())
-    } else {
-        Value::Object(node.into_iter().map(|(k, n)| (k, convert(n))).collect::<Map<String, Value>>())
+    out.push(if is_list { '[' } else { '{' });
+    for (i, (k, n)) in node.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        if !is_list {
+            write_string(k, out);
+            out.push(':');
+        }
+        match n {
+            Node::Branch(b) => write_branch(b, out),
+            Node::Leaf(Leaf::Text(t)) => write_string(t, out),
+            Node::Leaf(Leaf::Int(v)) => out.push_str(&v.to_string()),
+            Node::Leaf(Leaf::Bool(b)) => out.push_str(if *b { "true" } else { "false" }),
+            Node::Leaf(Leaf::Exactly(t)) => {
+                out.push_str("{\"exactly\":{\"tolerance\":");
+                write_string(t, out);
+                out.push_str("}}");
+            }
+        }
     }
+    out.push(if is_list { ']' } else { '}' });
+}
+
+/// A JSON string literal (RFC 8259 escapes).
+fn write_string(text: &str, out: &mut String) {
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if u32::from(c) < 0x20 => {
+                let hex = b"0123456789abcdef";
+                let v = usize::try_from(u32::from(c)).unwrap_or(0);
+                out.push_str("\\u00");
+                out.push(char::from(hex.get(v / 16).copied().unwrap_or(b'0')));
+                out.push(char::from(hex.get(v % 16).copied().unwrap_or(b'0')));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
 }
 
 fn canonical(column: &str) -> &str {
@@ -186,20 +231,15 @@ pub fn indicator_from_row<'a>(
             ColumnType::Integer => text
                 .parse::<i64>()
                 .ok()
-                .or_else(|| {
-                    crate::io::decimal::parse_exact(text)
-                        .ok()
-                        .filter(|d| d.fract().is_zero())
-                        .and_then(|d| rust_decimal::prelude::ToPrimitive::to_i64(&d))
-                })
-                .map(Value::from)
+                .or_else(|| text.strip_suffix(".0").and_then(|t| t.parse::<i64>().ok()))
+                .map(Leaf::Int)
                 .ok_or_else(|| place.error(column, format!("`{text}` is not a whole number")))?,
             ColumnType::Bool => match text.to_ascii_lowercase().as_str() {
-                "true" | "yes" | "1" => Value::Bool(true),
-                "false" | "no" | "0" => Value::Bool(false),
+                "true" | "yes" | "1" => Leaf::Bool(true),
+                "false" | "no" | "0" => Leaf::Bool(false),
                 _ => return Err(place.error(column, format!("`{text}` is not true or false"))),
             },
-            ColumnType::Decimal | ColumnType::Text => Value::String(text.to_string()),
+            ColumnType::Decimal | ColumnType::Text => Leaf::Text(text.to_string()),
         };
         let parts: Vec<&str> = column.split('.').collect();
         insert(&mut root, &parts, value, column, place)?;
@@ -207,20 +247,13 @@ pub fn indicator_from_row<'a>(
     for (prefix, tolerance) in tolerances {
         let column = format!("{prefix}.comparator");
         let parts: Vec<&str> = column.split('.').collect();
-        let exactly = Value::Object(
-            [(
-                "exactly".to_string(),
-                Value::Object([("tolerance".to_string(), Value::String(tolerance))].into_iter().collect()),
-            )]
-            .into_iter()
-            .collect(),
-        );
+        let exactly = Leaf::Exactly(tolerance);
         // Replace a `comparator` cell saying `exactly` (or fill an empty one).
         remove(&mut root, &parts, "exactly").map_err(|m| place.error(&column, m))?;
         insert(&mut root, &parts, exactly, &column, place)?;
     }
-    let json = to_value(root);
-    let text = crate::io::json::write_json(&json, false)?;
+    let mut text = String::new();
+    write_branch(&root, &mut text);
     let ind: Indicator = crate::io::json::from_json_text(&text, |path, message| Error::InvalidPlan { path, message })
         .map_err(|e| restate(e, place))?;
     ind.validate("indicator").map_err(|e| restate(e, place))?;
@@ -232,7 +265,7 @@ fn remove(node: &mut Vec<(String, Node)>, parts: &[&str], expected: &str) -> std
     let Some((first, rest)) = parts.split_first() else { return Ok(()) };
     let Some(pos) = node.iter().position(|(k, _)| k == first) else { return Ok(()) };
     if rest.is_empty() {
-        if let Some((_, Node::Leaf(Value::String(s)))) = node.get(pos) {
+        if let Some((_, Node::Leaf(Leaf::Text(s)))) = node.get(pos) {
             if s != expected {
                 return Err(format!("a tolerance goes with the comparator `exactly`, not `{s}`"));
             }
@@ -406,5 +439,9 @@ mod tests {
         assert_eq!(column_type("target.year"), ColumnType::Integer);
         assert_eq!(column_type("baseline.value"), ColumnType::Decimal);
         assert_eq!(column_type("label.en"), ColumnType::Text);
+        let mut out = String::new();
+        write_string("a\"b\\c\n\u{1}é", &mut out);
+        assert_eq!(out, r#""a\"b\\c\u000a\u0001é""#);
+        assert_eq!(serde_json::from_str::<String>(&out).unwrap(), "a\"b\\c\n\u{1}é");
     }
 }
