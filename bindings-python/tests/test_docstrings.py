@@ -13,9 +13,9 @@ from typing import Any, Iterator, Tuple
 import pytest
 
 import onpace
-from onpace import _convert, _display, _maths, _model, _results, batch
+from onpace import _convert, _display, _maths, _model, _results, batch, docs
 
-MODULES = [onpace, _model, _results, _maths, _display, _convert, batch]
+MODULES = [onpace, _model, _results, _maths, _display, _convert, batch, docs]
 
 
 @pytest.mark.parametrize("module", MODULES, ids=lambda m: m.__name__)
@@ -35,7 +35,7 @@ def _public() -> Iterator[Tuple[str, Any]]:
         obj = getattr(onpace, name)
         if inspect.isclass(obj) and issubclass(obj, BaseException):
             continue
-        if name in ("ERRORS", "batch"):
+        if name in ("ERRORS", "batch", "docs"):
             continue
         yield name, obj
         if inspect.isclass(obj):
@@ -84,3 +84,34 @@ def test_callables_with_parameters_document_them() -> None:
         if undocumented:
             lacking.append(f"{n}: {undocumented}")
     assert lacking == [], "\n".join(lacking)
+
+
+def test_the_methods_reference_ships_with_the_package() -> None:
+    """onpace.docs.methods is the repository's docs/methods.md, byte for byte."""
+    from conftest import ROOT
+
+    assert onpace.docs.methods == (ROOT / "docs" / "methods.md").read_text(encoding="utf-8")
+    assert onpace.docs.topics() == ["methods"]
+    with pytest.raises(onpace.InvalidArgumentError):
+        onpace.docs.show("nope")
+
+
+def test_docs_codes_lists_every_error_code() -> None:
+    from conftest import ROOT
+
+    text = (ROOT / "docs" / "codes.md").read_text(encoding="utf-8")
+    for code, cls in onpace.ERRORS.items():
+        assert f"`{code}`" in text and cls.__name__ in text, code
+
+
+def test_docs_python_blocks_run() -> None:
+    """The Python blocks of docs/guide/python.md and docs/worked-example.md run as written."""
+    from conftest import ROOT
+
+    for name in ("guide/python.md", "worked-example.md"):
+        text = (ROOT / "docs" / name).read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", text, flags=re.S)
+        assert blocks, name
+        scope: dict = {}
+        for block in blocks:
+            exec(compile(block, name, "exec"), scope)  # noqa: S102 - our own docs
