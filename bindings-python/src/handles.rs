@@ -141,6 +141,11 @@ impl IndicatorHandle {
     fn implied_target(&self) -> R<String> {
         onpace::api::implied_target(&self.indicator).map_err(to_py)
     }
+
+    /// The target as the plan writes it (`> 7 %/yr`), in a language.
+    fn target_text(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::table::target_text(&self.indicator, lang(lang_code)?))
+    }
 }
 
 /// An evaluation held in Rust (with its plan, for the renderers).

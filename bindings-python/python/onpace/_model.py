@@ -388,6 +388,18 @@ class Indicator:
         d = json.loads(self._h.implied_target())
         return int(d["year"]), Decimal(d["value"]), str(d["comparator"])
 
+    def target_text(self, lang: Optional[str] = None) -> str:
+        """The target as the plan writes it, in ``lang`` (the display language by default):
+        ``≥ 1.10 %``, ``> 7 %/yr``, ``−13.5 % (cumulative)``, ``in step with gdp growth`` (a
+        relative target names its reference by id here; the evaluation table uses its label).
+
+        Examples
+        --------
+        >>> onpace.builtin_plan("cn-14th-fyp-st").indicator("rd-expenditure").target_text("en")
+        '> 7 %/yr'
+        """
+        return self._h.target_text(lang or get_lang())
+
     def path(self, kind: str = "linear", *, from_year: Optional[int] = None, from_value: Optional[Number] = None) -> Path:
         """Required milestones from the baseline to the target, one per year.
 
@@ -589,11 +601,8 @@ class Indicator:
 
     def _repr_html_(self) -> str:
         y0, v0 = self.baseline
-        try:
-            ty, tv, comp = self.implied_target()
-            target = f"{comp.replace('_', ' ')} {tv} ({ty})"
-        except _core.OnpaceError:
-            target = self.target.kind
+        year = self.target.year
+        target = self.target_text() + (f" ({year})" if year is not None else "")
         rows = [["baseline", fmt(f"{v0} ({y0})")], ["target", fmt(target)], ["unit", fmt(self.unit.get("kind"))],
                 ["direction", fmt(self.direction)], ["nature", fmt(self.nature)]]
         return table(["", ""], rows, self.name())
@@ -1068,11 +1077,9 @@ class Plan:
         rows = []
         for i in self.indicators:
             y0, v0 = i.baseline
-            try:
-                ty, tv, comp = i.implied_target()
-                target = f"{ {'at_least': '≥', 'above': '>', 'at_most': '≤', 'below': '<'}.get(comp, '=') }{tv} ({ty})"
-            except _core.OnpaceError:
-                target = "—"
+            # The target as written (a growth target as its rate, not the level it implies).
+            year = i.target.year
+            target = i.target_text(lang) + (f" ({year})" if year is not None else "")
             rows.append([fmt(i.name(lang)), fmt(f"{v0} ({y0})"), fmt(target), fmt(i.direction)])
         title = self.title.get(lang) or self.title["zh"]
         return table(["indicator", "baseline", "target", "direction"], rows, title)

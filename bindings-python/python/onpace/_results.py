@@ -391,6 +391,18 @@ class Evaluation:
         """
         return self._handle.to_markdown(lang)
 
+    def table_json(self, lang: Optional[str] = None) -> str:
+        """The report table (the columns of :meth:`to_pandas`) as JSON text in ``lang``: a list
+        of objects, exact values as decimal strings, absent values as null.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> import json; json.loads(e.table_json("en"))[0]["target"]
+        '> 7 %/yr'
+        """
+        return self._handle.table_json(lang or get_lang())
+
     def to_records(self, lang: Optional[str] = None) -> List[Dict[str, Any]]:
         """The report table as a list of dicts (the columns of :meth:`to_pandas`), exact values
         as ``Decimal``, rates as ``float``, absent values as None; labels in ``lang``."""
