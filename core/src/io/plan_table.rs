@@ -254,8 +254,10 @@ pub fn indicator_from_row<'a>(
     }
     let mut text = String::new();
     write_branch(&root, &mut text);
-    let ind: Indicator = crate::io::json::from_json_text(&text, |path, message| Error::InvalidPlan { path, message })
-        .map_err(|e| restate(e, place))?;
+    // Read unchecked, then checked with typed errors (as Indicator::from_json does).
+    let crate::model::indicator::UncheckedIndicator(ind) =
+        crate::io::json::from_json_text(&text, |path, message| Error::InvalidPlan { path, message })
+            .map_err(|e| restate(e, place))?;
     ind.validate("indicator").map_err(|e| restate(e, place))?;
     Ok(ind)
 }
