@@ -272,7 +272,11 @@ def test_report_table_columns() -> None:
     csv_header = e.to_csv("en").splitlines()[0].split(",")
     assert csv_header == ["indicator"] + list(df.columns[:-2])  # latest_year/latest_value are pandas-only aliases
     by = e.summary_by("nature")
-    assert set(by) == {"anticipatory"} and by["anticipatory"].assessed == e.summary.assessed
+    # One group holding every indicator rolls up exactly like the whole plan, under any method.
+    assert set(by) == {"anticipatory"} and by["anticipatory"] == e.summary
+    for method in ("open-sdg", "eurostat"):
+        em = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"), method=method)
+        assert em.summary_by("nature")["anticipatory"] == em.summary, method
     plan = onpace.Plan.from_json(json.dumps(PLAN_JSON, ensure_ascii=False))
     split = plan.evaluate({"rd": {2022: "2.60"}, "energy": {2022: 95}}).summary_by("nature")
     assert sorted(split) == ["anticipatory", "binding", "unspecified"]

@@ -289,6 +289,9 @@ class Summary:
     all_achieved : bool
     missing : str
         The missing-data policy used.
+    overall_status : str or None
+        For methods that define one (``open-sdg``): the status of the mean score
+        (``achieved`` only when every assessed indicator is).
     """
 
     counts: List[StatusCount]
