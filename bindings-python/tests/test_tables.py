@@ -219,8 +219,9 @@ def test_missing_values() -> None:
     s = pd.Series([0.45, np.nan, pd.NA, 0.60], index=[2021, 2022, 2023, 2024], dtype=object)
     assert rd.progress(s).inputs.latest_year == 2024  # type: ignore[union-attr]
     assert rd.progress({2021: 0.45, 2022: pd.NA}).inputs.latest_year == 2021  # type: ignore[union-attr]
-    with pytest.raises(onpace.ParseError):
-        rd.progress({2021: 0.45, 2022: float("nan")})
+    for nan in (float("nan"), np.float64("nan"), np.float32("nan")):
+        with pytest.raises(onpace.ParseError):
+            rd.progress({2021: 0.45, 2022: nan})
     assert rd.what_if(2022, "0.6", increment=0.2, rate=None).year_reached == 2025  # 0.6 + 3 × 0.2 = 1.2
 
 

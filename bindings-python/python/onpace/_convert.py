@@ -87,7 +87,7 @@ def dec_str(value: Any, field: str) -> str:
 
 def opt_dec_str(value: Any, field: str) -> Optional[str]:
     """Like :func:`dec_str`, with None (or pandas NA) meaning "not given"."""
-    if value is None or (not isinstance(value, (float, Decimal)) and is_missing(value)):
+    if value is None or _explicit_na(value):
         return None
     return dec_str(value, field)
 
@@ -131,7 +131,7 @@ def _obs(year: Any, value: Any, extra: Optional[Mapping[str, Any]] = None, field
     or list an explicit NaN or infinity is an error, never silently dropped."""
     o: Obs = {"year": year_of(year, f"{field}.year")}
     # pandas.NA says "missing" wherever it is; a bare NaN only in pandas input.
-    missing = _is_missing if nan_is_missing else (lambda v: v is None or (not isinstance(v, float) and is_missing(v)))
+    missing = _is_missing if nan_is_missing else (lambda v: v is None or _explicit_na(v))
     if not missing(value):
         o["value"] = dec_str(value, f"{field}[{o['year']}].value")
     for k in OPTIONAL_COLUMNS:
@@ -144,7 +144,7 @@ def _obs(year: Any, value: Any, extra: Optional[Mapping[str, Any]] = None, field
 def _explicit_na(v: Any) -> bool:
     """``pandas.NA`` / ``NaT``: a value that says "missing" wherever it appears (unlike None,
     which in a dict is an observation without a value, or a bare NaN, which is an error)."""
-    return v is not None and not isinstance(v, float) and is_missing(v)
+    return type(v).__name__ in ("NAType", "NaTType") and type(v).__module__.startswith("pandas")
 
 
 def observation_list(observations: Any, field: str = "observations") -> List[Obs]:
