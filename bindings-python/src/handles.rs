@@ -86,6 +86,12 @@ impl PlanHandle {
         onpace::api::plan_from_rows(request).map(|plan| PlanHandle { plan }).map_err(to_py)
     }
 
+    /// A plan from indicators (request JSON `{id, name, indicators}`).
+    #[staticmethod]
+    fn from_indicators(request: &str) -> R<Self> {
+        onpace::api::plan_from_indicators(request).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
+
     /// A plan from its CSV template.
     #[staticmethod]
     fn from_csv(text: &str, id: &str, name: &str) -> R<Self> {

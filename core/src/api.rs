@@ -653,6 +653,26 @@ pub fn plan_from_rows(request_json: &str) -> Result<Plan> {
     plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), indicators)
 }
 
+/// Request of [`plan_from_indicators`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanIndicatorsRequest {
+    /// The plan's id.
+    pub id: String,
+    /// Its name (Chinese title); the id when absent.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The indicators, as in a plan file.
+    pub indicators: Vec<Indicator>,
+}
+
+/// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as
+/// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
+pub fn plan_from_indicators(request_json: &str) -> Result<Plan> {
+    let r: PlanIndicatorsRequest = from_json_text(request_json, |path, message| Error::InvalidPlan { path, message })?;
+    crate::io::plan_table::plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), r.indicators)
+}
+
 /// A plan's indicators as a table: JSON `{columns, types, rows}` (`types`: text, integer,
 /// decimal or bool per column; `rows`: lists of cells, text or null).
 pub fn plan_table(plan: &Plan) -> Result<String> {

@@ -714,13 +714,9 @@ class Plan:
                 raise error(_core.InvalidArgumentError, "invalid_argument", f"indicators[{i}]",
                             f"expected an Indicator, got {type(ind).__name__}")
             specs.append(ind._spec)
-        start = min(int(s["baseline"]["year"]) for s in specs) if specs else 0
-        end = max([int(s["target"]["year"]) for s in specs if "year" in s["target"]] + [start + 1])
-        doc = {"id": id, "title": {"zh": name or id}, "issuer": {"zh": ""}, "region": {"zh": ""},
-               "period": {"start": start + 1, "end": end}, "base_year": start, "indicators": specs}
-        if not specs:
-            raise error(_core.InvalidPlanError, "invalid_plan", "indicators", "a plan needs at least one indicator")
-        self._set(_core.PlanHandle.from_json(json.dumps(doc, ensure_ascii=False)))
+        # The base year and period are derived by the core, by the same rule as for tables.
+        req = {"id": id, "name": name if name is not None else id, "indicators": specs}
+        self._set(_core.PlanHandle.from_indicators(json.dumps(req, ensure_ascii=False)))
 
     def _set(self, handle: "_core.PlanHandle") -> None:
         self._h = handle
