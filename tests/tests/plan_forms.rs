@@ -66,7 +66,8 @@ fn forms_plan_loads_round_trips_evaluates_and_renders() {
     let zh = markdown::evaluation_markdown(&plan, &e, Lang::Zh);
     assert!(zh.contains("约束性指标2项"), "{zh}");
     assert!(zh.contains("预期性指标6项"), "{zh}");
-    assert!(zh.contains("每年<5.50（2021–2025）"), "{zh}");
+    // Markdown cells escape `<` (report/markdown.rs).
+    assert!(zh.contains("每年&lt;5.50（2021–2025）"), "{zh}");
     assert!(zh.contains("2021 -2.7%, 2022 -0.1% 连乘"), "{zh}");
     assert!(zh.contains("修订 77.93"), "{zh}");
 }

@@ -140,16 +140,8 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
         let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings, sub_annual };
         rows.push(crate::method::run(m, ctx, revision.clone())?);
     }
-    let mut summary = summarise(&rows, m.statuses(), options)?;
+    let mut summary = roll_up(&rows, m, options)?;
     summary.by_nature = by_nature(plan, &rows);
-    let assessed_rows = || rows.iter().filter(|r| is_judged(r.status));
-    summary.overall_status = summary.mean_score.and_then(|mean| {
-        if assessed_rows().all(|r| r.status == Status::Achieved) {
-            m.status_from_mean_score(mean).map(|_| Status::Achieved)
-        } else {
-            m.status_from_mean_score(mean)
-        }
-    });
     Ok(Evaluation {
         plan: plan.id.clone(),
         method: m.id().into(),
@@ -224,6 +216,26 @@ fn by_nature(plan: &Plan, rows: &[Assessment]) -> Vec<NatureSummary> {
 /// Whether a row has a verdict (not `not_assessable`, not `monitored`).
 fn is_judged(s: Status) -> bool {
     s != Status::NotAssessable && s != Status::Monitored
+}
+
+/// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
+/// the evaluation ran with: the same counts, shares and weights as the whole plan's summary.
+pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summary> {
+    roll_up(rows, method(&options.method)?, options)
+}
+
+/// The summary of `rows` with the overall status of methods that define one.
+fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessOptions) -> Result<Summary> {
+    let mut summary = summarise(rows, m.statuses(), options)?;
+    let assessed_rows = || rows.iter().filter(|r| is_judged(r.status));
+    summary.overall_status = summary.mean_score.and_then(|mean| {
+        if assessed_rows().all(|r| r.status == Status::Achieved) {
+            m.status_from_mean_score(mean).map(|_| Status::Achieved)
+        } else {
+            m.status_from_mean_score(mean)
+        }
+    });
+    Ok(summary)
 }
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
