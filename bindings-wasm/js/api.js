@@ -283,14 +283,14 @@ export function bind(rawCore, builtin, schema) {
       const req = { observations: observationList(observations), model, level, as_of: asOf(at) };
       return camel(JSON.parse(this._h.project(JSON.stringify(req))));
     }
-    whatIf(fromYear, value, { rate, increment } = {}) {
-      const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value') };
+    whatIf(fromYear, value, { rate, increment, allowLarge = false } = {}) {
+      const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value'), allow_large_rates: allowLarge };
       if (rate !== undefined) req.rate = dec(rate, 'rate');
       if (increment !== undefined) req.increment = dec(increment, 'increment');
       return camel(JSON.parse(this._h.whatIf(JSON.stringify(req))));
     }
-    numeratorPath(denominatorYear, denominator, growth, { kind = 'linear' } = {}) {
-      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind };
+    numeratorPath(denominatorYear, denominator, growth, { kind = 'linear', allowLarge = false } = {}) {
+      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind, allow_large_rates: allowLarge };
       return camel(JSON.parse(this._h.numeratorPath(JSON.stringify(req))));
     }
   }

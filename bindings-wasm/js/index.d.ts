@@ -271,8 +271,9 @@ export declare class Indicator {
   path(kind?: PathKind, options?: { fromYear?: number; fromValue?: DecimalInput }): Milestone[];
   progress(observations: Observations, options?: ProgressOptions): Assessment;
   project(observations: Observations, options?: { model?: ModelCode; level?: number; asOf?: AsOf }): Projection;
-  whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput }): WhatIf;
-  numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind }): Decomposition;
+  /** `rate`: 0.05 or "5%"; a bare rate of 1 or more is refused unless `allowLarge`. */
+  whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput; allowLarge?: boolean }): WhatIf;
+  numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind; allowLarge?: boolean }): Decomposition;
 }
 
 export declare class Evaluation {

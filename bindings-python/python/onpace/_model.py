@@ -554,17 +554,21 @@ class Indicator:
         req = {"observations": observation_list(observations), "model": model, "level": float_arg(level, "level"), "as_of": _as_of(as_of)}
         return Projection._from(json.loads(self._h.project(json.dumps(req))))
 
-    def what_if(self, from_year: int, value: Number, *, rate: Optional[Number] = None, increment: Optional[Number] = None) -> WhatIf:
+    def what_if(self, from_year: int, value: Number, *, rate: Optional[Number] = None, increment: Optional[Number] = None,
+                allow_large: bool = False) -> WhatIf:
         """Grow from ``(from_year, value)`` at a constant rate or increment to the target year.
 
         Parameters
         ----------
         from_year : int
         value : number
-        rate : number, optional
-            Annual growth as a fraction (0.05 is 5 % a year). Give this or ``increment``.
+        rate : number or str, optional
+            Annual growth as a fraction (0.05 is 5 % a year) or per-cent text (``"5%"``). Give
+            this or ``increment``. A bare rate of 1 or more (``5``: +500 % a year) is refused.
         increment : number, optional
             Annual increment in the indicator's unit.
+        allow_large : bool
+            Accept a bare rate of ±1 (±100 % a year) or more on purpose.
 
         Returns
         -------
@@ -585,10 +589,13 @@ class Indicator:
             text = opt_dec_str(given, key)
             if text is not None:
                 req[key] = text
+        if allow_large:
+            req["allow_large_rates"] = True
         d = json.loads(self._h.what_if(json.dumps(req)))
         return WhatIf(milestones(d["path"]), d["meets_target"], d["year_reached"])
 
-    def numerator_path(self, denominator_year: int, denominator: Number, growth: Number, *, kind: str = "linear") -> Decomposition:
+    def numerator_path(self, denominator_year: int, denominator: Number, growth: Number, *, kind: str = "linear",
+                       allow_large: bool = False) -> Decomposition:
         """For a ratio indicator: the numerator needed each year if the denominator grows at ``growth``.
 
         Parameters
@@ -596,8 +603,10 @@ class Indicator:
         denominator_year : int
         denominator : number
             The denominator's value that year, in its own unit.
-        growth : number
-            The denominator's annual growth (0.05 is 5 %).
+        growth : number or str
+            The denominator's annual growth (0.05 or ``"5%"`` is 5 %).
+        allow_large : bool
+            Accept a bare rate of ±1 (±100 % a year) or more on purpose.
         kind : {"linear", "geometric"}
             The required path of the ratio.
 
@@ -614,7 +623,7 @@ class Indicator:
         (2020, 'linear')
         """
         req = {"denominator_year": year_of(denominator_year, "denominator_year"), "denominator": dec_str(denominator, "denominator"),
-               "growth": dec_str(growth, "growth"), "kind": kind}
+               "growth": dec_str(growth, "growth"), "kind": kind, "allow_large_rates": allow_large}
         d = json.loads(self._h.numerator_path(json.dumps(req)))
         rows = [DecompositionRow(r["year"], Decimal(r["denominator"]), Decimal(r["ratio"]), Decimal(r["numerator"])) for r in d["rows"]]
         return Decomposition(d["kind"], Decimal(d["denominator_growth"]), rows, d["numerator_cagr"])

@@ -86,7 +86,17 @@ class UsedInputs:
     latest_year, latest_value : int, Decimal
         The observation the verdict rests on.
     target_year, target_value : int, Decimal
-        The target as a level.
+        The target as a level (the bound, for a bound held every year).
+    baseline : str
+        ``plan`` (the printed baseline) or ``revised`` (a later revision was used).
+    plan_base_value : Decimal or None
+        The plan's printed baseline when a revision was used.
+    revision_date : str or None
+        The date of the revision used.
+    chained_annual_changes : list of (int, Decimal)
+        The annual changes the levels were chained from.
+    latest_period : str or None
+        The sub-annual period of the latest value (``H1``, ``Q3``…) when one was used.
     """
 
     base_year: int
@@ -130,6 +140,11 @@ class Assessment:
     thresholds : dict of str to Decimal
         The band edges applied (defaults merged with overrides).
     warnings : list of ResultWarning
+    path : str or None
+        The required path completion is measured on: ``linear`` (level targets) or
+        ``geometric`` (growth targets) under ``cn-plan-pace`` (docs/methods-cn-plan-pace-forms.md).
+    breach_years : list of int
+        The years a bound held every year was breached in (``every_year`` targets).
 
     Examples
     --------
@@ -301,6 +316,11 @@ class Summary:
     overall_status : str or None
         For methods that define one (``open-sdg``): the status of the mean score
         (``achieved`` only when every assessed indicator is).
+    monitored : int
+        Indicators with no numeric target (monitored, neither assessed nor counted in shares).
+    by_nature : list of dict
+        The binding / anticipatory roll-ups (``nature``, ``total``, ``assessed``, ``on_pace``,
+        ``off_pace``), when the plan marks natures.
     """
 
     counts: List[StatusCount]
@@ -314,7 +334,8 @@ class Summary:
     missing: str
     overall_status: Optional[str] = None
     monitored: int = 0
-    by_nature: List[Dict[str, Any]] = field(default_factory=list)
+    # A breakdown of the roll-up, not part of it: summaries compare equal without it.
+    by_nature: List[Dict[str, Any]] = field(default_factory=list, compare=False)
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Summary":
