@@ -164,7 +164,21 @@ class Target:
 
     @classmethod
     def every_year(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
-        """A bound to hold in every year up to ``year`` (at_least, above, at_most, below; by direction when absent)."""
+        """A bound to hold in every year from the baseline to ``year``.
+
+        Parameters
+        ----------
+        year : int
+        value : number
+            The bound, in the indicator's unit.
+        comparator : {None, "at_least", "above", "at_most", "below"}
+            By direction when None.
+
+        Examples
+        --------
+        >>> onpace.Target.every_year(2025, "5.5", "below").to_dict()["kind"]
+        'every_year'
+        """
         spec: Dict[str, Any] = {"kind": "every_year", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
         if comparator is not None:
             spec["comparator"] = comparator
@@ -172,7 +186,21 @@ class Target:
 
     @classmethod
     def average_rate(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
-        """For a growth-rate indicator: the period average of its yearly rates (in its unit, 7 for 7 % a year)."""
+        """For a growth-rate indicator: the period average of its yearly rates, chained.
+
+        Parameters
+        ----------
+        year : int
+        value : number
+            The average rate in the indicator's unit (7 for 7 % a year).
+        comparator : {None, "at_least", "above", "at_most", "below"}
+            By direction when None.
+
+        Examples
+        --------
+        >>> onpace.Target.average_rate(2025, 7, "above").to_dict()["value"]
+        '7'
+        """
         spec: Dict[str, Any] = {"kind": "average_rate", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
         if comparator is not None:
             spec["comparator"] = comparator
@@ -1125,8 +1153,23 @@ class Plan:
 
 
 def parse_rate(rate: Number, *, allow_large: bool = False, field: str = "rate") -> Decimal:
-    """A rate as a fraction, by the core's one rate parser: ``"7%"`` and ``0.07`` are 0.07; a bare
-    ``7`` is refused ("7 means +700 % a year; write 0.07 or '7%'") unless ``allow_large=True``."""
+    """A rate as a fraction, by the core's one rate parser.
+
+    Parameters
+    ----------
+    rate : number or str
+        ``"7%"`` and ``0.07`` are 0.07; a bare ``7`` is refused ("7 means +700 % a year; write
+        0.07 or '7%'") unless ``allow_large=True``.
+    allow_large : bool
+        Accept a bare rate of ±1 (±100 % a year) or more on purpose.
+    field : str
+        The name an error gives the value.
+
+    Examples
+    --------
+    >>> onpace.parse_rate("7%")
+    Decimal('0.07')
+    """
     req = {"rate": dec_str(rate, field), "allow_large": allow_large, "field": field}
     return Decimal(json.loads(_core.parse_rate_json(json.dumps(req)))["rate"])
 
