@@ -402,7 +402,7 @@ fn ratio_of_rates(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
 fn unsd(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
     let lam = lanes::log_growth(lanes4(rows, |r| r.y0), lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.t0));
     let ahead = lanes4(rows, |r| (r.tt - r.t).max(0.0));
-    let factor = lanes::exp(lam * ahead).to_array();
+    let factor = lanes::grow(lam, ahead).to_array();
     let lam = lam.to_array();
     let (hi, mid) = (spec.th(0), spec.th(1));
     let level = |s: i8| match s {
@@ -441,7 +441,7 @@ fn unsd(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
 /// the others need whole series). No compound rate: not assessable, as in the exact method.
 fn escap(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
     let lam = lanes::log_growth(lanes4(rows, |r| r.y0), lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.t0));
-    let factor = lanes::exp(lam * lanes4(rows, |r| r.tt - r.t)).to_array();
+    let factor = lanes::grow(lam, lanes4(rows, |r| r.tt - r.t)).to_array();
     let maintain = spec.th(0);
     let mut out = [NAN_OUT; 4];
     for (k, (o, r)) in out.iter_mut().zip(rows).enumerate() {
