@@ -4,7 +4,7 @@
 //! status codes from each method's [`crate::method::Method::statuses`] (code = position in
 //! that list, best first; −1 `not_assessable`), so the batch and the exact API share one
 //! source of truth. `destatis` needs a run of annual values (a five-year mean change over at
-//! least four consecutive years) and is not in the batch; see `docs/methods.md`, "Batch".
+//! least four consecutive years) and is not in the batch; see `docs/batch.md`.
 
 use crate::error::{Error, Result};
 use crate::method::{self, Status};
@@ -174,8 +174,8 @@ impl BatchSpec {
             let Some(k) = names.iter().position(|n| n == name) else {
                 let why = if defaults.iter().any(|(k, _)| k == name) {
                     format!(
-                        "the batch's `{}` does not take `{name}` (it needs inputs the batch has not: see docs/methods.md, \
-                         \"Batch\"); it takes: {}",
+                        "the batch's `{}` does not take `{name}` (it needs inputs the batch has not: see docs/batch.md); \
+                         it takes: {}",
                         m.id(),
                         names.join(", ")
                     )
