@@ -37,6 +37,10 @@ def exact(q):
         return f"{q.numerator}/{q.denominator}"
     s = Decimal(q.numerator) / Decimal(q.denominator)
     t = format(s.normalize(), "f")
+    # A decimal of more than 28 digits cannot be held exactly by onpace's decimals: as "p/q",
+    # compared to 28 significant digits.
+    if len(t.lstrip("-").replace(".", "").lstrip("0")) > 28:
+        return f"{q.numerator}/{q.denominator}"
     return t
 
 
@@ -98,11 +102,16 @@ def progress_case(name, t0, y0, t, yt, T, ys, direction):
     gr = root_rate(y0, ys, N)
     grn = root_rate(yt, ys, T - t) if t < T else None
     exp["actual_cagr"], exp["required_cagr"], exp["required_cagr_from_now"] = ga, gr, grn
+    # Years to target: 0 when met; ln(y*/yt)/λ, λ = ln(yt/y0)/n, when both logs exist (None
+    # when they differ in sign: moving away); otherwise at the slope if it heads for the target
+    # (a zero, or a target across zero from yt: no constant rate reaches it).
     if d * (ytf - ysf) >= 0:
         ytt = 0.0
-    elif ga is not None and ga != 0 and ((ga > 0) == (ysf / ytf > 1)) and ysf / ytf > 0:
-        ytt = float((Decimal(ys) / Decimal(yt)).ln() / (Decimal(1) + Decimal(repr(ga))).ln())
-    elif ga is None and n > 0 and (ytf - y0f) != 0 and ((ysf > ytf) == ((ytf - y0f) > 0)):
+    elif ga is not None and ysf / ytf > 0:
+        lam = (Decimal(yt) / Decimal(y0)).ln() / n
+        need = (Decimal(ys) / Decimal(yt)).ln()
+        ytt = float(need / lam) if lam != 0 and (lam > 0) == (need > 0) else None
+    elif n > 0 and (ytf - y0f) != 0 and ((ysf > ytf) == ((ytf - y0f) > 0)):
         ytt = float((ysf - ytf) / ((ytf - y0f) / n))
     else:
         ytt = None
@@ -130,6 +139,14 @@ def progress_cases():
         progress_case("zero baseline (linear fallback)", 2020, "0", 2022, "1", 2025, "5", "increase"),
         progress_case("latest at the target year", 2020, "1", 2025, "1.5", 2025, "2", "increase"),
         progress_case("target met early", 2020, "6.3", 2023, "11.8", 2025, "12", "increase"),
+        # Issue 13: steep declines keep their rate (ratios 1e-6, 1e-12, 1e-18 to the target).
+        progress_case("ratio 1e-6, on the geometric path", 2000, "1000000", 2005, "1000", 2010, "1", "decrease"),
+        progress_case("ratio 1e-12, on the geometric path", 2000, "1000000", 2006, "1", 2012, "0.000001", "decrease"),
+        progress_case("ratio 1e-18 over 100 years, on the geometric path", 2000, "1000000000000", 2050, "1000", 2100, "0.000001", "decrease"),
+        progress_case("ratio 1e24 over 24 years, on the geometric path", 2000, "0.000000000001", 2012, "1", 2024, "1000000000000", "increase"),
+        progress_case("ratio 1e-24 over 12 years, on the geometric path", 2000, "1000000000000", 2006, "1", 2012, "0.000000000001", "decrease"),
+        # Issue 13: 10 -> 5, lower is better, target 0: no constant rate reaches 0, the slope does.
+        progress_case("lower is better, target 0 reached at the slope", 2020, "10", 2022, "5", 2025, "0", "decrease"),
     ]
 
 

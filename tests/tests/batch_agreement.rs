@@ -129,3 +129,58 @@ fn a_grid_of_round_values_of_every_builtin_plan_gets_one_status() {
     }
     assert!(compared >= 2000, "only {compared} grid points compared");
 }
+
+/// An expected vector value ("p/q", a decimal string, a number or null) as f64.
+fn expected_f64(v: &Value) -> Option<f64> {
+    match v {
+        Value::Null => None,
+        Value::Number(n) => n.as_f64(),
+        Value::String(s) => match s.split_once('/') {
+            // Numerator and denominator fit f64 to 1 ulp each: enough at 1e-12.
+            Some((p, q)) => Some(p.parse::<f64>().unwrap() / q.parse::<f64>().unwrap()),
+            None => Some(s.parse().unwrap()),
+        },
+        _ => panic!("unexpected {v}"),
+    }
+}
+
+#[test]
+fn the_batch_gives_every_shared_progress_vector() {
+    // tests/vectors/progress.json (the independent reference): the batch's completion, time
+    // share, pace and both CAGRs, within 1e-12 of the reference on the f64 inputs.
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/vectors/progress.json");
+    let file: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let cases = file["cases"].as_array().unwrap();
+    for c in cases {
+        let (i, e) = (&c["input"], &c["expected"]);
+        let num = |k: &str| i[k].as_str().map_or_else(|| i[k].as_f64().unwrap(), |s| s.parse::<f64>().unwrap());
+        let row = progress_row(
+            BatchInput {
+                baseline: num("base_value"),
+                target: num("target_value"),
+                base_year: num("base_year"),
+                target_year: num("target_year"),
+                year: num("latest_year"),
+                value: num("latest_value"),
+                direction: if i["direction"] == "decrease" { -1.0 } else { 1.0 },
+            },
+            BatchThresholds::default(),
+        );
+        for (name, got) in [
+            ("completion", row.completion),
+            ("time_share", row.time_share),
+            ("pace", row.pace),
+            ("actual_cagr", row.actual_cagr),
+            ("required_cagr", row.required_cagr),
+        ] {
+            match expected_f64(&e[name]) {
+                None => assert!(got.is_nan(), "{}: {name} = {got}, expected none", c["name"]),
+                Some(want) => {
+                    let err = if want == 0.0 { got.abs() } else { ((got - want) / want).abs() };
+                    assert!(err <= 1e-12, "{}: {name} = {got}, expected {want}", c["name"]);
+                }
+            }
+        }
+    }
+    assert!(cases.len() >= 14);
+}

@@ -7,6 +7,9 @@
 //! movement away, `< −1 %` significant movement away. Windows: `window_years` = 5 (short
 //! term, the default) or 15 (long term); 0 measures from the plan's baseline. A window start
 //! without data moves to the nearest later year, with a `base_year_substituted` warning.
+//! Every value negative: the ratio of slopes with a target (`linear_fallback`), the
+//! magnitude's rate with the direction flipped without one (`negative_values`); see
+//! `docs/methods.md`, "Negative values".
 //! Source: Eurostat, *Sustainable development in the European Union*, methodological annex.
 
 use rust_decimal::prelude::ToPrimitive;

@@ -4,7 +4,9 @@
 //! `ŷ(T) = yt (1 + ga)^(T − t)` (at the slope instead, with a warning, when the CAGR is
 //! undefined), and `E = (ŷ(T) − y0)/(y* − y0)`: `E ≥ 0.95` → 3 (on track), `[0.10, 0.95)` →
 //! 2 (acceleration needed), else 1 (stagnation or regression). Without a target:
-//! `d·ga ≥ 2 %` → 3, `≥ 0.5 %` → 2, else 1. The level (3, 2, 1) is the `score`.
+//! `d·ga ≥ 2 %` → 3, `≥ 0.5 %` → 2, else 1 (every value negative: the direction flips,
+//! `negative_values`). The level (3, 2, 1) is the `score`. The projection is `yt·e^(λ(T − t))`
+//! with the log growth `λ`, the right level for negative values too (`docs/methods.md`).
 //! Source: UN Statistics Division, *SDG Progress Chart technical note*.
 
 use rust_decimal::Decimal;
