@@ -86,7 +86,13 @@ fn main() {
     let mut reused_values: Vec<Vec<f64>> = cn.method.columns().iter().map(|_| vec![0.0; n]).collect();
     let mut reused_status = vec![0i8; n];
     let specs: Vec<BatchSpec> = BATCH_METHODS.iter().map(|m| BatchSpec::new(m.id(), &[]).unwrap()).collect();
+    let years_a: Vec<f64> = data.iter().map(|x| x.year - x.base_year).collect();
+    let years_r: Vec<f64> = data.iter().map(|x| x.target_year - x.base_year).collect();
+    let mut ga = vec![0.0; n];
+    let mut gr = vec![0.0; n];
     let mut names: Vec<String> = vec!["floor: two powers".into(), "scalar rows (progress_row)".into()];
+    names.push("two rates only, SIMD lanes (compound_rates)".into());
+    names.push("two rates only, scalar (rate::rate_f64, glibc)".into());
     names.push("kernel cn-plan-pace, outputs reused (no page faults)".into());
     names.extend(specs.iter().map(|s| format!("kernel {}, fresh outputs", s.method.id())));
     let mut best = vec![Duration::MAX; names.len()];
@@ -104,9 +110,19 @@ fn main() {
                 1 => {
                     black_box(data.iter().map(|x| progress_row(*x, th)).fold(0i64, |a, r| a + i64::from(r.status)));
                 }
-                2 => run(&cn, &mut reused_values, &mut reused_status),
+                2 => {
+                    onpace::math::batch::compound_rates(&b, &v, &years_a, &mut ga);
+                    onpace::math::batch::compound_rates(&b, &t, &years_r, &mut gr);
+                }
+                3 => {
+                    for i in 0..n {
+                        ga[i] = onpace::math::rate::rate_f64(b[i], v[i], years_a[i]);
+                        gr[i] = onpace::math::rate::rate_f64(b[i], t[i], years_r[i]);
+                    }
+                }
+                4 => run(&cn, &mut reused_values, &mut reused_status),
                 k => {
-                    black_box(fresh(&specs[k - 3]));
+                    black_box(fresh(&specs[k - 5]));
                 }
             }
             *slot = (*slot).min(start.elapsed());

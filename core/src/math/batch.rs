@@ -123,6 +123,27 @@ fn at_least(x: f64, edge: f64) -> bool {
     x >= edge - crate::method::prepare::EDGE_TOLERANCE * edge.abs().max(1.0)
 }
 
+/// Compound rates `(to/from)^(1/years) − 1` of many series, four at a time in SIMD lanes (the
+/// batch kernel's routine, [`lanes`]), NaN where none exists; `out` takes the shortest length.
+pub fn compound_rates(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
+    let mut chunks = out.chunks_mut(4);
+    let mut k = 0usize;
+    for o in &mut chunks {
+        let lane = |s: &[f64]| {
+            let mut a = [f64::NAN; 4];
+            for (j, x) in a.iter_mut().enumerate() {
+                *x = k.checked_add(j).and_then(|i| s.get(i)).copied().unwrap_or(f64::NAN);
+            }
+            wide::f64x4::new(a)
+        };
+        let r = lanes::rate(lane(from), lane(to), lane(years)).to_array();
+        for (o, r) in o.iter_mut().zip(r) {
+            *o = r;
+        }
+        k = k.saturating_add(4);
+    }
+}
+
 /// `(to/from)^(1/years) − 1`: the routine the exact API uses too ([`crate::math::rate`]).
 fn rate(from: f64, to: f64, years: f64) -> f64 {
     crate::math::rate::rate_f64(from, to, years)

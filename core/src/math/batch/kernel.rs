@@ -1,16 +1,17 @@
-//! The columnar kernel: every batch method over columns of f64, four series at a time.
+//! The columnar kernel: every batch method over columns of f64, in blocks of [`BLOCK`] rows.
 //!
-//! Each block of four rows is gathered, its logarithms and exponentials computed in SIMD lanes
-//! ([`super::lanes`]), its statuses decided row by row with the exact API's rules, and each
-//! output element written once, straight into the caller's columns (no intermediate arrays, no
-//! fill pass). The caller splits the columns across threads ([`Columns::slice`],
+//! A block's inputs are copied into small arrays that stay in L1 (a broadcast single value is
+//! spread), its logarithms and exponentials computed four lanes at a time in SIMD
+//! ([`super::lanes`]), its statuses decided row by row with the exact API's rules into a
+//! block of results, and each result copied once into the caller's columns (no fill pass, no
+//! second write). The caller splits the columns across threads ([`Columns::slice`],
 //! [`Outputs::split_at`]).
 
 use wide::f64x4;
 
 use super::lanes;
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
-use super::{at_least, progress_with_rates, BatchInput, BatchThresholds, NOT_ASSESSABLE};
+use super::{at_least, NOT_ASSESSABLE};
 use crate::error::{Error, Result};
 use crate::method::prepare::EDGE_TOLERANCE;
 
@@ -39,14 +40,11 @@ pub struct Columns<'a> {
     pub start_value: Option<&'a [f64]>,
 }
 
-/// One value of a column at row `i`: the only value of a broadcast column.
-#[inline]
-fn at(col: &[f64], i: usize) -> f64 {
-    match col {
-        [only] => *only,
-        _ => col.get(i).copied().unwrap_or(f64::NAN),
-    }
-}
+/// Rows per block: 9 inputs and 6 results of 64 f64 each stay within 8 KiB.
+pub const BLOCK: usize = 64;
+
+/// One input or result per row of a block.
+type Lane = [f64; BLOCK];
 
 /// A column's slice over `from..to`, a broadcast column as it is.
 fn sub(col: &[f64], from: usize, to: usize) -> &[f64] {
@@ -111,22 +109,6 @@ impl<'a> Columns<'a> {
             start_value: self.start_value.map(|c| sub(c, from, to)),
         }
     }
-
-    fn row(&self, i: usize) -> Row {
-        let y0 = at(self.baseline, i);
-        let t0 = at(self.base_year, i);
-        Row {
-            y0,
-            ys: at(self.target, i),
-            t0,
-            tt: at(self.target_year, i),
-            t: at(self.year, i),
-            yt: at(self.value, i),
-            d: at(self.direction, i),
-            sy: self.start_year.map_or(t0, |c| at(c, i)),
-            sv: self.start_value.map_or(y0, |c| at(c, i)),
-        }
-    }
 }
 
 /// The output columns: `values` in [`BatchMethod::columns`] order, then the int8 `status`.
@@ -153,7 +135,99 @@ impl<'a> Outputs<'a> {
     }
 }
 
-/// One series' inputs (`sy`, `sv`: eurostat's window start, else the baseline).
+/// A block's inputs (`sy`, `sv`: eurostat's window start, else the baseline); rows past the
+/// end of the columns are NaN.
+struct Block {
+    y0: Lane,
+    ys: Lane,
+    t0: Lane,
+    tt: Lane,
+    t: Lane,
+    yt: Lane,
+    d: Lane,
+    sy: Lane,
+    sv: Lane,
+}
+
+/// `dst[..len]` from `col[from..from + len]`, or the single value of a broadcast column; the
+/// rest NaN.
+fn fill(dst: &mut Lane, col: &[f64], from: usize, len: usize) {
+    match col {
+        [only] => dst.fill(*only),
+        _ => match (dst.get_mut(..len), col.get(from..from.saturating_add(len))) {
+            (Some(d), Some(s)) => d.copy_from_slice(s),
+            _ => dst.fill(f64::NAN),
+        },
+    }
+    if let Some(rest) = dst.get_mut(len..) {
+        rest.fill(f64::NAN);
+    }
+}
+
+impl Block {
+    fn new() -> Self {
+        let nan = [f64::NAN; BLOCK];
+        Block { y0: nan, ys: nan, t0: nan, tt: nan, t: nan, yt: nan, d: nan, sy: nan, sv: nan }
+    }
+
+    fn load(&mut self, cols: &Columns<'_>, from: usize, len: usize) {
+        fill(&mut self.y0, cols.baseline, from, len);
+        fill(&mut self.ys, cols.target, from, len);
+        fill(&mut self.t0, cols.base_year, from, len);
+        fill(&mut self.tt, cols.target_year, from, len);
+        fill(&mut self.t, cols.year, from, len);
+        fill(&mut self.yt, cols.value, from, len);
+        fill(&mut self.d, cols.direction, from, len);
+        match cols.start_year {
+            Some(c) => fill(&mut self.sy, c, from, len),
+            None => self.sy = self.t0,
+        }
+        match cols.start_value {
+            Some(c) => fill(&mut self.sv, c, from, len),
+            None => self.sv = self.y0,
+        }
+    }
+
+    fn row(&self, k: usize) -> Row {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        Row {
+            y0: g(&self.y0),
+            ys: g(&self.ys),
+            t0: g(&self.t0),
+            tt: g(&self.tt),
+            t: g(&self.t),
+            yt: g(&self.yt),
+            d: g(&self.d),
+            sy: g(&self.sy),
+            sv: g(&self.sv),
+        }
+    }
+}
+
+/// `a − b` per row.
+fn diff(a: &Lane, b: &Lane) -> Lane {
+    let mut out = [0.0; BLOCK];
+    for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
+        *o = a - b;
+    }
+    out
+}
+
+fn v4(s: &[f64]) -> f64x4 {
+    <[f64; 4]>::try_from(s).map_or(f64x4::splat(f64::NAN), f64x4::new)
+}
+
+/// `f` over the block, four lanes at a time.
+fn simd(f: impl Fn(f64x4, f64x4, f64x4) -> f64x4, a: &Lane, b: &Lane, c: &Lane) -> Lane {
+    let mut out = [0.0; BLOCK];
+    for (((o, a), b), c) in out.chunks_exact_mut(4).zip(a.chunks_exact(4)).zip(b.chunks_exact(4)).zip(c.chunks_exact(4))
+    {
+        o.copy_from_slice(&f(v4(a), v4(b), v4(c)).to_array());
+    }
+    out
+}
+
+/// One series' inputs.
 #[derive(Debug, Clone, Copy)]
 struct Row {
     y0: f64,
@@ -167,23 +241,18 @@ struct Row {
     sv: f64,
 }
 
-const NAN_ROW: Row = Row {
-    y0: f64::NAN,
-    ys: f64::NAN,
-    t0: f64::NAN,
-    tt: f64::NAN,
-    t: f64::NAN,
-    yt: f64::NAN,
-    d: f64::NAN,
-    sy: f64::NAN,
-    sv: f64::NAN,
-};
-
 impl Row {
     /// Every input finite, a direction of ±1, a plan length > 0, an observation after the
     /// baseline and (eurostat) after the window start; otherwise the row is `not_assessable`.
     fn assessable(&self) -> bool {
-        [self.y0, self.ys, self.t0, self.tt, self.t, self.yt, self.d, self.sy, self.sv].iter().all(|v| v.is_finite())
+        self.y0.is_finite()
+            && self.ys.is_finite()
+            && self.t0.is_finite()
+            && self.tt.is_finite()
+            && self.t.is_finite()
+            && self.yt.is_finite()
+            && self.sy.is_finite()
+            && self.sv.is_finite()
             && (self.d == 1.0 || self.d == -1.0)
             && self.tt - self.t0 > 0.0
             && self.t - self.t0 > 0.0
@@ -205,6 +274,7 @@ struct Out {
 
 const NAN_OUT: Out = Out { v: [f64::NAN; MAX_COLUMNS], s: NOT_ASSESSABLE };
 
+#[inline]
 fn out_row(s: i8, values: &[f64]) -> Out {
     let mut o = Out { v: [f64::NAN; MAX_COLUMNS], s };
     for (slot, v) in o.v.iter_mut().zip(values) {
@@ -218,11 +288,6 @@ fn above(x: f64, edge: f64) -> bool {
     x > edge + EDGE_TOLERANCE * edge.abs().max(1.0)
 }
 
-/// Four lanes of one input.
-fn lanes4(rows: &[Row; 4], f: impl Fn(&Row) -> f64) -> f64x4 {
-    f64x4::new([f(&rows[0]), f(&rows[1]), f(&rows[2]), f(&rows[3])])
-}
-
 /// Assess every series of `cols` with `spec`, writing `out` (whose columns must have the
 /// length [`Columns::len`], one per [`BatchMethod::columns`]).
 pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) -> Result<()> {
@@ -234,73 +299,127 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
             format!("expected {wanted} value columns and a status column of {n} rows each"),
         ));
     }
-    let mut start = 0;
-    while start < n {
-        let mut rows = [NAN_ROW; 4];
-        for (k, r) in rows.iter_mut().enumerate() {
-            if let Some(i) = start.checked_add(k).filter(|i| *i < n) {
-                *r = cols.row(i);
+    let mut blk = Block::new();
+    let mut res = [[f64::NAN; BLOCK]; MAX_COLUMNS];
+    let mut status = [NOT_ASSESSABLE; BLOCK];
+    let mut from = 0;
+    while from < n {
+        let len = BLOCK.min(n.saturating_sub(from));
+        let to = from.saturating_add(len);
+        blk.load(cols, from, len);
+        block(spec, &blk, &mut res, &mut status);
+        if let (Some(o), Some(s)) = (out.status.get_mut(from..to), status.get(..len)) {
+            o.copy_from_slice(s);
+        }
+        for (col, r) in out.values.iter_mut().zip(&res) {
+            if let (Some(o), Some(r)) = (col.get_mut(from..to), r.get(..len)) {
+                o.copy_from_slice(r);
             }
         }
-        let res = block(spec, &rows);
-        for (k, o) in res.iter().enumerate() {
-            let Some(i) = start.checked_add(k).filter(|i| *i < n) else { break };
-            if let Some(s) = out.status.get_mut(i) {
-                *s = o.s;
-            }
-            for (col, v) in out.values.iter_mut().zip(o.v) {
-                if let Some(slot) = col.get_mut(i) {
-                    *slot = v;
-                }
-            }
-        }
-        start = start.saturating_add(4);
+        from = to;
     }
     Ok(())
 }
 
-/// Four rows of one method.
-fn block(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
-    let ok = rows.map(|r| r.assessable());
-    // Every lane is computed (SIMD has no per-lane branches); rows that are not assessable
-    // are replaced by NaN outputs below.
-    let res = match spec.method {
-        BatchMethod::CnPlanPace => cn_plan_pace(spec, rows),
-        BatchMethod::Eurostat | BatchMethod::OpenSdg => ratio_of_rates(spec, rows),
-        BatchMethod::Unsd => unsd(spec, rows),
-        BatchMethod::Escap => escap(spec, rows),
-        BatchMethod::Sdsn => rows.map(|r| sdsn(spec, &r)),
+/// One block of one method: the transcendental functions for every row first (SIMD), then
+/// each row's outputs; rows that are not assessable get NaN and −1.
+fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+    let m = spec.method;
+    if m == BatchMethod::CnPlanPace {
+        return cn_plan_pace_block(spec, b, res, status);
+    }
+    // Two per-row quantities from the SIMD pass (what they are depends on the method).
+    let (p, q) = match m {
+        BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
+            (simd(lanes::rate, &b.sv, &b.yt, &diff(&b.t, &b.sy)), simd(lanes::rate, &b.sv, &b.ys, &diff(&b.tt, &b.sy)))
+        }
+        BatchMethod::Unsd | BatchMethod::Escap => {
+            // The log growth since the baseline, and the growth factor to the target year
+            // (unsd: never backwards, the latest value stands for ŷ(T) past the target year).
+            let lam = simd(lanes::log_growth, &b.y0, &b.yt, &diff(&b.t, &b.t0));
+            let mut ahead = diff(&b.tt, &b.t);
+            if m == BatchMethod::Unsd {
+                ahead.iter_mut().for_each(|a| *a = a.max(0.0));
+            }
+            let factor = simd(|l, a, _| lanes::grow(l, a), &lam, &ahead, &ahead);
+            (lam, factor)
+        }
+        BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
     };
-    let mut out = [NAN_OUT; 4];
-    for ((o, r), ok) in out.iter_mut().zip(res).zip(ok) {
-        if ok {
-            *o = r;
+    for (k, st) in status.iter_mut().enumerate() {
+        let r = b.row(k);
+        let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
+        let o = if !r.assessable() {
+            NAN_OUT
+        } else {
+            match m {
+                BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
+                    ratio_of_rates(spec, &r, p, q)
+                }
+                BatchMethod::Unsd => unsd(spec, &r, p, q),
+                BatchMethod::Escap => escap(spec, &r, q),
+                BatchMethod::Sdsn => sdsn(spec, &r),
+            }
+        };
+        *st = o.s;
+        for (col, v) in res.iter_mut().zip(o.v) {
+            if let Some(slot) = col.get_mut(k) {
+                *slot = v;
+            }
         }
     }
-    out
 }
 
-fn cn_plan_pace(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
-    let y0 = lanes4(rows, |r| r.y0);
-    let ga = lanes::rate(y0, lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.t0)).to_array();
-    let gr = lanes::rate(y0, lanes4(rows, |r| r.ys), lanes4(rows, |r| r.tt - r.t0)).to_array();
-    let th = BatchThresholds { ahead_margin: spec.th(0), lag_tolerance: spec.th(1) };
-    let mut out = [NAN_OUT; 4];
-    for (k, (o, r)) in out.iter_mut().zip(rows).enumerate() {
-        let x = BatchInput {
-            baseline: r.y0,
-            target: r.ys,
-            base_year: r.t0,
-            target_year: r.tt,
-            year: r.t,
-            value: r.yt,
-            direction: r.d,
+/// `cn-plan-pace` column by column: plain loops over the block's arrays that the compiler
+/// vectorises, and a status chosen without branches (random statuses would mispredict). The
+/// same rules as [`progress_with_rates`], which a test checks row by row.
+// Every index is `k < BLOCK`, the length of every array indexed: in bounds by construction,
+// and the compiler drops the checks.
+#[allow(clippy::indexing_slicing)]
+fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+    let (ahead, lag) = (spec.th(0), spec.th(1));
+    let n = diff(&b.t, &b.t0);
+    let big_n = diff(&b.tt, &b.t0);
+    let ga = simd(lanes::rate, &b.y0, &b.yt, &n);
+    let gr = simd(lanes::rate, &b.y0, &b.ys, &big_n);
+    let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
+    for k in 0..BLOCK {
+        let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
+        let ok = y0.is_finite()
+            && ys.is_finite()
+            && yt.is_finite()
+            && b.t0[k].is_finite()
+            && b.tt[k].is_finite()
+            && b.t[k].is_finite()
+            && (d == 1.0 || d == -1.0)
+            && big_n[k] > 0.0
+            && n[k] > 0.0;
+        let tau = n[k] / big_n[k];
+        let planned = ys - y0;
+        let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
+        let ratio = if gr[k] != 0.0 { d * ga[k] / gr[k].abs() } else { f64::NAN };
+        let s = if d * (yt - ys) >= 0.0 {
+            super::ACHIEVED
+        } else if d * (y0 - ys) >= 0.0 || c < 0.0 {
+            super::REGRESSING
+        } else if c.is_nan() {
+            NOT_ASSESSABLE
+        } else if !at_least(c, tau - lag) {
+            super::LAGGING
+        } else if at_least(c, tau + ahead) {
+            super::AHEAD
+        } else {
+            super::ON_TRACK
         };
-        let b =
-            progress_with_rates(x, th, ga.get(k).copied().unwrap_or(f64::NAN), gr.get(k).copied().unwrap_or(f64::NAN));
-        *o = out_row(b.status, &[b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio]);
+        let nan = f64::NAN;
+        c_out[k] = if ok { c } else { nan };
+        t_out[k] = if ok { tau } else { nan };
+        p_out[k] = if ok { c / tau } else { nan };
+        ga_out[k] = if ok { ga[k] } else { nan };
+        gr_out[k] = if ok { gr[k] } else { nan };
+        r_out[k] = if ok { ratio } else { nan };
+        status[k] = if ok { s } else { NOT_ASSESSABLE };
     }
-    out
 }
 
 /// Status codes: positions in each method's `statuses()` (checked by a test below).
@@ -332,10 +451,8 @@ mod code {
 /// ratio of slopes where a compound rate does not exist (zero or sign-changing values) and, for
 /// eurostat, where every value is negative; open-sdg flips the direction there instead
 /// ([`crate::method::prepare::rate_ratio`]).
-fn ratio_of_rates(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
-    let sv = lanes4(rows, |r| r.sv);
-    let ga = lanes::rate(sv, lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.sy)).to_array();
-    let gr = lanes::rate(sv, lanes4(rows, |r| r.ys), lanes4(rows, |r| r.tt - r.sy)).to_array();
+#[inline]
+fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
     let open_sdg = spec.method == BatchMethod::OpenSdg;
     let (hi, mid) = (spec.th(0), spec.th(1));
     let [top, second, third, worst] = if open_sdg {
@@ -343,136 +460,99 @@ fn ratio_of_rates(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
     } else {
         [code::SIGNIFICANT_PROGRESS, code::MODERATE_PROGRESS, code::INSUFFICIENT_PROGRESS, code::MOVEMENT_AWAY]
     };
-    let mut out = [NAN_OUT; 4];
-    for (k, (o, r)) in out.iter_mut().zip(rows).enumerate() {
-        let (ga, gr) = (ga.get(k).copied().unwrap_or(f64::NAN), gr.get(k).copied().unwrap_or(f64::NAN));
-        // (status, ratio) before the bands; `None` ratio: decided without one.
-        let decided = if r.met(r.yt) {
-            Some(code::ACHIEVED)
-        } else if r.met(r.sv) || r.ys == r.sv {
-            // Slipped since the start, or a target equal to the start not met: moving away.
-            Some(worst)
-        } else {
-            None
-        };
-        *o = match decided {
-            Some(s) => {
-                let score = if !open_sdg {
-                    f64::NAN
-                } else if s == code::ACHIEVED {
-                    5.0
-                } else {
-                    -5.0
-                };
-                out_row(s, &[f64::NAN, score])
-            }
-            None => {
-                let negative = r.sv < 0.0 && r.yt < 0.0 && r.ys < 0.0;
-                let rates = ga.is_finite() && gr.is_finite() && gr != 0.0;
-                let ratio = if rates && (open_sdg || !negative) {
-                    let d = if negative { -r.d } else { r.d };
-                    d * ga / gr.abs()
-                } else {
-                    let sa = (r.yt - r.sv) / (r.t - r.sy);
-                    let sr = (r.ys - r.sv) / (r.tt - r.sy);
-                    r.d * sa / sr.abs()
-                };
-                let band = if at_least(ratio, hi) {
-                    top
-                } else if at_least(ratio, mid) {
-                    second
-                } else if at_least(ratio, 0.0) {
-                    third
-                } else {
-                    worst
-                };
-                if open_sdg {
-                    out_row(band, &[ratio, crate::method::open_sdg::score(ratio)])
-                } else {
-                    out_row(band, &[ratio])
-                }
-            }
-        };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, if open_sdg { 5.0 } else { f64::NAN }]);
     }
-    out
+    if r.met(r.sv) || r.ys == r.sv {
+        // Slipped since the start, or a target equal to the start not met: moving away.
+        return out_row(worst, &[f64::NAN, if open_sdg { -5.0 } else { f64::NAN }]);
+    }
+    let negative = r.sv < 0.0 && r.yt < 0.0 && r.ys < 0.0;
+    let rates = ga.is_finite() && gr.is_finite() && gr != 0.0;
+    let ratio = if rates && (open_sdg || !negative) {
+        let d = if negative { -r.d } else { r.d };
+        d * ga / gr.abs()
+    } else {
+        let sa = (r.yt - r.sv) / (r.t - r.sy);
+        let sr = (r.ys - r.sv) / (r.tt - r.sy);
+        r.d * sa / sr.abs()
+    };
+    let band = if at_least(ratio, hi) {
+        top
+    } else if at_least(ratio, mid) {
+        second
+    } else if at_least(ratio, 0.0) {
+        third
+    } else {
+        worst
+    };
+    if open_sdg {
+        out_row(band, &[ratio, crate::method::open_sdg::score(ratio)])
+    } else {
+        out_row(band, &[ratio])
+    }
 }
 
 /// `unsd`: `E = (ŷ(T) − y0)/(y* − y0)` with `ŷ(T) = yt·e^(λ·max(T − t, 0))` from the log growth
 /// since the baseline (the slope where no rate exists); the score is the level 3/2/1.
-fn unsd(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
-    let lam = lanes::log_growth(lanes4(rows, |r| r.y0), lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.t0));
-    let ahead = lanes4(rows, |r| (r.tt - r.t).max(0.0));
-    let factor = lanes::grow(lam, ahead).to_array();
-    let lam = lam.to_array();
+#[inline]
+fn unsd(spec: &BatchSpec, r: &Row, lam: f64, factor: f64) -> Out {
     let (hi, mid) = (spec.th(0), spec.th(1));
     let level = |s: i8| match s {
         code::ACHIEVED | code::ON_TRACK => 3.0,
         code::ACCELERATION_NEEDED => 2.0,
         _ => 1.0,
     };
-    let mut out = [NAN_OUT; 4];
-    for (k, (o, r)) in out.iter_mut().zip(rows).enumerate() {
-        *o = if r.met(r.yt) {
-            out_row(code::ACHIEVED, &[f64::NAN, 3.0])
-        } else if r.met(r.y0) || r.ys == r.y0 {
-            out_row(code::STAGNATION_OR_REGRESSION, &[f64::NAN, 1.0])
-        } else {
-            let projected = if lam.get(k).is_some_and(|l| l.is_finite()) {
-                r.yt * factor.get(k).copied().unwrap_or(f64::NAN)
-            } else {
-                r.yt + (r.yt - r.y0) / (r.t - r.t0) * (r.tt - r.t).max(0.0)
-            };
-            let e = (projected - r.y0) / (r.ys - r.y0);
-            let s = if at_least(e, hi) {
-                code::ON_TRACK
-            } else if at_least(e, mid) {
-                code::ACCELERATION_NEEDED
-            } else {
-                code::STAGNATION_OR_REGRESSION
-            };
-            out_row(s, &[e, level(s)])
-        };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, 3.0]);
     }
-    out
+    if r.met(r.y0) || r.ys == r.y0 {
+        return out_row(code::STAGNATION_OR_REGRESSION, &[f64::NAN, 1.0]);
+    }
+    let projected =
+        if lam.is_finite() { r.yt * factor } else { r.yt + (r.yt - r.y0) / (r.t - r.t0) * (r.tt - r.t).max(0.0) };
+    let e = (projected - r.y0) / (r.ys - r.y0);
+    let s = if at_least(e, hi) {
+        code::ON_TRACK
+    } else if at_least(e, mid) {
+        code::ACCELERATION_NEEDED
+    } else {
+        code::STAGNATION_OR_REGRESSION
+    };
+    out_row(s, &[e, level(s)])
 }
 
 /// `escap`: CSI `= min(10·d·(yt − y0)/|y* − y0|, 10)` and AP `= d·(ŷ(T) − y0)/|y* − y0|` with
 /// the endpoint-CAGR projection `ŷ(T) = yt·e^(λ·(T − t))` (the exact method's default model;
 /// the others need whole series). No compound rate: not assessable, as in the exact method.
-fn escap(spec: &BatchSpec, rows: &[Row; 4]) -> [Out; 4] {
-    let lam = lanes::log_growth(lanes4(rows, |r| r.y0), lanes4(rows, |r| r.yt), lanes4(rows, |r| r.t - r.t0));
-    let factor = lanes::grow(lam, lanes4(rows, |r| r.tt - r.t)).to_array();
-    let maintain = spec.th(0);
-    let mut out = [NAN_OUT; 4];
-    for (k, (o, r)) in out.iter_mut().zip(rows).enumerate() {
-        let gap = (r.ys - r.y0).abs();
-        let csi = if gap == 0.0 { f64::NAN } else { (10.0 * r.d * (r.yt - r.y0) / gap).min(10.0) };
-        *o = if r.met(r.yt) {
-            out_row(code::ACHIEVED, &[f64::NAN, csi])
-        } else if r.met(r.y0) || gap == 0.0 {
-            out_row(code::REVERSE, &[f64::NAN, csi])
-        } else {
-            let projected = r.yt * factor.get(k).copied().unwrap_or(f64::NAN);
-            if projected.is_finite() {
-                let ap = r.d * (projected - r.y0) / gap;
-                let s = if at_least(ap, maintain) {
-                    code::MAINTAIN
-                } else if above(ap, 0.0) {
-                    code::ACCELERATE
-                } else {
-                    code::REVERSE
-                };
-                out_row(s, &[ap, csi])
-            } else {
-                NAN_OUT
-            }
-        };
+#[inline]
+fn escap(spec: &BatchSpec, r: &Row, factor: f64) -> Out {
+    let gap = (r.ys - r.y0).abs();
+    let csi = if gap == 0.0 { f64::NAN } else { (10.0 * r.d * (r.yt - r.y0) / gap).min(10.0) };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, csi]);
     }
-    out
+    if r.met(r.y0) || gap == 0.0 {
+        return out_row(code::REVERSE, &[f64::NAN, csi]);
+    }
+    let projected = r.yt * factor;
+    if !projected.is_finite() {
+        return NAN_OUT;
+    }
+    let ap = r.d * (projected - r.y0) / gap;
+    let s = if at_least(ap, spec.th(0)) {
+        code::MAINTAIN
+    } else if above(ap, 0.0) {
+        code::ACCELERATE
+    } else {
+        code::REVERSE
+    };
+    out_row(s, &[ap, csi])
 }
 
 /// `sdsn`: scores `100·(x − worst)/(best − worst)` (bounds: the thresholds, else the baseline
 /// and the target), the observed annual change `obs` against the required `req`.
+#[inline]
 fn sdsn(spec: &BatchSpec, r: &Row) -> Out {
     let lb = Some(spec.th(0)).filter(|v| v.is_finite()).unwrap_or(r.y0);
     let ub = Some(spec.th(1)).filter(|v| v.is_finite()).unwrap_or(r.ys);
@@ -512,6 +592,7 @@ fn sdsn(spec: &BatchSpec, r: &Row) -> Out {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::math::batch::{BatchInput, BatchThresholds};
     use crate::method::Status;
 
     #[test]
