@@ -217,6 +217,49 @@ fn v4(s: &[f64]) -> f64x4 {
     <[f64; 4]>::try_from(s).map_or(f64x4::splat(f64::NAN), f64x4::new)
 }
 
+/// Whether the block's logarithms and exponentials run in SIMD lanes: where the build has AVX2
+/// and FMA (`-C target-cpu=x86-64-v3` or `native`), `wide`'s lanes compute the two rates 1.6×
+/// faster than glibc; on the x86-64 baseline (SSE2, no FMA: what a portable wheel is built for)
+/// they are 1.6× slower than glibc's scalar routines, which pick their FMA versions at run time,
+/// so those are used there (benches/README.md, "Batch kernel").
+const SIMD_MATH: bool = cfg!(all(target_arch = "x86_64", target_feature = "avx2", target_feature = "fma"));
+
+/// `ln(to/from)/years` of one series, NaN where no compound rate exists: the scalar twin of
+/// [`lanes::log_growth`], with [`crate::math::rate`]'s two branches.
+fn log_growth1(from: f64, to: f64, years: f64) -> f64 {
+    let ratio = to / from;
+    if !(ratio > 0.0 && ratio.is_finite() && years > 0.0) {
+        return f64::NAN;
+    }
+    crate::math::rate::log_ratio((to - from) / from, ratio) / years
+}
+
+/// The compound rates of a block.
+fn rates(from: &Lane, to: &Lane, years: &Lane) -> Lane {
+    if SIMD_MATH {
+        return simd(lanes::rate, from, to, years);
+    }
+    let mut out = [0.0; BLOCK];
+    for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
+        *o = crate::math::rate::rate_from_log(log_growth1(*f, *t, *y));
+    }
+    out
+}
+
+/// The log growths of a block, and the growth factors `e^(λ·ahead)`.
+fn log_growths(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
+    if SIMD_MATH {
+        let lam = simd(lanes::log_growth, from, to, years);
+        return (lam, simd(|l, a, _| lanes::grow(l, a), &lam, ahead, ahead));
+    }
+    let (mut lam, mut factor) = ([0.0; BLOCK], [0.0; BLOCK]);
+    for (((((l, g), f), t), y), a) in lam.iter_mut().zip(factor.iter_mut()).zip(from).zip(to).zip(years).zip(ahead) {
+        *l = log_growth1(*f, *t, *y);
+        *g = (*l * a).exp();
+    }
+    (lam, factor)
+}
+
 /// `f` over the block, four lanes at a time.
 fn simd(f: impl Fn(f64x4, f64x4, f64x4) -> f64x4, a: &Lane, b: &Lane, c: &Lane) -> Lane {
     let mut out = [0.0; BLOCK];
@@ -331,18 +374,16 @@ fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mu
     // Two per-row quantities from the SIMD pass (what they are depends on the method).
     let (p, q) = match m {
         BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-            (simd(lanes::rate, &b.sv, &b.yt, &diff(&b.t, &b.sy)), simd(lanes::rate, &b.sv, &b.ys, &diff(&b.tt, &b.sy)))
+            (rates(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
         }
         BatchMethod::Unsd | BatchMethod::Escap => {
             // The log growth since the baseline, and the growth factor to the target year
             // (unsd: never backwards, the latest value stands for ŷ(T) past the target year).
-            let lam = simd(lanes::log_growth, &b.y0, &b.yt, &diff(&b.t, &b.t0));
             let mut ahead = diff(&b.tt, &b.t);
             if m == BatchMethod::Unsd {
                 ahead.iter_mut().for_each(|a| *a = a.max(0.0));
             }
-            let factor = simd(|l, a, _| lanes::grow(l, a), &lam, &ahead, &ahead);
-            (lam, factor)
+            log_growths(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
         }
         BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
     };
@@ -380,8 +421,8 @@ fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS]
     let (ahead, lag) = (spec.th(0), spec.th(1));
     let n = diff(&b.t, &b.t0);
     let big_n = diff(&b.tt, &b.t0);
-    let ga = simd(lanes::rate, &b.y0, &b.yt, &n);
-    let gr = simd(lanes::rate, &b.y0, &b.ys, &big_n);
+    let ga = rates(&b.y0, &b.yt, &n);
+    let gr = rates(&b.y0, &b.ys, &big_n);
     let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
     for k in 0..BLOCK {
         let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
