@@ -95,7 +95,8 @@ def progress(
     if method != "cn-plan-pace":
         raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch.progress runs cn-plan-pace; use onpace.batch.assess(method=...)")
     cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction)
-    out = _core.batch_progress(*cols, float(ahead_margin), float(lag_tolerance))
+    b, t, by, ty, y, v, d = cols
+    out = _core.batch_progress(b, t, by, ty, y, v, d, float(ahead_margin), float(lag_tolerance))
     return {k: _reshape(v, shape) for k, v in zip(_KEYS, out)}
 
 

@@ -1,9 +1,9 @@
 //! Four series at a time: the batch's logarithms and exponentials through `wide`'s SIMD
-//! `f64x4` (two SSE2 registers on plain x86-64, one AVX register when the build enables AVX,
-//! scalar arrays elsewhere, wasm32 included). Both branches of [`crate::math::rate`] are
-//! computed without branching per lane, and the result keeps its accuracy: ≤ 1e-13 relative
-//! against 50-digit values on every branch (the tests below and `docs/batch.md`,
-//! "The kernel").
+//! `f64x4` (one AVX register with FMA where the build enables them, which is where the kernel
+//! uses these lanes; two SSE2 registers on plain x86-64, scalar arrays elsewhere). Both branches
+//! of [`crate::math::rate`] are computed without branching per lane, and the result keeps its
+//! accuracy: ≤ 1e-13 relative against 50-digit values on every branch (the tests below, run on
+//! every build, and `docs/batch.md`, "The kernel").
 
 // f64x4's operators are IEEE float arithmetic (no overflow panics, no wrapping): the crate's
 // integer-minded lint does not apply.
