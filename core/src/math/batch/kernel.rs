@@ -439,19 +439,18 @@ fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS]
         let planned = ys - y0;
         let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
         let ratio = if gr[k] != 0.0 { d * ga[k] / gr[k].abs() } else { f64::NAN };
-        let s = if d * (yt - ys) >= 0.0 {
-            super::ACHIEVED
-        } else if d * (y0 - ys) >= 0.0 || c < 0.0 {
-            super::REGRESSING
-        } else if c.is_nan() {
-            NOT_ASSESSABLE
-        } else if !at_least(c, tau - lag) {
-            super::LAGGING
-        } else if at_least(c, tau + ahead) {
-            super::AHEAD
-        } else {
-            super::ON_TRACK
-        };
+        // Every condition first, then the status by overriding assignments in reverse order of
+        // precedence: selects, not branches (same order as `progress_with_rates`).
+        let met = d * (yt - ys) >= 0.0;
+        let back = d * (y0 - ys) >= 0.0 || c < 0.0;
+        let lagging = !at_least(c, tau - lag);
+        let ahead_ = at_least(c, tau + ahead);
+        let mut s = super::ON_TRACK;
+        s = if ahead_ { super::AHEAD } else { s };
+        s = if lagging { super::LAGGING } else { s };
+        s = if c.is_nan() { NOT_ASSESSABLE } else { s };
+        s = if back { super::REGRESSING } else { s };
+        s = if met { super::ACHIEVED } else { s };
         let nan = f64::NAN;
         c_out[k] = if ok { c } else { nan };
         t_out[k] = if ok { tau } else { nan };
