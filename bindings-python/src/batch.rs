@@ -10,9 +10,10 @@ use rayon::prelude::*;
 
 use crate::errors::InvalidArgumentError;
 
-/// From this many rows the work is split across threads. Measured with
-/// `benches/python/compare_batch.py --threshold` (see benches/README.md): below it one thread
-/// finishes before the split pays for itself.
+/// From this many rows the work is split across threads: below it one thread finishes before
+/// the split pays for itself. `benches/python/compare_batch.py --threshold` measures it; on the
+/// busy machine of issue 18's session it was inconclusive (no idle second core), so the earlier
+/// session's value stands (benches/README.md).
 const PARALLEL_FROM: usize = 16_384;
 
 /// Rows per parallel task: many more tasks than cores, so a busy core does not hold the rest.
