@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use numpy::{PyArray1, PyReadonlyArray1};
+use numpy::{PyArray1, PyReadonlyArray1, PyReadwriteArray1};
 use onpace::math::batch::{assess_into, BatchMethod, BatchSpec, Columns, Outputs, BATCH_METHODS};
 use pyo3::prelude::*;
 use rayon::prelude::*;
@@ -45,8 +45,21 @@ fn run(
     let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
     let mut values: Vec<Vec<f64>> = spec.method.columns().iter().map(|_| vec![0.0; n]).collect();
     let mut status = vec![0i8; n];
+    let out = Outputs { values: values.iter_mut().map(Vec::as_mut_slice).collect(), status: &mut status };
+    run_into(py, spec, cols, out, parallel_from)?;
+    Ok((values, status))
+}
+
+/// Run the kernel into the caller's outputs, across threads from `parallel_from` rows.
+fn run_into(
+    py: Python<'_>,
+    spec: &BatchSpec,
+    cols: &Columns<'_>,
+    mut out: Outputs<'_>,
+    parallel_from: usize,
+) -> PyResult<()> {
+    let n = out.status.len();
     py.detach(|| {
-        let mut out = Outputs { values: values.iter_mut().map(Vec::as_mut_slice).collect(), status: &mut status };
         if n < parallel_from {
             return assess_into(spec, cols, &mut out);
         }
@@ -64,8 +77,7 @@ fn run(
             assess_into(spec, &part, &mut o)
         })
     })
-    .map_err(crate::errors::to_py)?;
-    Ok((values, status))
+    .map_err(crate::errors::to_py)
 }
 
 /// `cn-plan-pace` over arrays of one length, or of length 1 (broadcast). Returns completion,
@@ -141,6 +153,60 @@ pub fn batch_assess<'py>(
     let (values, status) = run(py, &spec, &cols, parallel_from.unwrap_or(PARALLEL_FROM))?;
     let names = spec.method.columns().iter().map(|c| c.name()).collect();
     Ok((names, values.into_iter().map(|v| PyArray1::from_vec(py, v)).collect(), PyArray1::from_vec(py, status)))
+}
+
+/// Any batch method into arrays the caller allocated (numpy's `empty`: memory the allocator
+/// reuses from earlier arrays, not yet zeroed, so the kernel's write is the only touch and
+/// there are no fresh pages to fault in). `values` follow the method's columns; every output
+/// has one element per series.
+#[pyfunction]
+#[pyo3(signature = (method, columns, start_year, start_value, thresholds, values, status, parallel_from=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn batch_assess_into<'py>(
+    py: Python<'py>,
+    method: &str,
+    columns: Vec<PyReadonlyArray1<'py, f64>>,
+    start_year: Option<PyReadonlyArray1<'py, f64>>,
+    start_value: Option<PyReadonlyArray1<'py, f64>>,
+    thresholds: HashMap<String, f64>,
+    mut values: Vec<PyReadwriteArray1<'py, f64>>,
+    mut status: PyReadwriteArray1<'py, i8>,
+    parallel_from: Option<usize>,
+) -> PyResult<()> {
+    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
+    let [b, t, by, ty, y, v, d] = columns.as_slice() else {
+        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
+    };
+    let cols = Columns {
+        baseline: slice(b)?,
+        target: slice(t)?,
+        base_year: slice(by)?,
+        target_year: slice(ty)?,
+        year: slice(y)?,
+        value: slice(v)?,
+        direction: slice(d)?,
+        start_year: start_year.as_ref().map(slice).transpose()?,
+        start_value: start_value.as_ref().map(slice).transpose()?,
+    };
+    let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
+    let contiguous = |e| InvalidArgumentError::new_err(format!("output arrays must be contiguous: {e}"));
+    let mut value_slices = Vec::with_capacity(values.len());
+    for a in &mut values {
+        value_slices.push(a.as_slice_mut().map_err(contiguous)?);
+    }
+    let status = status.as_slice_mut().map_err(contiguous)?;
+    if value_slices.len() != spec.method.columns().len()
+        || status.len() != n
+        || value_slices.iter().any(|s| s.len() != n)
+    {
+        return Err(InvalidArgumentError::new_err(format!(
+            "{} needs {} output arrays and a status array of {n} elements",
+            spec.method.id(),
+            spec.method.columns().len()
+        )));
+    }
+    run_into(py, &spec, &cols, Outputs { values: value_slices, status }, parallel_from.unwrap_or(PARALLEL_FROM))
 }
 
 /// Each batch method: its value columns, the thresholds it takes and its int8 status codes.

@@ -70,12 +70,21 @@ def _columns(*inputs: Any) -> Tuple[List[Any], Tuple[int, ...]]:
     return cols, shape
 
 
-def _reshape(arrays: Any, shape: Tuple[int, ...]) -> Any:
+def _run(method: str, cols: List[Any], starts: Tuple[Any, Any], th: Dict[str, float], shape: Tuple[int, ...]) -> Dict[str, Any]:
+    """The kernel into outputs numpy allocates with ``empty``: memory reused from earlier
+    arrays and not zeroed, so the kernel's one write is the only touch of each element."""
     import numpy as np  # noqa: PLC0415
 
-    n = int(np.prod(shape)) if shape else 1
-    # Every input a single value: the kernel ran one row; broadcast it to the shape.
-    return arrays.reshape(shape) if arrays.size == n else np.broadcast_to(arrays, shape).copy()
+    if method not in _METHODS:
+        raise error(_core.UnknownMethodError, "unknown_method", method, f"the batch runs: {', '.join(METHODS)}")
+    n = int(np.prod(shape))
+    names = _METHODS[method][0]
+    values = [np.empty(n, dtype=np.float64) for _ in names]
+    status = np.empty(n, dtype=np.int8)
+    _core.batch_assess_into(method, cols[:7], starts[0], starts[1], th, values, status)
+    result = {k: v.reshape(shape) for k, v in zip(names, values)}
+    result["status"] = status.reshape(shape)
+    return result
 
 
 def progress(
@@ -95,9 +104,9 @@ def progress(
     if method != "cn-plan-pace":
         raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch.progress runs cn-plan-pace; use onpace.batch.assess(method=...)")
     cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction)
-    b, t, by, ty, y, v, d = cols
-    out = _core.batch_progress(b, t, by, ty, y, v, d, float(ahead_margin), float(lag_tolerance))
-    return {k: _reshape(v, shape) for k, v in zip(_KEYS, out)}
+    th = {"ahead_margin": float(ahead_margin), "lag_tolerance": float(lag_tolerance)}
+    out = _run("cn-plan-pace", cols, (None, None), th, shape)
+    return {k: out[k] for k in _KEYS}
 
 
 def assess(
@@ -121,7 +130,4 @@ def assess(
     cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction, *extra)
     th = {str(k): float(v) for k, v in (thresholds or {}).items()}
     starts = (cols[7], cols[8]) if extra else (None, None)
-    names, values, status = _core.batch_assess(method, cols[:7], starts[0], starts[1], th)
-    result = {k: _reshape(v, shape) for k, v in zip(names, values)}
-    result["status"] = _reshape(status, shape)
-    return result
+    return _run(method, cols, starts, th, shape)
