@@ -82,7 +82,7 @@ def _run(method: str, cols: List[Any], starts: Tuple[Any, Any], th: Dict[str, fl
     values = [np.empty(n, dtype=np.float64) for _ in names]
     status = np.empty(n, dtype=np.int8)
     _core.batch_assess_into(method, cols[:7], starts[0], starts[1], th, values, status)
-    result = {k: v.reshape(shape) for k, v in zip(names, values)}
+    result: Dict[str, Any] = {k: v.reshape(shape) for k, v in zip(names, values)}
     result["status"] = status.reshape(shape)
     return result
 
