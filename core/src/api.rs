@@ -67,8 +67,12 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 Ok(AsOfInput(if v == "latest" { AsOf::Latest } else { AsOf::Date(v.to_string()) }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
-                // A JSON number under serde_json's arbitrary_precision.
-                let _key: Option<String> = map.next_key()?;
+                // A JSON number under serde_json's arbitrary_precision (if a dependent's build
+                // turns it on); any other object is not a year.
+                let key: Option<String> = map.next_key()?;
+                if key.as_deref() != Some("$serde_json::private::Number") {
+                    return Err(serde::de::Error::invalid_type(serde::de::Unexpected::Map, &self));
+                }
                 let text: String = map.next_value()?;
                 text.parse::<i32>()
                     .map(|y| AsOfInput(AsOf::Year(y)))
