@@ -12,6 +12,7 @@
 //! (other formats, and serde's buffering for untagged or flattened types) answer with ordinary
 //! values, read as before. See `docs/rust-crate.md`.
 
+use std::cell::Cell;
 use std::fmt;
 use std::str::FromStr;
 
@@ -108,8 +109,28 @@ pub fn parse_exact(text: &str) -> Result<Decimal, String> {
     }
 }
 
+thread_local! {
+    /// Set when a value from serde_json's raw-value hook is refused: serde_json then reports
+    /// the error after the enclosing object's `}` when the value was its last member, and
+    /// `io::json` steps back into the object to name the value (`json_path`).
+    static RAW_REFUSED: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Whether a raw value was refused since the last call (and reset the flag).
+pub(crate) fn take_raw_refused() -> bool {
+    RAW_REFUSED.with(|c| c.replace(false))
+}
+
 /// A value's raw JSON text (from serde_json's raw-value hook) as an exact decimal.
 fn from_raw_json<E: de::Error>(raw: &str) -> Result<Decimal, E> {
+    let out = read_raw_json(raw);
+    if out.is_err() {
+        RAW_REFUSED.with(|c| c.set(true));
+    }
+    out
+}
+
+fn read_raw_json<E: de::Error>(raw: &str) -> Result<Decimal, E> {
     let raw = raw.trim();
     match raw.as_bytes().first() {
         Some(b'-' | b'0'..=b'9') => parse_exact(raw).map_err(E::custom),

@@ -13,8 +13,13 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     text: &str,
     shape_error: fn(String, String) -> Error,
 ) -> Result<T> {
+    super::decimal::take_raw_refused();
     serde_json::from_str(text).map_err(|e| {
-        let path = super::json_path::path_at(text, e.line(), e.column());
+        let path = if super::decimal::take_raw_refused() {
+            super::json_path::path_of_value_before(text, e.line(), e.column())
+        } else {
+            super::json_path::path_at(text, e.line(), e.column())
+        };
         // A path through deep nesting is noise after the first few levels.
         let path = if path.len() > 120 { format!("{}…", path.chars().take(120).collect::<String>()) } else { path };
         match e.classify() {
