@@ -170,6 +170,7 @@ pub struct Evaluated {
 }
 
 #[cfg(feature = "reports")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reports")))]
 impl Evaluated {
     /// The self-contained HTML report in a language.
     pub fn html(&self, plan: &Plan, lang: crate::Lang) -> Result<String> {
@@ -581,6 +582,7 @@ pub fn error_record(e: &Error, name: &str, range: bool) -> String {
 
 /// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.
 #[cfg(feature = "builtin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
 pub fn builtin_observations(id: &str) -> Result<String> {
     crate::io::json::observations_to_json_compact(&crate::builtin::observations(id)?)
 }

@@ -34,42 +34,19 @@ const NUMBER_TOKEN: &str = "$serde_json::private::Number";
 /// (which `rust_decimal`'s parser skips, so `1_5` would be 15), no `0x`, no spaces inside, no
 /// `NaN`/`inf`.
 fn is_plain_number(t: &str) -> bool {
-    let b = t.as_bytes();
-    let mut i = 0;
-    let at = |i: usize| b.get(i).copied();
-    if matches!(at(i), Some(b'+' | b'-')) {
-        i += 1;
-    }
-    let int_start = i;
-    while at(i).is_some_and(|c| c.is_ascii_digit()) {
-        i += 1;
-    }
-    let mut digits = i - int_start;
-    if at(i) == Some(b'.') {
-        i += 1;
-        let frac_start = i;
-        while at(i).is_some_and(|c| c.is_ascii_digit()) {
-            i += 1;
-        }
-        digits += i - frac_start;
-    }
-    if digits == 0 {
-        return false;
-    }
-    if matches!(at(i), Some(b'e' | b'E')) {
-        i += 1;
-        if matches!(at(i), Some(b'+' | b'-')) {
-            i += 1;
-        }
-        let exp_start = i;
-        while at(i).is_some_and(|c| c.is_ascii_digit()) {
-            i += 1;
-        }
-        if i == exp_start {
-            return false;
-        }
-    }
-    i == b.len()
+    let digits = |s: &str| s.bytes().all(|c| c.is_ascii_digit());
+    let unsigned = t.strip_prefix(['+', '-']).unwrap_or(t);
+    let (mantissa, exponent) = match unsigned.split_once(['e', 'E']) {
+        Some((m, e)) => (m, Some(e)),
+        None => (unsigned, None),
+    };
+    let (int, frac) = mantissa.split_once('.').unwrap_or((mantissa, ""));
+    let mantissa_ok = digits(int) && digits(frac) && !(int.is_empty() && frac.is_empty());
+    let exponent_ok = exponent.is_none_or(|e| {
+        let e = e.strip_prefix(['+', '-']).unwrap_or(e);
+        !e.is_empty() && digits(e)
+    });
+    mantissa_ok && exponent_ok
 }
 
 /// Parse decimal text exactly: plain or scientific notation, at most 28 significant digits.
@@ -281,6 +258,7 @@ pub fn map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap
 
 /// JSON Schema of an exact decimal: a number, or a string holding one.
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub struct Repr;
 
 #[cfg(feature = "schema")]

@@ -1,6 +1,7 @@
 //! Reading and writing: plan JSON (exact decimals), observations CSV, the plan JSON Schema.
 
 #[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod csv;
 pub mod decimal;
 pub mod json;
