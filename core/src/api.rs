@@ -35,7 +35,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// error naming the path (`observations[0].value`): the front ends build requests from the
 /// user's values, so that is what such an error nearly always means.
 fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    from_json_text(text, |path, message| Error::Parse { path, line: None, message })
+    from_json_text(text, |path, message| Error::parse(path, None, message))
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.

@@ -18,6 +18,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             path: "indicator".into(),
             line: Some(1),
             message: "missing column `indicator`".into(),
+            cause: None,
         });
     };
     let mut index = [None; COLUMNS.len()];
@@ -27,6 +28,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: name.clone(),
                 line: Some(1),
                 message: format!("unknown column `{name}`; columns are {}", COLUMNS.join(", ")),
+                cause: None,
             });
         };
         if let Some(existing) = index.get_mut(slot) {
@@ -35,6 +37,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                     path: name.clone(),
                     line: Some(1),
                     message: format!("column `{name}` appears twice"),
+                    cause: None,
                 });
             }
             *existing = Some(pos);
@@ -46,6 +49,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: required.into(),
                 line: Some(1),
                 message: format!("missing column `{required}`"),
+                cause: None,
             });
         }
     }
@@ -55,6 +59,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             path: "value".into(),
             line: Some(1),
             message: "missing column `value` (or both `numerator` and `denominator`)".into(),
+            cause: None,
         });
     }
 
@@ -66,12 +71,13 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: "row".into(),
                 line,
                 message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+                cause: None,
             });
         }
         let cell = |name: &str| -> Option<&str> {
             column(&index, name).and_then(|i| record.get(i)).map(String::as_str).filter(|s| !s.is_empty())
         };
-        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message, cause: None };
         let indicator = cell("indicator").ok_or_else(|| parse_err("indicator", "empty indicator id".into()))?;
         let year_text = cell("year").ok_or_else(|| parse_err("year", "empty year".into()))?;
         let year: i32 = year_text.parse().map_err(|_| parse_err("year", format!("`{year_text}` is not a year")))?;
@@ -94,6 +100,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: format!("{indicator}[{year}]"),
                 line,
                 message: "a row needs a value, or a numerator and a denominator".into(),
+                cause: None,
             });
         }
         out.entry(indicator.to_string()).or_default().push(obs);
@@ -173,13 +180,13 @@ fn fields(out: &[u8], ends: &[usize], line: u64) -> Result<Vec<String>> {
 }
 
 fn parse_error(line: u64, message: &str) -> Error {
-    Error::Parse { path: "row".into(), line: Some(line), message: message.into() }
+    Error::Parse { path: "row".into(), line: Some(line), message: message.into(), cause: None }
 }
 
 /// Write observations as long CSV with every column (empty cells where absent).
 pub fn write_observations_csv(observations: &PlanObservations) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::Parse { path: String::new(), line: None, message: e.to_string() };
+    let io = |e: ::csv::Error| Error::parse("", None, e.to_string()).caused_by(e);
     w.write_record(COLUMNS).map_err(io)?;
     let opt = |d: Option<rust_decimal::Decimal>| d.map(|v| v.to_string()).unwrap_or_default();
     for (id, list) in observations {
@@ -197,8 +204,8 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
             .map_err(io)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })?;
-    String::from_utf8(bytes).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+    let bytes = w.into_inner().map_err(|e| Error::parse("", None, e.to_string()).caused_by(e.into_error()))?;
+    String::from_utf8(bytes).map_err(|e| Error::parse("", None, e.to_string()).caused_by(e))
 }
 
 fn column(index: &[Option<usize>; COLUMNS.len()], name: &str) -> Option<usize> {

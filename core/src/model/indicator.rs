@@ -245,6 +245,7 @@ pub(crate) fn derive_ratio(
             path: format!("{id}.denominator"),
             line: None,
             message: "the denominator is zero".into(),
+            cause: None,
         });
     }
     let field = format!("{id}.value");
