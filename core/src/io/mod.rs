@@ -1,5 +1,6 @@
 //! Reading and writing: plan JSON (exact decimals), observations CSV, the plan JSON Schema.
 
+mod codes;
 #[cfg(feature = "csv")]
 #[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod csv;
