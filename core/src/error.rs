@@ -6,20 +6,18 @@
 use std::fmt;
 use std::sync::Arc;
 
-/// The error underneath an onpace error, serde_json's or csv's: what
+/// The error underneath an onpace error raised while reading JSON: serde_json's, which
 /// [`std::error::Error::source`] returns for [`Error::Parse`], [`Error::InvalidPlan`] and
-/// [`Error::InvalidObservations`] raised while reading text.
+/// [`Error::InvalidObservations`].
 ///
 /// Two errors compare equal whatever their causes: the code, path and message are what counts.
+/// (A concrete type, not a boxed `dyn Error`: an error vtable made at every parse would stay in
+/// the WebAssembly module, which never asks for the chain.)
 #[derive(Debug, Clone)]
-pub struct Cause(Arc<dyn std::error::Error + Send + Sync + 'static>);
+pub struct Cause(Arc<serde_json::Error>);
 
 impl Cause {
-    pub(crate) fn new(error: impl std::error::Error + Send + Sync + 'static) -> Self {
-        Cause(Arc::new(error))
-    }
-
-    /// The underlying error, to downcast (`serde_json::Error`, `csv::Error`, ...).
+    /// The underlying error, to downcast (`serde_json::Error`).
     pub fn get_ref(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
         &*self.0
     }
@@ -41,7 +39,7 @@ impl fmt::Display for Cause {
 
 impl std::error::Error for Cause {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
-        self.0.source()
+        std::error::Error::source(&*self.0)
     }
 }
 
@@ -79,7 +77,7 @@ pub enum Error {
         line: Option<u64>,
         /// What is wrong.
         message: String,
-        /// The reader's own error (serde_json's, csv's), when there is one.
+        /// serde_json's error, when the text was JSON.
         #[source]
         cause: Option<Cause>,
     },
@@ -239,13 +237,13 @@ impl Error {
         Error::InvalidObservations { path: path.into(), line, message: message.into(), cause: None }
     }
 
-    /// The same error with the reader's own error as its [`std::error::Error::source`].
-    pub(crate) fn caused_by(mut self, error: impl std::error::Error + Send + Sync + 'static) -> Self {
+    /// The same error with serde_json's error as its [`std::error::Error::source`].
+    pub(crate) fn caused_by(mut self, error: serde_json::Error) -> Self {
         if let Error::InvalidPlan { cause, .. }
         | Error::Parse { cause, .. }
         | Error::InvalidObservations { cause, .. } = &mut self
         {
-            *cause = Some(Cause::new(error));
+            *cause = Some(Cause(Arc::new(error)));
         }
         self
     }

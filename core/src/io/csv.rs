@@ -184,9 +184,12 @@ fn parse_error(line: u64, message: &str) -> Error {
 }
 
 /// Write observations as long CSV with every column (empty cells where absent).
+///
+/// Writing into memory cannot fail; should it, the error is a `parse` error without a
+/// `source()` (keeping the writer's error types out of the WebAssembly module).
 pub fn write_observations_csv(observations: &PlanObservations) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::parse("", None, e.to_string()).caused_by(e);
+    let io = |e: ::csv::Error| Error::parse("", None, e.to_string());
     w.write_record(COLUMNS).map_err(io)?;
     let opt = |d: Option<rust_decimal::Decimal>| d.map(|v| v.to_string()).unwrap_or_default();
     for (id, list) in observations {
@@ -204,8 +207,8 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
             .map_err(io)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| Error::parse("", None, e.to_string()).caused_by(e.into_error()))?;
-    String::from_utf8(bytes).map_err(|e| Error::parse("", None, e.to_string()).caused_by(e))
+    let bytes = w.into_inner().map_err(|e| Error::parse("", None, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::parse("", None, e.to_string()))
 }
 
 fn column(index: &[Option<usize>; COLUMNS.len()], name: &str) -> Option<usize> {

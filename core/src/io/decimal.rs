@@ -112,9 +112,13 @@ fn read_raw_json<E: de::Error>(raw: &str) -> Result<Decimal, E> {
     match raw.as_bytes().first() {
         Some(b'-' | b'0'..=b'9') => parse_exact(raw).map_err(E::custom),
         Some(b'"') => {
-            // A JSON string: undo its escapes first (serde_json has already checked its syntax).
-            let text: String = serde_json::from_str(raw).map_err(E::custom)?;
-            parse_exact(&text).map_err(E::custom)
+            // A JSON string (serde_json has checked its syntax). A decimal's text needs no
+            // escapes, so one is refused rather than decoded: no second JSON parser here.
+            let inner = raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')).unwrap_or(raw);
+            if inner.contains('\\') {
+                return Err(E::custom(format!("{raw} is not a decimal number (escapes are not allowed)")));
+            }
+            parse_exact(inner).map_err(E::custom)
         }
         Some(b'n') => Err(E::invalid_type(Unexpected::Unit, &ExactVisitor)),
         Some(b't') => Err(E::invalid_type(Unexpected::Bool(true), &ExactVisitor)),
@@ -349,9 +353,9 @@ mod tests {
         // Scale is kept: 0.360 is not 0.36 in a plan file.
         let one: One = serde_json::from_str(r#"{"v": 0.360, "o": null}"#).unwrap();
         assert_eq!((one.v.to_string(), one.o), ("0.360".to_string(), None));
-        // A string with escapes is the number it spells.
-        let one: One = serde_json::from_str(r#"{"v": "\u0031.5"}"#).unwrap();
-        assert_eq!(one.v.to_string(), "1.5");
+        // A decimal's text needs no escapes; one is refused, never guessed.
+        let e = serde_json::from_str::<One>(r#"{"v": "\u0031.5"}"#).unwrap_err();
+        assert!(e.to_string().contains("escapes are not allowed"), "{e}");
         // From a reader (owned raw text) as from a string.
         let one: One = serde_json::from_reader(format!(r#"{{"v": {big}}}"#).as_bytes()).unwrap();
         assert_eq!(one.v.to_string(), big);
