@@ -120,12 +120,17 @@ fn read_raw_json<E: de::Error>(raw: &str) -> Result<Decimal, E> {
             }
             parse_exact(inner).map_err(E::custom)
         }
-        Some(b'n') => Err(E::invalid_type(Unexpected::Unit, &ExactVisitor)),
-        Some(b't') => Err(E::invalid_type(Unexpected::Bool(true), &ExactVisitor)),
-        Some(b'f') => Err(E::invalid_type(Unexpected::Bool(false), &ExactVisitor)),
-        Some(b'[') => Err(E::invalid_type(Unexpected::Seq, &ExactVisitor)),
-        Some(b'{') => Err(E::invalid_type(Unexpected::Map, &ExactVisitor)),
-        _ => Err(E::custom(format!("`{raw}` is not a decimal number"))),
+        first => {
+            // serde's own wording for a value of the wrong type, in one place.
+            let found = match first {
+                Some(b'n') => "null",
+                Some(b't') => "boolean `true`",
+                Some(b'f') => "boolean `false`",
+                Some(b'[') => "sequence",
+                _ => "map",
+            };
+            Err(E::custom(format!("invalid type: {found}, expected a decimal number or a string holding one")))
+        }
     }
 }
 
@@ -168,7 +173,8 @@ impl<'de> Visitor<'de> for ExactVisitor {
     }
 
     fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<Decimal, D::Error> {
-        // A deserializer without serde_json's raw-value hook: read the value as it comes.
+        // A deserializer without serde_json's raw-value hook (another format, or serde's
+        // buffering for an untagged enum or a flattened struct): read the value as it comes.
         d.deserialize_any(ExactVisitor)
     }
 }
