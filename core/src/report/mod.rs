@@ -9,3 +9,7 @@ pub mod schedule;
 #[cfg(feature = "reports")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reports")))]
 pub mod svg;
+#[cfg(feature = "reports")]
+pub mod table;
+#[cfg(feature = "reports")]
+pub mod ticks;
