@@ -674,7 +674,8 @@ pub struct PlanIndicatorsRequest {
 /// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as
 /// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
 pub fn plan_from_indicators(request_json: &str) -> Result<Plan> {
-    let r: PlanIndicatorsRequest = from_json_text(request_json, |path, message| Error::InvalidPlan { path, message })?;
+    let r: PlanIndicatorsRequest =
+        from_json_text(request_json, |path, message| Error::InvalidPlan { path, message, cause: None })?;
     crate::io::plan_table::plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), r.indicators)
 }
 

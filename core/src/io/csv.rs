@@ -148,6 +148,7 @@ fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Resu
                 path: h.clone(),
                 line: Some(1),
                 message: format!("column `{h}` appears twice"),
+                cause: None,
             });
         }
     }
@@ -162,10 +163,11 @@ fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Resu
                 path: "row".into(),
                 line,
                 message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+                cause: None,
             });
         }
         let Some((key, cells)) = record.split_first() else { continue };
-        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message, cause: None };
         let row_year = match layout {
             Wide::ByYear => {
                 let y: i32 = key.parse().map_err(|_| parse_err("year", format!("`{key}` is not a year")))?;
