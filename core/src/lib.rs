@@ -38,7 +38,7 @@
 //!
 //! | feature | adds | extra dependencies |
 //! |---|---|---|
-//! | `csv` | [`io::csv`]: observations as long CSV, read and written | `csv`, `csv-core` |
+//! | `csv` | [`io::csv`] and [`io::plan_csv`]: observations and plans as CSV, read and written | `csv`, `csv-core` |
 //! | `builtin` | [`builtin`]: the plans shipped inside the library and their published observations | — |
 //! | `reports` | [`report::html`] and [`report::svg`]: self-contained HTML reports and SVG charts (Markdown tables are always there) | — |
 //! | `schema` | the plan JSON Schema generated from the types by `schemars` instead of the committed copy (the same text, checked by a test) | `schemars` |

@@ -9,6 +9,7 @@ pub mod json;
 mod json_path;
 pub(crate) mod names;
 #[cfg(feature = "csv")]
+#[cfg_attr(docsrs, doc(cfg(feature = "csv")))]
 pub mod plan_csv;
 pub mod plan_table;
 pub mod schema;
