@@ -32,6 +32,7 @@ pub fn parse_rate(text: &str, allow_large: bool, field: &str) -> Result<Decimal>
         path: field.into(),
         line: None,
         message,
+        cause: None,
     })?;
     checked_rate(value, form, allow_large, field)
 }
@@ -47,6 +48,7 @@ pub fn checked_rate(value: Decimal, form: RateForm, allow_large: bool, field: &s
                 path: field.into(),
                 line: None,
                 message: format!("`{value}%` has too many decimals"),
+                cause: None,
             })?;
             Ok(v.normalize())
         }

@@ -151,6 +151,7 @@ pub fn resolve_sub_annual(
                 path,
                 line: None,
                 message: "a sub-annual observation needs a value".into(),
+                cause: None,
             });
         };
         let known = match as_of {
@@ -177,6 +178,7 @@ pub fn resolve_sub_annual(
                     path,
                     line: None,
                     message: format!("two observations for {} {code} with the same vintage", obs.year),
+                    cause: None,
                 })
             }
             Some((p, v)) if *v < obs.vintage.as_ref() => {
@@ -341,6 +343,7 @@ pub fn resolve_points(
                 path,
                 line: None,
                 message: "an observation needs a value, an annual change, or a numerator and a denominator".into(),
+                cause: None,
             });
         }
         if obs.annual_change.is_some() && (obs.value.is_some() || obs.numerator.is_some()) {
@@ -348,6 +351,7 @@ pub fn resolve_points(
                 path,
                 line: None,
                 message: "give either a value (or its components) or an annual change, not both".into(),
+                cause: None,
             });
         }
         if obs.annual_change.is_some() && indicator.unit.is_growth_rate() {
@@ -355,6 +359,7 @@ pub fn resolve_points(
                 path,
                 line: None,
                 message: "a growth-rate indicator's values are already rates: give them as values".into(),
+                cause: None,
             });
         }
         if !as_of.admits(obs) {
@@ -378,6 +383,7 @@ pub fn resolve_points(
                         obs.year,
                         obs.vintage.as_deref().unwrap_or("none")
                     ),
+                    cause: None,
                 })
             }
             // Undated figures sort before dated ones; otherwise ISO dates sort as text.
@@ -399,6 +405,7 @@ pub fn resolve_points(
                     path: format!("{}[{year}]", indicator.id),
                     line: None,
                     message: "numerator and denominator given, but the indicator defines no components".into(),
+                    cause: None,
                 })
             }
             _ => None,
@@ -447,6 +454,7 @@ fn chain(indicator: &Indicator, points: &[Point], obs: &Observation, change: Dec
                 year.saturating_sub(1),
                 indicator.baseline.year
             ),
+            cause: None,
         });
     };
     let value = previous.mul_or(Decimal::ONE.add_or(change, &path)?, &path)?.normalize();
