@@ -93,7 +93,8 @@ pub use model::unit::{Magnitude, Unit};
 pub use num::{f64_text, format_fixed, round_half_away};
 pub use rust_decimal::Decimal;
 
-/// The README's Rust examples, run as doctests.
+/// The crate README's Rust example (the page crates.io shows), run as a doctest. It lives
+/// inside the crate so that the packaged crate tests the same way.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;
