@@ -44,3 +44,22 @@ charts = {
 for name, svg in charts.items():
     with mkdocs_gen_files.open(name, "w") as f:
         f.write(str(svg))
+
+# Methods side by side on real data: the national plan's statuses under every method,
+# appended to the user-guide page so the table is what the current code computes.
+rows = {m["id"]: cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"), method=m["id"]).rows for m in onpace.methods()}
+ids = [a.indicator for a in next(iter(rows.values()))]
+table = [
+    "",
+    "## The national plan under each method",
+    "",
+    "The science-and-technology indicators of the national 14th Five-Year Plan outline on their",
+    "published figures, one column per method (computed when this site was built).",
+    "",
+    "| indicator | " + " | ".join(f"`{m}`" for m in rows) + " |",
+    "|---|" + "---|" * len(rows),
+]
+for i, indicator in enumerate(ids):
+    table.append(f"| `{indicator}` | " + " | ".join(rows[m][i].status for m in rows) + " |")
+with mkdocs_gen_files.open("user-guide/methods.md", "a") as f:
+    f.write("\n".join(table) + "\n")
