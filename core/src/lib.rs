@@ -31,7 +31,7 @@
 //!
 //! ## Methods
 //!
-//! Seven named, versioned methods (METHODS.md), each with configurable thresholds:
+//! Seven named, versioned methods (`docs/methods.md`), each with configurable thresholds:
 //! `cn-plan-pace` (completion against time, NDRC practice), `eurostat` (ratio of actual to
 //! required growth over a 5- or 15-year window), `open-sdg` (ratio of CAGRs and a −5…+5
 //! score), `unsd` (UN Progress Chart), `escap` (Current Status Index and Anticipated Progress,

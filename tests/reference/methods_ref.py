@@ -1,5 +1,5 @@
 """Independent reference for the seven assessment methods, projections and scenarios:
-METHODS.md written again in Python with exact fractions, and mpmath (60 digits) for roots,
+docs/methods.md written again in Python with exact fractions, and mpmath (60 digits) for roots,
 logs and the Student t distribution. It does not import onpace."""
 from fractions import Fraction as F
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the shared vectors: the formulas of METHODS.md written again in
+"""Independent reference for the shared vectors: the formulas of docs/methods.md written again in
 plain Python, with exact fractions for rational quantities and 50-digit decimals for roots and
 logs. It does not import onpace. The methods, projections and scenarios are in methods_ref.py
 (mpmath at 60 digits for roots, logs and the Student t distribution). Regenerate the vectors:
@@ -134,7 +134,7 @@ def progress_cases():
 
 
 def cn_status(y0, yt, ys, t0, t, T, binding=False, ahead=F(1, 10), lag=F(1, 20), comparator="at_least"):
-    """cn-plan-pace as written in METHODS.md, independent of onpace."""
+    """cn-plan-pace as written in docs/methods.md, independent of onpace."""
     y0, yt, ys = F(y0), F(yt), F(ys)
     met = {"at_least": lambda v: v >= ys, "above": lambda v: v > ys, "at_most": lambda v: v <= ys, "below": lambda v: v < ys}[comparator]
     if t <= t0:

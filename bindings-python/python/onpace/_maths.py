@@ -16,7 +16,7 @@ Number = Union[Decimal, int, float, str]
 
 @dataclass(frozen=True)
 class Progress:
-    """Every building block of METHODS.md at one observation (exact values as Decimal)."""
+    """Every building block of docs/methods.md at one observation (exact values as Decimal)."""
 
     completion: Optional[Decimal]
     time_share: Decimal
