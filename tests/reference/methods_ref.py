@@ -6,7 +6,7 @@ from fractions import Fraction as F
 import mpmath as mp
 
 mp.mp.dps = 60
-SOURCE = "tests/reference/methods_ref.py (Python fractions + mpmath at 60 digits, METHODS.md)"
+SOURCE = "tests/reference/methods_ref.py (Python fractions + mpmath at 60 digits, docs/methods.md)"
 
 
 def m(q):

@@ -267,7 +267,8 @@ mod tests {
 
     #[test]
     fn methods_md_orientation_example() {
-        // The orientation example of the original methods notes, reference values recomputed with Python decimal (50 digits):
+        // The orientation example of the original methods notes (docs/methods.md notation),
+        // reference values recomputed with Python decimal (50 digits):
         // ga = 1.1^(1/5) − 1 = 0.019244876491456;  gr = 1.5^(1/15) − 1 = 0.0273996590637164…;
         // P = 0.2 and τ = 1/3 by hand.
         let p = progress(
