@@ -89,6 +89,7 @@ def _split_args(src: str, start: int) -> tuple[list[str], int]:
 def _text(arg: str) -> str:
     """A string literal as its text, `format!("…", …)` as its template, `x.into()` unwrapped."""
     arg = re.sub(r"\.(into|to_string|to_owned)\(\)$", "", arg.strip())
+    arg = re.sub(r"\\\n\s*", "", arg)  # a Rust string continued on the next line
     literal = re.fullmatch(r'"((?:[^"\\]|\\.)*)"', arg)
     if literal:
         return literal.group(1).replace('\\"', '"')
@@ -127,9 +128,37 @@ def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def markdown(core: Path) -> str:
+def hand_descriptions(page: Path) -> dict[str, dict[str, str]]:
+    """The descriptions a hand-written codes page gives, per section (`errors`, `warnings`:
+    the `| `code` | … | description |` rows under a heading naming errors or warnings, the
+    last cell taken), so the generated page keeps their words."""
+    out: dict[str, dict[str, str]] = {"errors": {}, "warnings": {}}
+    if not page.is_file():
+        return out
+    section = None
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.startswith("#"):
+            low = line.lower()
+            section = "errors" if "error" in low else "warnings" if "warning" in low else section
+            continue
+        m = re.match(r"^\|\s*`([a-z_]+)`\s*\|(.*)\|\s*$", line)
+        if m and section:
+            out[section][m.group(1)] = m.group(2).split("|")[-1].strip()
+    return out
+
+
+def markdown(core: Path, described: dict[str, dict[str, str]] | None = None) -> str:
+    """The codes page: every error code (from `Error`) and every warning code (from the
+    `Warning::new` calls), described in the hand-written words of `described` where it has
+    them. A code `described` names that the core does not have fails: the page may not
+    document what does not exist."""
     errors = error_codes(core)
     sites = warning_sites(core)
+    warning_codes = sorted({s.code for s in sites if not s.code.startswith("(")})
+    error_words = (described or {}).get("errors", {})
+    warning_words = (described or {}).get("warnings", {})
+    unknown = sorted((set(error_words) - {e.code for e in errors}) | (set(warning_words) - set(warning_codes)))
+    assert not unknown, f"the hand-written codes page documents codes the core does not have: {unknown}"
     out = [
         "# Error and warning codes",
         "",
@@ -139,15 +168,15 @@ def markdown(core: Path) -> str:
         "`Error::code()`, Python `OnpaceError.code` (one exception class per code, `onpace.ERRORS`),",
         "JavaScript `error.code`. Codes are never renamed, only added. Every error also names the",
         "field, path or id at fault (`field`), and errors raised while reading text give the input",
-        "`line`. This page is generated from the core's source when the site is built.",
+        "`line`. The lists on this page are read from the core's source when the site is built, so",
+        "a code cannot be missing from them.",
         "",
         "## Errors",
         "",
         "| code | Rust variant | meaning |",
         "|------|--------------|---------|",
     ]
-    out += [f"| `{e.code}` | `Error::{e.variant}` | {_cell(e.doc)} |" for e in errors]
-    codes = sorted({s.code for s in sites if not s.code.startswith("(")})
+    out += [f"| `{e.code}` | `Error::{e.variant}` | {_cell(error_words.get(e.code, e.doc))} |" for e in errors]
     out += [
         "",
         "## Warnings",
@@ -158,7 +187,15 @@ def markdown(core: Path) -> str:
         "When a part of a result fails with an error (say, a target that cannot be resolved for one",
         "method), that part becomes a warning carrying the **error's code** from the table above.",
         "",
-        f"The codes in use: {', '.join(f'`{c}`' for c in codes)}.",
+        "| code | meaning |",
+        "|------|---------|",
+    ]
+    for code in warning_codes:
+        messages = sorted({s.message for s in sites if s.code == code})
+        out.append(f"| `{code}` | {_cell(warning_words.get(code, '; '.join(messages)))} |")
+    out += [
+        "",
+        "### Where each warning is raised",
         "",
         "| code | field | message (`{…}` is filled in) | raised at |",
         "|------|-------|------------------------------|-----------|",

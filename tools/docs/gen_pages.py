@@ -1,6 +1,7 @@
 """Pages generated while mkdocs builds the site (mkdocs-gen-files runs this; see mkdocs.yml):
 
-- codes.md: the error and warning codes, read from the core's source (codes.py), with the
+- codes.md: the error and warning codes, read from the core's source (codes.py), worded as a
+  hand-written docs/codes.md words them where it exists (it is replaced in the site), with the
   Python exception class of each error code from the installed package (the build fails if
   the package's ERRORS and the core's Error::CODES differ);
 - charts/*.svg: the library's own charts, rendered by the installed onpace package, so the
@@ -19,7 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import codes  # noqa: E402  (beside this file)
 import onpace  # noqa: E402  (the installed wheel: scripts/docs makes sure it is there)
 
-page = codes.markdown(ROOT / "core")
+# A hand-written docs/codes.md, where there is one, lends its descriptions; the lists stay the core's.
+page = codes.markdown(ROOT / "core", codes.hand_descriptions(ROOT / "docs" / "codes.md"))
 core_codes = [e.code for e in codes.error_codes(ROOT / "core")]
 if sorted(onpace.ERRORS) != sorted(core_codes):
     raise SystemExit(f"onpace.ERRORS {sorted(onpace.ERRORS)} differs from the core's Error::CODES {sorted(core_codes)}")

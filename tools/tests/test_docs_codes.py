@@ -60,3 +60,27 @@ def test_page_lists_every_code() -> None:
         assert f"| `{code}` |" in page
     for site in codes.warning_sites(ROOT / "core"):
         assert site.location in page
+
+
+def test_hand_written_descriptions_are_used_and_cannot_invent_codes(tmp_path: Path) -> None:
+    page = tmp_path / "codes.md"
+    page.write_text(
+        "## Errors\n\n| code | class | when |\n|---|---|---|\n"
+        "| `parse` | `ParseError` | text that does not read |\n| `overflow` | `OverflowError` | beyond 28 digits |\n\n"
+        "## Warnings\n\n| code | meaning |\n|---|---|\n"
+        "| `few_points` | an OLS interval from three points |\n| `overflow` | beyond a 64-bit float |\n"
+    )
+    described = codes.hand_descriptions(page)
+    assert described["errors"] == {"parse": "text that does not read", "overflow": "beyond 28 digits"}
+    assert described["warnings"] == {"few_points": "an OLS interval from three points", "overflow": "beyond a 64-bit float"}
+    out = codes.markdown(ROOT / "core", described)
+    assert "| `parse` | `Error::Parse` | text that does not read |" in out
+    # One code, two meanings: the error's in the errors table, the warning's in the warnings table.
+    assert "| `overflow` | `Error::Overflow` | beyond 28 digits |" in out
+    assert "| `overflow` | beyond a 64-bit float |" in out
+    assert "| `few_points` | an OLS interval from three points |" in out
+    # Codes the hand page does not describe still get a row, from the core's own text.
+    assert "| `unknown_plan` | `Error::UnknownPlan` |" in out
+    page.write_text("## Warnings\n\n| `no_such_code` | a code the core never raises |\n")
+    with pytest.raises(AssertionError, match="no_such_code"):
+        codes.markdown(ROOT / "core", codes.hand_descriptions(page))
