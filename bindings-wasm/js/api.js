@@ -150,6 +150,27 @@ function guarded(target) {
   });
 }
 
+/** RFC 4180 records of a CSV text written by the core (quoted fields, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
 export function bind(rawCore, builtin, schema) {
   const core = guarded(rawCore);
   const unknownPlan = (id) => {
@@ -272,15 +293,22 @@ export function bind(rawCore, builtin, schema) {
     chartSvg(indicatorId, lang = 'zh') { return this._h.chartSvg(String(indicatorId), lang); }
     /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
     paceSvg(lang = 'zh') { return this._h.paceSvg(lang); }
-    /** The evaluation as CSV (exact values as decimal text). */
-    toCsv() { return this._h.toCsv(); }
+    /** The report table as CSV (label, unit, nature, target as written, the observation used, the method's numbers). */
+    toCsv(lang = 'zh') { return this._h.toCsv(lang); }
+    /** The report table as objects, one per indicator: the CSV's columns, values as text (exact decimals stay exact), null when empty. */
+    table(lang = 'zh') {
+      const [header, ...rows] = parseCsv(this.toCsv(lang));
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : r[i]])));
+    }
   }
 
   class Plan {
     constructor(handle) {
       this._h = handle;
       this._spec = JSON.parse(handle.toJson());
-      this._indicators = this._spec.indicators.map((i) => new Indicator(handle.indicator(i.id)));
+      // Indexed by id and built on first use: loading is linear, lookup constant.
+      this._specs = new Map(this._spec.indicators.map((i) => [i.id, i]));
+      this._built = new Map();
     }
     static fromJson(text) { return new Plan(core.PlanHandle.fromJson(text)); }
     toJson() { return this._h.toJson(); }
@@ -288,10 +316,16 @@ export function bind(rawCore, builtin, schema) {
     get title() { return { ...this._spec.title }; }
     get period() { return [this._spec.period.start, this._spec.period.end]; }
     get baseYear() { return this._spec.base_year; }
-    get indicators() { return [...this._indicators]; }
+    get indicators() { return [...this._specs.keys()].map((id) => this.indicator(id)); }
     indicator(id) {
-      const found = this._indicators.find((i) => i.id === id);
-      return found || new Indicator(this._h.indicator(id));
+      let found = this._built.get(id);
+      if (!found) {
+        const spec = this._specs.get(id);
+        // An unknown id goes to the core for its typed UnknownIndicatorError.
+        found = new Indicator(spec ? core.IndicatorHandle.fromJson(JSON.stringify(spec)) : this._h.indicator(String(id)));
+        this._built.set(id, found);
+      }
+      return found;
     }
     get projects() { return camel(this._spec.projects || []); }
     projectsActive(y) { return this.projects.filter((p) => p.period.start.year <= y && y <= p.period.end.year); }
@@ -346,6 +380,8 @@ export function bind(rawCore, builtin, schema) {
     planSchema: () => schema.SCHEMA,
     /** Observations from long CSV text, read by the core: {indicator: [{year, value, ...}]}, decimals as strings. */
     readObservationsCsv: (text) => JSON.parse(core.readObservationsCsvJson(String(text))),
+    /** A plan from its CSV template (one row per indicator), read by the core; errors carry the line. */
+    readPlanCsv: (text, { id = 'plan', name } = {}) => new Plan(core.readPlanCsv(String(text), String(id), String(name ?? id))),
     version: () => core.coreVersion(),
     progress(base, latest, target, direction = 'increase') {
       const req = {
