@@ -1,6 +1,6 @@
 """Stubs of the compiled extension ``onpace._core`` (checked by ``python -m mypy.stubtest``)."""
 
-from typing import List, Optional, Tuple
+from typing import Dict, List, Optional, Tuple
 
 import numpy as np
 import numpy.typing as npt
@@ -10,7 +10,8 @@ __all__ = [
     "EvaluationHandle", "IndicatorHandle", "InsufficientDataError", "InvalidArgumentError", "InvalidObservationsError",
     "InvalidPlanError", "NoTargetError", "OnpaceError", "OverflowError", "ParseError", "PlanHandle",
     "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "YearOutOfRangeError",
-    "batch_progress", "builtin_observations_json", "builtin_plan", "builtin_plan_ids", "core_version", "docs_methods", "methods_json",
+    "batch_assess", "batch_assess_into", "batch_methods", "batch_progress", "builtin_observations_json", "builtin_plan",
+    "builtin_plan_ids", "core_version", "docs_methods", "methods_json",
     "plan_schema", "progress_json", "read_observations_csv_json", "project_points_json", "required_path_json", "statuses_json",
 ]
 
@@ -89,6 +90,25 @@ def docs_methods() -> str: ...
 def progress_json(request: str) -> str: ...
 def required_path_json(request: str) -> str: ...
 def project_points_json(request: str) -> str: ...
+def batch_assess(
+    method: str,
+    columns: List[npt.NDArray[np.float64]],
+    start_year: Optional[npt.NDArray[np.float64]],
+    start_value: Optional[npt.NDArray[np.float64]],
+    thresholds: Dict[str, float],
+    parallel_from: Optional[int] = None,
+) -> Tuple[List[str], List[npt.NDArray[np.float64]], npt.NDArray[np.int8]]: ...
+def batch_assess_into(
+    method: str,
+    columns: List[npt.NDArray[np.float64]],
+    start_year: Optional[npt.NDArray[np.float64]],
+    start_value: Optional[npt.NDArray[np.float64]],
+    thresholds: Dict[str, float],
+    values: List[npt.NDArray[np.float64]],
+    status: npt.NDArray[np.int8],
+    parallel_from: Optional[int] = None,
+) -> None: ...
+def batch_methods() -> List[Tuple[str, List[str], List[str], List[Tuple[int, str]]]]: ...
 def batch_progress(
     baseline: npt.NDArray[np.float64],
     target: npt.NDArray[np.float64],
