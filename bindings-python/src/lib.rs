@@ -66,6 +66,12 @@ fn read_observations_csv_json(text: &str) -> PyResult<String> {
     onpace::io::json::observations_to_json_compact(&obs).map_err(to_py)
 }
 
+/// One rate as a fraction (request and response JSON, see `onpace::api::parse_rate`).
+#[pyfunction]
+fn parse_rate_json(request: &str) -> PyResult<String> {
+    onpace::api::parse_rate(request).map_err(to_py)
+}
+
 /// The JSON Schema of the plan format.
 #[pyfunction]
 fn plan_schema() -> String {
@@ -100,6 +106,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(plan_schema, m)?)?;
     m.add_function(wrap_pyfunction!(read_observations_csv_json, m)?)?;
     m.add_function(wrap_pyfunction!(progress_json, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_rate_json, m)?)?;
     m.add_function(wrap_pyfunction!(required_path_json, m)?)?;
     m.add_function(wrap_pyfunction!(project_points_json, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;

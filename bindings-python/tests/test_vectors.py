@@ -126,7 +126,37 @@ def run_evaluate(c: Dict[str, Any]) -> None:
         assert ev.summary.overall_status == e["overall_status"], c["name"]
 
 
+def run_evaluate_plan(c: Dict[str, Any]) -> None:
+    i, e = c["input"], c["expected"]
+    plan = onpace.Plan.from_json(json.dumps(i["plan"]))
+    ev = plan.evaluate(i["observations"], method=i["method"], as_of=i.get("as_of"), baseline=i["baseline"])
+    rows = e["rows"]
+    seen = 0
+    for r in ev.rows:
+        if r.indicator not in rows:
+            continue
+        seen += 1
+        x, name = rows[r.indicator], f"{c['name']} / {r.indicator}"
+        assert r.status == x["status"], f"{name}: {r.status} != {x['status']}"
+        if "path" in x:
+            assert r.path == x["path"], name
+        if "breach_years" in x:
+            assert r.breach_years == x["breach_years"], name
+            assert (r.completion, r.pace, r.milestone) == (None, None, None), name
+        if "time_share" in x:
+            check_dec(name, "time_share", r.time_share, x["time_share"])
+        if isinstance(x.get("completion"), str):
+            check_dec(name, "completion", r.completion, x["completion"])
+        elif "completion" in x:
+            check_float(name, "completion", None if r.completion is None else float(r.completion), x["completion"], c["tolerance"])
+        if "latest_value" in x:
+            assert r.inputs is not None, name
+            check_dec(name, "latest_value", r.inputs.latest_value, x["latest_value"])
+    assert seen == len(rows), c["name"]
+
+
 RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {
+    "evaluate_plan": run_evaluate_plan,
     "path": run_path,
     "progress": run_progress,
     "assess": run_assess,
@@ -138,7 +168,7 @@ RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {
 }
 
 FILES = ["paths.json", "progress.json", "cn_plan_pace.json", "implied_targets.json", "methods.json", "projections.json", "scenarios.json",
-         "evaluations.json", "regressions.json"]
+         "evaluations.json", "regressions.json", "plan_forms.json"]
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -58,14 +58,14 @@ function camel(value) {
   return value;
 }
 
-const OPTIONAL = ['numerator', 'denominator', 'vintage', 'flag', 'source'];
+const OPTIONAL = ['numerator', 'denominator', 'vintage', 'flag', 'source', 'annual_change', 'period'];
 
 function observation(y, v, extra, field) {
   const o = { year: year(y, `${field}.year`) };
   if (v !== undefined && v !== null) o.value = dec(v, `${field}[${o.year}].value`);
   for (const k of OPTIONAL) {
     const x = extra ? extra[k] : undefined;
-    if (x !== undefined && x !== null) o[k] = k === 'numerator' || k === 'denominator' ? dec(x, `${field}[${o.year}].${k}`) : String(x);
+    if (x !== undefined && x !== null) o[k] = k === 'numerator' || k === 'denominator' || k === 'annual_change' ? dec(x, `${field}[${o.year}].${k}`) : String(x);
   }
   return o;
 }
@@ -182,6 +182,12 @@ export function bind(rawCore, builtin, schema) {
   const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(core.statusesJson()).map((s) => [s.code, s])));
   const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
 
+  /** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
+  function parseRate(rate, { allowLarge = false, field = 'rate' } = {}) {
+    const req = { rate: dec(rate, field), allow_large: allowLarge, field };
+    return JSON.parse(core.parseRateJson(JSON.stringify(req))).rate;
+  }
+
   class Target {
     constructor(spec) { this.spec = { ...spec }; }
     static level(y, value, comparator, tolerance) {
@@ -196,13 +202,27 @@ export function bind(rawCore, builtin, schema) {
     static change(y, amount, mode = 'relative') {
       return new Target({ kind: 'change', year: year(y, 'target.year'), amount: dec(amount, 'target.amount'), mode });
     }
-    static annualGrowth(y, rate, comparator) {
-      const spec = { kind: 'annual_growth', year: year(y, 'target.year'), rate: dec(rate, 'target.rate') };
+    static annualGrowth(y, rate, comparator, { allowLarge = false } = {}) {
+      const spec = { kind: 'annual_growth', year: year(y, 'target.year'), rate: parseRate(rate, { allowLarge, field: 'target.rate' }) };
       if (comparator) spec.comparator = comparator;
       return new Target(spec);
     }
-    static relative(y, to, relation = 'in_step_with') {
-      return new Target({ kind: 'relative', year: year(y, 'target.year'), to, relation });
+    static relative(y, to, relation = 'in_step_with', { tolerance } = {}) {
+      const spec = { kind: 'relative', year: year(y, 'target.year'), to, relation };
+      if (tolerance !== undefined) spec.tolerance = dec(tolerance, 'target.tolerance');
+      return new Target(spec);
+    }
+    /** A bound to hold in every year up to `y` (at_least, above, at_most, below; by direction when absent). */
+    static everyYear(y, value, comparator) {
+      const spec = { kind: 'every_year', year: year(y, 'target.year'), value: dec(value, 'target.value') };
+      if (comparator) spec.comparator = comparator;
+      return new Target(spec);
+    }
+    /** For a growth-rate indicator: the period average of its yearly rates (7 for 7 % a year). */
+    static averageRate(y, value, comparator) {
+      const spec = { kind: 'average_rate', year: year(y, 'target.year'), value: dec(value, 'target.value') };
+      if (comparator) spec.comparator = comparator;
+      return new Target(spec);
     }
     static none() { return new Target({ kind: 'none' }); }
     get kind() { return this.spec.kind; }
@@ -251,9 +271,10 @@ export function bind(rawCore, builtin, schema) {
       if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
       return milestones(this._h.path(JSON.stringify(req)));
     }
-    progress(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate } = {}) {
+    progress(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate, baseline } = {}) {
       const req = { observations: observationList(observations), as_of: asOf(at), method, thresholds: thresholds(th) };
       if (model) req.model = model;
+      if (baseline) req.baseline = baseline;
       if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
       return camel(JSON.parse(this._h.assess(JSON.stringify(req))));
     }
@@ -262,14 +283,14 @@ export function bind(rawCore, builtin, schema) {
       const req = { observations: observationList(observations), model, level, as_of: asOf(at) };
       return camel(JSON.parse(this._h.project(JSON.stringify(req))));
     }
-    whatIf(fromYear, value, { rate, increment } = {}) {
-      const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value') };
+    whatIf(fromYear, value, { rate, increment, allowLarge = false } = {}) {
+      const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value'), allow_large_rates: allowLarge };
       if (rate !== undefined) req.rate = dec(rate, 'rate');
       if (increment !== undefined) req.increment = dec(increment, 'increment');
       return camel(JSON.parse(this._h.whatIf(JSON.stringify(req))));
     }
-    numeratorPath(denominatorYear, denominator, growth, { kind = 'linear' } = {}) {
-      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind };
+    numeratorPath(denominatorYear, denominator, growth, { kind = 'linear', allowLarge = false } = {}) {
+      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind, allow_large_rates: allowLarge };
       return camel(JSON.parse(this._h.numeratorPath(JSON.stringify(req))));
     }
   }
@@ -337,12 +358,13 @@ export function bind(rawCore, builtin, schema) {
       if (!r) throw fail('invalid_argument', 'reference_value', `the plan has no reference value ${id}`);
       return [r.year, r.value];
     }
-    evaluate(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model } = {}) {
+    evaluate(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model, baseline } = {}) {
       const req = {
         observations: planObservations(observations), as_of: asOf(at), method, thresholds: thresholds(th),
         weights: Object.fromEntries(Object.entries(weights || {}).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing,
       };
       if (model) req.model = model;
+      if (baseline) req.baseline = baseline;
       return new Evaluation(this._h.evaluate(JSON.stringify(req)));
     }
     scheduleMarkdown(lang = 'zh') { return this._h.scheduleMarkdown(lang); }
@@ -383,6 +405,7 @@ export function bind(rawCore, builtin, schema) {
     /** A plan from its CSV template (one row per indicator), read by the core; errors carry the line. */
     readPlanCsv: (text, { id = 'plan', name } = {}) => new Plan(core.readPlanCsv(String(text), String(id), String(name ?? id))),
     version: () => core.coreVersion(),
+    parseRate,
     progress(base, latest, target, direction = 'increase') {
       const req = {
         base_year: year(base[0], 'base.year'), base_value: dec(base[1], 'base.value'),

@@ -19,6 +19,7 @@ export type StatusCode =
   | 'maintain' | 'accelerate' | 'reverse'
   | 'sun' | 'slightly_cloudy' | 'cloudy' | 'thunderstorm'
   | 'moderately_improving' | 'stagnating' | 'decreasing'
+  | 'held' | 'breached' | 'monitored'
   | 'not_assessable';
 export type ErrorCode =
   | 'invalid_plan' | 'parse' | 'invalid_observations' | 'unknown_indicator' | 'unknown_plan'
@@ -40,7 +41,7 @@ export type Unit =
   | { kind: 'count'; noun?: Label }
   | { kind: 'money'; currency: string; magnitude: 'one' | 'ten_thousand' | 'hundred_million' }
   | { kind: 'custom'; label: Label; scale: DecimalInput };
-export type UnitKind = 'percent' | 'per_mille' | 'per_ten_thousand' | 'per_hundred_thousand' | 'ratio' | 'index' | 'years' | 'count';
+export type UnitKind = 'percent' | 'per_mille' | 'per_ten_thousand' | 'per_hundred_thousand' | 'ratio' | 'index' | 'years' | 'count' | 'growth_rate';
 
 export type ComparatorSpec = 'at_least' | 'above' | 'at_most' | 'below' | { exactly: { tolerance: DecimalString } };
 
@@ -57,8 +58,13 @@ export declare class Target {
   static level(year: number, value: DecimalInput, comparator?: ComparatorCode, tolerance?: DecimalInput): Target;
   static range(year: number, low: DecimalInput, high: DecimalInput): Target;
   static change(year: number, amount: DecimalInput, mode?: 'absolute' | 'relative'): Target;
-  static annualGrowth(year: number, rate: DecimalInput, comparator?: ComparatorCode): Target;
-  static relative(year: number, to: string, relation?: 'faster_than' | 'in_step_with' | 'slower_than'): Target;
+  /** `rate`: 0.07 or "7%"; a bare 7 (+700 % a year) is refused unless `allowLarge`. */
+  static annualGrowth(year: number, rate: DecimalInput, comparator?: ComparatorCode, options?: { allowLarge?: boolean }): Target;
+  static relative(year: number, to: string, relation?: 'faster_than' | 'in_step_with' | 'slower_than', options?: { tolerance?: DecimalInput }): Target;
+  /** A bound held in every year up to `year`. */
+  static everyYear(year: number, value: DecimalInput, comparator?: ComparatorCode): Target;
+  /** For a growth-rate indicator: the period average of its yearly rates (7 for 7 % a year). */
+  static averageRate(year: number, value: DecimalInput, comparator?: ComparatorCode): Target;
   static none(): Target;
   readonly kind: TargetSpec['kind'];
   readonly year: number | null;
@@ -74,6 +80,9 @@ export interface ObservationRow {
   denominator?: DecimalInput | null;
   vintage?: string | null;
   flag?: Flag | null;
+  annual_change?: DecimalInput | null;
+  /** A sub-annual figure: H1, Q1–Q3 or M01–M11. */
+  period?: string | null;
   source?: string | null;
 }
 
@@ -86,6 +95,10 @@ export interface ObservationRecord {
   vintage?: string;
   flag?: Flag;
   source?: string;
+  /** The change on the previous year as a fraction ("-0.027" or "-2.7%"), chained exactly. */
+  annualChange?: DecimalString;
+  /** A sub-annual figure: H1, Q1–Q3 or M01–M11. */
+  period?: string;
 }
 
 /** One indicator's observations. */
@@ -111,6 +124,13 @@ export interface ResultWarning { code: string; field: string; message: string }
 export interface UsedInputs {
   baseYear: number; baseValue: DecimalString; latestYear: number; latestValue: DecimalString;
   targetYear: number; targetValue: DecimalString;
+  /** The plan's printed baseline or a revision. */
+  baseline: 'plan' | 'revised';
+  planBaseValue?: DecimalString;
+  revisionDate?: string;
+  chainedAnnualChanges?: Milestone[];
+  /** The sub-annual period of the latest value, when one was used. */
+  latestPeriod?: string;
 }
 
 export interface Assessment {
@@ -133,6 +153,10 @@ export interface Assessment {
   inputs: UsedInputs | null;
   thresholds: Record<string, DecimalString>;
   warnings: ResultWarning[];
+  /** The path completion is measured on (`cn-plan-pace`): linear for levels, geometric for growth. */
+  path: PathKind | null;
+  /** Years a bound held every year was breached in. */
+  breachYears: number[];
 }
 
 export interface Projection {
@@ -190,6 +214,10 @@ export interface Summary {
   /** The overall status from the mean score (open-sdg); null for methods without one. */
   overallStatus: StatusCode | null;
   missing: 'exclude' | 'count_as_off_pace';
+  /** Indicators with no numeric target (monitored). */
+  monitored: number;
+  /** Binding (约束性) and anticipatory (预期性) roll-ups, when the plan marks natures. */
+  byNature?: { nature: 'binding' | 'anticipatory'; total: number; assessed: number; onPace: number; offPace: string[] }[];
 }
 
 export interface ProgressOptions {
@@ -198,6 +226,8 @@ export interface ProgressOptions {
   thresholds?: Record<string, DecimalInput>;
   model?: ModelCode;
   referenceRate?: DecimalInput;
+  /** The plan's printed baseline (default) or its latest revision. */
+  baseline?: 'plan' | 'revised';
 }
 
 export interface EvaluateOptions {
@@ -207,6 +237,8 @@ export interface EvaluateOptions {
   weights?: Record<string, DecimalInput>;
   missing?: 'exclude' | 'count_as_off_pace';
   model?: ModelCode;
+  /** The plans' printed baselines (default) or their latest revisions. */
+  baseline?: 'plan' | 'revised';
 }
 
 export interface IndicatorOptions {
@@ -239,8 +271,9 @@ export declare class Indicator {
   path(kind?: PathKind, options?: { fromYear?: number; fromValue?: DecimalInput }): Milestone[];
   progress(observations: Observations, options?: ProgressOptions): Assessment;
   project(observations: Observations, options?: { model?: ModelCode; level?: number; asOf?: AsOf }): Projection;
-  whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput }): WhatIf;
-  numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind }): Decomposition;
+  /** `rate`: 0.05 or "5%"; a bare rate of 1 or more is refused unless `allowLarge`. */
+  whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput; allowLarge?: boolean }): WhatIf;
+  numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind; allowLarge?: boolean }): Decomposition;
 }
 
 export declare class Evaluation {
@@ -364,6 +397,8 @@ export declare function readObservationsCsv(text: string): Record<string, Observ
 /** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */
 export declare function readPlanCsv(text: string, options?: { id?: string; name?: string }): Plan;
 export declare function version(): string;
+/** A rate as a fraction string by the core's one parser: "7%" and 0.07 give "0.07"; a bare 7 is refused. */
+export declare function parseRate(rate: DecimalInput, options?: { allowLarge?: boolean; field?: string }): DecimalString;
 export declare function progress(
   base: readonly [number, DecimalInput],
   latest: readonly [number, DecimalInput],

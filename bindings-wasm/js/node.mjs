@@ -9,4 +9,4 @@ const api = bind(require('./onpace_wasm.js'), builtin, schema);
 
 export async function init() {}
 
-export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, readObservationsCsv, readPlanCsv, version, progress, requiredPath, project, ERROR_NAMES } = api;
+export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, readObservationsCsv, readPlanCsv, version, parseRate, progress, requiredPath, project, ERROR_NAMES } = api;

@@ -13,4 +13,4 @@ export function init(input) {
   return ready.then(() => undefined);
 }
 
-export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, readObservationsCsv, readPlanCsv, version, progress, requiredPath, project, ERROR_NAMES } = api;
+export const { Target, Indicator, Plan, Evaluation, builtinPlans, builtinPlan, builtinObservations, methods, statuses, planSchema, readObservationsCsv, readPlanCsv, version, parseRate, progress, requiredPath, project, ERROR_NAMES } = api;

@@ -87,6 +87,12 @@ pub fn progress_json(request: &str) -> R<String> {
     onpace::api::progress(request).map_err(to_js)
 }
 
+/// One rate as a fraction (request and response JSON, see `onpace::api::parse_rate`).
+#[wasm_bindgen(js_name = parseRateJson)]
+pub fn parse_rate_json(request: &str) -> R<String> {
+    onpace::api::parse_rate(request).map_err(to_js)
+}
+
 /// Milestones between two points (request and response JSON).
 #[wasm_bindgen(js_name = requiredPathJson)]
 pub fn required_path_json(request: &str) -> R<String> {

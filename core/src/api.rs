@@ -18,7 +18,7 @@ use crate::math::trend::Model;
 use crate::method::evaluate::{Evaluation, PlanObservations};
 use crate::method::project::ProjectOptions;
 use crate::method::{AssessOptions, MissingPolicy, Thresholds};
-use crate::model::indicator::Indicator;
+use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::plan::Plan;
 use crate::model::series::{AsOf, Observation};
 
@@ -26,6 +26,49 @@ use crate::model::series::{AsOf, Observation};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(transparent)]
 pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
+
+/// A rate in a request: a JSON number or decimal string (a fraction, `0.05`), or per cent
+/// text (`"5%"`). Checked by [`crate::model::rate::parse_rate`] once the request says whether
+/// large rates are meant.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[serde(transparent)]
+pub struct RateArg(pub RateText);
+
+pub use crate::model::rate::RateText;
+
+impl RateArg {
+    /// The rate as a fraction, refusing bare |rate| ≥ 1 unless `allow_large`.
+    pub fn rate(&self, allow_large: bool, field: &str) -> Result<Decimal> {
+        crate::model::rate::parse_rate(&self.0 .0, allow_large, field)
+    }
+}
+
+/// Request of [`parse_rate`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ParseRateRequest {
+    /// The rate as typed: `0.05`, `"0.05"` or `"5%"`.
+    pub rate: RateArg,
+    /// Accept a bare rate of ±1 (±100 % a year) or more on purpose.
+    #[serde(default)]
+    pub allow_large: bool,
+    /// The field to name in an error (`rate` by default).
+    #[serde(default)]
+    pub field: Option<String>,
+}
+
+/// One rate as a fraction: request [`ParseRateRequest`], response `{"rate": "0.05"}`. The
+/// one parser every front end's rate input goes through ("5%" is 0.05; a bare 5 is refused
+/// with "5 means +500 % a year; write 0.05 or '5%'").
+pub fn parse_rate(request_json: &str) -> Result<String> {
+    let r: ParseRateRequest = request(request_json)?;
+    let field = r.field.as_deref().unwrap_or("rate");
+    #[derive(Serialize)]
+    struct Response {
+        rate: String,
+    }
+    to_json(&Response { rate: r.rate.rate(r.allow_large, field)?.to_string() })
+}
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
     crate::io::json::write_json(value, false)
@@ -112,9 +155,15 @@ pub struct AssessRequest {
     /// Projection model for methods that project.
     #[serde(default)]
     pub model: Option<String>,
-    /// Reference growth rate for a relative target.
+    /// Reference growth rate for a relative target (`0.05` or `"5%"`).
     #[serde(default)]
-    pub reference_rate: Option<Dec>,
+    pub reference_rate: Option<RateArg>,
+    /// `plan` (default): the plan's printed baseline; `revised`: its latest revision.
+    #[serde(default)]
+    pub baseline: Option<BaselineChoice>,
+    /// Accept bare rates of ±1 (±100 % a year) or more on purpose.
+    #[serde(default)]
+    pub allow_large_rates: bool,
 }
 
 /// Assess an indicator: request [`AssessRequest`], response an `Assessment`.
@@ -125,7 +174,8 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
         method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
         thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
-        reference_rate: r.reference_rate.map(|d| d.0),
+        reference_rate: r.reference_rate.map(|d| d.rate(r.allow_large_rates, "reference_rate")).transpose()?,
+        baseline: r.baseline.unwrap_or_default(),
         ..AssessOptions::default()
     };
     to_json(&indicator.assess(&r.observations, &options)?)
@@ -156,6 +206,9 @@ pub struct EvaluateRequest {
     /// `exclude` (default) or `count_as_off_pace`.
     #[serde(default)]
     pub missing: Option<MissingPolicy>,
+    /// `plan` (default): the plans' printed baselines; `revised`: their latest revisions.
+    #[serde(default)]
+    pub baseline: Option<BaselineChoice>,
 }
 
 /// An evaluation with what the renderers need besides it.
@@ -244,6 +297,7 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
         reference_rate: None,
         weights: r.weights,
         missing: r.missing.unwrap_or_default(),
+        baseline: r.baseline.unwrap_or_default(),
     };
     let evaluation = plan.evaluate(&r.observations, &options)?;
     let json = to_json(&evaluation)?;
@@ -314,19 +368,22 @@ pub struct WhatIfRequest {
     pub from_year: i32,
     /// Starting value.
     pub value: Dec,
-    /// Constant annual rate (give this or `increment`).
+    /// Constant annual rate (give this or `increment`): `0.05` or `"5%"`.
     #[serde(default)]
-    pub rate: Option<Dec>,
+    pub rate: Option<RateArg>,
     /// Constant annual increment.
     #[serde(default)]
     pub increment: Option<Dec>,
+    /// Accept a bare rate of ±1 (±100 % a year) or more on purpose.
+    #[serde(default)]
+    pub allow_large_rates: bool,
 }
 
 /// A what-if path: request [`WhatIfRequest`], response a `WhatIf`.
 pub fn what_if(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: WhatIfRequest = request(request_json)?;
     let growth = match (r.rate, r.increment) {
-        (Some(g), None) => Growth::Rate(g.0),
+        (Some(g), None) => Growth::Rate(g.rate(r.allow_large_rates, "rate")?),
         (None, Some(d)) => Growth::Increment(d.0),
         _ => return Err(Error::invalid_argument("growth", "give exactly one of rate and increment")),
     };
@@ -341,18 +398,22 @@ pub struct NumeratorRequest {
     pub denominator_year: i32,
     /// Denominator value, in the denominator's unit.
     pub denominator: Dec,
-    /// Its annual growth rate.
-    pub growth: Dec,
+    /// Its annual growth rate: `0.05` or `"5%"`.
+    pub growth: RateArg,
     /// Required path of the ratio (`linear` by default).
     #[serde(default)]
     pub kind: Option<String>,
+    /// Accept a bare rate of ±1 (±100 % a year) or more on purpose.
+    #[serde(default)]
+    pub allow_large_rates: bool,
 }
 
 /// The numerator a ratio target needs: request [`NumeratorRequest`], response a `Decomposition`.
 pub fn numerator_path(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: NumeratorRequest = request(request_json)?;
     let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
-    to_json(&indicator.numerator_path((r.denominator_year, r.denominator.0), r.growth.0, kind)?)
+    let growth = r.growth.rate(r.allow_large_rates, "growth")?;
+    to_json(&indicator.numerator_path((r.denominator_year, r.denominator.0), growth, kind)?)
 }
 
 /// Request of [`progress`].
@@ -553,7 +614,7 @@ pub fn methods() -> Result<String> {
             id: m.id(),
             version: m.version(),
             description: m.description(),
-            statuses: m.statuses().iter().map(|s| s.code()).collect(),
+            statuses: m.statuses().iter().chain(crate::method::SHARED_STATUSES).map(|s| s.code()).collect(),
             thresholds: {
                 let mut list: Vec<_> = m.defaults().into_iter().map(|(k, v)| (k, v.map(|d| d.to_string()))).collect();
                 list.sort_by_key(|(k, _)| *k);

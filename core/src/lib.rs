@@ -103,17 +103,21 @@ pub use math::path::{required_path, Milestone, PathKind};
 pub use math::progress::{progress, Progress, YearValue};
 pub use math::scenario::{what_if_path, Decomposition, DecompositionRow, Growth, WhatIf};
 pub use math::trend::{project, Band, Model, Projection, ALL_MODELS};
-pub use method::evaluate::{evaluate, Evaluation, PlanObservations, StatusCount, Summary};
+pub use method::evaluate::{evaluate, Evaluation, NatureSummary, PlanObservations, StatusCount, Summary};
 pub use method::project::ProjectOptions;
 pub use method::{
     assess, method, method_ids, AssessOptions, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
     ALL_STATUSES,
 };
 pub use model::achievement::{Achievement, Part};
-pub use model::indicator::{Baseline, Component, Components, Direction, Indicator, Nature};
+pub use model::date::Date;
+pub use model::indicator::{
+    Baseline, BaselineChoice, BaselineRevision, Component, Components, Direction, Indicator, Nature,
+};
 pub use model::label::{Label, Lang};
 pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
+pub use model::rate::parse_rate;
 pub use model::series::{AsOf, Flag, Observation, Point, Warning};
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};
 pub use model::unit::{Magnitude, Unit};

@@ -21,6 +21,9 @@ import sys
 from decimal import Decimal, getcontext
 from fractions import Fraction as F
 
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import forms_ref  # noqa: E402
+
 getcontext().prec = 50
 SOURCE = "tests/reference/reference.py (Python fractions + decimal at 50 digits)"
 OUT = os.path.join(os.path.dirname(__file__), "..", "vectors")
@@ -237,9 +240,9 @@ def cn_cases():
                 "expected": {"status": "not_assessable", "warnings": ["insufficient_data"]}})
     none_target = indicator("0", "100")
     none_target["target"] = {"kind": "none"}
-    out.append({"name": "cn-plan-pace: no numeric target", "source": "docs/methods.md: not_assessable with no_target",
+    out.append({"name": "cn-plan-pace: no numeric target", "source": "docs/methods-cn-plan-pace-forms.md: monitored with no_target (docs/methods.md)",
                 "op": "assess", "input": {"indicator": none_target, "observations": [{"year": 2022, "value": "3"}], "method": "cn-plan-pace"},
-                "expected": {"status": "not_assessable", "warnings": ["no_target"]}})
+                "expected": {"status": "monitored", "warnings": ["no_target"]}})
     return out
 
 
@@ -534,7 +537,10 @@ def evaluate_cases():
                     rows = [o for o in rows if o["year"] <= as_of]
                 elif isinstance(as_of, str):
                     rows = [o for o in rows if o["year"] < int(as_of[:4]) and o.get("vintage", "") <= as_of]
-                if method == "cn-plan-pace":
+                if method == "cn-plan-pace" and (isinstance(as_of, str) or ind["target"]["kind"] != "level"):
+                    # Growth-type targets on the geometric path, time share of the date (issue 12).
+                    statuses.append(forms_ref.assess(ind, rows, as_of=as_of)["status"])
+                elif method == "cn-plan-pace":
                     lat = R.latest(ind, rows)
                     if lat is None:
                         statuses.append("not_assessable")
@@ -563,6 +569,145 @@ def evaluate_cases():
     return out
 
 
+def forms_cases():
+    """Plans in the forms of issue 12, evaluated by forms_ref.py (see its docstring)."""
+    here = os.path.dirname(__file__)
+    fixtures = os.path.join(here, "..", "fixtures")
+    src = SOURCE + "; forms_ref.py (rules of docs/methods-cn-plan-pace-forms.md)"
+    out = []
+
+    def expect(plan, obs, as_of, method, baseline):
+        by_id = {i["id"]: i for i in plan["indicators"]}
+        rows = {}
+        for ind in plan["indicators"]:
+            ref = None
+            if ind["target"]["kind"] == "relative":
+                ref = (by_id[ind["target"]["to"]], obs.get(ind["target"]["to"], []))
+            r = forms_ref.assess(ind, obs.get(ind["id"], []), as_of=as_of, method=method, baseline=baseline, reference=ref)
+            if r is None:
+                continue
+            row = {"status": r["status"]}
+            for k in ("path", "breach_years"):
+                if k in r:
+                    row[k] = r[k]
+            if "time_share" in r:
+                row["time_share"] = exact(r["time_share"])
+            if "completion" in r:
+                row["completion"] = exact(r["completion"]) if isinstance(r["completion"], F) else r["completion"]
+            if "latest_value" in r:
+                row["latest_value"] = exact(r["latest_value"])
+            rows[ind["id"]] = row
+        return rows
+
+    def case(name, plan, obs, as_of=None, method="cn-plan-pace", baseline="plan"):
+        c = {"name": name, "source": src, "op": "evaluate_plan", "tolerance": 1e-12,
+             "input": {"plan": plan, "observations": obs, "method": method, "baseline": baseline},
+             "expected": {"rows": expect(plan, obs, as_of, method, baseline)}}
+        if as_of is not None:
+            c["input"]["as_of"] = as_of
+        out.append(c)
+
+    forms = json.load(open(os.path.join(fixtures, "forms-plan.json"), encoding="utf-8"))
+    forms_obs = json.load(open(os.path.join(fixtures, "forms-plan.observations.json"), encoding="utf-8"))
+    for method in ["cn-plan-pace", "eurostat"]:
+        for baseline in ["plan", "revised"]:
+            case(f"forms plan at 2023-06-30, {method}, {baseline} baseline", forms, forms_obs, "2023-06-30", method, baseline)
+    case("forms plan, latest", forms, forms_obs)
+
+    def small(ind_list):
+        return {"id": "t", "title": {"zh": "测试"}, "issuer": {"zh": "测试"}, "region": {"zh": "测试"},
+                "period": {"start": 2021, "end": 2025}, "base_year": 2020, "indicators": ind_list}
+
+    def one(id, unit, direction, base, target, nature=None):
+        d = {"id": id, "label": {"zh": id}, "unit": {"kind": unit}, "direction": direction,
+             "baseline": {"year": 2020, "value": base}, "target": target}
+        if nature:
+            d["nature"] = nature
+        return d
+
+    # An indicator exactly on its required path, each growth-type kind (binding: no tolerance).
+    on_path = small([
+        one("growth", "index", "increase", "100", {"kind": "annual_growth", "year": 2025, "rate": "7%"}, "binding"),
+        one("cut", "index", "decrease", "100", {"kind": "change", "year": 2025, "amount": "-0.2", "mode": "relative"}, "binding"),
+        one("level", "percent", "increase", "10", {"kind": "level", "year": 2025, "value": "20"}, "binding"),
+    ])
+    case("on the required path: annual growth, relative change, level", on_path, {
+        "growth": [{"year": 2021, "value": "107"}, {"year": 2022, "value": "114.49"}],
+        # 100 × 0.8^(2/5) is irrational: 26 significant digits (within 1e-20 of the path).
+        "cut": [{"year": 2022, "value": "91.461010385465269280540465"}],
+        "level": [{"year": 2022, "value": "14"}]})
+    # Bounds: held (on the bound), breached once, breached in the latest year only.
+    bounds = small([
+        one("held", "percent", "decrease", "5.2", {"kind": "every_year", "year": 2025, "value": "5.5"}),
+        one("once", "percent", "decrease", "5.2", {"kind": "every_year", "year": 2025, "value": "5.5"}),
+        one("latest", "percent", "decrease", "5.2", {"kind": "every_year", "year": 2025, "value": "5.5"}),
+        one("floor", "ratio", "increase", "66949", {"kind": "every_year", "year": 2025, "value": "65000"}),
+        one("strict", "percent", "decrease", "5.2", {"kind": "every_year", "year": 2025, "value": "5.5", "comparator": "below"}),
+    ])
+    bound_obs = {"held": [{"year": 2021, "value": "5.1"}, {"year": 2022, "value": "5.5"}, {"year": 2023, "value": "5.2"}],
+                 "once": [{"year": 2021, "value": "5.1"}, {"year": 2022, "value": "5.6"}, {"year": 2023, "value": "5.2"}],
+                 "latest": [{"year": 2021, "value": "5.1"}, {"year": 2022, "value": "5.4"}, {"year": 2023, "value": "5.51"}],
+                 "floor": [{"year": 2021, "value": "68285"}, {"year": 2022, "value": "64999.9"}],
+                 "strict": [{"year": 2021, "value": "5.5"}]}
+    for method in ["cn-plan-pace", "eurostat", "open-sdg", "unsd", "escap", "destatis", "sdsn"]:
+        case(f"every-year bounds, {method}", bounds, bound_obs, method=method)
+    # Period-average rates: 1.08 × 1.06 = 1.1448 < 1.07² = 1.1449 (lagging); 6.01 meets it.
+    rates = small([
+        one("below-edge", "growth_rate", "increase", "5", {"kind": "average_rate", "year": 2025, "value": "7"}),
+        one("above-edge", "growth_rate", "increase", "5", {"kind": "average_rate", "year": 2025, "value": "7"}),
+        one("on-path", "growth_rate", "increase", "5", {"kind": "average_rate", "year": 2025, "value": "7"}),
+        one("done", "growth_rate", "increase", "5", {"kind": "average_rate", "year": 2022, "value": "7"}),
+        one("ceiling", "growth_rate", "decrease", "5", {"kind": "average_rate", "year": 2025, "value": "3"}),
+        one("gdp", "growth_rate", "increase", "2.3", {"kind": "none"}),
+        one("faster", "growth_rate", "increase", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "faster_than"}),
+        one("equal-faster", "growth_rate", "increase", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "faster_than"}),
+        one("equal-step", "growth_rate", "increase", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "in_step_with"}),
+        one("slower", "growth_rate", "decrease", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "slower_than"}),
+    ])
+    rates["indicators"][8]["target"]["tolerance"] = "0"
+    step_tol = json.loads(json.dumps(rates))
+    step_tol["indicators"][8]["id"] = "equal-step"
+    rate_obs = {"below-edge": [{"year": 2021, "value": "8"}, {"year": 2022, "value": "6"}],
+                "above-edge": [{"year": 2021, "value": "8"}, {"year": 2022, "value": "6.01"}],
+                "on-path": [{"year": 2021, "value": "7"}, {"year": 2022, "value": "7"}],
+                "done": [{"year": 2021, "value": "7"}, {"year": 2022, "value": "7.5"}],
+                "ceiling": [{"year": 2021, "value": "3.2"}, {"year": 2022, "value": "2.6"}],
+                "gdp": [{"year": 2021, "value": "8.4"}, {"year": 2022, "value": "3.0"}],
+                "faster": [{"year": 2021, "value": "8.7"}, {"year": 2022, "value": "4.2"}],
+                "equal-faster": [{"year": 2021, "value": "8.4"}, {"year": 2022, "value": "3.0"}],
+                "equal-step": [{"year": 2021, "value": "8.4"}, {"year": 2022, "value": "3.0"}],
+                "slower": [{"year": 2021, "value": "8.1"}, {"year": 2022, "value": "2.9"}]}
+    for method in ["cn-plan-pace", "sdsn"]:
+        case(f"growth-rate indicators, {method}", rates, rate_obs, method=method)
+    # In step with a tolerance: 0.2 points below on average is in step within 0.5, not within 0.
+    tol = small([one("gdp", "growth_rate", "increase", "2.3", {"kind": "none"}),
+                 one("in-05", "growth_rate", "increase", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "in_step_with", "tolerance": "0.5"}),
+                 one("in-0", "growth_rate", "increase", "2", {"kind": "relative", "year": 2025, "to": "gdp", "relation": "in_step_with"})])
+    case("in step with a tolerance", tol, {"gdp": [{"year": 2021, "value": "8.4"}, {"year": 2022, "value": "3.0"}],
+                                           "in-05": [{"year": 2021, "value": "8.1"}, {"year": 2022, "value": "2.9"}],
+                                           "in-0": [{"year": 2021, "value": "8.1"}, {"year": 2022, "value": "2.9"}]})
+    # Chained annual changes equal the levels they come from, exactly (80 → 76 → 72.2 → 68.59).
+    chain = small([one("levels", "index", "decrease", "80", {"kind": "change", "year": 2025, "amount": "-0.135", "mode": "relative"}),
+                   one("changes", "index", "decrease", "80", {"kind": "change", "year": 2025, "amount": "-0.135", "mode": "relative"})])
+    case("chained annual changes equal levels", chain, {
+        "levels": [{"year": 2021, "value": "76"}, {"year": 2022, "value": "72.2"}, {"year": 2023, "value": "68.59"}],
+        "changes": [{"year": 2021, "annual_change": "-0.05"}, {"year": 2022, "annual_change": "-5%"}, {"year": 2023, "annual_change": "-0.05"}]})
+    # Evaluation dates: the time share of the date, data of years before it.
+    dates = small([one("lvl", "percent", "increase", "10", {"kind": "level", "year": 2025, "value": "20"})])
+    for d in ["2023-06-30", "2023-12-31", "2024-02-29", "2021-01-31"]:
+        case(f"as of {d}", dates, {"lvl": [{"year": 2021, "value": "11"}, {"year": 2022, "value": "13"}, {"year": 2023, "value": "17"}]}, as_of=d)
+    # Sub-annual figures: used for a share (point in time), not for spending (a flow).
+    subs = small([one("share", "percent", "increase", "10", {"kind": "level", "year": 2025, "value": "20"}),
+                  one("index", "index", "decrease", "100", {"kind": "level", "year": 2025, "value": "80"}),
+                  one("spend", "count", "increase", "100", {"kind": "level", "year": 2025, "value": "200"})])
+    sub_obs = {"share": [{"year": 2022, "value": "13"}, {"year": 2023, "value": "15.5", "period": "H1"}],
+               "index": [{"year": 2022, "value": "95"}, {"year": 2023, "value": "90", "period": "Q3"}],
+               "spend": [{"year": 2022, "value": "130"}, {"year": 2023, "value": "70", "period": "H1"}]}
+    for as_of in [None, "2023-06-30", "2023-09-30", "2023-05-31"]:
+        case(f"sub-annual figures, as of {as_of or 'latest'}", subs, sub_obs, as_of=as_of)
+    return out
+
+
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(__file__))
     write("paths.json", "Required paths (docs/methods.md: linear and geometric milestones).", path_cases())
@@ -573,6 +718,7 @@ if __name__ == "__main__":
     write("projections.json", "Projection models: value, interval, probability of meeting the target, year reached.", projection_cases())
     write("scenarios.json", "What-if paths and the numerator decomposition of a ratio target.", scenario_cases())
     write("evaluations.json", "Whole-plan evaluations of the national plan's shipped figures under every method.", evaluate_cases())
+    write("plan_forms.json", "Plans in the forms of issue 12: growth-rate indicators, every-year bounds, chained annual changes, dates, revised baselines.", forms_cases())
     if STALE:
         sys.exit(f"vectors differ from the reference: {', '.join(STALE)}; run python3 tests/reference/reference.py")
     print("vectors match the reference" if CHECK else "written")

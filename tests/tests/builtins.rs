@@ -109,12 +109,16 @@ fn national_plan_as_known_at_the_end_of_2023() {
     let opts = AssessOptions { as_of: AsOf::Date("2023-12-31".into()), ..AssessOptions::default() };
     let e = plan.evaluate(&obs, &opts).unwrap();
     // Known by 2023-12-31: R&D and basic research up to 2022 (bulletin of 2023-09-18), patents
-    // 2022 (2023-01-16). R&D P = 6389.8/9819.48462213817 = 0.6507 ≥ 0.4 + 0.1 → ahead;
-    // patents P = 3.1/5.7 = 0.5439 → ahead; basic research P = 0.56/1.99 = 0.2814 < 0.35 → lagging.
+    // 2022 (2023-01-16). The time share is the date's, 3/5 = 0.6 (issue 12: an evaluation at a
+    // date measures time to that date, not to the latest observation's year).
+    // R&D (average annual growth target, judged on the geometric path): P = ln(30782.9/24393.1)
+    // / ln(1.07^5) = 0.687744 (Python decimal, 50 digits) in [0.55, 0.70) → on track;
+    // patents P = 3.1/5.7 = 0.5439 < 0.55 → lagging; basic research P = 0.56/1.99 = 0.2814 → lagging.
     let got: Vec<(i32, Status)> =
         e.rows.iter().filter_map(|r| r.inputs.as_ref().map(|i| (i.latest_year, r.status))).collect();
-    assert_eq!(got, [(2022, Status::Ahead), (2022, Status::Ahead), (2022, Status::Lagging)]);
-    assert_eq!(e.rows[0].completion.unwrap().round_dp(6), d("0.650727"));
+    assert_eq!(got, [(2022, Status::OnTrack), (2022, Status::Lagging), (2022, Status::Lagging)]);
+    assert_eq!(e.rows[0].completion.unwrap().round_dp(6), d("0.687744"));
+    assert_eq!(e.rows[0].time_share, Some(d("0.6")));
 }
 
 #[test]

@@ -295,6 +295,50 @@ fn run_evaluate(c: &Case) {
     }
 }
 
+/// A plan given inline, evaluated through the façade (the path Python and JS take too).
+fn run_evaluate_plan(c: &Case) {
+    let i = &c.input;
+    let plan = onpace::Plan::from_json(&i["plan"].to_string()).unwrap();
+    let mut request =
+        serde_json::json!({"observations": i["observations"], "method": i["method"], "baseline": i["baseline"]});
+    if let Some(a) = i.get("as_of") {
+        request["as_of"] = a.clone();
+    }
+    let evaluated = onpace::api::evaluate(&plan, &request.to_string()).unwrap();
+    let rows = &c.expected["rows"];
+    let tol = c.tolerance.unwrap_or(0.0);
+    for r in &evaluated.evaluation.rows {
+        let Some(e) = rows.get(&r.indicator) else { continue };
+        let name = format!("{} / {}", c.name, r.indicator);
+        assert_eq!(r.status.code(), e["status"].as_str().unwrap(), "{name}");
+        if let Some(p) = e.get("path") {
+            assert_eq!(r.path.map(|k| serde_json::to_value(k).unwrap()), Some(p.clone()), "{name}: path");
+        }
+        if let Some(b) = e.get("breach_years") {
+            let want: Vec<i32> = b.as_array().unwrap().iter().map(|v| v.as_i64().unwrap() as i32).collect();
+            assert_eq!(r.breach_years, want, "{name}: breach years");
+            assert_eq!((r.completion, r.pace, r.milestone), (None, None, None), "{name}: a bound has no completion");
+        }
+        if let Some(v) = e.get("time_share") {
+            check_dec(&name, "time_share", r.time_share, v);
+        }
+        match e.get("completion") {
+            Some(v @ Value::String(_)) => check_dec(&name, "completion", r.completion, v),
+            Some(v) => check_f64(&name, "completion", r.completion.map(|d| d.to_string().parse().unwrap()), v, tol),
+            None => {}
+        }
+        if let Some(v) = e.get("latest_value") {
+            check_dec(&name, "latest_value", r.inputs.as_ref().map(|i| i.latest_value), v);
+        }
+    }
+    assert_eq!(
+        evaluated.evaluation.rows.iter().filter(|r| rows.get(&r.indicator).is_some()).count(),
+        rows.as_object().unwrap().len(),
+        "{}: every expected row is present",
+        c.name
+    );
+}
+
 fn run_file(name: &str) -> usize {
     let cases = load(name);
     for c in &cases {
@@ -307,6 +351,7 @@ fn run_file(name: &str) -> usize {
             "numerator_path" => run_numerator_path(c),
             "what_if" => run_what_if(c),
             "evaluate" => run_evaluate(c),
+            "evaluate_plan" => run_evaluate_plan(c),
             other => panic!("{}: unknown op `{other}` (a case no runner knows fails the suite)", c.name),
         }
     }
@@ -349,6 +394,11 @@ fn evaluations() {
 }
 
 #[test]
+fn plan_forms() {
+    assert!(run_file("plan_forms.json") >= 20);
+}
+
+#[test]
 fn regressions() {
     assert!(run_file("regressions.json") >= 1);
 }
@@ -373,6 +423,7 @@ fn every_vector_file_is_run() {
         "scenarios.json",
         "evaluations.json",
         "regressions.json",
+        "plan_forms.json",
     ];
     for entry in std::fs::read_dir(vectors_dir()).unwrap() {
         let name = entry.unwrap().file_name().into_string().unwrap();

@@ -39,6 +39,7 @@ from ._model import (
     builtin_plan,
     builtin_plans,
     methods,
+    parse_rate,
     read_observations_csv,
     read_plan_csv,
     status_html,
@@ -89,5 +90,5 @@ __all__ = [
     "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
     "WhatIf", "YearOutOfRangeError", "batch", "docs", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
-    "methods", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+    "methods", "parse_rate", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
 ]

@@ -11,7 +11,7 @@ from . import _core
 
 Obs = Dict[str, Any]
 
-OPTIONAL_COLUMNS = ("numerator", "denominator", "vintage", "flag", "source")
+OPTIONAL_COLUMNS = ("numerator", "denominator", "vintage", "flag", "source", "annual_change", "period")
 
 
 def error(cls: type, code: str, field: str, message: str) -> Exception:
@@ -264,7 +264,7 @@ def table_cell(value: Any, field: str) -> Any:
 
 def _present(rows: List[Obs]) -> List[Obs]:
     """Drop pandas rows with no value and no numerator/denominator (missing data)."""
-    return [o for o in rows if "value" in o or ("numerator" in o and "denominator" in o)]
+    return [o for o in rows if "value" in o or "annual_change" in o or ("numerator" in o and "denominator" in o)]
 
 
 def as_of(value: Any) -> Any:

@@ -122,37 +122,89 @@ class Target:
         return cls({"kind": "change", "year": year_of(year, "target.year"), "amount": dec_str(amount, "target.amount"), "mode": mode})
 
     @classmethod
-    def annual_growth(cls, year: int, rate: Number, comparator: Optional[str] = None) -> "Target":
+    def annual_growth(cls, year: int, rate: Number, comparator: Optional[str] = None, *, allow_large: bool = False) -> "Target":
         """An average annual growth rate from the baseline to ``year``.
 
         Parameters
         ----------
         year : int
-        rate : number
-            A fraction: ``0.07`` is 7 % a year.
+        rate : number or str
+            A fraction (``0.07`` is 7 % a year) or per-cent text (``"7%"``). A bare number of 1 or
+            more (``7``: +700 % a year) is refused unless ``allow_large=True``.
         comparator : {None, "at_least", "above", "at_most", "below"}
 
         Examples
         --------
         >>> onpace.Target.annual_growth(2025, 0.07, "above").to_dict()["rate"]
         '0.07'
+        >>> onpace.Target.annual_growth(2025, "7%").to_dict()["rate"]
+        '0.07'
         """
-        spec: Dict[str, Any] = {"kind": "annual_growth", "year": year_of(year, "target.year"), "rate": dec_str(rate, "target.rate")}
+        spec: Dict[str, Any] = {"kind": "annual_growth", "year": year_of(year, "target.year"),
+                                "rate": str(parse_rate(rate, allow_large=allow_large, field="target.rate"))}
         if comparator is not None:
             spec["comparator"] = comparator
         return cls(spec)
 
     @classmethod
-    def relative(cls, year: int, to: str, relation: str = "in_step_with") -> "Target":
+    def relative(cls, year: int, to: str, relation: str = "in_step_with", *, tolerance: Optional[Number] = None) -> "Target":
         """Grow ``faster_than``, ``in_step_with`` or ``slower_than`` (``relation``) the indicator
-        ``to``, from the baseline to ``year``.
+        ``to``, from the baseline to ``year``. Between growth-rate indicators, ``tolerance``
+        (percentage points) is how far below the reference "in step" still is.
 
         Examples
         --------
         >>> onpace.Target.relative(2025, "gdp").to_dict()["relation"]
         'in_step_with'
         """
-        return cls({"kind": "relative", "year": year_of(year, "target.year"), "to": to, "relation": relation})
+        spec: Dict[str, Any] = {"kind": "relative", "year": year_of(year, "target.year"), "to": to, "relation": relation}
+        if tolerance is not None:
+            spec["tolerance"] = dec_str(tolerance, "target.tolerance")
+        return cls(spec)
+
+    @classmethod
+    def every_year(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
+        """A bound to hold in every year from the baseline to ``year``.
+
+        Parameters
+        ----------
+        year : int
+        value : number
+            The bound, in the indicator's unit.
+        comparator : {None, "at_least", "above", "at_most", "below"}
+            By direction when None.
+
+        Examples
+        --------
+        >>> onpace.Target.every_year(2025, "5.5", "below").to_dict()["kind"]
+        'every_year'
+        """
+        spec: Dict[str, Any] = {"kind": "every_year", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
+        if comparator is not None:
+            spec["comparator"] = comparator
+        return cls(spec)
+
+    @classmethod
+    def average_rate(cls, year: int, value: Number, comparator: Optional[str] = None) -> "Target":
+        """For a growth-rate indicator: the period average of its yearly rates, chained.
+
+        Parameters
+        ----------
+        year : int
+        value : number
+            The average rate in the indicator's unit (7 for 7 % a year).
+        comparator : {None, "at_least", "above", "at_most", "below"}
+            By direction when None.
+
+        Examples
+        --------
+        >>> onpace.Target.average_rate(2025, 7, "above").to_dict()["value"]
+        '7'
+        """
+        spec: Dict[str, Any] = {"kind": "average_rate", "year": year_of(year, "target.year"), "value": dec_str(value, "target.value")}
+        if comparator is not None:
+            spec["comparator"] = comparator
+        return cls(spec)
 
     @classmethod
     def none(cls) -> "Target":
@@ -444,6 +496,7 @@ class Indicator:
         method: str = "cn-plan-pace",
         model: Optional[str] = None,
         reference_rate: Optional[Number] = None,
+        baseline: str = "plan",
         **thresholds_: Number,
     ) -> Assessment:
         """Assess the indicator on its observations with a named method.
@@ -465,8 +518,10 @@ class Indicator:
         model : str, optional
             Projection model for ``escap``: ``endpoint_cagr``, ``ols_linear``,
             ``ols_loglinear`` or ``weighted_geometric``.
-        reference_rate : number, optional
-            The reference indicator's annual growth, for a ``relative`` target.
+        reference_rate : number or str, optional
+            The reference indicator's annual growth (``0.05`` or ``"5%"``), for a ``relative`` target.
+        baseline : {"plan", "revised"}
+            The plan's printed baseline, or its latest revision known at ``as_of``.
         **thresholds_ : number
             Band edges of the method by name (``ahead_margin=0.1``, ``lag_tolerance=0.05`` for
             ``cn-plan-pace``; ``onpace.methods()`` gives each method's names and defaults).
@@ -498,6 +553,8 @@ class Indicator:
         reference = opt_dec_str(reference_rate, "reference_rate")
         if reference is not None:
             req["reference_rate"] = reference
+        if baseline != "plan":
+            req["baseline"] = baseline
         return Assessment._from(json.loads(self._h.assess(json.dumps(req))))
 
     def project(self, observations: Any, *, model: str = "ols_linear", level: float = 0.9, as_of: Any = None) -> Projection:
@@ -525,17 +582,21 @@ class Indicator:
         req = {"observations": observation_list(observations), "model": model, "level": float_arg(level, "level"), "as_of": _as_of(as_of)}
         return Projection._from(json.loads(self._h.project(json.dumps(req))))
 
-    def what_if(self, from_year: int, value: Number, *, rate: Optional[Number] = None, increment: Optional[Number] = None) -> WhatIf:
+    def what_if(self, from_year: int, value: Number, *, rate: Optional[Number] = None, increment: Optional[Number] = None,
+                allow_large: bool = False) -> WhatIf:
         """Grow from ``(from_year, value)`` at a constant rate or increment to the target year.
 
         Parameters
         ----------
         from_year : int
         value : number
-        rate : number, optional
-            Annual growth as a fraction (0.05 is 5 % a year). Give this or ``increment``.
+        rate : number or str, optional
+            Annual growth as a fraction (0.05 is 5 % a year) or per-cent text (``"5%"``). Give
+            this or ``increment``. A bare rate of 1 or more (``5``: +500 % a year) is refused.
         increment : number, optional
             Annual increment in the indicator's unit.
+        allow_large : bool
+            Accept a bare rate of ±1 (±100 % a year) or more on purpose.
 
         Returns
         -------
@@ -556,10 +617,13 @@ class Indicator:
             text = opt_dec_str(given, key)
             if text is not None:
                 req[key] = text
+        if allow_large:
+            req["allow_large_rates"] = True
         d = json.loads(self._h.what_if(json.dumps(req)))
         return WhatIf(milestones(d["path"]), d["meets_target"], d["year_reached"])
 
-    def numerator_path(self, denominator_year: int, denominator: Number, growth: Number, *, kind: str = "linear") -> Decomposition:
+    def numerator_path(self, denominator_year: int, denominator: Number, growth: Number, *, kind: str = "linear",
+                       allow_large: bool = False) -> Decomposition:
         """For a ratio indicator: the numerator needed each year if the denominator grows at ``growth``.
 
         Parameters
@@ -567,8 +631,10 @@ class Indicator:
         denominator_year : int
         denominator : number
             The denominator's value that year, in its own unit.
-        growth : number
-            The denominator's annual growth (0.05 is 5 %).
+        growth : number or str
+            The denominator's annual growth (0.05 or ``"5%"`` is 5 %).
+        allow_large : bool
+            Accept a bare rate of ±1 (±100 % a year) or more on purpose.
         kind : {"linear", "geometric"}
             The required path of the ratio.
 
@@ -585,7 +651,7 @@ class Indicator:
         (2020, 'linear')
         """
         req = {"denominator_year": year_of(denominator_year, "denominator_year"), "denominator": dec_str(denominator, "denominator"),
-               "growth": dec_str(growth, "growth"), "kind": kind}
+               "growth": dec_str(growth, "growth"), "kind": kind, "allow_large_rates": allow_large}
         d = json.loads(self._h.numerator_path(json.dumps(req)))
         rows = [DecompositionRow(r["year"], Decimal(r["denominator"]), Decimal(r["ratio"]), Decimal(r["numerator"])) for r in d["rows"]]
         return Decomposition(d["kind"], Decimal(d["denominator_growth"]), rows, d["numerator_cagr"])
@@ -984,6 +1050,7 @@ class Plan:
         weights: Optional[Mapping[str, Number]] = None,
         missing: str = "exclude",
         layout: Optional[str] = None,
+        baseline: str = "plan",
         **thresholds_: Number,
     ) -> Evaluation:
         """Assess every indicator with one method and roll the verdicts up.
@@ -1005,6 +1072,8 @@ class Plan:
         layout : {None, "long", "by_indicator", "by_year"}
             A DataFrame's shape: long; a row per indicator and a column per year; or a row
             per year (or a ``year`` column) and a column per indicator. Detected when None.
+        baseline : {"plan", "revised"}
+            The plans' printed baselines, or their latest revisions known at ``as_of``.
 
         Returns
         -------
@@ -1032,6 +1101,8 @@ class Plan:
             "weights": {k: dec_str(v, f"weights.{k}") for k, v in (weights or {}).items()},
             "missing": missing,
         }
+        if baseline != "plan":
+            req["baseline"] = baseline
         if model is not None:
             req["model"] = model
         labels = {i: s["label"] for i, s in self._specs.items()}
@@ -1079,6 +1150,28 @@ class Plan:
             rows.append([fmt(i.name(lang)), fmt(f"{v0} ({y0})"), fmt(target), fmt(i.direction)])
         title = self.title.get(lang) or self.title["zh"]
         return table(["indicator", "baseline", "target", "direction"], rows, title)
+
+
+def parse_rate(rate: Number, *, allow_large: bool = False, field: str = "rate") -> Decimal:
+    """A rate as a fraction, by the core's one rate parser.
+
+    Parameters
+    ----------
+    rate : number or str
+        ``"7%"`` and ``0.07`` are 0.07; a bare ``7`` is refused ("7 means +700 % a year; write
+        0.07 or '7%'") unless ``allow_large=True``.
+    allow_large : bool
+        Accept a bare rate of ±1 (±100 % a year) or more on purpose.
+    field : str
+        The name an error gives the value.
+
+    Examples
+    --------
+    >>> onpace.parse_rate("7%")
+    Decimal('0.07')
+    """
+    req = {"rate": dec_str(rate, field), "allow_large": allow_large, "field": field}
+    return Decimal(json.loads(_core.parse_rate_json(json.dumps(req)))["rate"])
 
 
 def builtin_plans() -> List[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
 from . import _core
 from ._convert import opt_dec
@@ -86,7 +86,17 @@ class UsedInputs:
     latest_year, latest_value : int, Decimal
         The observation the verdict rests on.
     target_year, target_value : int, Decimal
-        The target as a level.
+        The target as a level (the bound, for a bound held every year).
+    baseline : str
+        ``plan`` (the printed baseline) or ``revised`` (a later revision was used).
+    plan_base_value : Decimal or None
+        The plan's printed baseline when a revision was used.
+    revision_date : str or None
+        The date of the revision used.
+    chained_annual_changes : list of (int, Decimal)
+        The annual changes the levels were chained from.
+    latest_period : str or None
+        The sub-annual period of the latest value (``H1``, ``Q3``…) when one was used.
     """
 
     base_year: int
@@ -95,6 +105,11 @@ class UsedInputs:
     latest_value: Decimal
     target_year: int
     target_value: Decimal
+    baseline: str = "plan"
+    plan_base_value: Optional[Decimal] = None
+    revision_date: Optional[str] = None
+    chained_annual_changes: List[Tuple[int, Decimal]] = field(default_factory=list)
+    latest_period: Optional[str] = None
 
 
 def _warnings(items: List[Dict[str, str]]) -> List[ResultWarning]:
@@ -125,6 +140,11 @@ class Assessment:
     thresholds : dict of str to Decimal
         The band edges applied (defaults merged with overrides).
     warnings : list of ResultWarning
+    path : str or None
+        The required path completion is measured on: ``linear`` (level targets) or
+        ``geometric`` (growth targets) under ``cn-plan-pace`` (docs/methods-cn-plan-pace-forms.md).
+    breach_years : list of int
+        The years a bound held every year was breached in (``every_year`` targets).
 
     Examples
     --------
@@ -152,13 +172,17 @@ class Assessment:
     inputs: Optional[UsedInputs]
     thresholds: Dict[str, Decimal]
     warnings: List[ResultWarning] = field(default_factory=list)
+    path: Optional[str] = None
+    breach_years: List[int] = field(default_factory=list)
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Assessment":
         i = d.get("inputs")
         inputs = None if i is None else UsedInputs(
             i["base_year"], Decimal(i["base_value"]), i["latest_year"], Decimal(i["latest_value"]),
-            i["target_year"], Decimal(i["target_value"]),
+            i["target_year"], Decimal(i["target_value"]), i.get("baseline", "plan"), opt_dec(i.get("plan_base_value")),
+            i.get("revision_date"), [(c["year"], Decimal(c["value"])) for c in i.get("chained_annual_changes", [])],
+            i.get("latest_period"),
         )
         return cls(
             indicator=d["indicator"], method=d["method"], method_version=d["method_version"], status=d["status"],
@@ -167,7 +191,7 @@ class Assessment:
             required_cagr_from_now=d["required_cagr_from_now"], ratio=d["ratio"], score=d["score"], index=d["index"],
             years_to_target=d["years_to_target"], acceleration=d["acceleration"], milestone=opt_dec(d["milestone"]),
             inputs=inputs, thresholds={k: Decimal(v) for k, v in d["thresholds"].items()},
-            warnings=_warnings(d["warnings"]),
+            warnings=_warnings(d["warnings"]), path=d.get("path"), breach_years=list(d.get("breach_years", [])),
         )
 
     def status_label(self, lang: Optional[str] = None) -> str:
@@ -292,6 +316,11 @@ class Summary:
     overall_status : str or None
         For methods that define one (``open-sdg``): the status of the mean score
         (``achieved`` only when every assessed indicator is).
+    monitored : int
+        Indicators with no numeric target (monitored, neither assessed nor counted in shares).
+    by_nature : list of dict
+        The binding / anticipatory roll-ups (``nature``, ``total``, ``assessed``, ``on_pace``,
+        ``off_pace``), when the plan marks natures.
     """
 
     counts: List[StatusCount]
@@ -304,6 +333,9 @@ class Summary:
     all_achieved: bool
     missing: str
     overall_status: Optional[str] = None
+    monitored: int = 0
+    # A breakdown of the roll-up, not part of it: summaries compare equal without it.
+    by_nature: List[Dict[str, Any]] = field(default_factory=list, compare=False)
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Summary":
@@ -312,6 +344,7 @@ class Summary:
             not_assessable=d["not_assessable"], on_pace=d["on_pace"], share_on_pace=opt_dec(d["share_on_pace"]),
             weighted_share_on_pace=opt_dec(d["weighted_share_on_pace"]), mean_score=d["mean_score"],
             all_achieved=d["all_achieved"], missing=d["missing"], overall_status=d["overall_status"],
+            monitored=d.get("monitored", 0), by_nature=list(d.get("by_nature", [])),
         )
 
 

@@ -77,6 +77,25 @@ const RUNNERS = {
     if (e.mean_score !== undefined) assert.ok(Math.abs(ev.summary.meanScore - e.mean_score) <= c.tolerance * Math.abs(e.mean_score), `${c.name}: mean_score ${ev.summary.meanScore}`);
     if (e.overall_status !== undefined) assert.equal(ev.summary.overallStatus, e.overall_status, c.name);
   },
+  evaluate_plan(c) {
+    const i = c.input; const rows = c.expected.rows;
+    const ev = onpace.Plan.fromJson(JSON.stringify(i.plan)).evaluate(i.observations, { method: i.method, asOf: i.as_of, baseline: i.baseline });
+    let seen = 0;
+    for (const r of ev.rows) {
+      const x = rows[r.indicator];
+      if (!x) continue;
+      seen += 1;
+      const name = `${c.name} / ${r.indicator}`;
+      assert.equal(r.status, x.status, name);
+      if ('path' in x) assert.equal(r.path, x.path, name);
+      if ('breach_years' in x) { assert.deepEqual(r.breachYears, x.breach_years, name); assert.deepEqual([r.completion, r.pace, r.milestone], [null, null, null], name); }
+      if ('time_share' in x) checkDec(name, 'time_share', r.timeShare, x.time_share);
+      if (typeof x.completion === 'string') checkDec(name, 'completion', r.completion, x.completion);
+      else if ('completion' in x) checkFloat(name, 'completion', Number(r.completion), x.completion, c.tolerance);
+      if ('latest_value' in x) checkDec(name, 'latest_value', r.inputs.latestValue, x.latest_value);
+    }
+    assert.equal(seen, Object.keys(rows).length, c.name);
+  },
   what_if(c) {
     const i = c.input; const e = c.expected;
     const w = onpace.Indicator.fromJson(JSON.stringify(i.indicator)).whatIf(i.from_year, i.value, i.growth);
@@ -87,7 +106,7 @@ const RUNNERS = {
   },
 };
 
-const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json', 'evaluations.json', 'regressions.json'];
+const FILES = ['paths.json', 'progress.json', 'cn_plan_pace.json', 'implied_targets.json', 'methods.json', 'projections.json', 'scenarios.json', 'evaluations.json', 'regressions.json', 'plan_forms.json'];
 
 for (const file of FILES) {
   test(`vectors: ${file}`, () => {

@@ -99,6 +99,8 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             vintage: cell("vintage").map(str::to_string),
             flag,
             source: cell("source").map(str::to_string),
+            annual_change: None,
+            period: None,
         };
         if obs.value.is_none() && (obs.numerator.is_none() || obs.denominator.is_none()) {
             return Err(Error::InvalidObservations {

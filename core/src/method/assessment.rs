@@ -21,8 +21,24 @@ pub struct UsedInputs {
     pub latest_value: Decimal,
     /// Target year.
     pub target_year: i32,
-    /// Implied target level.
+    /// Implied target level (the bound, for a bound held every year).
     pub target_value: Decimal,
+    /// Which baseline was used: the plan's printed value or a revision.
+    #[serde(default)]
+    pub baseline: crate::model::indicator::BaselineChoice,
+    /// The plan's printed baseline value (equal to `base_value` unless a revision was used).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_base_value: Option<Decimal>,
+    /// Publication date of the revision used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revision_date: Option<String>,
+    /// Annual changes the levels were chained from (year, change as a fraction), when the
+    /// observations were given so; `latest_value` is then the chained level.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub chained_annual_changes: Vec<crate::math::progress::YearValue>,
+    /// The sub-annual period of the latest value (`H1`, `Q3`, ...), when one was used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub latest_period: Option<String>,
 }
 
 /// The verdict on one indicator, with the numbers behind it.
@@ -60,6 +76,13 @@ pub struct Assessment {
     pub acceleration: Option<f64>,
     /// Linear milestone for the latest year.
     pub milestone: Option<Decimal>,
+    /// The required path completion is measured on: `linear` for level targets, `geometric`
+    /// for growth-type targets (`cn-plan-pace`); absent for bounds and rate comparisons.
+    #[serde(default)]
+    pub path: Option<crate::math::path::PathKind>,
+    /// Years in which a bound held every year was breached.
+    #[serde(default)]
+    pub breach_years: Vec<i32>,
     /// The values used, when the indicator was assessable.
     pub inputs: Option<UsedInputs>,
     /// The thresholds in force.
@@ -120,6 +143,8 @@ impl Assessment {
             years_to_target: None,
             acceleration: None,
             milestone: None,
+            path: None,
+            breach_years: Vec::new(),
             inputs: None,
             thresholds: BTreeMap::new(),
             warnings: Vec::new(),

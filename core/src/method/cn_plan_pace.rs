@@ -9,11 +9,16 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::method::prepare::{assessment, not_assessable, prepare, slipped_warning, verdict, Verdict};
+use crate::math::path::PathKind;
+use crate::math::progress::{progress, YearValue};
+use crate::method::prepare::{
+    assessment, at_least, not_assessable, prepare, slipped_warning, verdict, Prepared, Verdict,
+};
 use crate::method::{Assessment, Context, Method, Status};
+use crate::model::date::{days_in_month, Date};
 use crate::model::indicator::Nature;
 use crate::model::series::Warning;
-use crate::num::{to_f64, Checked};
+use crate::num::{from_f64, to_f64, Checked};
 
 /// The method id.
 pub const ID: &str = "cn-plan-pace";
@@ -48,35 +53,167 @@ impl Method for CnPlanPace {
     }
 
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
-            Err(why) => return Ok(not_assessable(ctx, ID, self.version(), why)),
+            Err(why) => match sub_annual_only(&ctx)? {
+                Some(p) => p,
+                None => return Ok(not_assessable(ctx, ID, self.version(), why)),
+            },
         };
+        let mut sub_used: Option<(String, Decimal)> = None;
+        let mut sub_warning = None;
+        if let Some(s) = ctx.sub_annual.last().filter(|s| s.year > prep.latest.year) {
+            if sub_annual_comparable(ctx.indicator) {
+                prep.latest = YearValue::new(s.year, s.value);
+                prep.progress = progress(
+                    prep.base,
+                    prep.latest,
+                    YearValue::new(prep.implied.year, prep.implied.value),
+                    ctx.indicator.direction,
+                )?;
+                let elapsed = Date { year: s.year, month: s.end_month, day: days_in_month(s.year, s.end_month) }
+                    .years_after(prep.base.year);
+                let span = Decimal::from(i64::from(prep.implied.year).saturating_sub(i64::from(prep.base.year)));
+                sub_used = Some((s.period.clone(), elapsed.div_or(span, "time_share")?.normalize()));
+                sub_warning = Some(Warning::new(
+                    "sub_annual",
+                    "observations",
+                    format!("the {} {} figure is used, with the time to the end of its period", s.year, s.period),
+                ));
+            } else {
+                sub_warning = Some(Warning::new(
+                    "sub_annual_not_comparable",
+                    "observations",
+                    "sub-annual figures are compared with annual ones only for level targets of indicators measured at a point in time (shares, rates, indices, durations); they were not used",
+                ));
+            }
+        }
         let ahead = ctx.threshold(AHEAD).unwrap_or_default();
         let lag =
             if ctx.indicator.nature == Some(Nature::Binding) { ctx.threshold(BINDING_LAG) } else { ctx.threshold(LAG) }
                 .unwrap_or_default();
         let p = &prep.progress;
+        // The time share: of the evaluation date when `as_of` is one (2023-06-30 in 2021–2025
+        // is 2.5/5), of the latest observation's year otherwise.
+        let time_share = ctx
+            .options
+            .as_of
+            .time_share(prep.base.year, prep.implied.year)
+            .or_else(|| sub_used.as_ref().map(|(_, t)| *t))
+            .unwrap_or(p.time_share);
         let mut extra: Vec<Warning> = Vec::new();
+        // Growth-type targets are judged on growth: completion on the geometric path
+        // (docs/methods-cn-plan-pace-forms.md); level targets on the linear path.
+        let geometric = if ctx.indicator.target.is_growth_type() { geometric_completion(&prep) } else { None };
+        if ctx.indicator.target.is_growth_type() && geometric.is_none() {
+            extra.push(Warning::new(
+                "linear_fallback",
+                "completion",
+                "a geometric completion needs positive values and a target unlike the baseline; the linear path is used",
+            ));
+        }
         let status = match verdict(ctx.indicator, &prep) {
             Verdict::Met => Status::Achieved,
             Verdict::Slipped => {
                 extra.push(slipped_warning());
                 Status::Regressing
             }
-            Verdict::Open => match p.completion {
-                None => Status::NotAssessable,
-                Some(c) if c < Decimal::ZERO => Status::Regressing,
-                Some(c) if c < p.time_share.sub_or(lag, "status")? => Status::Lagging,
-                Some(c) if c >= p.time_share.add_or(ahead, "status")? => Status::Ahead,
-                Some(_) => Status::OnTrack,
+            Verdict::Open => match geometric {
+                Some(g) => {
+                    let low = time_share.sub_or(lag, "status")?;
+                    let high = time_share.add_or(ahead, "status")?;
+                    if g < 0.0 {
+                        Status::Regressing
+                    } else if !at_least(g, low) {
+                        Status::Lagging
+                    } else if at_least(g, high) {
+                        // On the edge within the float tolerance counts, as `P ≥ τ + δa` does.
+                        Status::Ahead
+                    } else {
+                        Status::OnTrack
+                    }
+                }
+                None => match p.completion {
+                    None => Status::NotAssessable,
+                    Some(c) if c < Decimal::ZERO => Status::Regressing,
+                    Some(c) if c < time_share.sub_or(lag, "status")? => Status::Lagging,
+                    Some(c) if c >= time_share.add_or(ahead, "status")? => Status::Ahead,
+                    Some(_) => Status::OnTrack,
+                },
             },
         };
         let mut a = assessment(ctx, ID, self.version(), status, &prep);
-        a.ratio = p.pace.map(to_f64);
+        a.time_share = Some(time_share);
+        match geometric {
+            Some(g) => {
+                a.path = Some(PathKind::Geometric);
+                a.completion = from_f64(g, "completion").ok();
+                a.pace = if time_share.is_zero() { None } else { from_f64(g / to_f64(time_share), "pace").ok() };
+                a.milestone = geometric_milestone(&prep, time_share);
+            }
+            None => {
+                a.path = Some(PathKind::Linear);
+                if time_share != p.time_share {
+                    a.pace = match (p.completion, time_share.is_zero()) {
+                        (Some(c), false) => Some(c.div_or(time_share, "pace")?),
+                        _ => None,
+                    };
+                }
+            }
+        }
+        a.ratio = a.pace.map(to_f64);
         a.warnings.extend(extra);
+        a.warnings.extend(sub_warning);
+        if let (Some((period, _)), Some(inputs)) = (sub_used, a.inputs.as_mut()) {
+            inputs.latest_period = Some(period);
+        }
         Ok(a)
     }
+}
+
+/// Whether a sub-annual figure can stand in for an annual one: for level targets (not growth)
+/// of indicators measured at a point in time. Flows (counts, money) accumulate over the year
+/// and growth rates compare with the same period a year before, so a half-year figure of
+/// those is not comparable with the annual path (docs/methods-cn-plan-pace-forms.md).
+fn sub_annual_comparable(ind: &crate::model::indicator::Indicator) -> bool {
+    use crate::model::target::Target;
+    use crate::model::unit::Unit;
+    let level = matches!(ind.target, Target::Level { .. } | Target::Range { .. })
+        || matches!(ind.target, Target::Change { mode: crate::model::target::ChangeMode::Absolute, .. });
+    level && !matches!(ind.unit, Unit::Count { .. } | Unit::Money { .. } | Unit::GrowthRate)
+}
+
+/// When no annual figure follows the baseline but a comparable sub-annual one does: prepare
+/// from it (the caller then uses it as the latest value).
+fn sub_annual_only(ctx: &Context<'_>) -> Result<Option<Prepared>> {
+    let Some(s) = ctx.sub_annual.last() else { return Ok(None) };
+    if s.year <= ctx.indicator.baseline.year || !sub_annual_comparable(ctx.indicator) {
+        return Ok(None);
+    }
+    let Ok(implied) = crate::method::prepare::implied(ctx) else { return Ok(None) };
+    // The year before the period's year stands in until the caller replaces it.
+    let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
+    let latest = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
+    let target = YearValue::new(implied.year, implied.value);
+    let progress = progress(base, latest, target, ctx.indicator.direction)?;
+    Ok(Some(Prepared { base, latest, implied, progress }))
+}
+
+/// Completion on the geometric path, `ln(yt/y0) / ln(y*/y0)`: the share of the required
+/// growth achieved, which equals the time share exactly when the indicator grows at the
+/// required constant rate. `None` when a value is not positive or the target is the baseline.
+fn geometric_completion(prep: &Prepared) -> Option<f64> {
+    let (y0, yt, ys) = (to_f64(prep.base.value), to_f64(prep.latest.value), to_f64(prep.implied.value));
+    if y0 <= 0.0 || yt <= 0.0 || ys <= 0.0 || prep.base.value == prep.implied.value {
+        return None;
+    }
+    crate::num::finite((yt / y0).ln() / (ys / y0).ln())
+}
+
+/// The geometric milestone at the time share: `y0 (y*/y0)^τ`.
+fn geometric_milestone(prep: &Prepared, time_share: Decimal) -> Option<Decimal> {
+    let (y0, ys) = (to_f64(prep.base.value), to_f64(prep.implied.value));
+    crate::num::finite(y0 * (ys / y0).powf(to_f64(time_share))).and_then(|m| from_f64(m, "milestone").ok())
 }
 
 #[cfg(test)]

@@ -35,6 +35,14 @@ pub struct Summary {
     pub assessed: usize,
     /// Indicators without one.
     pub not_assessable: usize,
+    /// Indicators with no numeric target (monitored, reported only): neither assessed nor
+    /// counted in shares.
+    #[serde(default)]
+    pub monitored: usize,
+    /// The same roll-up for binding (约束性) and anticipatory (预期性) indicators, as official
+    /// evaluations report them; absent when the plan marks no indicator's nature.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub by_nature: Vec<NatureSummary>,
     /// Assessed indicators with a good verdict (achieved, ahead, on track, ...).
     pub on_pace: usize,
     /// `on_pace / assessed` (or `/ all rows` under `count_as_off_pace`).
@@ -50,6 +58,21 @@ pub struct Summary {
     pub overall_status: Option<Status>,
     /// The missing-data policy applied.
     pub missing: MissingPolicy,
+}
+
+/// The roll-up of the indicators of one nature.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NatureSummary {
+    /// Binding or anticipatory.
+    pub nature: crate::model::indicator::Nature,
+    /// Indicators of that nature.
+    pub total: usize,
+    /// With a verdict.
+    pub assessed: usize,
+    /// With a good verdict.
+    pub on_pace: usize,
+    /// Their ids with a verdict that is not good (lagging, breached, ...).
+    pub off_pace: Vec<String>,
 }
 
 /// A plan evaluated with one method.
@@ -88,18 +111,24 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     // Aligned with plan.indicators: every indicator's points first, since a relative target
     // needs its reference indicator's.
     let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
+    let mut used = Vec::with_capacity(plan.indicators.len());
+    let mut subs = Vec::with_capacity(plan.indicators.len());
     for ind in &plan.indicators {
         let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
         let mut warnings = Vec::new();
-        let points = resolve_points(ind, obs, &options.as_of, &mut warnings)?;
+        let (indicator, revision) = crate::method::with_baseline(ind, options);
+        let points = resolve_points(&indicator, obs, &options.as_of, &mut warnings)?;
+        subs.push(crate::model::series::resolve_sub_annual(&indicator, obs, &options.as_of)?);
         resolved.push((points, warnings));
+        used.push((indicator, revision));
     }
     let mut rows = Vec::with_capacity(plan.indicators.len());
-    for (ind, (points, warnings)) in plan.indicators.iter().zip(&resolved) {
+    for (((ind, revision), (points, warnings)), sub_annual) in used.iter().zip(&resolved).zip(&subs) {
+        let ind: &crate::model::indicator::Indicator = ind;
         let mut opts = options.clone();
         let mut warnings = warnings.clone();
         if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
-            match reference_rate(plan, to, &resolved)? {
+            match reference_rate(plan, to, &resolved, ind)? {
                 Some(rate) => opts.reference_rate = Some(rate),
                 None => warnings.push(Warning::new(
                     "insufficient_data",
@@ -108,10 +137,11 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
                 )),
             }
         }
-        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings };
-        rows.push(m.assess_points(ctx)?.sanitized());
+        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings, sub_annual };
+        rows.push(crate::method::run(m, ctx, revision.clone())?);
     }
-    let summary = roll_up(&rows, m, options)?;
+    let mut summary = roll_up(&rows, m, options)?;
+    summary.by_nature = by_nature(plan, &rows);
     Ok(Evaluation {
         plan: plan.id.clone(),
         method: m.id().into(),
@@ -124,16 +154,68 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
 
 type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
-fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved) -> Result<Option<Decimal>> {
+fn reference_rate(
+    plan: &Plan,
+    id: &str,
+    resolved: &Resolved,
+    of: &crate::model::indicator::Indicator,
+) -> Result<Option<Decimal>> {
     let ind = plan.indicator(id)?;
     let position = plan.indicators.iter().position(|i| i.id == id);
     let Some((points, _)) = position.and_then(|p| resolved.get(p)) else { return Ok(None) };
+    if ind.unit.is_growth_rate() {
+        // Rate against rate: the reference's chained average over the years the indicator
+        // itself is observed in (so both averages cover the same years).
+        let own_years: Vec<i32> = position
+            .and_then(|_| plan.indicators.iter().position(|i| i.id == of.id))
+            .and_then(|p| resolved.get(p))
+            .map(|(pts, _)| pts.iter().map(|p| p.year).collect())
+            .unwrap_or_default();
+        let mut product = Decimal::ONE;
+        let mut n = 0i32;
+        for p in points.iter().filter(|p| p.year > ind.baseline.year && own_years.contains(&p.year)) {
+            let f = Decimal::ONE.add_or(p.value.div_or(ind.unit.scale(), "reference_rate")?, "reference_rate")?;
+            product = product.mul_or(f, "reference_rate")?;
+            n = n.saturating_add(1);
+        }
+        if n == 0 || product <= Decimal::ZERO {
+            return Ok(None);
+        }
+        let g = crate::num::to_f64(product).powf(1.0 / f64::from(n)) - 1.0;
+        return crate::num::finite(g).map(|g| from_f64(g, "reference_rate")).transpose();
+    }
     let Some(latest) = latest_after_base(ind, points) else { return Ok(None) };
     let years = i64::from(latest.year.saturating_sub(ind.baseline.year));
     let mut ignored = Vec::new();
     crate::math::progress::cagr(ind.baseline.value, latest.value, years, "reference_rate", &mut ignored)
         .map(|g| from_f64(g, "reference_rate"))
         .transpose()
+}
+
+fn by_nature(plan: &Plan, rows: &[Assessment]) -> Vec<NatureSummary> {
+    use crate::model::indicator::Nature;
+    let mut out = Vec::new();
+    for nature in [Nature::Binding, Nature::Anticipatory] {
+        let of: Vec<&Assessment> =
+            plan.indicators.iter().zip(rows).filter(|(i, _)| i.nature == Some(nature)).map(|(_, r)| r).collect();
+        if of.is_empty() {
+            continue;
+        }
+        let judged: Vec<&&Assessment> = of.iter().filter(|r| is_judged(r.status)).collect();
+        out.push(NatureSummary {
+            nature,
+            total: of.len(),
+            assessed: judged.len(),
+            on_pace: judged.iter().filter(|r| r.status.is_on_pace()).count(),
+            off_pace: judged.iter().filter(|r| !r.status.is_on_pace()).map(|r| r.indicator.clone()).collect(),
+        });
+    }
+    out
+}
+
+/// Whether a row has a verdict (not `not_assessable`, not `monitored`).
+fn is_judged(s: Status) -> bool {
+    s != Status::NotAssessable && s != Status::Monitored
 }
 
 /// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
@@ -145,7 +227,7 @@ pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summar
 /// The summary of `rows` with the overall status of methods that define one.
 fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessOptions) -> Result<Summary> {
     let mut summary = summarise(rows, m.statuses(), options)?;
-    let assessed_rows = || rows.iter().filter(|r| r.status != Status::NotAssessable);
+    let assessed_rows = || rows.iter().filter(|r| is_judged(r.status));
     summary.overall_status = summary.mean_score.and_then(|mean| {
         if assessed_rows().all(|r| r.status == Status::Achieved) {
             m.status_from_mean_score(mean).map(|_| Status::Achieved)
@@ -157,16 +239,21 @@ fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessO
 }
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
+    // The forms every method shares (bounds, monitored) are counted when present.
     let counts: Vec<StatusCount> = order
         .iter()
+        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| rows.iter().any(|r| r.status == **s)))
         .chain(std::iter::once(&Status::NotAssessable))
         .map(|s| StatusCount { status: *s, count: rows.iter().filter(|r| r.status == *s).count() })
         .collect();
     let not_assessable = rows.iter().filter(|r| r.status == Status::NotAssessable).count();
-    let assessed = rows.len().saturating_sub(not_assessable);
+    let monitored = rows.iter().filter(|r| r.status == Status::Monitored).count();
+    let assessed = rows.len().saturating_sub(not_assessable).saturating_sub(monitored);
     let on_pace = rows.iter().filter(|r| r.status.is_on_pace()).count();
-    let counted =
-        |r: &&Assessment| options.missing == MissingPolicy::CountAsOffPace || r.status != Status::NotAssessable;
+    let counted = |r: &&Assessment| {
+        r.status != Status::Monitored
+            && (options.missing == MissingPolicy::CountAsOffPace || r.status != Status::NotAssessable)
+    };
     let denominator = rows.iter().filter(counted).count();
     let share_on_pace = if denominator == 0 {
         None
@@ -186,11 +273,15 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
     let scores: Vec<f64> = rows.iter().filter_map(|r| r.score).collect();
     #[allow(clippy::cast_precision_loss)] // a plan has far fewer than 2^52 indicators.
     let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
-    let all_achieved = !rows.is_empty() && rows.iter().all(|r| r.status == Status::Achieved);
+    let all_achieved = !rows.is_empty()
+        && rows.iter().any(|r| r.status == Status::Achieved)
+        && rows.iter().all(|r| r.status == Status::Achieved || r.status == Status::Monitored);
     Ok(Summary {
         counts,
         assessed,
         not_assessable,
+        monitored,
+        by_nature: Vec::new(),
         on_pace,
         share_on_pace,
         weighted_share_on_pace,

@@ -10,6 +10,7 @@ pub mod destatis;
 pub mod escap;
 pub mod eurostat;
 pub mod evaluate;
+pub mod forms;
 pub mod open_sdg;
 pub mod prepare;
 pub mod project;
@@ -24,7 +25,7 @@ use serde::Serialize;
 
 use crate::error::{Error, Result};
 use crate::math::trend::Model;
-use crate::model::indicator::Indicator;
+use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::series::{resolve_points, AsOf, Observation, Point, Warning};
 
 pub use assessment::{Assessment, UsedInputs};
@@ -46,6 +47,8 @@ pub struct Context<'a> {
     pub options: &'a AssessOptions,
     /// Warnings raised so far (component mismatches, ...).
     pub warnings: Vec<Warning>,
+    /// Sub-annual figures known at the evaluation point, in time order.
+    pub sub_annual: &'a [crate::model::series::SubAnnualPoint],
 }
 
 impl Context<'_> {
@@ -75,6 +78,10 @@ pub trait Method: Sync {
         None
     }
 }
+
+/// Statuses every method can return besides its own, for the target forms no method's rules
+/// cover (bounds held every year, monitored indicators; docs/methods-cn-plan-pace-forms.md).
+pub const SHARED_STATUSES: &[Status] = &[Status::Held, Status::Breached, Status::Monitored];
 
 static REGISTRY: &[&dyn Method] = &[
     &cn_plan_pace::CnPlanPace,
@@ -134,6 +141,8 @@ pub struct AssessOptions {
     pub weights: BTreeMap<String, Decimal>,
     /// Not-assessable rows in roll-ups.
     pub missing: MissingPolicy,
+    /// The plan's printed baseline (default) or its latest revision known at `as_of`.
+    pub baseline: BaselineChoice,
 }
 
 impl Default for AssessOptions {
@@ -146,6 +155,7 @@ impl Default for AssessOptions {
             reference_rate: None,
             weights: BTreeMap::new(),
             missing: MissingPolicy::Exclude,
+            baseline: BaselineChoice::Plan,
         }
     }
 }
@@ -182,9 +192,71 @@ pub fn assess(indicator: &Indicator, observations: &[Observation], options: &Ass
     let m = method(&options.method)?;
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     let mut warnings = Vec::new();
-    let points = resolve_points(indicator, observations, &options.as_of, &mut warnings)?;
-    m.assess_points(Context { indicator, points: &points, thresholds: &thresholds, options, warnings })
-        .map(Assessment::sanitized)
+    let (used, revision) = with_baseline(indicator, options);
+    let points = resolve_points(&used, observations, &options.as_of, &mut warnings)?;
+    let sub_annual = crate::model::series::resolve_sub_annual(&used, observations, &options.as_of)?;
+    let ctx = Context {
+        indicator: &used,
+        points: &points,
+        thresholds: &thresholds,
+        options,
+        warnings,
+        sub_annual: &sub_annual,
+    };
+    run(m, ctx, revision)
+}
+
+/// The indicator with the baseline the options ask for, and the plan's value and the revision
+/// used when it is a revision.
+pub(crate) fn with_baseline<'i>(
+    indicator: &'i Indicator,
+    options: &AssessOptions,
+) -> (std::borrow::Cow<'i, Indicator>, Option<(Decimal, String)>) {
+    // Revisions known at the evaluation point: by its date, or by the end of its year.
+    let date = match &options.as_of {
+        crate::model::series::AsOf::Year(y) => Some(format!("{y:04}-12-31")),
+        other => other.date().map(|d| d.to_string()),
+    };
+    match indicator.baseline_value(options.baseline, date.as_deref()) {
+        (value, Some(r)) => {
+            let mut revised = indicator.clone();
+            revised.baseline.value = value;
+            (std::borrow::Cow::Owned(revised), Some((indicator.baseline.value, r.date.clone())))
+        }
+        (_, None) => (std::borrow::Cow::Borrowed(indicator), None),
+    }
+}
+
+/// Run a method on one indicator: the target forms every method shares first ([`forms`]),
+/// the method's own rules otherwise; then note in the inputs which baseline was used and the
+/// annual changes the levels were chained from.
+pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, String)>) -> Result<Assessment> {
+    let points = ctx.points;
+    let sub_annual = !ctx.sub_annual.is_empty();
+    let mut a = match forms::assess_form(&ctx, m.id(), m.version(), m.id() == cn_plan_pace::ID)? {
+        Some(a) => a,
+        None => m.assess_points(ctx)?,
+    };
+    if let Some(inputs) = a.inputs.as_mut() {
+        if let Some((plan_value, date)) = revision {
+            inputs.baseline = BaselineChoice::Revised;
+            inputs.plan_base_value = Some(plan_value);
+            inputs.revision_date = Some(date);
+        }
+        inputs.chained_annual_changes = points
+            .iter()
+            .filter(|p| p.year <= inputs.latest_year)
+            .filter_map(|p| p.annual_change.map(|c| crate::math::progress::YearValue::new(p.year, c)))
+            .collect();
+    }
+    if sub_annual && !a.warnings.iter().any(|w| w.code.starts_with("sub_annual")) {
+        a.warnings.push(Warning::new(
+            "sub_annual_not_comparable",
+            "observations",
+            format!("`{}` judges this target on annual values; the sub-annual figures were not used", m.id()),
+        ));
+    }
+    Ok(a.sanitized())
 }
 
 impl Indicator {

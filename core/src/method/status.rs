@@ -59,6 +59,12 @@ pub enum Status {
     Stagnating,
     /// `sdsn`: decreasing.
     Decreasing,
+    /// A bound held every year (every method): each observed year of the period meets it.
+    Held,
+    /// A bound breached in one or more observed years (every method); the years are listed.
+    Breached,
+    /// No numeric target: monitored and reported only.
+    Monitored,
     /// The method cannot judge; a warning says why.
     NotAssessable,
 }
@@ -90,6 +96,9 @@ pub const ALL_STATUSES: &[Status] = &[
     Status::ModeratelyImproving,
     Status::Stagnating,
     Status::Decreasing,
+    Status::Held,
+    Status::Breached,
+    Status::Monitored,
     Status::NotAssessable,
 ];
 
@@ -138,6 +147,9 @@ impl Status {
             Status::ModeratelyImproving => "moderately_improving",
             Status::Stagnating => "stagnating",
             Status::Decreasing => "decreasing",
+            Status::Held => "held",
+            Status::Breached => "breached",
+            Status::Monitored => "monitored",
             Status::NotAssessable => "not_assessable",
         }
     }
@@ -151,7 +163,7 @@ impl Status {
     pub fn tone(self) -> Tone {
         use Status::*;
         match self {
-            Achieved | Ahead | OnTrack | SignificantProgress | Maintain | Sun => Tone::Good,
+            Achieved | Ahead | OnTrack | SignificantProgress | Maintain | Sun | Held => Tone::Good,
             ModerateProgress | AccelerationNeeded | Accelerate | SlightlyCloudy | ModeratelyImproving => Tone::Fair,
             Lagging
             | InsufficientProgress
@@ -159,7 +171,8 @@ impl Status {
             | StagnationOrRegression
             | Cloudy
             | Stagnating
-            | ModerateMovementAway => Tone::Poor,
+            | ModerateMovementAway
+            | Breached => Tone::Poor,
             Regressing
             | MovementAway
             | SignificantMovementAway
@@ -167,7 +180,7 @@ impl Status {
             | Reverse
             | Thunderstorm
             | Decreasing => Tone::Bad,
-            NotAssessable => Tone::None,
+            NotAssessable | Monitored => Tone::None,
         }
     }
 
@@ -184,6 +197,7 @@ impl Status {
             Status::SlightlyCloudy => "🌤",
             Status::Cloudy => "☁",
             Status::Thunderstorm => "⛈",
+            Status::Monitored => "◌",
             s => match s.tone() {
                 Tone::Good => "▲",
                 Tone::Fair => "●",
@@ -223,6 +237,9 @@ impl Status {
             Status::ModeratelyImproving => ("适度改善", "moderately improving", "완만한 개선"),
             Status::Stagnating => ("停滞", "stagnating", "정체"),
             Status::Decreasing => ("下降", "decreasing", "하락"),
+            Status::Held => ("守住底线", "held every year", "매년 준수"),
+            Status::Breached => ("未守住底线", "breached", "기준 이탈"),
+            Status::Monitored => ("监测", "monitored", "모니터링"),
             Status::NotAssessable => ("无法评估", "not assessable", "평가 불가"),
         };
         match lang {

@@ -84,6 +84,23 @@ pub struct Baseline {
     pub value: Decimal,
 }
 
+/// A later revision of an indicator's baseline (after a census, a benchmark revision): the
+/// plan's printed value stays the default; evaluations use a revision on request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct BaselineRevision {
+    /// The revised value, in the indicator's unit.
+    #[serde(with = "crate::io::decimal")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+    pub value: Decimal,
+    /// Publication date of the revision (`YYYY-MM-DD`).
+    pub date: String,
+    /// Where it was published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
 /// One side of a ratio indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -129,6 +146,9 @@ pub struct Indicator {
     pub nature: Option<Nature>,
     /// Starting value.
     pub baseline: Baseline,
+    /// Later revisions of the baseline value, oldest first (the plan's value is `baseline`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub baseline_revisions: Vec<BaselineRevision>,
     /// Target.
     pub target: Target,
     /// Decimals the plan publishes the indicator with (display rounding).
@@ -191,6 +211,7 @@ impl Indicator {
             direction,
             nature: None,
             baseline,
+            baseline_revisions: Vec::new(),
             target,
             decimals: None,
             components: None,
@@ -251,6 +272,10 @@ impl Indicator {
             }
         }
         self.target.validate(&format!("{path}.target"))?;
+        self.check_target_fits_unit(path)?;
+        for (i, r) in self.baseline_revisions.iter().enumerate() {
+            crate::model::date::Date::parse(&r.date, &format!("{path}.baseline_revisions[{i}].date"))?;
+        }
         if let Some(dp) = self.decimals {
             if dp > 10 {
                 return Err(Error::invalid_plan(format!("{path}.decimals"), "at most 10 published decimals"));
@@ -264,6 +289,67 @@ impl Indicator {
         Ok(())
     }
 }
+
+impl Indicator {
+    /// A growth-rate indicator takes the targets that compare rates (every year, period
+    /// average, relative to another rate, none); a level indicator never takes a period-average
+    /// rate. Anything else would compound a rate, silently.
+    fn check_target_fits_unit(&self, path: &str) -> Result<()> {
+        let kind = self.target.kind();
+        let fits = match &self.target {
+            Target::EveryYear { .. } | Target::Relative { .. } | Target::None => true,
+            Target::AverageRate { .. } => self.unit.is_growth_rate(),
+            Target::Level { .. } | Target::Range { .. } | Target::Change { .. } | Target::AnnualGrowth { .. } => {
+                !self.unit.is_growth_rate()
+            }
+        };
+        if fits {
+            if let (Target::Relative { tolerance: Some(_), .. }, false) = (&self.target, self.unit.is_growth_rate()) {
+                return Err(Error::invalid_plan(
+                    format!("{path}.target.tolerance"),
+                    "a tolerance applies to growth-rate indicators compared with another rate",
+                ));
+            }
+            return Ok(());
+        }
+        let message = if self.unit.is_growth_rate() {
+            format!(
+                "a `{kind}` target would compound a growth rate; a growth-rate indicator takes every_year, average_rate, relative or none"
+            )
+        } else {
+            format!("a `{kind}` target is for growth-rate indicators (unit `growth_rate`)")
+        };
+        Err(Error::invalid_plan(format!("{path}.target.kind"), message))
+    }
+
+    /// The baseline value used: the plan's (default) or its latest revision published on or
+    /// before `as_of` (all revisions when `as_of` is absent).
+    pub fn baseline_value(&self, choice: BaselineChoice, as_of: Option<&str>) -> (Decimal, Option<&BaselineRevision>) {
+        match choice {
+            BaselineChoice::Plan => (self.baseline.value, None),
+            BaselineChoice::Revised => {
+                let r = self.baseline_revisions.iter().rev().find(|r| as_of.is_none_or(|d| r.date.as_str() <= d));
+                r.map_or((self.baseline.value, None), |r| (r.value, Some(r)))
+            }
+        }
+    }
+}
+
+/// Which baseline an evaluation uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BaselineChoice {
+    /// The plan's printed value (the default).
+    #[default]
+    Plan,
+    /// The latest revision known at the evaluation date.
+    Revised,
+}
+
+crate::io::names::deserialize_by_name!(BaselineChoice {
+    Plan => "plan",
+    Revised => "revised",
+});
 
 /// `num × f_num / (den × f_den) × scale` for a ratio with these components and unit.
 pub(crate) fn derive_ratio(

@@ -198,6 +198,24 @@ impl Plan {
                         format!("`{to}` is not another indicator of this plan"),
                     ));
                 }
+                // Rates are compared with rates, levels' growth with levels' growth: mixing the
+                // two would compound a rate (docs/methods-cn-plan-pace-forms.md).
+                let reference = self.indicators.iter().find(|r| r.id == *to);
+                if let Some(r) = reference {
+                    if r.unit.is_growth_rate() != ind.unit.is_growth_rate() {
+                        let kind =
+                            |u: &crate::model::unit::Unit| if u.is_growth_rate() { "a growth rate" } else { "a level" };
+                        return Err(Error::invalid_plan(
+                            format!("indicators[{i}].target.to"),
+                            format!(
+                                "`{}` is {} but its reference `{to}` is {}: growth is compared rate with rate, or level growth with level growth",
+                                ind.id,
+                                kind(&ind.unit),
+                                kind(&r.unit)
+                            ),
+                        ));
+                    }
+                }
             }
         }
         for (i, a) in self.achievements.iter().enumerate() {

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::model::date::Date;
 use crate::model::indicator::{check_year, derive_ratio, Indicator, YEAR_RANGE};
 
 /// A qualifier attached to an observation.
@@ -85,6 +86,115 @@ pub struct Observation {
     /// Where the figure was published.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// The change on the previous year as a fraction (`-0.027` or `"-2.7%"`), for indicators
+    /// whose cumulative change is published year by year: the library chains it exactly onto
+    /// the previous year's level (the baseline for the first year). Give it instead of `value`.
+    #[serde(default, with = "crate::model::rate::serde_rate::option_ser", skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
+    pub annual_change: Option<Decimal>,
+    /// For a sub-annual figure: the part of `year` it covers, up to its end: `H1`, `Q1`–`Q3`,
+    /// or a month `M01`–`M11` (a full year is an annual observation, without `period`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// A sub-annual figure after the choice among vintages: its year, the month its period ends
+/// in, and its value.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SubAnnualPoint {
+    /// Year.
+    pub year: i32,
+    /// The period as given (`H1`, `Q2`, `M05`, ...).
+    pub period: String,
+    /// The last month the period covers (6 for `H1` and `Q2`).
+    pub end_month: u32,
+    /// The value.
+    pub value: Decimal,
+}
+
+/// The last month of a sub-annual period code: `H1` 6, `Q1`–`Q3` 3/6/9, `M01`–`M11`.
+pub fn period_end_month(code: &str, field: &str) -> Result<u32> {
+    let month = match code {
+        "H1" => Some(6),
+        "Q1" => Some(3),
+        "Q2" => Some(6),
+        "Q3" => Some(9),
+        m if m.len() == 3 && m.starts_with('M') => {
+            m.get(1..).and_then(|d| d.parse::<u32>().ok()).filter(|d| (1..=11).contains(d))
+        }
+        _ => None,
+    };
+    month.ok_or_else(|| {
+        Error::invalid_argument(
+            field,
+            format!("`{code}` is not a sub-annual period: H1, Q1, Q2, Q3 or M01–M11 (a whole year has no period)"),
+        )
+    })
+}
+
+/// The sub-annual observations known at `as_of` (their period ended and their vintage was
+/// released by then), the latest vintage of each (year, period), in time order. Sub-annual
+/// figures need a value (not components or an annual change).
+pub fn resolve_sub_annual(
+    indicator: &Indicator,
+    observations: &[Observation],
+    as_of: &AsOf,
+) -> Result<Vec<SubAnnualPoint>> {
+    let mut out: Vec<(SubAnnualPoint, Option<&String>)> = Vec::new();
+    for obs in observations {
+        let Some(code) = obs.period.as_deref() else { continue };
+        let path = format!("{}[{}].period", indicator.id, obs.year);
+        check_year(obs.year, &path)?;
+        let end_month = period_end_month(code, &path)?;
+        let Some(value) = obs.value else {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "a sub-annual observation needs a value".into(),
+                cause: None,
+            });
+        };
+        let known = match as_of {
+            AsOf::Latest => true,
+            AsOf::Year(y) => obs.year <= *y,
+            AsOf::Date(_) => {
+                let end = Date {
+                    year: obs.year,
+                    month: end_month,
+                    day: crate::model::date::days_in_month(obs.year, end_month),
+                };
+                let full = as_of.date();
+                full.is_some_and(|d| end <= d)
+                    && obs.vintage.as_ref().is_none_or(|v| full.is_some_and(|d| v.as_str() <= d.to_string().as_str()))
+            }
+        };
+        if !known {
+            continue;
+        }
+        let point = SubAnnualPoint { year: obs.year, period: code.to_string(), end_month, value };
+        match out.iter_mut().find(|(p, _)| p.year == point.year && p.end_month == point.end_month) {
+            Some((_, v)) if *v == obs.vintage.as_ref() => {
+                return Err(Error::InvalidObservations {
+                    path,
+                    line: None,
+                    message: format!("two observations for {} {code} with the same vintage", obs.year),
+                    cause: None,
+                })
+            }
+            Some((p, v)) if *v < obs.vintage.as_ref() => {
+                *p = point;
+                *v = obs.vintage.as_ref();
+            }
+            Some(_) => {}
+            None => {
+                // Kept in time order by insertion: a handful of figures, and no second sort
+                // routine in the WebAssembly module.
+                let at = out.iter().position(|(p, _)| (p.year, p.end_month) > (point.year, point.end_month));
+                out.insert(at.unwrap_or(out.len()), (point, obs.vintage.as_ref()));
+            }
+        }
+    }
+    Ok(out.into_iter().map(|(p, _)| p).collect())
 }
 
 impl Observation {
@@ -98,7 +208,14 @@ impl Observation {
             vintage: None,
             flag: None,
             source: None,
+            annual_change: None,
+            period: None,
         }
+    }
+
+    /// An observation given as the change on the previous year (a fraction: −0.027 is −2.7 %).
+    pub fn annual_change(year: i32, change: Decimal) -> Self {
+        Observation { value: None, annual_change: Some(change), ..Observation::new(year, Decimal::ZERO) }
     }
 }
 
@@ -123,27 +240,43 @@ impl AsOf {
             AsOf::Latest => true,
             AsOf::Year(y) => obs.year <= *y,
             AsOf::Date(date) => {
+                // Validated before use; `YYYY-MM` compares as the month's last day.
+                let full = Date::parse(date, "as_of").map(|d| d.to_string()).unwrap_or_else(|_| date.clone());
                 let year_ok = date_year(date).is_none_or(|y| obs.year < y);
-                let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= date.as_str());
+                let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= full.as_str());
                 year_ok && vintage_ok
             }
         }
     }
 
-    /// Check the date form.
+    /// Check the date form: a real calendar day (2023-02-30 is an error), or `YYYY-MM`.
     pub fn validate(&self) -> Result<()> {
         match self {
             AsOf::Latest => Ok(()),
             AsOf::Year(y) => check_year(*y, "as_of"),
-            AsOf::Date(d) => match date_year(d) {
-                Some(y)
-                    if d.len() == 10 && d.as_bytes().get(4) == Some(&b'-') && d.as_bytes().get(7) == Some(&b'-') =>
-                {
-                    check_year(y, "as_of")
-                }
-                _ => Err(Error::invalid_argument("as_of", format!("`{d}` is not a date YYYY-MM-DD"))),
-            },
+            AsOf::Date(d) => Date::parse(d, "as_of").map(|_| ()),
         }
+    }
+
+    /// The evaluation date, when `as_of` is one.
+    pub fn date(&self) -> Option<Date> {
+        match self {
+            AsOf::Date(d) => Date::parse(d, "as_of").ok(),
+            _ => None,
+        }
+    }
+
+    /// The time share at an evaluation date: years elapsed from the end of `base_year` to the
+    /// date, over the years to `target_year` (2023-06-30 in 2021–2025 is 2.5/5), capped at 1.
+    /// `None` unless `as_of` is a date.
+    pub fn time_share(&self, base_year: i32, target_year: i32) -> Option<Decimal> {
+        let date = self.date()?;
+        let span = Decimal::from(i64::from(target_year).saturating_sub(i64::from(base_year)));
+        if span <= Decimal::ZERO {
+            return None;
+        }
+        let elapsed = date.years_after(base_year).max(Decimal::ZERO);
+        elapsed.checked_div(span).map(|s| s.min(Decimal::ONE).normalize())
     }
 }
 
@@ -162,6 +295,9 @@ pub struct Point {
     pub vintage: Option<String>,
     /// Its flag.
     pub flag: Option<Flag>,
+    /// The annual change the value was chained from, when it was given as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub annual_change: Option<Decimal>,
 }
 
 /// A machine-readable warning attached to a result.
@@ -193,18 +329,36 @@ pub fn resolve_points(
     as_of.validate()?;
     // One slot per year from the first to the last valid year given, in year order: a map
     // without a map type in the WebAssembly module (check_year below rejects the rest).
-    let valid_years = || observations.iter().map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
+    let valid_years =
+        || observations.iter().filter(|o| o.period.is_none()).map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
     let first_year = valid_years().min().unwrap_or(*YEAR_RANGE.start());
     let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
     let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
-    for obs in observations {
+    for obs in observations.iter().filter(|o| o.period.is_none()) {
         let path = format!("{}[{}]", indicator.id, obs.year);
         check_year(obs.year, &format!("{path}.year"))?;
-        if obs.value.is_none() && (obs.numerator.is_none() || obs.denominator.is_none()) {
+        if obs.value.is_none() && obs.annual_change.is_none() && (obs.numerator.is_none() || obs.denominator.is_none())
+        {
             return Err(Error::InvalidObservations {
                 path,
                 line: None,
-                message: "an observation needs a value, or a numerator and a denominator".into(),
+                message: "an observation needs a value, an annual change, or a numerator and a denominator".into(),
+                cause: None,
+            });
+        }
+        if obs.annual_change.is_some() && (obs.value.is_some() || obs.numerator.is_some()) {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "give either a value (or its components) or an annual change, not both".into(),
+                cause: None,
+            });
+        }
+        if obs.annual_change.is_some() && indicator.unit.is_growth_rate() {
+            return Err(Error::InvalidObservations {
+                path,
+                line: None,
+                message: "a growth-rate indicator's values are already rates: give them as values".into(),
                 cause: None,
             });
         }
@@ -237,9 +391,13 @@ pub fn resolve_points(
             _ => *slot = Some(obs),
         }
     }
-    let mut points = Vec::new();
+    let mut points: Vec<Point> = Vec::new();
     for obs in by_year.into_iter().flatten() {
         let year = obs.year;
+        if let Some(change) = obs.annual_change {
+            points.push(chain(indicator, &points, obs, change)?);
+            continue;
+        }
         let derived = match (obs.numerator, obs.denominator, &indicator.components) {
             (Some(n), Some(d), Some(c)) => Some(derive_ratio(n, d, c, &indicator.unit, &indicator.id)?),
             (Some(_), Some(_), None) => {
@@ -271,9 +429,36 @@ pub fn resolve_points(
             (None, Some(v)) => v,
             (None, None) => continue,
         };
-        points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag });
+        points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: None });
     }
     Ok(points)
+}
+
+/// The level of a year given as an annual change: the previous year's level (the baseline in
+/// the year after it) × (1 + change), in exact decimal arithmetic.
+fn chain(indicator: &Indicator, points: &[Point], obs: &Observation, change: Decimal) -> Result<Point> {
+    use crate::num::Checked;
+    let year = obs.year;
+    let path = format!("{}[{year}].annual_change", indicator.id);
+    let previous = if year.checked_sub(1) == Some(indicator.baseline.year) {
+        Some(indicator.baseline.value)
+    } else {
+        points.iter().rev().find(|p| p.year < year).filter(|p| p.year.checked_add(1) == Some(year)).map(|p| p.value)
+    };
+    let Some(previous) = previous else {
+        return Err(Error::InvalidObservations {
+            path,
+            line: None,
+            message: format!(
+                "an annual change chains onto the previous year's level, and {} has none (the baseline is {})",
+                year.saturating_sub(1),
+                indicator.baseline.year
+            ),
+            cause: None,
+        });
+    };
+    let value = previous.mul_or(Decimal::ONE.add_or(change, &path)?, &path)?.normalize();
+    Ok(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: Some(change) })
 }
 
 #[cfg(test)]

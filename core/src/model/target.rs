@@ -162,9 +162,9 @@ pub enum Target {
     AnnualGrowth {
         /// Target year.
         year: i32,
-        /// The rate as a fraction: 0.07 is 7 % a year.
-        #[serde(with = "crate::io::decimal")]
-        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+        /// The rate as a fraction: 0.07 is 7 % a year (`"7%"` is read as 0.07).
+        #[serde(with = "crate::model::rate::serde_rate")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::model::rate::RateRepr"))]
         rate: Decimal,
         /// How the achieved rate is compared; absent means by direction.
         #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -178,6 +178,37 @@ pub enum Target {
         to: String,
         /// The relation required.
         relation: Relation,
+        /// For growth-rate indicators: how far below the reference's rate "in step" still is,
+        /// in percentage points (absent: 0).
+        #[serde(default, skip_serializing_if = "Option::is_none", with = "crate::io::decimal::option")]
+        #[cfg_attr(feature = "schema", schemars(with = "Option<crate::io::decimal::Repr>"))]
+        tolerance: Option<Decimal>,
+    },
+    /// A bound to hold in every year from the baseline to `year` (城镇调查失业率控制在 5.5 % 以内,
+    /// 粮食综合生产能力 6.5 亿吨以上): for levels and for growth rates.
+    EveryYear {
+        /// Last year of the period.
+        year: i32,
+        /// The bound, in the indicator's unit.
+        #[serde(with = "crate::io::decimal")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+        value: Decimal,
+        /// How each year's value is compared; absent means by direction.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comparator: Option<Comparator>,
+    },
+    /// For a growth-rate indicator: the period average of its yearly rates (chained, as 年均
+    /// is), compared with `value` (per cent a year, the indicator's unit).
+    AverageRate {
+        /// Last year of the period.
+        year: i32,
+        /// The average rate, in the indicator's unit (7 for 7 % a year).
+        #[serde(with = "crate::io::decimal")]
+        #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+        value: Decimal,
+        /// How the achieved average is compared; absent means by direction.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        comparator: Option<Comparator>,
     },
     /// No numeric target: the indicator is monitored only.
     None,
@@ -191,6 +222,8 @@ enum TargetKind {
     Change,
     AnnualGrowth,
     Relative,
+    EveryYear,
+    AverageRate,
     None,
 }
 
@@ -200,6 +233,8 @@ crate::io::names::deserialize_by_name!(TargetKind {
     Change => "change",
     AnnualGrowth => "annual_growth",
     Relative => "relative",
+    EveryYear => "every_year",
+    AverageRate => "average_rate",
     None => "none",
 });
 
@@ -225,12 +260,14 @@ struct TargetRepr {
     amount: Option<Decimal>,
     #[serde(default)]
     mode: Option<ChangeMode>,
-    #[serde(default, with = "crate::io::decimal::option")]
+    #[serde(default, with = "crate::model::rate::serde_rate::option")]
     rate: Option<Decimal>,
     #[serde(default)]
     to: Option<String>,
     #[serde(default)]
     relation: Option<Relation>,
+    #[serde(default, with = "crate::io::decimal::option")]
+    tolerance: Option<Decimal>,
 }
 
 /// A required field of a kind, or the error serde would give for it.
@@ -259,13 +296,15 @@ impl TryFrom<TargetRepr> for Target {
             ("rate", r.rate.is_some()),
             ("to", r.to.is_some()),
             ("relation", r.relation.is_some()),
+            ("tolerance", r.tolerance.is_some()),
         ];
         let allowed: &[&str] = match r.kind {
             TargetKind::Level => &["year", "value", "comparator"],
             TargetKind::Range => &["year", "low", "high"],
             TargetKind::Change => &["year", "amount", "mode"],
             TargetKind::AnnualGrowth => &["year", "rate", "comparator"],
-            TargetKind::Relative => &["year", "to", "relation"],
+            TargetKind::Relative => &["year", "to", "relation", "tolerance"],
+            TargetKind::EveryYear | TargetKind::AverageRate => &["year", "value", "comparator"],
             TargetKind::None => &[],
         };
         if let Some((field, _)) = present.iter().find(|(f, p)| *p && !allowed.contains(f)) {
@@ -292,6 +331,17 @@ impl TryFrom<TargetRepr> for Target {
                 year: need(r.year, "year")?,
                 to: need(r.to, "to")?,
                 relation: need(r.relation, "relation")?,
+                tolerance: r.tolerance,
+            },
+            TargetKind::EveryYear => Target::EveryYear {
+                year: need(r.year, "year")?,
+                value: need(r.value, "value")?,
+                comparator: r.comparator,
+            },
+            TargetKind::AverageRate => Target::AverageRate {
+                year: need(r.year, "year")?,
+                value: need(r.value, "value")?,
+                comparator: r.comparator,
             },
             TargetKind::None => Target::None,
         })
@@ -317,7 +367,9 @@ impl Target {
             | Target::Range { year, .. }
             | Target::Change { year, .. }
             | Target::AnnualGrowth { year, .. }
-            | Target::Relative { year, .. } => Some(*year),
+            | Target::Relative { year, .. }
+            | Target::EveryYear { year, .. }
+            | Target::AverageRate { year, .. } => Some(*year),
             Target::None => None,
         }
     }
@@ -330,6 +382,8 @@ impl Target {
             Target::Change { .. } => "change",
             Target::AnnualGrowth { .. } => "annual_growth",
             Target::Relative { .. } => "relative",
+            Target::EveryYear { .. } => "every_year",
+            Target::AverageRate { .. } => "average_rate",
             Target::None => "none",
         }
     }
@@ -369,10 +423,38 @@ impl Target {
                 field: "target".into(),
                 message: format!("a target relative to `{to}` resolves only with that indicator's growth rate"),
             }),
+            Target::EveryYear { .. } => Err(Error::NoTarget {
+                field: "target".into(),
+                message: "a bound held every year has no target level to reach: each year is checked against it".into(),
+            }),
+            Target::AverageRate { .. } => Err(Error::NoTarget {
+                field: "target".into(),
+                message: "a period-average rate is judged on the yearly rates, not on a level".into(),
+            }),
             Target::None => Err(Error::NoTarget {
                 field: "target".into(),
                 message: "the indicator is monitored without a numeric target".into(),
             }),
+        }
+    }
+
+    /// Whether the target is judged on growth (average annual growth, relative change, growth
+    /// relative to another indicator): `cn-plan-pace` then measures completion on the
+    /// geometric path (docs/methods-cn-plan-pace-forms.md).
+    pub fn is_growth_type(&self) -> bool {
+        matches!(
+            self,
+            Target::AnnualGrowth { .. } | Target::Change { mode: ChangeMode::Relative, .. } | Target::Relative { .. }
+        )
+    }
+
+    /// The comparator of a bound or average-rate target (by direction when absent).
+    pub fn bound_comparator(&self, direction: Direction) -> Option<(Decimal, Comparator)> {
+        match self {
+            Target::EveryYear { value, comparator, .. } | Target::AverageRate { value, comparator, .. } => {
+                Some((*value, comparator.unwrap_or(Comparator::for_direction(direction))))
+            }
+            _ => None,
         }
     }
 
@@ -416,18 +498,32 @@ impl Target {
             }
             Target::Level { comparator: Some(Comparator::Exactly { tolerance }), .. }
             | Target::AnnualGrowth { comparator: Some(Comparator::Exactly { tolerance }), .. }
+            | Target::EveryYear { comparator: Some(Comparator::Exactly { tolerance }), .. }
+            | Target::AverageRate { comparator: Some(Comparator::Exactly { tolerance }), .. }
                 if tolerance.is_sign_negative() =>
             {
                 Err(Error::invalid_plan(format!("{path}.comparator.exactly.tolerance"), "tolerance must be ≥ 0"))
             }
-            Target::AnnualGrowth { rate, .. } if *rate <= Decimal::NEGATIVE_ONE => {
-                Err(Error::invalid_plan(format!("{path}.rate"), "an annual growth rate must be above −1 (−100 %)"))
+            Target::AnnualGrowth { rate, .. } if *rate <= Decimal::NEGATIVE_ONE => Err(Error::invalid_plan(
+                format!("{path}.rate"),
+                format!(
+                    "an annual growth rate must be above −1 (−100 %); {}",
+                    crate::model::rate::large_rate_message(*rate)
+                ),
+            )),
+            // A rate of +100 % a year or more is a per-cent figure typed as a fraction (7 for
+            // 7 %), never a plan's target: refused rather than compounded 100× too fast.
+            Target::AnnualGrowth { rate, .. } if *rate >= Decimal::ONE => {
+                Err(Error::invalid_plan(format!("{path}.rate"), crate::model::rate::large_rate_message(*rate)))
             }
             Target::Change { amount, mode: ChangeMode::Relative, .. } if *amount < Decimal::NEGATIVE_ONE => {
                 Err(Error::invalid_plan(format!("{path}.amount"), "a relative change cannot be below −1 (−100 %)"))
             }
             Target::Relative { to, .. } if to.trim().is_empty() => {
                 Err(Error::invalid_plan(format!("{path}.to"), "the reference indicator id is empty"))
+            }
+            Target::Relative { tolerance: Some(t), .. } if t.is_sign_negative() => {
+                Err(Error::invalid_plan(format!("{path}.tolerance"), "tolerance must be ≥ 0"))
             }
             _ => Ok(()),
         }
@@ -488,7 +584,7 @@ mod tests {
 
     #[test]
     fn relative_and_none_say_why() {
-        let rel = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith };
+        let rel = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith, tolerance: None };
         assert_eq!(rel.implied_level(&base("1"), Direction::Increase).unwrap_err().code(), "no_target");
         // 100 × 1.05^5 = 127.6281562500 (hand calculation).
         let l = rel.implied_with_reference_rate(&base("100"), Direction::Increase, d("0.05")).unwrap();

@@ -80,6 +80,9 @@ pub enum Unit {
     },
     /// A duration in years.
     Years,
+    /// A rate of change, in per cent a year (GDP growth 8.1 is 8.1 % over the previous year).
+    /// Its targets are compared on the rates themselves, never compounded.
+    GrowthRate,
     /// Anything else: a label and the factor that turns a plain ratio into this unit.
     Custom {
         /// The unit's name.
@@ -103,6 +106,7 @@ enum UnitKind {
     Index,
     Money,
     Years,
+    GrowthRate,
     Custom,
 }
 
@@ -116,6 +120,7 @@ crate::io::names::deserialize_by_name!(UnitKind {
     Index => "index",
     Money => "money",
     Years => "years",
+    GrowthRate => "growth_rate",
     Custom => "custom",
 });
 
@@ -172,6 +177,7 @@ impl<'de> Deserialize<'de> for Unit {
                 magnitude: need(r.magnitude, "magnitude")?,
             },
             UnitKind::Years => Unit::Years,
+            UnitKind::GrowthRate => Unit::GrowthRate,
             UnitKind::Custom => Unit::Custom {
                 label: r.label.ok_or_else(|| serde::de::Error::custom("missing field `label`"))?,
                 scale: r.scale.ok_or_else(|| serde::de::Error::custom("missing field `scale`"))?,
@@ -184,7 +190,7 @@ impl Unit {
     /// The factor that turns a plain ratio into this unit (100 for per cent).
     pub fn scale(&self) -> Decimal {
         match self {
-            Unit::Percent => Decimal::ONE_HUNDRED,
+            Unit::Percent | Unit::GrowthRate => Decimal::ONE_HUNDRED,
             Unit::PerMille => Decimal::ONE_THOUSAND,
             Unit::PerTenThousand => Decimal::from(10_000u32),
             Unit::PerHundredThousand => Decimal::from(100_000u32),
@@ -206,10 +212,18 @@ impl Unit {
         matches!(self, Unit::Percent | Unit::PerMille | Unit::PerTenThousand | Unit::PerHundredThousand | Unit::Ratio)
     }
 
+    /// Whether values are rates of change (per cent a year), not levels.
+    pub fn is_growth_rate(&self) -> bool {
+        matches!(self, Unit::GrowthRate)
+    }
+
     /// A short symbol for tables.
     pub fn symbol(&self, lang: Lang) -> String {
         match (self, lang) {
             (Unit::Percent, _) => "%".into(),
+            (Unit::GrowthRate, Lang::Zh) => "%（年增速）".into(),
+            (Unit::GrowthRate, Lang::En) => "% a year".into(),
+            (Unit::GrowthRate, Lang::Ko) => "%(연 증가율)".into(),
             (Unit::PerMille, _) => "‰".into(),
             (Unit::PerTenThousand, Lang::Zh) => "每万".into(),
             (Unit::PerTenThousand, Lang::En) => "per 10k".into(),

@@ -132,15 +132,9 @@ fn rate(v: Option<f64>) -> String {
 fn row_cells(plan: &Plan, projection: Option<&Projection>, row: &Assessment, lang: Lang) -> Vec<String> {
     let Ok(ind) = plan.indicator(&row.indicator) else { return Vec::new() };
     let dp = ind.display_decimals();
-    let target = ind
-        .implied_target()
-        .map(|t| format!("{}{} ({})", t.comparator.symbol(), format_fixed(t.value, dp), t.year))
-        .unwrap_or_else(|_| "—".into());
-    let latest = row
-        .inputs
-        .as_ref()
-        .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
-        .unwrap_or_else(|| "—".into());
+    let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
+    let target = crate::report::forms::target_text(ind, row, name, lang);
+    let latest = escape(&crate::report::forms::latest_text(ind, row, lang));
     let proj = projection
         .map(|p| match (p.low, p.high) {
             (Some(lo), Some(hi)) => format!(
@@ -157,13 +151,17 @@ fn row_cells(plan: &Plan, projection: Option<&Projection>, row: &Assessment, lan
     let warnings: Vec<&str> = row.warnings.iter().map(|w| w.code.as_str()).collect();
     vec![
         escape(ind.label.get(lang)),
-        format!("{} ({})", format_fixed(ind.baseline.value, dp), ind.baseline.year),
+        escape(&crate::report::forms::baseline_text(ind, row, lang)),
         escape(&target),
         latest,
         pct(row.completion),
         pct(row.time_share),
         row.pace.map(|p| format_fixed(p, 2)).unwrap_or_else(|| "—".into()),
-        badge(row.status, lang),
+        format!(
+            "<span class=\"s {}\">{}</span>",
+            tone_class(row.status),
+            escape(&crate::report::forms::status_text(row, lang))
+        ),
         rate(row.required_cagr_from_now),
         proj,
         expected,
@@ -224,6 +222,11 @@ pub fn evaluation_html(
         s.assessed,
         s.share_on_pace.map(|v| pct(Some(v))).unwrap_or_else(|| "—".into())
     );
+    let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
+    let natures = crate::report::forms::nature_line(s, name, lang);
+    if !natures.is_empty() {
+        let _ = write!(body, "<p>{}</p>", escape(&natures));
+    }
     let _ = write!(body, "<h2>{}</h2><div class=\"charts\">", w[15]);
     body.push_str(&pace_chart(plan, evaluation, lang));
     for (ind, data) in plan.indicators.iter().zip(&series) {

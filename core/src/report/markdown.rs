@@ -7,6 +7,7 @@ use crate::method::evaluate::Evaluation;
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::num::format_fixed;
+use crate::report::forms;
 use crate::report::labels::{phrase, Phrase};
 
 /// Text from a plan made safe for a Markdown table cell (and for the HTML a Markdown renderer
@@ -61,30 +62,21 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
         let Ok(ind) = plan.indicator(&row.indicator) else {
             continue;
         };
-        let dp = ind.display_decimals();
-        let target = match ind.implied_target() {
-            Ok(l) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
-            Err(_) => "—".into(),
-        };
-        let latest = row
-            .inputs
-            .as_ref()
-            .map(|i| format!("{} ({})", format_fixed(i.latest_value, dp), i.latest_year))
-            .unwrap_or_else(|| "—".into());
+        let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
+        let target = forms::target_text(ind, row, name, lang);
+        let latest = forms::latest_text(ind, row, lang);
         let opt = |v: Option<Decimal>, f: fn(Decimal) -> String| v.map(f).unwrap_or_else(|| "—".into());
         let _ = writeln!(
             out,
-            "| {} | {} ({}) | {} | {} | {} | {} | {} | {} {} |",
+            "| {} | {} | {} | {} | {} | {} | {} | {} |",
             cell(ind.label.get(lang)),
-            format_fixed(ind.baseline.value, dp),
-            ind.baseline.year,
-            target,
-            latest,
+            cell(&forms::baseline_text(ind, row, lang)),
+            cell(&target),
+            cell(&latest),
             opt(row.completion, percent),
             opt(row.time_share, percent),
             opt(row.pace, |v| format_fixed(v, 2)),
-            row.status.symbol(),
-            row.status.label(lang),
+            forms::status_text(row, lang),
         );
     }
     let s = &evaluation.summary;
@@ -110,6 +102,12 @@ pub fn evaluation_markdown(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> 
         .collect();
     out.push_str(&counts.join(" · "));
     out.push('\n');
+    let name = |id: &str| plan.indicator(id).map(|i| i.label.get(lang).to_string()).unwrap_or_else(|_| id.into());
+    let natures = forms::nature_line(s, name, lang);
+    if !natures.is_empty() {
+        out.push_str(&natures);
+        out.push('\n');
+    }
     if lang != Lang::Zh {
         let _ = write!(out, "\n_{}_\n", p(Phrase::Unofficial));
     }

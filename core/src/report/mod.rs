@@ -1,5 +1,6 @@
 //! Human-readable renderings: evaluation tables and the required schedule.
 
+pub mod forms;
 #[cfg(feature = "reports")]
 #[cfg_attr(docsrs, doc(cfg(feature = "reports")))]
 pub mod html;

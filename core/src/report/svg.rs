@@ -112,6 +112,19 @@ fn legend(items: &[(&str, String)], x: f64, y: f64) -> String {
     out
 }
 
+/// The label of a bound line: every year, or the period average.
+fn bound_word(target: &crate::model::target::Target, lang: Lang) -> &'static str {
+    let average = matches!(target, crate::model::target::Target::AverageRate { .. });
+    match (lang, average) {
+        (Lang::Zh, false) => "每年界限",
+        (Lang::En, false) => "bound every year",
+        (Lang::Ko, false) => "매년 기준",
+        (Lang::Zh, true) => "年均目标",
+        (Lang::En, true) => "period average",
+        (Lang::Ko, true) => "연평균 목표",
+    }
+}
+
 fn words(lang: Lang) -> [&'static str; 6] {
     match lang {
         Lang::Zh => ["线性路径", "等比路径", "观测值", "外推及区间", "目标", "评估年"],
@@ -150,9 +163,11 @@ pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &As
     let points = resolve_points(ind, obs, as_of, &mut Vec::new())?;
     let series = series_with_baseline(ind, &points);
     let model = if series.len() >= 3 { Model::OlsLinear } else { Model::EndpointCagr };
+    // A growth rate is not a level that trends: the reports project levels only.
     let projection = ind
         .target
         .year()
+        .filter(|_| !ind.unit.is_growth_rate())
         .and_then(|year| crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok());
     Ok(ChartSeries { points, projection })
 }
@@ -171,6 +186,14 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
     for p in points {
         xs.push(f64::from(p.year));
         ys.push(to_f64(p.value));
+    }
+    // A bound held every year (or a period-average rate) is a line, not a path to a level.
+    let bound_value = ind.target.bound_comparator(ind.direction).map(|(v, _)| v.normalize().to_string());
+    let bound =
+        ind.target.bound_comparator(ind.direction).zip(ind.target.year()).map(|((v, _), year)| (to_f64(v), year));
+    if let Some((v, year)) = bound {
+        xs.push(f64::from(year));
+        ys.push(v);
     }
     if let Some(p) = &projection {
         xs.push(f64::from(p.year));
@@ -277,6 +300,18 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
     }
     if !geometric.is_empty() {
         out.push_str(&polyline(&f, &pts(&geometric), "#7fa6d6", "6 4"));
+    }
+    if let Some((v, year)) = bound {
+        let from = f64::from(ind.baseline.year);
+        out.push_str(&polyline(&f, &[(from, v), (f64::from(year), v)], "#1b7837", "8 3"));
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" fill=\"#1b7837\" text-anchor=\"end\">{} {}</text>",
+            n(f.x(f64::from(year))),
+            n(f.y(v) - 4.0),
+            escape(bound_word(&ind.target, lang)),
+            escape(bound_value.as_deref().unwrap_or_default())
+        );
     }
     if let Ok(t) = ind.implied_target() {
         let _ = write!(

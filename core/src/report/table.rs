@@ -157,6 +157,22 @@ fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) 
             format!("{} {}{per_year}", comparator(*c).symbol(), percent_text(*rate))
         }
         Target::Relative { to, relation, .. } => relation_text(*relation, &name(to), lang),
+        Target::EveryYear { value, comparator: c, .. } => {
+            let every = match lang {
+                Lang::Zh => "每年",
+                Lang::En => "every year",
+                Lang::Ko => "매년",
+            };
+            format!("{} {} ({every})", comparator(*c).symbol(), with_unit(*value, &unit))
+        }
+        Target::AverageRate { value, comparator: c, .. } => {
+            let average = match lang {
+                Lang::Zh => "年均",
+                Lang::En => "average",
+                Lang::Ko => "연평균",
+            };
+            format!("{} {value}{per_year} ({average})", comparator(*c).symbol())
+        }
         Target::None => "—".into(),
     }
 }
@@ -191,6 +207,8 @@ pub fn kind_code(t: &Target) -> &'static str {
         Target::Change { .. } => "change",
         Target::AnnualGrowth { .. } => "annual_growth",
         Target::Relative { .. } => "relative",
+        Target::EveryYear { .. } => "every_year",
+        Target::AverageRate { .. } => "average_rate",
         Target::None => "none",
     }
 }
@@ -201,6 +219,9 @@ fn comparator_code(ind: &Indicator) -> Option<&'static str> {
             Some(comparator.unwrap_or_else(|| Comparator::for_direction(ind.direction)).code())
         }
         Target::Change { .. } => Some(Comparator::for_direction(ind.direction).code()),
+        Target::EveryYear { .. } | Target::AverageRate { .. } => {
+            ind.target.bound_comparator(ind.direction).map(|(_, c)| c.code())
+        }
         _ => None,
     }
 }
@@ -389,7 +410,7 @@ mod tests {
         assert_eq!(target_text(&ind, Lang::En), "−13.5 % (cumulative)");
         ind.target = Target::Level { year: 2025, value: Decimal::new(110, 2), comparator: None };
         assert_eq!(target_text(&ind, Lang::En), "≤ 1.10 %");
-        ind.target = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith };
+        ind.target = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith, tolerance: None };
         assert_eq!(target_text(&ind, Lang::En), "in step with gdp growth");
         ind.target = Target::Change { year: 2025, amount: Decimal::ONE, mode: ChangeMode::Absolute };
         assert_eq!(target_text(&ind, Lang::En), "+1 pp (cumulative)");
