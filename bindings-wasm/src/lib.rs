@@ -247,3 +247,10 @@ impl EvaluationHandle {
         self.evaluated.csv()
     }
 }
+
+/// Every error code of the core (`onpace::Error::CODES`), comma separated: the JS error
+/// classes are checked against it.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> String {
+    onpace::Error::CODES.join(",")
+}
