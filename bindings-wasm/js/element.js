@@ -112,7 +112,6 @@ dl { display: grid; grid-template-columns: minmax(0, auto) minmax(0, 1fr); gap: 
 dt { color: var(--_muted); } dd { margin: 0; overflow-wrap: anywhere; }
 .chart svg { width: 100%; height: auto; display: block; }
 .note { color: var(--_muted); font-size: .85rem; }
-[data-state="invalid"] .values { opacity: .45; }
 `;
 
 const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
@@ -248,7 +247,8 @@ export class OnpaceCalculator extends Base {
       const preset = this._plans.get(planId).indicator(id);
       const obs = builtinObservations(planId)[id] || {};
       this._preset = preset;
-      this._observations = Object.fromEntries(Object.entries(obs));
+      // The published observations, unless the page gave its own.
+      if (!this.hasAttribute('observations')) this._observations = Object.fromEntries(Object.entries(obs));
       if (this._ready) { this._fillFromPreset(); this._renderTable(true); this._update(); }
     } catch (e) {
       this._fail(e);
@@ -293,8 +293,8 @@ export class OnpaceCalculator extends Base {
     <p role="status" aria-live="polite" aria-atomic="true" class="status tone-none" part="status" id="${id('status')}">—</p>
     <div class="values">
       <div class="bars">
-        <div><span id="${id('l-completion')}">${esc(t.completion)}</span> <strong id="${id('completion')}">—</strong><div class="bar" part="bar"><i id="${id('completion-bar')}"></i></div></div>
-        <div><span id="${id('l-time')}">${esc(t.timeShare)}</span> <strong id="${id('time-share')}">—</strong><div class="bar time" part="bar"><i id="${id('time-bar')}"></i></div></div>
+        <div><span>${esc(t.completion)}</span> <strong id="${id('completion')}">—</strong><div class="bar" part="bar"><i id="${id('completion-bar')}"></i></div></div>
+        <div><span>${esc(t.timeShare)}</span> <strong id="${id('time-share')}">—</strong><div class="bar time" part="bar"><i id="${id('time-bar')}"></i></div></div>
       </div>
       <dl><dt>${esc(t.requiredFromNow)}</dt><dd id="${id('required-now')}">—</dd><dt>${esc(t.projection)}</dt><dd id="${id('projection')}">—</dd></dl>
       <div class="chart" part="chart" id="${id('chart')}" role="img" aria-label="${esc(t.chart)}"></div>
@@ -306,6 +306,7 @@ export class OnpaceCalculator extends Base {
     this._$('method').value = this._methods.includes(this._method) ? this._method : this._methods[0];
     this._describeMethod();
     if (values) this._restore(values); else this._fillFromPreset();
+    this._$('name').textContent = this._preset ? this._preset.name(this._lang) : UI[this._lang].custom;
     this._renderTable(true);
     this._root.querySelector('.layout').addEventListener('input', (e) => this._onInput(e));
     this._root.querySelector('.layout').addEventListener('change', (e) => this._onInput(e));

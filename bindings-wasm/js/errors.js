@@ -108,6 +108,14 @@ function makeError(code, field, message, kind) {
 // detail for 'en'.
 
 const TEXT = {
+  en: {
+    invalid_plan: 'does not satisfy the indicator rules', parse: 'not a valid number', invalid_observations: 'invalid observations',
+    unknown_indicator: 'no such indicator', unknown_plan: 'no such plan', unknown_method: 'no such method',
+    invalid_argument: 'invalid argument', undefined_growth: 'no growth rate exists for these values (zero or a change of sign)',
+    insufficient_data: 'not enough data', no_target: 'no target that can be computed', year_out_of_range: 'year out of range or out of order',
+    overflow: 'too large for an exact decimal', not_initialized: 'call await init() first', disposed: 'the object was disposed',
+    empty: 'enter a number', yearFirst: 'the target year must be after the baseline year',
+  },
   zh: {
     invalid_plan: '不符合指标规则', parse: '不是有效的数值', invalid_observations: '观测值有误',
     unknown_indicator: '没有这个指标', unknown_plan: '没有这个规划', unknown_method: '没有这种评估方法',
@@ -128,6 +136,7 @@ const TEXT = {
 };
 
 const FIELDS = {
+  en: { 'baseline.year': 'Baseline year', 'baseline.value': 'Baseline value', 'target.year': 'Target year', target: 'Target', obs: (y) => `Observation ${y}` },
   zh: { 'baseline.year': '基期年份', 'baseline.value': '基期值', 'target.year': '目标年份', target: '目标', obs: (y) => `${y} 年观测值` },
   ko: { 'baseline.year': '기준 연도', 'baseline.value': '기준값', 'target.year': '목표 연도', target: '목표', obs: (y) => `${y}년 관측값` },
 };
@@ -144,18 +153,22 @@ function fieldWords(field, lang) {
 }
 
 /**
- * The error as a sentence in `lang` ('zh', 'en' or 'ko'): for 'en' (and any error that is not
- * onpace's) its message; for zh and ko, the field and what is wrong with it.
+ * The error as a sentence for a form in `lang` ('zh', 'en' or 'ko'): the field and what is
+ * wrong with it, in words (`error.message` keeps the core's full English detail). Errors that
+ * are not onpace's give their message; an unknown language gives the message.
  */
 function formatError(error, lang = 'en') {
   if (!isOnpaceError(error)) return String(error && error.message ? error.message : error);
   const text = TEXT[lang];
   if (!text) return error.message;
   let what = text[error.code] || text.invalid_argument;
+  // The same fault under another code: a bad number inside a plan is an invalid plan.
   if (/empty number/.test(error.message)) what = text.empty;
+  else if (/is not a decimal number|is not a finite number|more than 28 significant digits/.test(error.message)) what = text.parse;
   else if (/must be after the baseline year/.test(error.message)) what = text.yearFirst;
   const where = fieldWords(error.field, lang);
-  return where ? `${where}：${what}`.replace('：', lang === 'ko' ? ': ' : '：') : what;
+  if (!where) return lang === 'en' ? error.message : what;
+  return lang === 'zh' ? `${where}：${what}` : `${where}: ${what}`;
 }
 
 export {
