@@ -213,20 +213,31 @@ function yearsOf(lists) {
  * module is loaded; `state.hint` is how to load it.
  */
 function guarded(target, state, ctxOf) {
+  const wrap = (fn, self, name) => (...args) => {
+    if (!state.ready()) throw fail('not_initialized', '', `the WebAssembly module is not loaded: ${state.hint}`);
+    args.forEach((a, i) => {
+      if (typeof a !== 'string') throw typeError(`${name}: argument ${i + 1}`, 'a string', a);
+    });
+    let out;
+    try { out = fn.apply(self, args); } catch (e) { throw rethrow(e, ctxOf && ctxOf()); }
+    return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out, state, ctxOf) : out;
+  };
+  if (typeof target !== 'function' && !('__wbg_ptr' in target)) {
+    // The module namespace: a plain copy (bundlers freeze namespaces, which a Proxy may not
+    // answer with anything but the frozen value).
+    const out = {};
+    for (const key of Object.keys(target)) {
+      const v = target[key];
+      out[key] = typeof v !== 'function' ? v : /^[A-Z]/.test(key) ? guarded(v, state, ctxOf) : wrap(v, target, key);
+    }
+    return out;
+  }
+  // A class (its static methods) or a handle (its methods).
   return new Proxy(target, {
     get(t, prop) {
       const v = Reflect.get(t, prop);
       if (typeof v !== 'function' || prop === 'constructor') return v;
-      if (typeof prop === 'string' && /^[A-Z]/.test(prop)) return guarded(v, state, ctxOf); // a class: its static methods
-      return (...args) => {
-        if (!state.ready()) throw fail('not_initialized', '', `the WebAssembly module is not loaded: ${state.hint}`);
-        args.forEach((a, i) => {
-          if (typeof a !== 'string') throw typeError(`${String(prop)}: argument ${i + 1}`, 'a string', a);
-        });
-        let out;
-        try { out = v.apply(t, args); } catch (e) { throw rethrow(e, ctxOf && ctxOf()); }
-        return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out, state, ctxOf) : out;
-      };
+      return wrap(v, t, String(prop));
     },
   });
 }

@@ -4,7 +4,7 @@
 // shows the inputs, the status (the one live region), completion against time share, the
 // required growth, the projection, the core's chart and the required milestones, and fires
 // `onpace-result` / `onpace-invalid`. Styling: CSS custom properties (--onpace-*) and ::part.
-// docs/js.md has the reference and snippets for plain HTML, React and Vue.
+// bindings-wasm/README.md has the reference and snippets for plain HTML, React and Vue.
 import { init, Indicator, Plan, Target, methods, statuses, formatError } from './index.js';
 
 const UI = {

@@ -1,5 +1,5 @@
 // The errors of the onpace JS package: one class per error code, usable with `instanceof`,
-// and a formatter that words them in zh, en or ko. docs/js.md describes them.
+// and a formatter that words them in zh, en or ko. bindings-wasm/README.md describes them.
 //
 // The codes are the Rust core's (`onpace::Error::CODES`; tests/node/errors.test.mjs checks
 // this list against the one the WebAssembly module reports), plus two that only exist in JS:

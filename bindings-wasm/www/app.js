@@ -1,5 +1,5 @@
 // The onpace calculator page: a built-in indicator picker and the <onpace-calculator> element,
-// which does the inputs, the validation and the results. docs/js.md describes the element.
+// which does the inputs, the validation and the results. bindings-wasm/README.md describes the element.
 import { init } from './onpace/web/index.js';
 import { builtinPlans, builtinPlan, builtinObservations } from './onpace/web/builtin.js';
 import './onpace/web/element.js';

@@ -1,15 +1,10 @@
-// `npm pack` / `npm publish` of bindings-wasm: refuses to pack without a build, and copies the
-// repository's licence files into the package (they are written once, at the repository root).
-import { copyFileSync, existsSync } from 'node:fs';
+// `npm pack` / `npm publish` of bindings-wasm: refuses to pack a package that was not built
+// (scripts/build-wasm), which would otherwise ship without its module and entry points.
+import { existsSync } from 'node:fs';
 
-if (!existsSync('pkg/web/onpace_wasm_bg.wasm') || !existsSync('pkg/node/index.cjs')) {
-  console.error('bindings-wasm/pkg is missing or incomplete: run scripts/build-wasm first');
-  process.exit(1);
-}
-for (const f of ['LICENSE-MIT', 'LICENSE-APACHE']) {
-  if (!existsSync(`../${f}`)) {
-    console.error(`../${f} is missing: the package cannot be packed without its licence`);
+for (const f of ['pkg/web/onpace_wasm_bg.wasm', 'pkg/web/index.js', 'pkg/node/index.mjs', 'pkg/node/index.cjs', 'pkg/index.d.ts', 'pkg/web/element.js']) {
+  if (!existsSync(f)) {
+    console.error(`bindings-wasm/${f} is missing: run scripts/build-wasm first`);
     process.exit(1);
   }
-  copyFileSync(`../${f}`, f);
 }
