@@ -51,6 +51,7 @@ pub fn observations_json(text: &str) -> R<String> {
 
 /// Observations CSV (`indicator,year,value[,vintage,flag,source]`) read by the core and
 /// returned as observations JSON (decimals as canonical strings).
+#[cfg(feature = "csv")]
 #[wasm_bindgen(js_name = readObservationsCsvJson)]
 pub fn read_observations_csv_json(text: &str) -> R<String> {
     let obs = onpace::io::csv::read_observations_csv(text).map_err(to_js)?;
@@ -136,12 +137,14 @@ impl PlanHandle {
     }
 
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, lang_code: &str) -> R<String> {
         onpace::report::html::plan_html(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 
     /// The key-project timeline (Tables 2, 3 and 5) as SVG.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = projectsSvg)]
     pub fn projects_svg(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
@@ -224,24 +227,28 @@ impl EvaluationHandle {
     }
 
     /// The self-contained HTML report in a language.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, lang_code: &str) -> R<String> {
         self.evaluated.html(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 
     /// The SVG chart of one indicator.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = chartSvg)]
     pub fn chart_svg(&self, id: &str, lang_code: &str) -> R<String> {
         self.evaluated.chart_svg(&self.plan, id, lang(lang_code)?).map_err(to_js)
     }
 
     /// Completion against time share for every indicator, as SVG.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = paceSvg)]
     pub fn pace_svg(&self, lang_code: &str) -> R<String> {
         Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
     }
 
     /// The evaluation as CSV.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self) -> String {
         self.evaluated.csv()

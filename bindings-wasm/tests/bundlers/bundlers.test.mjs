@@ -15,6 +15,7 @@ import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -124,4 +125,14 @@ test('Node.js server bundles: onpace marked external, or bundled in with init(by
   const wasm = path.join(HERE, 'node_modules', 'onpace', 'pkg', 'web', 'onpace_wasm_bg.wasm');
   // Before init(bytes) the bundle says what is missing with a code, instead of failing at import.
   assert.equal(run('node', ['dist/server/bundled.mjs'], { env: { ...process.env, ONPACE_WASM: wasm } }).trim(), `not_initialized | ${EXPECTED}`);
+});
+
+test('a ceiling on the calculator bundle\'s JS (against regressions; the target and the measurement are in benches/js/size.mjs)', () => {
+  // 10.2 KB gzipped when this was written, against a target of 8 KB (benches/README.md says
+  // what stands between); 12 000 bytes catches a regression such as the built-in plans or the
+  // schema creeping back into the main entry (+12 KB).
+  const js = readFileSync(path.join(HERE, 'dist', 'esbuild', 'main.js'));
+  const size = gzipSync(js, { level: 9 }).length;
+  assert.ok(size < 12_000, `the one-indicator calculator's JS is ${size} bytes gzipped`);
+  assert.ok(!js.includes('yanbian-st-14'), 'the built-in plans are in the main entry');
 });
