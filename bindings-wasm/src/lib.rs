@@ -38,16 +38,8 @@ fn lang(code: &str) -> R<Lang> {
 }
 
 // The built-in plans are not compiled in: the JS package ships their JSON as a separate module
-// (bindings-wasm/pkg/builtin.js, generated from core/src/builtin/data/ by scripts/build-wasm)
-// and loads them with PlanHandle.fromJson, the same parser and checks.
-
-/// Observations JSON (the built-in format `{indicator: [observation, ...]}`) checked and
-/// normalised by the core: decimals as canonical strings.
-#[wasm_bindgen(js_name = observationsJson)]
-pub fn observations_json(text: &str) -> R<String> {
-    let obs = onpace::io::json::observations_from_json(text).map_err(to_js)?;
-    onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
-}
+// (`onpace/builtin`: pkg/data/builtin-plans.js, generated from core/src/builtin/data/ by
+// scripts/build-wasm) and loads them with PlanHandle.fromJson, the same parser and checks.
 
 /// Observations CSV (`indicator,year,value[,vintage,flag,source]`) read by the core and
 /// returned as observations JSON (decimals as canonical strings).
