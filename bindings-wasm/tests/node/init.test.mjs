@@ -9,7 +9,7 @@ import { ROOT } from './helpers.mjs';
 
 const PKG = path.join(ROOT, 'bindings-wasm', 'pkg');
 
-test('before init(): NotInitializedError; then init(bytes)', async () => {
+test('before init(): NotInitializedError; init() refuses what it cannot load; then init(Response)', async () => {
   const web = await import(pathToFileURL(path.join(PKG, 'web', 'index.js')).href);
   for (const f of [() => web.methods(), () => web.Plan.fromJson('{}'), () => web.progress([2020, 1], [2022, 2], [2025, 3])]) {
     assert.throws(f, (e) => e instanceof web.NotInitializedError && e.code === 'not_initialized' && /await init\(\)/.test(e.message));
@@ -19,7 +19,8 @@ test('before init(): NotInitializedError; then init(bytes)', async () => {
   await assert.rejects(web.init(12), (e) => e instanceof TypeError && e.code === 'invalid_argument' && e.field === 'input');
   await assert.rejects(web.init(new Uint8Array([0, 1, 2])), (e) => e.code === 'not_initialized' && /could not load/.test(e.message));
   const bytes = readFileSync(path.join(PKG, 'web', 'onpace_wasm_bg.wasm'));
-  await web.init(new WebAssembly.Module(bytes));
+  // A Response (what fetch() gives; init-module.test.mjs loads a compiled module).
+  await web.init(new Response(bytes, { headers: { 'content-type': 'application/wasm' } }));
   await web.init(); // a second call is a no-op
   assert.equal(web.requiredPath([2020, '0.36'], [2025, '1.10'])[1].value, '0.508');
 });
