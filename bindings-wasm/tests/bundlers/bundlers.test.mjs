@@ -2,7 +2,8 @@
 // from the tarball into this project (bundlers from its package-lock.json, node_modules kept
 // between runs), then the one-indicator calculator (app/) built by Vite, esbuild and webpack
 // and opened in headless Chromium, and run in Node.js as ES module, as CommonJS and as a server
-// bundle (onpace external, and onpace bundled with init(bytes)). Each must show the hand-computed
+// bundle (onpace external, and onpace bundled with init(bytes)); and the element used from
+// React and Vue without wrappers. Each must show the hand-computed
 // result: 100 (2020) → 150 (2025), 140 in 2023: completion 40/50 = 0.8 ahead of 3/5 → "ahead 0.8",
 // and the bad cell named by year in English.
 import { test, before, after } from 'node:test';
@@ -112,6 +113,17 @@ test('esbuild builds it (the .wasm imported with the file loader, its URL given 
   copyFileSync(path.join(HERE, 'app', 'index.html'), path.join(HERE, 'dist', 'esbuild', 'index.html'));
   assert.equal(await openInChromium('esbuild'), EXPECTED);
 });
+
+for (const [name, entry] of [['react', 'app/react.jsx'], ['vue', 'app/vue.js']]) {
+  test(`${name === 'react' ? 'React 19' : 'Vue 3'} uses <onpace-calculator> without a wrapper (esbuild); Chromium shows the result`, async () => {
+    run(bin('esbuild'), [entry, '--bundle', '--format=esm', '--minify', '--loader:.wasm=file', '--jsx=automatic', `--outfile=dist/${name}/main.js`,
+      '--define:process.env.NODE_ENV="production"', '--define:__VUE_OPTIONS_API__=true', '--define:__VUE_PROD_DEVTOOLS__=false',
+      '--define:__VUE_PROD_HYDRATION_MISMATCH_DETAILS__=false']);
+    copyFileSync(path.join(HERE, 'app', 'root.html'), path.join(HERE, 'dist', name, 'index.html'));
+    // The element's result event reached the framework's handler: 140 of 100 → 150 by 2023.
+    assert.equal(await openInChromium(name), 'ahead 0.8');
+  });
+}
 
 test('Node.js: ES module and CommonJS, from the installed tarball', () => {
   assert.equal(run('node', ['app/node.mjs']).trim(), `${EXPECTED} | 0.508`);
