@@ -285,6 +285,8 @@ export declare class Indicator implements Disposable {
 }
 
 export declare class Evaluation implements Disposable {
+  /** Evaluations come from `plan.evaluate()`. */
+  private constructor();
   dispose(): void;
   [Symbol.dispose](): void;
   readonly disposed: boolean;
@@ -320,6 +322,8 @@ export interface Project {
 }
 
 export declare class Plan implements Disposable {
+  /** Plans come from `Plan.fromJson()` (or `builtinPlan()` in `onpace/builtin`). */
+  private constructor();
   dispose(): void;
   [Symbol.dispose](): void;
   readonly disposed: boolean;
