@@ -51,7 +51,7 @@ pub fn batch_progress<'py>(
     if slices.iter().any(|s| s.len() != n) {
         return Err(InvalidArgumentError::new_err("all arrays must have the same length"));
     }
-    let th = BatchThresholds { ahead_margin, lag_tolerance };
+    let th = BatchThresholds::new(ahead_margin, lag_tolerance).map_err(crate::errors::to_py)?;
     // Written straight into the seven output vectors, which numpy then owns without a copy:
     // peak memory is the inputs plus the outputs.
     // Zeroed, not filled: the allocator hands out untouched zero pages, so the first write to

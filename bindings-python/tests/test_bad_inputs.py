@@ -51,6 +51,11 @@ def _run(op: str, i: Dict[str, Any]) -> None:
         onpace.Indicator("x", unit="percent", direction=1, baseline=(2020, float(i["float"])), target=(2025, 2))
     elif op == "required_path":
         onpace.required_path((i["from_year"], i["from_value"]), (i["to_year"], i["to_value"]), i["kind"])
+    elif op == "path":
+        onpace.builtin_plan(i["plan"]).indicator(i["indicator"]).path(i["kind"], from_year=i["from_year"], from_value=i["from_value"])
+    elif op == "what_if":
+        ind = onpace.builtin_plan(i["plan"]).indicator(i["indicator"])
+        ind.what_if(i["from_year"], i["value"], rate=i.get("rate"), increment=i.get("increment"))
     elif op == "progress":
         onpace.progress((i["base_year"], i["base_value"]), (i["latest_year"], i["latest_value"]), (i["target_year"], i["target_value"]))
     elif op == "project_points":

@@ -71,3 +71,36 @@ def test_misaligned_and_strided_inputs() -> None:
     assert out["status"].shape == (100,)
     strided = np.arange(200.0)[::2]
     assert onpace.batch.progress(0, 100, 2020, 2025, 2023, strided)["status"].shape == (100,)
+
+
+def test_band_edges_give_the_exact_paths_status() -> None:
+    # Issue 13: Yanbian rd-intensity 0.36 → 1.10, 0.73 in 2022: completion 0.5 = τ + δa exactly,
+    # `ahead` in the exact API; the batch now uses the same edge rule (1e-12) and agrees.
+    rd = onpace.builtin_plan().indicator("rd-intensity")
+    assert rd.progress({2022: Decimal("0.73")}).status == "ahead"
+    out = onpace.batch.progress(0.36, 1.10, 2020, 2025, 2022, 0.73)
+    assert STATUS_CODES[int(out["status"])] == "ahead"
+    # Exact edges on a grid of round values (baseline 0.36, target 1.10, every year, 0.01 steps).
+    values = np.round(np.arange(0.20, 1.30, 0.01), 2)
+    for year in range(2021, 2026):
+        out = onpace.batch.progress(0.36, 1.10, 2020, 2025, year, values)
+        for v, s in zip(values, out["status"]):
+            assert STATUS_CODES[int(s)] == rd.progress({year: Decimal(f"{v:.2f}")}).status, (year, v)
+
+
+def test_rows_without_an_observation_after_the_baseline_are_all_nan() -> None:
+    out = onpace.batch.progress(1.0, 2.0, 2020, 2025, np.array([2020.0, 2019.0, 2021.0]), 1.5)
+    # 2020 and 2019 are not after the baseline; 2021 at 1.5 is completion 0.5 against τ 0.2: ahead.
+    assert [STATUS_CODES[int(s)] for s in out["status"]] == ["not_assessable", "not_assessable", "ahead"]
+    for k in ("completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio"):
+        assert np.isnan(out[k][:2]).all(), k
+        assert not np.isnan(out[k][2]), k
+
+
+@pytest.mark.parametrize("bad", [float("nan"), float("inf"), -0.01])
+def test_thresholds_must_be_finite_and_non_negative(bad: float) -> None:
+    with pytest.raises(onpace.InvalidArgumentError) as e:
+        onpace.batch.progress(1.0, 2.0, 2020, 2025, 2022, 1.5, ahead_margin=bad)
+    assert e.value.code == "invalid_argument"
+    with pytest.raises(onpace.InvalidArgumentError):
+        onpace.batch.progress(1.0, 2.0, 2020, 2025, 2022, 1.5, lag_tolerance=bad)

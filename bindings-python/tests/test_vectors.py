@@ -120,6 +120,10 @@ def run_evaluate(c: Dict[str, Any]) -> None:
     ev = plan.evaluate(onpace.builtin_observations(i["plan"]), method=i["method"], as_of=i.get("as_of"))
     assert [r.status for r in ev.rows] == e["statuses"], c["name"]
     assert (ev.summary.assessed, ev.summary.not_assessable, ev.summary.on_pace) == (e["assessed"], e["not_assessable"], e["on_pace"])
+    if "mean_score" in e:
+        assert ev.summary.mean_score is not None and abs(ev.summary.mean_score - e["mean_score"]) <= c["tolerance"] * abs(e["mean_score"]), c["name"]
+    if "overall_status" in e:
+        assert ev.summary.overall_status == e["overall_status"], c["name"]
 
 
 RUNNERS: Dict[str, Callable[[Dict[str, Any]], None]] = {

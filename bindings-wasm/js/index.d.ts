@@ -227,6 +227,8 @@ export interface Summary {
   weightedShareOnPace: DecimalString | null;
   meanScore: number | null;
   allAchieved: boolean;
+  /** The overall status from the mean score (open-sdg); null for methods without one. */
+  overallStatus: StatusCode | null;
   missing: 'exclude' | 'count_as_off_pace';
 }
 

@@ -46,7 +46,10 @@
 //! | target met at the latest observation | `achieved` in every method, before any ratio |
 //! | baseline already meets an at-least / at-most target | `achieved` while the latest value still meets it; the method's worst status with a `target_slipped` warning when it no longer does; never a ratio of opposite-signed rates |
 //! | target equal to the baseline (maintain) and not met | the method's worst status with `maintain_target`; completion and pace undefined |
-//! | zero, negative or sign-changing values | CAGRs and the geometric path undefined (`undefined_growth`); `eurostat`, `open-sdg`, `unsd`, acceleration and years to target fall back to slopes with `linear_fallback`; the log-linear model refuses (`undefined_growth`) |
+//! | zero or sign-changing values | CAGRs and the geometric path undefined (`undefined_growth`); `eurostat`, `open-sdg`, `unsd`, acceleration and years to target fall back to slopes with `linear_fallback`; the log-linear model refuses (`undefined_growth`) |
+//! | every value negative | rates are the magnitude's growth; `open-sdg` flips the direction (Open SDG's published rule), `eurostat` uses slopes with a target (`linear_fallback`), the no-target variants flip (`negative_values`); level-based methods are unaffected (docs/methods.md, "Negative values") |
+//! | steep declines | rates from `ln` of the ratio, accurate to 1e-13 for ratios 1e-30…1e30; a fall beyond 99.89 % a year warns `rate_not_representable` |
+//! | years outside 1800–2200 anywhere | `year_out_of_range`, so no path is unbounded |
 //! | one data point, or none after the baseline | `not_assessable` with `insufficient_data`; projections need 2 points (endpoint, weighted) or 3 (OLS) and otherwise return `insufficient_data` |
 //! | window start without data (`eurostat`) | the nearest later year, with a `base_year_substituted` warning naming both years |
 //! | irregular spacing | every rate uses the actual year gaps; `destatis` needs four consecutive annual values in its window |
@@ -55,7 +58,7 @@
 //! | reported value and components disagree beyond half a unit in the last published decimal | the reported value is used, with a `component_mismatch` warning |
 //! | no numeric target | `eurostat`, `open-sdg`, `unsd` use their no-target variants (growth rate alone); the others return `not_assessable` with `no_target` |
 //! | target relative to another indicator | resolved with the reference's actual CAGR (plan evaluation) or a given reference rate; otherwise `no_target` |
-//! | ratios within 1e-12 of a band edge | counted as on the edge, so native and WASM maths libraries agree |
+//! | ratios within 1e-12 of a band edge | counted as on the edge, so native and WASM maths libraries agree; the f64 batch uses the same rule, so it gives the exact API's status |
 //! | inputs with more than 28 significant digits | refused (`parse` / `invalid_plan`), never rounded |
 
 #![deny(missing_docs)]

@@ -79,16 +79,11 @@ pub(crate) fn finite(x: f64) -> Option<f64> {
     x.is_finite().then_some(x)
 }
 
-/// Compound annual growth `(to/from)^(1/years) − 1`, computed as `expm1(ln1p(δ)/years)` with
-/// the relative change `δ = (to − from)/from` taken exactly in decimal: near-zero growth keeps
-/// its full relative precision instead of cancelling in `ratio − 1`. `None` when the rate does
-/// not exist (zero or sign-changing values) or is not finite.
+/// Compound annual growth `(to/from)^(1/years) − 1` ([`crate::math::rate::compound_rate`],
+/// the routine shared with the batch). `None` when the rate does not exist (zero or
+/// sign-changing values) or is not finite.
 pub(crate) fn compound_rate(from: Decimal, to: Decimal, years: f64) -> Option<f64> {
-    if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() || years == 0.0 {
-        return None;
-    }
-    let delta = to.checked_sub(from)?.checked_div(from)?;
-    finite((to_f64(delta).ln_1p() / years).exp_m1())
+    crate::math::rate::compound_rate(from, to, years)
 }
 
 /// An f64 as text for messages and tables, through Decimal (so the WebAssembly build needs no

@@ -90,13 +90,22 @@ def gt(x, edge):
     return x > edge if isinstance(x, F) else x > m(edge)
 
 
-def rate_ratio(base, lat, tgt, d):
+def all_negative(*values):
+    return all(F(v) < 0 for v in values)
+
+
+def rate_ratio(base, lat, tgt, d, negatives="slopes"):
+    """d·ga/|gr|, or the ratio of slopes when a rate is undefined. All-negative start, latest
+    and target: the rates are the magnitude's, so either the direction flips ("flip", Open
+    SDG's published rule: docs/progress-methodology.md, "Minimum data requirements") or the
+    slopes are used ("slopes", no published rule)."""
     (tb, yb), (t, yt), (T, ys) = base, lat, tgt
     if ys == yb:
         return "maintain", None
+    neg = all_negative(yb, yt, ys)
     ga, gr = cagr(yb, yt, t - tb), cagr(yb, ys, T - tb)
-    if ga is not None and gr is not None and gr != 0:
-        return "rate", d * ga / abs(gr)
+    if ga is not None and gr is not None and gr != 0 and (not neg or negatives == "flip"):
+        return ("flipped" if neg else "rate"), (-d if neg else d) * ga / abs(gr)
     sa, sr = (yt - yb) / (t - tb), (ys - yb) / (T - tb)
     return "linear", d * sa / abs(sr)
 
@@ -125,6 +134,12 @@ def eurostat(ind, obs, th):
     if ind["target"]["kind"] == "none":
         band = F(th.get("no_target_band", "0.01"))
         ga = cagr(base[1], lat[1], lat[0] - base[0])
+        if ga is None:
+            return result("not_assessable", warnings=["undefined_growth"])
+        # Every value negative: the rate is the magnitude's; the direction flips (the rule
+        # Open SDG publishes, borrowed: Eurostat publishes none; docs/methods.md).
+        if all_negative(base[1], lat[1]):
+            d, warns = -d, warns + ["negative_values"]
         x = d * ga
         s = ("significant_progress" if gt(x, band) else "moderate_progress" if x > 0
              else "moderate_movement_away" if ge(x, -band) else "significant_movement_away")
@@ -145,12 +160,46 @@ def eurostat(ind, obs, th):
 
 
 def osdg_score(r):
+    """Open SDG's score for a series with a target (progress-methodology.md, Figure 2):
+    -5 at R <= -0.6, linear to 0 at R = 0.6, linear to 5 at R = 1.3, 5 beyond."""
     r = m(r) if isinstance(r, F) else mp.mpf(r)
     if r <= mp.mpf("-0.6"):
         return mp.mpf(-5)
     if r <= mp.mpf("0.6"):
         return -5 + (r + mp.mpf("0.6")) / mp.mpf("1.2") * 5
     return min((r - mp.mpf("0.6")) / mp.mpf("0.7") * 5, mp.mpf(5))
+
+
+def osdg_limit_factor(y0, lim, d):
+    """C of progress-methodology.md: 1 - (y0/lim)^4.44 below an upper limit (higher is
+    better), 1 - (lim/y0)^4.44 above a lower limit (lower is better), 0 on the limit, 1 when
+    no limit bounds progress in the desired direction (or the base is negative)."""
+    if lim is None:
+        return mp.mpf(1)
+    y0, lim = F(y0), F(lim)
+    if y0 < 0 or lim < 0:
+        return mp.mpf(1)
+    if y0 == lim:
+        return mp.mpf(0)
+    if d > 0 and y0 < lim:
+        return 1 - mp.power(m(y0) / m(lim), mp.mpf("4.44"))
+    if d < 0 and y0 > lim:
+        return 1 - mp.power(m(lim) / m(y0), mp.mpf("4.44"))
+    return mp.mpf(1)
+
+
+def osdg_no_target_score(x, mid, hi, cap):
+    """Figure 1: (-2 %, -5), (0, -2.5), (mid, 0), (hi, 2.5), (cap, 5), flat outside."""
+    x = m(x) if isinstance(x, F) else mp.mpf(x)
+    knots = [(mp.mpf("-0.02"), mp.mpf(-5)), (mp.mpf(0), mp.mpf("-2.5")), (mid, mp.mpf(0)), (hi, mp.mpf("2.5")), (cap, mp.mpf(5))]
+    if x <= knots[0][0]:
+        return mp.mpf(-5)
+    if x >= cap:
+        return mp.mpf(5)
+    for (x0, s0), (x1, s1) in zip(knots, knots[1:]):
+        if x0 <= x < x1:
+            return s0 + (x - x0) / (x1 - x0) * (s1 - s0)
+    return mp.mpf(5)
 
 
 def open_sdg(ind, obs, th):
@@ -165,19 +214,47 @@ def open_sdg(ind, obs, th):
                 else "limited_progress" if x >= 0 else "deterioration")
     if ind["target"]["kind"] == "none":
         ga = cagr(b[1], lat[1], lat[0] - b[0])
+        if ga is None:
+            return result("not_assessable", warnings=["undefined_growth"])
+        warns = ["no_target"]
+        neg = all_negative(b[1], lat[1])
+        if neg:
+            d, warns = -d, warns + ["negative_values"]
         x = d * ga
-        return result(band(x, F(th.get("no_target_on_track", "0.015")), F(th.get("no_target_acceleration_needed", "0.005"))),
-                      ratio=x, warnings=["no_target"])
+        lim = th.get("natural_limit")
+        c = mp.mpf(1) if neg else osdg_limit_factor(b[1], lim, d)
+        hi = m(F(th.get("no_target_on_track", "0.015"))) * c
+        mid = m(F(th.get("no_target_acceleration_needed", "0.005"))) * c
+        cap = mp.mpf("0.02") * c
+        xm = m(x) if isinstance(x, F) else x
+        if c == 0 and xm >= 0:
+            return result("on_track", ratio=x, score=5, warnings=warns)
+        s = ("on_track" if xm >= hi else "acceleration_needed" if xm >= mid
+             else "limited_progress" if xm >= 0 else "deterioration")
+        return result(s, ratio=x, score=osdg_no_target_score(x, mid, hi, cap), warnings=warns)
     T, ys = implied(ind)
     if met(ind, lat[1]):
         return result("achieved", score=5)
     if met(ind, b[1]):
         return result("deterioration", score=-5, warnings=["target_slipped"])
-    kind, r = rate_ratio(b, lat, (T, ys), d)
+    kind, r = rate_ratio(b, lat, (T, ys), d, negatives="flip")
     if kind == "maintain":
         return result("deterioration", score=-5, warnings=["maintain_target"])
+    warns = {"linear": ["linear_fallback"], "flipped": ["negative_values"]}.get(kind, [])
     return result(band(r, F(th.get("on_track", "0.95")), F(th.get("acceleration_needed", "0.6"))), ratio=r,
-                  score=osdg_score(r), warnings=["linear_fallback"] if kind == "linear" else [])
+                  score=osdg_score(r), warnings=warns)
+
+
+def osdg_overall(scores, statuses):
+    """The indicator's status from the mean of its series' scores (progress-methodology.md,
+    "Aggregated progress status"): achieved only when every series is."""
+    if not scores:
+        return None
+    if all(s == "achieved" for s in statuses):
+        return "achieved"
+    mean = sum(mp.mpf(x) for x in scores) / len(scores)
+    return ("on_track" if mean >= mp.mpf("2.5") else "acceleration_needed" if mean >= 0
+            else "limited_progress" if mean >= mp.mpf("-2.5") else "deterioration")
 
 
 def unsd(ind, obs, th):
@@ -191,9 +268,15 @@ def unsd(ind, obs, th):
     def band(x, hi, mid):
         return "on_track" if ge(x, hi) else "acceleration_needed" if ge(x, mid) else "stagnation_or_regression"
     if ind["target"]["kind"] == "none":
-        x = d * cagr(y0, lat[1], lat[0] - t0)
+        ga = cagr(y0, lat[1], lat[0] - t0)
+        if ga is None:
+            return result("not_assessable", warnings=["undefined_growth"])
+        warns = ["no_target"]
+        if all_negative(y0, lat[1]):  # the magnitude's rate: the direction flips (docs/methods.md)
+            d, warns = -d, warns + ["negative_values"]
+        x = d * ga
         s = band(x, F(th.get("no_target_on_track", "0.02")), F(th.get("no_target_acceleration_needed", "0.005")))
-        return result(s, ratio=x, score=levels[s], warnings=["no_target"])
+        return result(s, ratio=x, score=levels[s], warnings=warns)
     T, ys = implied(ind)
     if met(ind, lat[1]):
         return result("achieved", score=3)

@@ -37,6 +37,10 @@ def exact(q):
         return f"{q.numerator}/{q.denominator}"
     s = Decimal(q.numerator) / Decimal(q.denominator)
     t = format(s.normalize(), "f")
+    # A decimal of more than 28 digits cannot be held exactly by onpace's decimals: as "p/q",
+    # compared to 28 significant digits.
+    if len(t.lstrip("-").replace(".", "").lstrip("0")) > 28:
+        return f"{q.numerator}/{q.denominator}"
     return t
 
 
@@ -98,11 +102,16 @@ def progress_case(name, t0, y0, t, yt, T, ys, direction):
     gr = root_rate(y0, ys, N)
     grn = root_rate(yt, ys, T - t) if t < T else None
     exp["actual_cagr"], exp["required_cagr"], exp["required_cagr_from_now"] = ga, gr, grn
+    # Years to target: 0 when met; ln(y*/yt)/λ, λ = ln(yt/y0)/n, when both logs exist (None
+    # when they differ in sign: moving away); otherwise at the slope if it heads for the target
+    # (a zero, or a target across zero from yt: no constant rate reaches it).
     if d * (ytf - ysf) >= 0:
         ytt = 0.0
-    elif ga is not None and ga != 0 and ((ga > 0) == (ysf / ytf > 1)) and ysf / ytf > 0:
-        ytt = float((Decimal(ys) / Decimal(yt)).ln() / (Decimal(1) + Decimal(repr(ga))).ln())
-    elif ga is None and n > 0 and (ytf - y0f) != 0 and ((ysf > ytf) == ((ytf - y0f) > 0)):
+    elif ga is not None and ysf / ytf > 0:
+        lam = (Decimal(yt) / Decimal(y0)).ln() / n
+        need = (Decimal(ys) / Decimal(yt)).ln()
+        ytt = float(need / lam) if lam != 0 and (lam > 0) == (need > 0) else None
+    elif n > 0 and (ytf - y0f) != 0 and ((ysf > ytf) == ((ytf - y0f) > 0)):
         ytt = float((ysf - ytf) / ((ytf - y0f) / n))
     else:
         ytt = None
@@ -130,6 +139,14 @@ def progress_cases():
         progress_case("zero baseline (linear fallback)", 2020, "0", 2022, "1", 2025, "5", "increase"),
         progress_case("latest at the target year", 2020, "1", 2025, "1.5", 2025, "2", "increase"),
         progress_case("target met early", 2020, "6.3", 2023, "11.8", 2025, "12", "increase"),
+        # Issue 13: steep declines keep their rate (ratios 1e-6, 1e-12, 1e-18 to the target).
+        progress_case("ratio 1e-6, on the geometric path", 2000, "1000000", 2005, "1000", 2010, "1", "decrease"),
+        progress_case("ratio 1e-12, on the geometric path", 2000, "1000000", 2006, "1", 2012, "0.000001", "decrease"),
+        progress_case("ratio 1e-18 over 100 years, on the geometric path", 2000, "1000000000000", 2050, "1000", 2100, "0.000001", "decrease"),
+        progress_case("ratio 1e24 over 24 years, on the geometric path", 2000, "0.000000000001", 2012, "1", 2024, "1000000000000", "increase"),
+        progress_case("ratio 1e-24 over 12 years, on the geometric path", 2000, "1000000000000", 2006, "1", 2012, "0.000000000001", "decrease"),
+        # Issue 13: 10 -> 5, lower is better, target 0: no constant rate reaches 0, the slope does.
+        progress_case("lower is better, target 0 reached at the slope", 2020, "10", 2022, "5", 2025, "0", "decrease"),
     ]
 
 
@@ -185,6 +202,11 @@ def cn_cases():
     cases.append(("baseline meets, latest slips", indicator("5", "4"), [[2022, "3.9"]], None, {}))
     # As-of year filters later observations.
     cases.append(("as-of year 2022 ignores 2023", indicator("0", "100"), [[2022, "20"], [2023, "90"]], {"year": 2022}, {}))
+    # All-negative values (issue 13): completion is a ratio of differences, valid at any sign.
+    for v in ["-8", "-6.5", "-5", "-11"]:
+        cases.append(("all negative, -10 -> target -2, value " + v, indicator("-10", "-2"), [[2023, v]], None, {}))
+    for v in ["-3", "-5", "-1.5"]:
+        cases.append(("all negative, lower is better, -2 -> target -10, value " + v, indicator("-2", "-10", direction="decrease"), [[2023, v]], None, {}))
     # Custom thresholds.
     cases.append(("custom ahead margin 0.2", indicator("0", "100"), [[2023, "75"]], None, {"ahead_margin": "0.2"}))
     cases.append(("custom lag tolerance 0", indicator("0", "100"), [[2023, "59"]], None, {"lag_tolerance": "0"}))
@@ -392,6 +414,40 @@ def method_cases():
 
     # Custom thresholds.
     add("custom significant threshold 0.5", "eurostat", edge, [(2021, "160")], {"window_years": "0", "significant": "0.5"})
+
+    # Negative series (issue 13): every value below zero, both directions, every method.
+    # The issue's example: -10 (2015) -> -5 (2020), higher is better, -2 by 2030. Open SDG's
+    # published rule flips the direction: R = 1.2727, score 4.8, on track.
+    neg_up = ind_spec("-10", level(2030, "-2"), t0=2015)
+    neg_down = ind_spec("-2", level(2030, "-10"), "decrease", t0=2015)
+    neg_none = ind_spec("-10", {"kind": "none"}, t0=2015)
+    for meth in R.METHODS:
+        th = w0 if meth == "eurostat" else None
+        add("all negative, higher is better, -10 -> -5 (target -2)", meth, neg_up, [(2016, "-9"), (2017, "-8"), (2018, "-7"), (2019, "-6"), (2020, "-5")], th)
+        add("all negative, higher is better, moving away -10 -> -12", meth, neg_up, [(2016, "-10.5"), (2017, "-11"), (2018, "-11.5"), (2019, "-11.8"), (2020, "-12")], th)
+        add("all negative, lower is better, -2 -> -4 (target -10)", meth, neg_down, [(2016, "-2.4"), (2017, "-2.8"), (2018, "-3.2"), (2019, "-3.6"), (2020, "-4")], th)
+    for meth in ["eurostat", "open-sdg", "unsd"]:
+        add("all negative, no target, -10 -> -9", meth, neg_none, [(2020, "-9")], w0 if meth == "eurostat" else None)
+        add("all negative, no target, -10 -> -11", meth, neg_none, [(2020, "-11")], w0 if meth == "eurostat" else None)
+    # Steep declines (issue 13): 1e12 (2000) -> 1e-6 (2100), a ratio of 1e-18; the latest value
+    # 1e3 in 2050 is exactly on the geometric path, so the ratio of rates is exactly 1.
+    steep = ind_spec("1000000000000", level(2100, "0.000001"), "decrease", t0=2000)
+    for meth in ["eurostat", "open-sdg", "unsd"]:
+        add("ratio 1e-18, exactly on the geometric path", meth, steep, [(2050, "1000")], w0 if meth == "eurostat" else None)
+    for ratio_name, y0, ys, t1, yt in [("1e-6", "1000000", "1", 2010, "1000"), ("1e-12", "1000000", "0.000001", 2012, "1")]:
+        ind = ind_spec(y0, level(t1, ys), "decrease", t0=2000)
+        for meth in ["eurostat", "open-sdg", "unsd"]:
+            add(f"ratio {ratio_name}, exactly on the geometric path", meth, ind, [(2000 + (t1 - 2000) // 2, yt)], w0 if meth == "eurostat" else None)
+    # Open SDG without a target near a natural limit (progress-methodology.md): C = 1 - (y0/lim)^4.44.
+    lim_up = ind_spec("95", {"kind": "none"}, t0=2015)
+    add("no target, 95 -> 96, no limit", "open-sdg", lim_up, [(2020, "96")])
+    add("no target, 95 -> 96, natural limit 100", "open-sdg", lim_up, [(2020, "96")], {"natural_limit": "100"})
+    add("no target, 95 -> 94, natural limit 100", "open-sdg", lim_up, [(2020, "94")], {"natural_limit": "100"})
+    add("no target, 95 -> 95, natural limit 95 (on the limit)", "open-sdg", lim_up, [(2020, "95")], {"natural_limit": "95"})
+    add("no target, 95 -> 99, limit below (ignored)", "open-sdg", lim_up, [(2020, "99")], {"natural_limit": "50"})
+    lim_down = ind_spec("4", {"kind": "none"}, "decrease", t0=2015)
+    add("no target, lower is better, 4 -> 3.9, natural limit 2", "open-sdg", lim_down, [(2020, "3.9")], {"natural_limit": "2"})
+    add("no target, lower is better, 4 -> 3.9, no limit", "open-sdg", lim_down, [(2020, "3.9")])
     return cases
 
 
@@ -471,7 +527,7 @@ def evaluate_cases():
     out = []
     for as_of in [None, 2022, "2023-12-31"]:
         for method in ["cn-plan-pace", "eurostat", "open-sdg", "unsd", "escap", "destatis", "sdsn"]:
-            statuses = []
+            statuses, scores = [], []
             for ind in plan["indicators"]:
                 rows = obs.get(ind["id"], [])
                 if isinstance(as_of, int):
@@ -488,12 +544,19 @@ def evaluate_cases():
                     statuses.append(cn_status(ind["baseline"]["value"], lat[1], ys, ind["baseline"]["year"], lat[0], T,
                                               binding=ind.get("nature") == "binding", comparator=c))
                 else:
-                    statuses.append(R.METHODS[method](ind, rows, {})["status"])
+                    r = R.METHODS[method](ind, rows, {})
+                    statuses.append(r["status"])
+                    if method == "open-sdg" and "score" in r:
+                        scores.append(r["score"])
             assessed = [s for s in statuses if s != "not_assessable"]
             case = {"name": f"evaluate cn-14th-fyp-st: {method}, as of {as_of or 'latest'}", "source": SOURCE + "; methods_ref.py",
                     "op": "evaluate", "input": {"plan": "cn-14th-fyp-st", "method": method},
                     "expected": {"statuses": statuses, "assessed": len(assessed), "not_assessable": len(statuses) - len(assessed),
                                  "on_pace": sum(1 for s in assessed if s in good)}}
+            if method == "open-sdg" and scores:
+                case["expected"]["mean_score"] = float(sum(R.mp.mpf(x) for x in scores) / len(scores))
+                case["expected"]["overall_status"] = R.osdg_overall(scores, assessed)
+                case["tolerance"] = 1e-12
             if as_of is not None:
                 case["input"]["as_of"] = as_of
             out.append(case)

@@ -56,6 +56,23 @@ fn run(op: &str, input: &Value) -> onpace::Error {
             err(api::progress(&req))
         }
         "required_path" => err(api::required_path(&input.to_string())),
+        "path" | "what_if" => {
+            let plan = builtin::plan(input["plan"].as_str().unwrap()).unwrap();
+            let ind = plan.indicator(input["indicator"].as_str().unwrap()).unwrap();
+            if op == "path" {
+                let req =
+                    json!({"kind": input["kind"], "from_year": input["from_year"], "from_value": input["from_value"]});
+                err(api::path(ind, &req.to_string()))
+            } else {
+                let mut req = json!({"from_year": input["from_year"], "value": input["value"]});
+                for k in ["rate", "increment"] {
+                    if let Some(v) = input.get(k) {
+                        req[k] = v.clone();
+                    }
+                }
+                err(api::what_if(ind, &req.to_string()))
+            }
+        }
         "progress" => err(api::progress(&input.to_string())),
         "project_points" => err(api::project_points(&input.to_string())),
         "evaluate" => match builtin::plan(input["plan"].as_str().unwrap()) {

@@ -287,6 +287,12 @@ fn run_evaluate(c: &Case) {
     assert_eq!(e.summary.assessed as u64, c.expected["assessed"].as_u64().unwrap(), "{}", c.name);
     assert_eq!(e.summary.not_assessable as u64, c.expected["not_assessable"].as_u64().unwrap(), "{}", c.name);
     assert_eq!(e.summary.on_pace as u64, c.expected["on_pace"].as_u64().unwrap(), "{}", c.name);
+    if let Some(v) = c.expected.get("mean_score") {
+        check_f64(&c.name, "mean_score", e.summary.mean_score, v, c.tolerance.unwrap_or(0.0));
+    }
+    if let Some(v) = c.expected.get("overall_status") {
+        assert_eq!(e.summary.overall_status.map(|s| s.code()), v.as_str(), "{}: overall_status", c.name);
+    }
 }
 
 fn run_file(name: &str) -> usize {

@@ -186,6 +186,7 @@ class Summary:
     mean_score: Optional[float]
     all_achieved: bool
     missing: str
+    overall_status: Optional[str] = None
 
     @classmethod
     def _from(cls, d: Dict[str, Any]) -> "Summary":
@@ -193,7 +194,7 @@ class Summary:
             counts=[StatusCount(c["status"], c["count"]) for c in d["counts"]], assessed=d["assessed"],
             not_assessable=d["not_assessable"], on_pace=d["on_pace"], share_on_pace=opt_dec(d["share_on_pace"]),
             weighted_share_on_pace=opt_dec(d["weighted_share_on_pace"]), mean_score=d["mean_score"],
-            all_achieved=d["all_achieved"], missing=d["missing"],
+            all_achieved=d["all_achieved"], missing=d["missing"], overall_status=d["overall_status"],
         )
 
 

@@ -2,8 +2,10 @@
 
 ``progress`` returns float64 arrays ``completion``, ``time_share``, ``pace``, ``actual_cagr``,
 ``required_cagr``, ``ratio`` and an int8 array ``status`` with the codes in ``STATUS_CODES``.
-A NaN in any input, a plan length ≤ 0 or a direction other than ±1 gives NaN outputs and
-status -1 (``not_assessable``) for that row only.
+A NaN in any input, a plan length ≤ 0, an observation not after the baseline year or a
+direction other than ±1 gives NaN outputs and status -1 (``not_assessable``) for that row
+only. Band edges follow the exact API's rule (a value within 1e-12 of an edge is on it), so
+both APIs give one status. Thresholds must be finite and ≥ 0 (``InvalidArgumentError``).
 """
 
 from __future__ import annotations

@@ -75,6 +75,8 @@ const RUNNERS = {
     const ev = builtinPlan(i.plan).evaluate(builtinObservations(i.plan), { method: i.method, asOf: i.as_of });
     assert.deepEqual(ev.rows.map((r) => r.status), e.statuses, c.name);
     assert.deepEqual([ev.summary.assessed, ev.summary.notAssessable, ev.summary.onPace], [e.assessed, e.not_assessable, e.on_pace], c.name);
+    if (e.mean_score !== undefined) assert.ok(Math.abs(ev.summary.meanScore - e.mean_score) <= c.tolerance * Math.abs(e.mean_score), `${c.name}: mean_score ${ev.summary.meanScore}`);
+    if (e.overall_status !== undefined) assert.equal(ev.summary.overallStatus, e.overall_status, c.name);
   },
   what_if(c) {
     const i = c.input; const e = c.expected;

@@ -36,7 +36,8 @@ impl Plan {
     /// Numbers load exactly: `0.36` and `"0.36"` are both exactly 0.36.
     pub fn from_json(text: &str) -> Result<Plan> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let plan: Plan = from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        let crate::model::plan::UncheckedPlan(plan) =
+            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
         plan.validate()?;
         Ok(plan)
     }
@@ -55,7 +56,8 @@ impl Plan {
 impl crate::model::indicator::Indicator {
     /// Load one indicator from JSON (the same shape as in a plan file) and check its rules.
     pub fn from_json(text: &str) -> Result<Self> {
-        let ind: Self = from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        let crate::model::indicator::UncheckedIndicator(ind) =
+            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
         ind.validate("indicator")?;
         Ok(ind)
     }

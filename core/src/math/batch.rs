@@ -92,22 +92,33 @@ impl Default for BatchThresholds {
     }
 }
 
-/// `(to/from)^(1/years) − 1`. `ln_1p`/`exp_m1` keep full relative accuracy near zero growth,
-/// but they are the slow libm calls (three quarters of the kernel's time in a profile);
-/// `ln`/`exp` lose relative accuracy ≈ ε/|x| only there, so they serve wherever |x| ≥ 1e-2
-/// (error ≤ 2.3e-14, well inside the 1e-12 the batch promises against the exact path).
+impl BatchThresholds {
+    /// Checked thresholds: each finite and ≥ 0, as the exact path requires of its decimals
+    /// (a NaN margin would silently make every comparison false).
+    pub fn new(ahead_margin: f64, lag_tolerance: f64) -> crate::error::Result<Self> {
+        for (name, v) in [("ahead_margin", ahead_margin), ("lag_tolerance", lag_tolerance)] {
+            if !v.is_finite() || v < 0.0 {
+                return Err(crate::error::Error::invalid_argument(
+                    format!("thresholds.{name}"),
+                    format!("thresholds must be finite and ≥ 0, got {}", crate::num::f64_text(v, None)),
+                ));
+            }
+        }
+        Ok(BatchThresholds { ahead_margin, lag_tolerance })
+    }
+}
+
+/// `x ≥ edge` with the exact path's rule for f64 comparisons: within 1e-12 (relative, at least
+/// absolute) of the edge counts as on it ([`crate::method::prepare::at_least`]). The batch's
+/// completion and time share are f64 quotients of decimal inputs, so an exact edge such as
+/// 0.37/0.74 = 0.5 may land an ulp below; the tolerance makes both APIs give one answer.
+fn at_least(x: f64, edge: f64) -> bool {
+    x >= edge - crate::method::prepare::EDGE_TOLERANCE * edge.abs().max(1.0)
+}
+
+/// `(to/from)^(1/years) − 1`: the routine the exact API uses too ([`crate::math::rate`]).
 fn rate(from: f64, to: f64, years: f64) -> f64 {
-    if from == 0.0 || to == 0.0 || (from < 0.0) != (to < 0.0) || years <= 0.0 {
-        return f64::NAN;
-    }
-    let delta = (to - from) / from;
-    let log = if delta.abs() < 1e-2 { delta.ln_1p() } else { (to / from).ln() };
-    let x = log / years;
-    if x.abs() < 1e-2 {
-        x.exp_m1()
-    } else {
-        x.exp() - 1.0
-    }
+    crate::math::rate::rate_f64(from, to, years)
 }
 
 /// Assess one series.
@@ -118,27 +129,31 @@ pub fn progress_row(x: BatchInput, th: BatchThresholds) -> BatchRow {
     }
     let big_n = x.target_year - x.base_year;
     let n = x.year - x.base_year;
-    if big_n <= 0.0 {
+    // No plan length, or no observation after the baseline: nothing to assess (the exact
+    // path says `insufficient_data` for the latter), so every output is NaN.
+    if big_n <= 0.0 || n <= 0.0 {
         return NAN_ROW;
     }
     let d = x.direction;
     let time_share = n / big_n;
     let planned = x.target - x.baseline;
     let completion = if planned == 0.0 { f64::NAN } else { (x.value - x.baseline) / planned };
-    let pace = if n > 0.0 { completion / time_share } else { f64::NAN };
-    let actual_cagr = if n > 0.0 { rate(x.baseline, x.value, n) } else { f64::NAN };
+    let pace = completion / time_share;
+    let actual_cagr = rate(x.baseline, x.value, n);
     let required_cagr = rate(x.baseline, x.target, big_n);
     let ratio = if required_cagr != 0.0 { d * actual_cagr / required_cagr.abs() } else { f64::NAN };
-    let status = if n <= 0.0 {
-        NOT_ASSESSABLE
-    } else if d * (x.value - x.target) >= 0.0 {
+    // The same order and edges as the exact `cn-plan-pace` (core/src/method/cn_plan_pace.rs):
+    // met, slipped, moved backwards, then the bands with `at_least` on their edges.
+    let status = if d * (x.value - x.target) >= 0.0 {
         ACHIEVED
     } else if d * (x.baseline - x.target) >= 0.0 || completion < 0.0 {
         // Slipped from a baseline that met the target, or moved backwards.
         REGRESSING
-    } else if completion < time_share - th.lag_tolerance {
+    } else if completion.is_nan() {
+        NOT_ASSESSABLE
+    } else if !at_least(completion, time_share - th.lag_tolerance) {
         LAGGING
-    } else if completion >= time_share + th.ahead_margin {
+    } else if at_least(completion, time_share + th.ahead_margin) {
         AHEAD
     } else {
         ON_TRACK

@@ -3,5 +3,6 @@
 pub mod batch;
 pub mod path;
 pub mod progress;
+pub mod rate;
 pub mod scenario;
 pub mod trend;

@@ -56,6 +56,9 @@ pub struct Milestone {
 pub fn required_path(from: (i32, Decimal), to: (i32, Decimal), kind: PathKind) -> Result<Vec<Milestone>> {
     let (t0, y0) = from;
     let (t1, y1) = to;
+    // Bounded years bound the path's length (no input allocates without limit).
+    crate::model::indicator::check_year(t0, "from.year")?;
+    crate::model::indicator::check_year(t1, "to.year")?;
     if t1 <= t0 {
         return Err(Error::YearOutOfRange {
             field: "to.year".into(),

@@ -105,8 +105,12 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let pace = match completion {
         // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
         // P/τ would divide by an already-rounded 1/3.
-        Some(_) if n > 0 => {
-            Some(done.mul_or(Decimal::from(big_n), "pace")?.div_or(planned.mul_or(Decimal::from(n), "pace")?, "pace")?)
+        Some(c) if n > 0 => {
+            // Near the top of the decimal range (7.9e28) the products overflow: then P/τ.
+            match (done.checked_mul(Decimal::from(big_n)), planned.checked_mul(Decimal::from(n))) {
+                (Some(a), Some(b)) => Some(a.div_or(b, "pace")?),
+                _ => Some(c.div_or(time_share, "pace")?),
+            }
         }
         Some(_) => {
             warnings.push(Warning::new("no_elapsed_time", "pace", "the latest observation is the baseline year"));
@@ -114,13 +118,17 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
         }
         None => None,
     };
-    let milestone = y0.add_or(
-        planned.mul_or(Decimal::from(n), "milestone")?.div_or(Decimal::from(big_n), "milestone")?,
-        "milestone",
-    )?;
+    // Multiply before dividing (terminating fractions stay exact), unless that overflows.
+    let step = match planned.checked_mul(Decimal::from(n)) {
+        Some(p) => p.div_or(Decimal::from(big_n), "milestone")?,
+        None => planned.div_or(Decimal::from(big_n), "milestone")?.mul_or(Decimal::from(n), "milestone")?,
+    };
+    let milestone = y0.add_or(step, "milestone")?;
     let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
     let actual_cagr = if n > 0 { cagr(y0, yt, n, "actual_cagr", &mut warnings) } else { None };
+    #[allow(clippy::cast_precision_loss)] // year counts are small.
+    let actual_log = if n > 0 { crate::math::rate::log_growth(y0, yt, n as f64) } else { None };
     let required_cagr = cagr(y0, ys, big_n, "required_cagr", &mut warnings);
     let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
         (
@@ -144,7 +152,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let acceleration = match (required_cagr_from_now, actual_cagr) {
         (Some(need), Some(have)) if have != 0.0 => finite(need / have),
         _ => match (required_slope_from_now, actual_slope) {
-            (Some(need), Some(have)) if !have.is_zero() => {
+            (Some(_), Some(_)) if !done.is_zero() => {
                 if required_cagr_from_now.is_none() || actual_cagr.is_none() {
                     warnings.push(Warning::new(
                         "linear_fallback",
@@ -152,14 +160,19 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
                         "growth rates are undefined; the acceleration is the ratio of slopes",
                     ));
                 }
-                finite(to_f64(need) / to_f64(have))
+                // From the exact differences, not the slopes: a slope of 1e-18 a year keeps
+                // only 10 digits in a 28-place decimal; the differences keep all of theirs.
+                #[allow(clippy::cast_precision_loss)] // year counts are small.
+                let (rem, n) = (remaining as f64, n as f64);
+                finite((to_f64(ys.sub_or(yt, "acceleration")?) / rem) / (to_f64(done) / n))
             }
             _ => None,
         },
     };
 
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-    let years_to_target = if met { Some(0.0) } else { years_to_go(yt, ys, actual_cagr, actual_slope, &mut warnings) };
+    let years_to_target =
+        if met { Some(0.0) } else { years_to_go(yt, ys, actual_log, (n > 0).then_some((done, n)), &mut warnings) };
 
     // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
     let canon = |d: Decimal| d.normalize();
@@ -195,28 +208,44 @@ pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut 
         return None;
     }
     #[allow(clippy::cast_precision_loss)] // year counts are small.
-    crate::num::compound_rate(from, to, years as f64)
+    let log = crate::math::rate::log_growth(from, to, years as f64)?;
+    if crate::math::rate::factor_underflows(log) {
+        warnings.push(Warning::new(
+            "rate_not_representable",
+            field,
+            format!(
+                "from {from} to {to} in {years} years the value falls by more than 99.89 % a year: the rate \
+                 is −100 % to f64 precision and the growth factor 1 + g is not representable"
+            ),
+        ));
+    }
+    crate::num::finite(crate::math::rate::rate_from_log(log))
 }
 
-/// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists,
+/// Years until `yt` reaches `ys` at the current rate: exponential when the CAGR exists
+/// (`ln(y*/yt)/λ` with the actual log growth `λ`, so a steep decline is not lost in `ln(1 + g)`),
 /// linear otherwise; `None` when moving away or standing still.
 fn years_to_go(
     yt: Decimal,
     ys: Decimal,
-    ga: Option<f64>,
-    sa: Option<Decimal>,
+    log_growth: Option<f64>,
+    change: Option<(Decimal, i64)>,
     warnings: &mut Vec<Warning>,
 ) -> Option<f64> {
     let needed_up = ys > yt;
-    if let Some(g) = ga {
-        let ratio = to_f64(ys) / to_f64(yt);
-        if ratio > 0.0 && g != 0.0 && (g > 0.0) == (ratio > 1.0) {
-            return finite(ratio.ln() / g.ln_1p());
+    // When both logs exist the exponential decides; when the target is zero or across zero
+    // from the latest value (10 → 5 with a target of 0), no constant rate ever reaches it, and
+    // the slope decides, as it does for the methods' ratio of slopes.
+    if let (Some(l), Some(need)) = (log_growth, crate::math::rate::log_ratio_decimal(yt, ys)) {
+        if l != 0.0 && (l > 0.0) == (need > 0.0) {
+            return finite(need / l);
         }
-    } else if let Some(s) = sa {
-        if !s.is_zero() && s.is_sign_positive() == needed_up {
+    } else if let Some((done, n)) = change {
+        // At the slope done/n, from the exact differences (a tiny decimal slope loses digits).
+        if !done.is_zero() && done.is_sign_positive() == needed_up {
             warnings.push(Warning::new("linear_fallback", "years_to_target", "computed at the linear rate"));
-            return finite(to_f64(ys.checked_sub(yt)?) / to_f64(s));
+            #[allow(clippy::cast_precision_loss)] // year counts are small.
+            return finite(to_f64(ys.checked_sub(yt)?) / to_f64(done) * n as f64);
         }
     }
     warnings.push(Warning::new("moving_away", "years_to_target", "at the current rate the target is never reached"));
@@ -284,6 +313,38 @@ mod tests {
         .unwrap();
         assert!(m.completion.is_none() && m.pace.is_none());
         assert_eq!(m.years_to_target, Some(0.0));
+    }
+
+    #[test]
+    fn steep_declines_warn_where_f64_cannot_hold_the_rate() {
+        // 1e28 → 1e-2 in 10 years: the factor 1 + g = 1e-3 a year (mpmath: g = −0.999 exactly),
+        // below the 1.1e-3 an f64 rate can carry: a typed warning, and years to target from
+        // the log growth (ln(1e-2/1e14)/(ln(1e14/1e28)/5) = 16·5/14 = 40/7 years, by hand).
+        let p = progress(
+            YearValue::new(2000, d("10000000000000000000000000000")),
+            YearValue::new(2005, d("100000000000000")),
+            YearValue::new(2010, d("0.01")),
+            Direction::Decrease,
+        )
+        .unwrap();
+        assert!(rel(p.required_cagr.unwrap(), -0.999) < 1e-13);
+        assert!(p.warnings.iter().any(|w| w.code == "rate_not_representable" && w.field == "required_cagr"));
+        assert!(rel(p.years_to_target.unwrap(), 40.0 / 7.0) < 1e-13);
+    }
+
+    #[test]
+    fn a_target_of_zero_is_reached_at_the_slope() {
+        // Issue 13: 10 → 5 in two years, lower is better, target 0: no constant rate reaches 0,
+        // the slope (−2.5 a year) does in 2 more years; no `moving_away` warning.
+        let p = progress(
+            YearValue::new(2020, d("10")),
+            YearValue::new(2022, d("5")),
+            YearValue::new(2025, d("0")),
+            Direction::Decrease,
+        )
+        .unwrap();
+        assert_eq!(p.years_to_target, Some(2.0));
+        assert!(!p.warnings.iter().any(|w| w.code == "moving_away"), "{:?}", p.warnings);
     }
 
     #[test]

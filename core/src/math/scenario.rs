@@ -33,6 +33,9 @@ pub struct WhatIf {
 /// Grow `start` by `growth` each year up to `to_year`.
 pub fn what_if_path(start: (i32, Decimal), growth: Growth, to_year: i32) -> Result<Vec<Milestone>> {
     let (t0, y0) = start;
+    // Bounded years bound the path's length (no input allocates or loops without limit).
+    crate::model::indicator::check_year(t0, "from_year")?;
+    crate::model::indicator::check_year(to_year, "to_year")?;
     let n = years_between(t0, to_year);
     if n < 0 {
         return Err(Error::YearOutOfRange {
@@ -89,6 +92,7 @@ pub struct Decomposition {
 impl Indicator {
     /// A what-if path from (`from_year`, `value`) to the target year, judged against the target.
     pub fn what_if(&self, from_year: i32, value: Decimal, growth: Growth) -> Result<WhatIf> {
+        crate::model::indicator::check_year(from_year, "from_year")?;
         let level = self.implied_target().ok();
         let to = level.map(|l| l.year).or(self.target.year()).unwrap_or_else(|| from_year.saturating_add(5));
         let path = what_if_path((from_year, value), growth, to)?;
@@ -117,6 +121,7 @@ impl Indicator {
         })?;
         let path = self.path(kind)?;
         let (d_year, d0) = denominator;
+        crate::model::indicator::check_year(d_year, "denominator_year")?;
         let mut rows = Vec::with_capacity(path.len());
         for m in &path {
             let den = *what_if_path((d_year, d0), Growth::Rate(growth), m.year)?

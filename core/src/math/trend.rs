@@ -119,6 +119,7 @@ pub fn project(
     model: Model,
     level: f64,
 ) -> Result<Projection> {
+    crate::model::indicator::check_year(year, "year")?;
     if !(level > 0.0 && level < 1.0) {
         return Err(Error::invalid_argument(
             "level",

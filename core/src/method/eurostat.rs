@@ -7,6 +7,9 @@
 //! movement away, `< −1 %` significant movement away. Windows: `window_years` = 5 (short
 //! term, the default) or 15 (long term); 0 measures from the plan's baseline. A window start
 //! without data moves to the nearest later year, with a `base_year_substituted` warning.
+//! Every value negative: the ratio of slopes with a target (`linear_fallback`), the
+//! magnitude's rate with the direction flipped without one (`negative_values`); see
+//! `docs/methods.md`, "Negative values".
 //! Source: Eurostat, *Sustainable development in the European Union*, methodological annex.
 
 use rust_decimal::prelude::ToPrimitive;
@@ -15,8 +18,8 @@ use rust_decimal::Decimal;
 use crate::error::Result;
 use crate::math::progress::{progress, YearValue};
 use crate::method::prepare::{
-    above, at_least, implied, latest_after_base, linear_fallback, maintain_warning, no_data, no_target_result,
-    not_assessable, rate_ratio, series_with_baseline, slipped_warning, RateRatio,
+    above, all_negative, at_least, flipped_warning, implied, latest_after_base, linear_fallback, maintain_warning,
+    no_data, no_target_result, not_assessable, rate_ratio, series_with_baseline, slipped_warning, Negatives, RateRatio,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
@@ -102,7 +105,13 @@ impl Method for Eurostat {
                 let why = w.into_iter().next().unwrap_or_else(|| no_data(ctx.indicator));
                 return Ok(not_assessable(ctx, ID, v, why));
             };
-            let x = d * ga;
+            // Every value negative: the rate is the magnitude's, so the direction flips
+            // (docs/methods.md, "Negative values").
+            let flipped = all_negative(&[base.value, latest.value]);
+            if flipped {
+                extra.push(flipped_warning("ratio"));
+            }
+            let x = if flipped { -d * ga } else { d * ga };
             let status = if above(x, band) {
                 Status::SignificantProgress
             } else if above(x, Decimal::ZERO) {
@@ -144,7 +153,7 @@ impl Method for Eurostat {
             extra.push(slipped_warning());
             (Status::MovementAway, None)
         } else {
-            match rate_ratio(base, latest, target, d) {
+            match rate_ratio(base, latest, target, d, Negatives::Slopes) {
                 RateRatio::Maintain => {
                     extra.push(maintain_warning());
                     (Status::MovementAway, None)

@@ -45,6 +45,9 @@ pub struct Summary {
     pub mean_score: Option<f64>,
     /// True only if every indicator is achieved (none not assessable).
     pub all_achieved: bool,
+    /// The overall status from the mean score, for a method that defines one (`open-sdg`:
+    /// `achieved` only when every assessed row is, otherwise the band of the mean score).
+    pub overall_status: Option<Status>,
     /// The missing-data policy applied.
     pub missing: MissingPolicy,
 }
@@ -108,7 +111,15 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
         let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings };
         rows.push(m.assess_points(ctx)?.sanitized());
     }
-    let summary = summarise(&rows, m.statuses(), options)?;
+    let mut summary = summarise(&rows, m.statuses(), options)?;
+    let assessed_rows = || rows.iter().filter(|r| r.status != Status::NotAssessable);
+    summary.overall_status = summary.mean_score.and_then(|mean| {
+        if assessed_rows().all(|r| r.status == Status::Achieved) {
+            m.status_from_mean_score(mean).map(|_| Status::Achieved)
+        } else {
+            m.status_from_mean_score(mean)
+        }
+    });
     Ok(Evaluation {
         plan: plan.id.clone(),
         method: m.id().into(),
@@ -173,6 +184,7 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
         weighted_share_on_pace,
         mean_score,
         all_achieved,
+        overall_status: None,
         missing: options.missing,
     })
 }

@@ -69,6 +69,11 @@ pub trait Method: Sync {
     fn statuses(&self) -> &'static [Status];
     /// Assess one indicator.
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment>;
+    /// The status a set of series gets from its mean score, for a method that defines one
+    /// (`open-sdg`); `None` otherwise.
+    fn status_from_mean_score(&self, _mean: f64) -> Option<Status> {
+        None
+    }
 }
 
 static REGISTRY: &[&dyn Method] = &[

@@ -103,17 +103,21 @@ pub fn slipped_warning() -> Warning {
     Warning::new("target_slipped", "status", "the baseline already met the target, but the latest value no longer does")
 }
 
+/// The band-edge tolerance of every f64 comparison (relative to the edge, absolute below 1):
+/// see `docs/methods.md`, "Band edges".
+pub const EDGE_TOLERANCE: f64 = 1e-12;
+
 /// `x ≥ edge`, where a ratio within 1e-12 (relative) of the edge counts as on it: irrational
 /// ratios computed by different maths libraries (native, WASM) then agree at band edges.
 pub fn at_least(x: f64, edge: Decimal) -> bool {
     let e = crate::num::to_f64(edge);
-    x >= e - 1e-12 * e.abs().max(1.0)
+    x >= e - EDGE_TOLERANCE * e.abs().max(1.0)
 }
 
 /// `x > edge`, with the same tolerance as [`at_least`]: a ratio on the edge is not above it.
 pub fn above(x: f64, edge: Decimal) -> bool {
     let e = crate::num::to_f64(edge);
-    x > e + 1e-12 * e.abs().max(1.0)
+    x > e + EDGE_TOLERANCE * e.abs().max(1.0)
 }
 
 /// A result for the no-target variants: status and growth rate only.
@@ -142,6 +146,17 @@ pub fn growth_since_base(ctx: &Context<'_>) -> std::result::Result<(f64, YearVal
     crate::math::progress::cagr(ctx.indicator.baseline.value, latest.value, years, "actual_cagr", &mut w)
         .map(|g| (g, latest))
         .ok_or_else(|| w.into_iter().next().unwrap_or_else(|| no_data(ctx.indicator)))
+}
+
+/// The growth a no-target variant judges, `d·ga` since the baseline: `(ga, d·ga, flipped)`.
+/// When the baseline and the latest value are both negative the rate is the magnitude's, so
+/// the direction is flipped (Open SDG's published rule, the only one a source gives; see
+/// `docs/methods.md`, "Negative values").
+pub fn no_target_growth(ctx: &Context<'_>) -> std::result::Result<(f64, f64, bool), Warning> {
+    let (ga, latest) = growth_since_base(ctx)?;
+    let flipped = all_negative(&[ctx.indicator.baseline.value, latest.value]);
+    let d = ctx.indicator.direction.sign_f64();
+    Ok((ga, if flipped { -d * ga } else { d * ga }, flipped))
 }
 
 /// A `not_assessable` result carrying the context's warnings.
@@ -188,7 +203,8 @@ pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status,
 }
 
 /// The ratio of actual to required growth, `d·ga/|gr|`, or of slopes, `d·sa/|sr|`, when a
-/// compound rate does not exist (zero or sign-changing values).
+/// compound rate does not exist (zero or sign-changing values) or, for a method without a
+/// published rule for them, when every value is negative.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum RateRatio {
     /// The ratio; `linear` when it is the ratio of slopes.
@@ -199,28 +215,61 @@ pub enum RateRatio {
         linear: bool,
         /// The actual rate (or slope) used, signed.
         actual: f64,
+        /// Whether every value is negative and the direction was flipped (Open SDG's rule).
+        flipped: bool,
     },
     /// The target equals the starting value: no rate is required.
     Maintain,
 }
 
+/// What a ratio-of-rates method does when the start, the latest value and the target are all
+/// negative (a rate there is the growth of the magnitude, whose sign is opposite to the
+/// value's movement: −10 → −5 is a rate of −12.9 % a year while the value rises).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Negatives {
+    /// Flip the desired direction and use the rates (Open SDG's published rule).
+    FlipDirection,
+    /// Use the ratio of slopes, with a `linear_fallback` warning (no published rule).
+    Slopes,
+}
+
+/// Whether every given value is below zero.
+pub fn all_negative(values: &[Decimal]) -> bool {
+    values.iter().all(|v| v.is_sign_negative() && !v.is_zero())
+}
+
 /// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`.
-pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64) -> RateRatio {
+pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64, negatives: Negatives) -> RateRatio {
     use crate::num::to_f64;
     let n = f64::from(latest.year) - f64::from(base.year);
     let big_n = f64::from(target.year) - f64::from(base.year);
     if target.value == base.value {
         return RateRatio::Maintain;
     }
+    let negative = all_negative(&[base.value, latest.value, target.value]);
+    let flipped = negative && negatives == Negatives::FlipDirection;
+    let rates_apply = !negative || flipped;
+    let d_used = if flipped { -d } else { d };
     let rate = crate::num::compound_rate;
     match (rate(base.value, latest.value, n), rate(base.value, target.value, big_n)) {
-        (Some(ga), Some(gr)) if gr != 0.0 => RateRatio::Ratio { value: d * ga / gr.abs(), linear: false, actual: ga },
+        (Some(ga), Some(gr)) if gr != 0.0 && rates_apply => {
+            RateRatio::Ratio { value: d_used * ga / gr.abs(), linear: false, actual: ga, flipped }
+        }
         _ => {
             let sa = (to_f64(latest.value) - to_f64(base.value)) / n;
             let sr = (to_f64(target.value) - to_f64(base.value)) / big_n;
-            RateRatio::Ratio { value: d * sa / sr.abs(), linear: true, actual: sa }
+            RateRatio::Ratio { value: d * sa / sr.abs(), linear: true, actual: sa, flipped: false }
         }
     }
+}
+
+/// The `negative_values` warning of a method that flipped the direction for negative values.
+pub fn flipped_warning(field: &str) -> Warning {
+    Warning::new(
+        "negative_values",
+        field,
+        "every value is negative: rates measure the magnitude, so the desired direction is flipped (Open SDG's rule)",
+    )
 }
 
 /// The `linear_fallback` warning for a method that used slopes.
@@ -228,7 +277,7 @@ pub fn linear_fallback(field: &str) -> Warning {
     Warning::new(
         "linear_fallback",
         field,
-        "a compound rate is undefined (zero or sign change); the ratio of slopes is used",
+        "a compound rate is undefined or misleading (zero, sign change, or every value negative); the ratio of slopes is used",
     )
 }
 

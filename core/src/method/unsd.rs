@@ -4,15 +4,17 @@
 //! `ŷ(T) = yt (1 + ga)^(T − t)` (at the slope instead, with a warning, when the CAGR is
 //! undefined), and `E = (ŷ(T) − y0)/(y* − y0)`: `E ≥ 0.95` → 3 (on track), `[0.10, 0.95)` →
 //! 2 (acceleration needed), else 1 (stagnation or regression). Without a target:
-//! `d·ga ≥ 2 %` → 3, `≥ 0.5 %` → 2, else 1. The level (3, 2, 1) is the `score`.
+//! `d·ga ≥ 2 %` → 3, `≥ 0.5 %` → 2, else 1 (every value negative: the direction flips,
+//! `negative_values`). The level (3, 2, 1) is the `score`. The projection is `yt·e^(λ(T − t))`
+//! with the log growth `λ`, the right level for negative values too (`docs/methods.md`).
 //! Source: UN Statistics Division, *SDG Progress Chart technical note*.
 
 use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::method::prepare::{
-    assessment, at_least, growth_since_base, linear_fallback, maintain_warning, no_target_result, not_assessable,
-    prepare, slipped_warning, verdict, Verdict,
+    assessment, at_least, flipped_warning, linear_fallback, maintain_warning, no_target_growth, no_target_result,
+    not_assessable, prepare, slipped_warning, verdict, Verdict,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::target::Target;
@@ -73,12 +75,14 @@ impl Method for Unsd {
         };
         if matches!(ctx.indicator.target, Target::None) {
             let (hi, mid) = (th("no_target_on_track"), th("no_target_acceleration_needed"));
-            return Ok(match growth_since_base(&ctx) {
-                Ok((ga, _)) => {
-                    let x = ctx.indicator.direction.sign_f64() * ga;
+            return Ok(match no_target_growth(&ctx) {
+                Ok((ga, x, flipped)) => {
                     let s = band(x, hi, mid);
                     let mut a = no_target_result(ctx, ID, v, s, ga, x);
                     a.score = Some(level(s));
+                    if flipped {
+                        a.warnings.push(flipped_warning("ratio"));
+                    }
                     a
                 }
                 Err(w) => not_assessable(ctx, ID, v, w),
@@ -105,8 +109,13 @@ impl Method for Unsd {
                 let (yt, y0, ys) = (to_f64(prep.latest.value), to_f64(prep.base.value), to_f64(prep.implied.value));
                 // Past the target year the latest value stands for ŷ(T).
                 let ahead = f64::from(prep.implied.year.saturating_sub(prep.latest.year).max(0));
-                let projected = match (p.actual_cagr, p.actual_slope) {
-                    (Some(ga), _) => yt * (1.0 + ga).powf(ahead),
+                // The level extended at the constant rate, `yt·e^(λ·ahead)` with the log growth
+                // λ (not `(1 + ga)^ahead`, which loses a steep decline); for negative values
+                // this is the magnitude shrinking or growing, still the right level.
+                let years = f64::from(prep.latest.year) - f64::from(prep.base.year);
+                let log = crate::math::rate::log_growth(prep.base.value, prep.latest.value, years);
+                let projected = match (log.filter(|_| p.actual_cagr.is_some()), p.actual_slope) {
+                    (Some(l), _) => yt * (l * ahead).exp(),
                     (None, Some(sa)) => {
                         extra.push(linear_fallback("ratio"));
                         yt + to_f64(sa) * ahead

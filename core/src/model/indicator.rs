@@ -107,9 +107,13 @@ pub struct Components {
 }
 
 /// A quantified indicator of a plan.
+// Deserializing one (in any serde format, inside any struct) checks every rule
+// (`Indicator::validate`): there is no way to hold an unvalidated indicator from serde.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+// `remote = "Self"`: the derives become the inherent `Indicator::serialize`/`deserialize`
+// (unchecked); the trait impls below wrap them, the Deserialize one with the validation.
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Indicator {
     /// Stable id, unique in the plan (lowercase, digits, `-`).
     pub id: String,
@@ -135,6 +139,34 @@ pub struct Indicator {
     /// Statistical definition or notes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub definition: Option<Label>,
+}
+
+impl Serialize for Indicator {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Indicator::serialize(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Indicator {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let ind = Indicator::deserialize(d)?;
+        ind.validate("indicator").map_err(|e| serde::de::Error::custom(format!("{} ({})", e, e.code())))?;
+        Ok(ind)
+    }
+}
+
+/// An indicator read without its rules checked, for readers that check them afterwards with
+/// error paths of their own ([`crate::model::plan::Plan::from_json`], [`Indicator::from_json`]).
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub(crate) struct UncheckedIndicator(#[serde(with = "Indicator")] pub(crate) Indicator);
+
+/// `Vec<Indicator>` read unchecked (the plan validates each with its index in the path).
+pub(crate) fn unchecked_indicators<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> std::result::Result<Vec<Indicator>, D::Error> {
+    let v: Vec<UncheckedIndicator> = Deserialize::deserialize(d)?;
+    Ok(v.into_iter().map(|u| u.0).collect())
 }
 
 /// Years an indicator's baseline and target may have: wide enough for any real plan, narrow

@@ -58,9 +58,12 @@ pub struct ReferenceValue {
 }
 
 /// A plan with quantified indicators.
+// Deserializing one (in any serde format, inside any struct) checks every rule
+// (`Plan::validate`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
+// `remote = "Self"`: see `Indicator`; the trait impls below wrap the derived functions.
+#[serde(deny_unknown_fields, remote = "Self")]
 pub struct Plan {
     /// Stable id, e.g. `yanbian-st-14`.
     pub id: String,
@@ -75,6 +78,7 @@ pub struct Plan {
     /// Base year of the plan (the last year of the previous plan).
     pub base_year: i32,
     /// Indicators, in the plan's order.
+    #[serde(deserialize_with = "crate::model::indicator::unchecked_indicators")]
     pub indicators: Vec<Indicator>,
     /// Where the indicator figures come from.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -92,6 +96,26 @@ pub struct Plan {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reference_values: Vec<ReferenceValue>,
 }
+
+impl Serialize for Plan {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        Plan::serialize(self, s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Plan {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let plan = Plan::deserialize(d)?;
+        plan.validate().map_err(|e| serde::de::Error::custom(format!("{} ({}, at {})", e, e.code(), e.field())))?;
+        Ok(plan)
+    }
+}
+
+/// A plan read without its rules checked, for [`Plan::from_json`], which checks them with
+/// typed errors.
+#[derive(Deserialize)]
+#[serde(transparent)]
+pub(crate) struct UncheckedPlan(#[serde(with = "Plan")] pub(crate) Plan);
 
 impl Plan {
     /// The indicator with this id.

@@ -37,6 +37,7 @@ impl Indicator {
 
     /// Required milestones re-planned from an observation (`from_year`, `value`) to the target.
     pub fn path_from(&self, kind: PathKind, from_year: i32, value: Decimal) -> Result<Vec<Milestone>> {
+        crate::model::indicator::check_year(from_year, "from_year")?;
         let t = self.implied_target()?;
         required_path((from_year, value), (t.year, t.value), kind)
     }
