@@ -38,8 +38,8 @@ function run(op, i) {
       return new onpace.Indicator('x', { unit: 'percent', direction: 1, baseline: [2020, f], target: [2025, 2] });
     }
     case 'required_path': return onpace.requiredPath([i.from_year, i.from_value], [i.to_year, i.to_value], i.kind);
-    case 'path': return onpace.builtinPlan(i.plan).indicator(i.indicator).path(i.kind, { fromYear: i.from_year, fromValue: i.from_value });
-    case 'what_if': return onpace.builtinPlan(i.plan).indicator(i.indicator).whatIf(i.from_year, i.value, { rate: i.rate, increment: i.increment });
+    case 'path': return builtinPlan(i.plan).indicator(i.indicator).path(i.kind, { fromYear: i.from_year, fromValue: i.from_value });
+    case 'what_if': return builtinPlan(i.plan).indicator(i.indicator).whatIf(i.from_year, i.value, { rate: i.rate, increment: i.increment });
     case 'progress': return onpace.progress([i.base_year, i.base_value], [i.latest_year, i.latest_value], [i.target_year, i.target_value]);
     case 'project_points': return onpace.project(i.points, i.year, { model: i.model, level: i.level });
     case 'evaluate': return builtinPlan(i.plan).evaluate(i.observations, { weights: i.weights });
