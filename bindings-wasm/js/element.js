@@ -274,7 +274,7 @@ export class OnpaceCalculator extends Base {
     this._root.innerHTML = `<style>${STYLE}</style>
 <div class="layout" lang="${this._lang}">
   <section part="form" aria-labelledby="${id('h-ind')}">
-    <h2 id="${id('h-ind')}">${esc(t.indicator)}: <span id="${id('name')}"></span></h2>
+    <h2 id="${id('h-ind')}">${esc(t.indicator)}${this._lang === 'zh' ? '：' : ': '}<span id="${id('name')}"></span></h2>
     <div class="grid">
       ${field('baseline-year', t.baselineYear, text('baseline-year', 'numeric'))}
       ${field('baseline-value', t.baselineValue, text('baseline-value', 'decimal'))}
