@@ -5,7 +5,7 @@
 // required growth, the projection, the core's chart and the required milestones, and fires
 // `onpace-result` / `onpace-invalid`. Styling: CSS custom properties (--onpace-*) and ::part.
 // bindings-wasm/README.md has the reference and snippets for plain HTML, React and Vue.
-import { init, Indicator, Plan, Target, methods, statuses, formatError } from './index.js';
+import { init, Indicator, Plan, Target, methods, statuses, formatError, InvalidArgumentError } from './index.js';
 
 const UI = {
   zh: {
@@ -165,6 +165,9 @@ export class OnpaceCalculator extends Base {
   /** The indicator: an Indicator, or its JSON spec; null for a blank form. */
   get indicator() { return this._preset; }
   set indicator(value) {
+    if (value !== null && value !== undefined && typeof value !== 'string' && (typeof value !== 'object' || Array.isArray(value))) {
+      throw new InvalidArgumentError('indicator: expected an Indicator, its JSON text or its spec', { code: 'invalid_argument', field: 'indicator' });
+    }
     if (!this._ready && !this._loaded() && value !== null && value !== undefined && !(value instanceof Indicator)) {
       this._pendingIndicator = value; // a spec: read by the core once the module is loaded
       return;

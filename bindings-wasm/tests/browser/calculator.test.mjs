@@ -276,6 +276,32 @@ test('the element in a plain page: attributes, per-cent rates, events, styling f
   assert.deepEqual(errors, []);
 });
 
+test('the element with wrong-typed properties: coded errors or ignored, never a broken element', async () => {
+  const { page, errors } = await open(1280);
+  const outcome = await page.evaluate(async () => {
+    const { isOnpaceError } = await import('./onpace/web/index.js');
+    const el = document.getElementById('calc');
+    const bad = [12, {}, [], null, undefined, Symbol('s'), 10n, true, () => 1];
+    const seen = [];
+    for (const prop of ['indicator', 'observations', 'method', 'lang']) {
+      for (const v of bad) {
+        try { el[prop] = v; } catch (e) { if (!isOnpaceError(e)) seen.push(`${prop}: ${e}`); }
+      }
+    }
+    for (const attr of ['indicator', 'observations', 'method', 'lang', 'builtin']) el.setAttribute(attr, '12');
+    for (const attr of ['indicator', 'observations', 'method', 'lang', 'builtin']) el.removeAttribute(attr);
+    // Back to a known case: 6.01 (2020) → 8 (2025), 6.88 in 2024 → 43.7 % (hand, as above).
+    el.lang = 'zh';
+    el.method = 'cn-plan-pace';
+    el.indicator = JSON.stringify({ id: 'b', label: { zh: 'b' }, unit: { kind: 'percent' }, direction: 'increase', baseline: { year: 2020, value: '6.01' }, target: { kind: 'level', year: 2025, value: '8' } });
+    el.observations = { 2024: '6.88' };
+    return { seen, completion: el.result && el.result.assessment.completion };
+  });
+  assert.deepEqual(outcome.seen, []);
+  assert.ok(outcome.completion.startsWith('0.437185929648241'), outcome.completion); // 0.87/1.99
+  assert.deepEqual(errors, []);
+});
+
 test('what the JS package renders is well-formed XML in Chromium, hostile labels included', async () => {
   const { page } = await open(1280);
   const result = await page.evaluate(async () => {
