@@ -1,18 +1,23 @@
-//! `onpace.batch`: the f64 kernel over numpy arrays, GIL released, rayon across cores.
+//! `onpace.batch`: the core's columnar f64 kernel (`onpace::math::batch`) over numpy arrays,
+//! GIL released, both cores above [`PARALLEL_FROM`] rows.
 
-use numpy::{PyArray1, PyReadonlyArray1};
-use onpace::math::batch::{progress_row, BatchInput, BatchRow, BatchThresholds};
+use std::collections::HashMap;
+
+use numpy::{PyArray1, PyReadonlyArray1, PyReadwriteArray1};
+use onpace::math::batch::{assess_into, BatchMethod, BatchSpec, Columns, Outputs, BATCH_METHODS};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
 use crate::errors::InvalidArgumentError;
 
-/// Below this many rows one thread is faster than splitting the work.
+/// From this many rows the work is split across threads: below it one thread finishes before
+/// the split pays for itself. `benches/python/compare_batch.py --threshold` measures it; on the
+/// busy machine of issue 18's session it was inconclusive (no idle second core), so the earlier
+/// session's value stands (benches/README.md).
 const PARALLEL_FROM: usize = 16_384;
 
-/// One row of the seven output columns, as the zipped iterators yield it.
-type OutRow<'a> =
-    (usize, ((((((&'a mut f64, &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut f64), &'a mut i8));
+/// Rows per parallel task: many more tasks than cores, so a busy core does not hold the rest.
+const CHUNK: usize = 8_192;
 
 type Arrays<'py> = (
     Bound<'py, PyArray1<f64>>,
@@ -24,8 +29,59 @@ type Arrays<'py> = (
     Bound<'py, PyArray1<i8>>,
 );
 
-/// Assess many series at once; the arrays are 1-D float64 of one length (the Python layer
-/// broadcasts). Returns completion, time_share, pace, actual_cagr, required_cagr, ratio, status.
+fn slice<'a>(a: &'a PyReadonlyArray1<'_, f64>) -> PyResult<&'a [f64]> {
+    a.as_slice().map_err(|e| InvalidArgumentError::new_err(format!("arrays must be contiguous: {e}")))
+}
+
+/// Run the kernel into fresh output vectors. They are allocated zeroed, not filled: the
+/// allocator hands out untouched zero pages, so each output page is first touched by the
+/// kernel's one write of each element, on whichever core computes it.
+fn run(
+    py: Python<'_>,
+    spec: &BatchSpec,
+    cols: &Columns<'_>,
+    parallel_from: usize,
+) -> PyResult<(Vec<Vec<f64>>, Vec<i8>)> {
+    let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
+    let mut values: Vec<Vec<f64>> = spec.method.columns().iter().map(|_| vec![0.0; n]).collect();
+    let mut status = vec![0i8; n];
+    let out = Outputs { values: values.iter_mut().map(Vec::as_mut_slice).collect(), status: &mut status };
+    run_into(py, spec, cols, out, parallel_from)?;
+    Ok((values, status))
+}
+
+/// Run the kernel into the caller's outputs, across threads from `parallel_from` rows.
+fn run_into(
+    py: Python<'_>,
+    spec: &BatchSpec,
+    cols: &Columns<'_>,
+    mut out: Outputs<'_>,
+    parallel_from: usize,
+) -> PyResult<()> {
+    let n = out.status.len();
+    py.detach(|| {
+        if n < parallel_from {
+            return assess_into(spec, cols, &mut out);
+        }
+        let mut jobs = Vec::with_capacity(n / CHUNK + 1);
+        let mut start = 0;
+        while start < n {
+            let len = CHUNK.min(n - start);
+            let (head, tail) = out.split_at(len);
+            jobs.push((start, head));
+            out = tail;
+            start += len;
+        }
+        jobs.into_par_iter().try_for_each(|(start, mut o)| {
+            let part = cols.slice(start, start + o.status.len());
+            assess_into(spec, &part, &mut o)
+        })
+    })
+    .map_err(crate::errors::to_py)
+}
+
+/// `cn-plan-pace` over arrays of one length, or of length 1 (broadcast). Returns completion,
+/// time_share, pace, actual_cagr, required_cagr, ratio, status.
 #[pyfunction]
 #[pyo3(signature = (baseline, target, base_year, target_year, year, value, direction, ahead_margin, lag_tolerance))]
 #[allow(clippy::too_many_arguments)]
@@ -41,74 +97,126 @@ pub fn batch_progress<'py>(
     ahead_margin: f64,
     lag_tolerance: f64,
 ) -> PyResult<Arrays<'py>> {
-    let cols = [&baseline, &target, &base_year, &target_year, &year, &value, &direction];
-    let mut slices = Vec::with_capacity(cols.len());
-    for c in cols {
-        slices
-            .push(c.as_slice().map_err(|e| InvalidArgumentError::new_err(format!("arrays must be contiguous: {e}")))?);
+    let spec = BatchSpec::new(
+        BatchMethod::CnPlanPace.id(),
+        &[("ahead_margin", ahead_margin), ("lag_tolerance", lag_tolerance)],
+    )
+    .map_err(crate::errors::to_py)?;
+    let cols = Columns {
+        baseline: slice(&baseline)?,
+        target: slice(&target)?,
+        base_year: slice(&base_year)?,
+        target_year: slice(&target_year)?,
+        year: slice(&year)?,
+        value: slice(&value)?,
+        direction: slice(&direction)?,
+        start_year: None,
+        start_value: None,
+    };
+    let (values, status) = run(py, &spec, &cols, PARALLEL_FROM)?;
+    let mut it = values.into_iter().map(|v| PyArray1::from_vec(py, v));
+    let mut next = || it.next().ok_or_else(|| InvalidArgumentError::new_err("cn-plan-pace has six value columns"));
+    Ok((next()?, next()?, next()?, next()?, next()?, next()?, PyArray1::from_vec(py, status)))
+}
+
+/// Any batch method. `columns` are the seven inputs (baseline, target, base_year, target_year,
+/// year, value, direction); `start_year`/`start_value` eurostat's window start. Returns the
+/// value column names, the value arrays and the int8 status array.
+#[pyfunction]
+#[pyo3(signature = (method, columns, start_year, start_value, thresholds, parallel_from=None))]
+#[allow(clippy::type_complexity)]
+pub fn batch_assess<'py>(
+    py: Python<'py>,
+    method: &str,
+    columns: Vec<PyReadonlyArray1<'py, f64>>,
+    start_year: Option<PyReadonlyArray1<'py, f64>>,
+    start_value: Option<PyReadonlyArray1<'py, f64>>,
+    thresholds: HashMap<String, f64>,
+    parallel_from: Option<usize>,
+) -> PyResult<(Vec<&'static str>, Vec<Bound<'py, PyArray1<f64>>>, Bound<'py, PyArray1<i8>>)> {
+    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
+    let [b, t, by, ty, y, v, d] = columns.as_slice() else {
+        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
+    };
+    let cols = Columns {
+        baseline: slice(b)?,
+        target: slice(t)?,
+        base_year: slice(by)?,
+        target_year: slice(ty)?,
+        year: slice(y)?,
+        value: slice(v)?,
+        direction: slice(d)?,
+        start_year: start_year.as_ref().map(slice).transpose()?,
+        start_value: start_value.as_ref().map(slice).transpose()?,
+    };
+    let (values, status) = run(py, &spec, &cols, parallel_from.unwrap_or(PARALLEL_FROM))?;
+    let names = spec.method.columns().iter().map(|c| c.name()).collect();
+    Ok((names, values.into_iter().map(|v| PyArray1::from_vec(py, v)).collect(), PyArray1::from_vec(py, status)))
+}
+
+/// Any batch method into arrays the caller allocated (numpy's `empty`: memory the allocator
+/// reuses from earlier arrays, not yet zeroed, so the kernel's write is the only touch and
+/// there are no fresh pages to fault in). `values` follow the method's columns; every output
+/// has one element per series.
+#[pyfunction]
+#[pyo3(signature = (method, columns, start_year, start_value, thresholds, values, status, parallel_from=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn batch_assess_into<'py>(
+    py: Python<'py>,
+    method: &str,
+    columns: Vec<PyReadonlyArray1<'py, f64>>,
+    start_year: Option<PyReadonlyArray1<'py, f64>>,
+    start_value: Option<PyReadonlyArray1<'py, f64>>,
+    thresholds: HashMap<String, f64>,
+    mut values: Vec<PyReadwriteArray1<'py, f64>>,
+    mut status: PyReadwriteArray1<'py, i8>,
+    parallel_from: Option<usize>,
+) -> PyResult<()> {
+    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
+    let [b, t, by, ty, y, v, d] = columns.as_slice() else {
+        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
+    };
+    let cols = Columns {
+        baseline: slice(b)?,
+        target: slice(t)?,
+        base_year: slice(by)?,
+        target_year: slice(ty)?,
+        year: slice(y)?,
+        value: slice(v)?,
+        direction: slice(d)?,
+        start_year: start_year.as_ref().map(slice).transpose()?,
+        start_value: start_value.as_ref().map(slice).transpose()?,
+    };
+    let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
+    let contiguous = |e| InvalidArgumentError::new_err(format!("output arrays must be contiguous: {e}"));
+    let mut value_slices = Vec::with_capacity(values.len());
+    for a in &mut values {
+        value_slices.push(a.as_slice_mut().map_err(contiguous)?);
     }
-    let n = slices.first().map_or(0, |s| s.len());
-    if slices.iter().any(|s| s.len() != n) {
-        return Err(InvalidArgumentError::new_err("all arrays must have the same length"));
+    let status = status.as_slice_mut().map_err(contiguous)?;
+    if value_slices.len() != spec.method.columns().len()
+        || status.len() != n
+        || value_slices.iter().any(|s| s.len() != n)
+    {
+        return Err(InvalidArgumentError::new_err(format!(
+            "{} needs {} output arrays and a status array of {n} elements",
+            spec.method.id(),
+            spec.method.columns().len()
+        )));
     }
-    let th = BatchThresholds::new(ahead_margin, lag_tolerance).map_err(crate::errors::to_py)?;
-    // Written straight into the seven output vectors, which numpy then owns without a copy:
-    // peak memory is the inputs plus the outputs.
-    // Zeroed, not filled: the allocator hands out untouched zero pages, so the first write to
-    // each page happens in the kernel below, on every core, instead of in a serial fill first
-    // (at 10^6 series the outputs are 47 MiB). The kernel writes every element.
-    let mut out: [Vec<f64>; 6] = std::array::from_fn(|_| vec![0.0; n]);
-    let mut status = vec![0i8; n];
-    py.detach(|| {
-        let row = |i: usize| {
-            let g = |k: usize| slices.get(k).and_then(|s| s.get(i)).copied().unwrap_or(f64::NAN);
-            let x = BatchInput {
-                baseline: g(0),
-                target: g(1),
-                base_year: g(2),
-                target_year: g(3),
-                year: g(4),
-                value: g(5),
-                direction: g(6),
-            };
-            progress_row(x, th)
-        };
-        let [c, t, p, ga, gr, r] = &mut out;
-        let write = |(i, ((((((c, t), p), ga), gr), r), s)): OutRow<'_>| {
-            let b: BatchRow = row(i);
-            (*c, *t, *p, *ga, *gr, *r, *s) =
-                (b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio, b.status);
-        };
-        if n >= PARALLEL_FROM {
-            c.par_iter_mut()
-                .zip(t.par_iter_mut())
-                .zip(p.par_iter_mut())
-                .zip(ga.par_iter_mut())
-                .zip(gr.par_iter_mut())
-                .zip(r.par_iter_mut())
-                .zip(status.par_iter_mut())
-                .enumerate()
-                .for_each(write);
-        } else {
-            c.iter_mut()
-                .zip(t.iter_mut())
-                .zip(p.iter_mut())
-                .zip(ga.iter_mut())
-                .zip(gr.iter_mut())
-                .zip(r.iter_mut())
-                .zip(status.iter_mut())
-                .enumerate()
-                .for_each(write);
-        }
-    });
-    let [c, t, p, ga, gr, r] = out;
-    Ok((
-        PyArray1::from_vec(py, c),
-        PyArray1::from_vec(py, t),
-        PyArray1::from_vec(py, p),
-        PyArray1::from_vec(py, ga),
-        PyArray1::from_vec(py, gr),
-        PyArray1::from_vec(py, r),
-        PyArray1::from_vec(py, status),
-    ))
+    run_into(py, &spec, &cols, Outputs { values: value_slices, status }, parallel_from.unwrap_or(PARALLEL_FROM))
+}
+
+/// Each batch method: its value columns, the thresholds it takes and its int8 status codes.
+#[pyfunction]
+#[allow(clippy::type_complexity)]
+pub fn batch_methods() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str>, Vec<(i8, &'static str)>)> {
+    BATCH_METHODS
+        .iter()
+        .map(|m| {
+            (m.id(), m.columns().iter().map(|c| c.name()).collect(), m.threshold_names().to_vec(), m.status_table())
+        })
+        .collect()
 }

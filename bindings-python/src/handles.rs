@@ -69,6 +69,34 @@ impl PlanHandle {
     fn projects_svg(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
     }
+
+    /// The indicators as a table: JSON `{columns, types, rows}`.
+    fn table_json(&self) -> R<String> {
+        onpace::api::plan_table(&self.plan).map_err(to_py)
+    }
+
+    /// The indicators as the CSV plan template.
+    fn to_csv(&self) -> R<String> {
+        onpace::io::plan_csv::write_plan_csv(&self.plan).map_err(to_py)
+    }
+
+    /// A plan from table rows (request JSON `{id, name, rows}`).
+    #[staticmethod]
+    fn from_rows(request: &str) -> R<Self> {
+        onpace::api::plan_from_rows(request).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
+
+    /// A plan from indicators (request JSON `{id, name, indicators}`).
+    #[staticmethod]
+    fn from_indicators(request: &str) -> R<Self> {
+        onpace::api::plan_from_indicators(request).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
+
+    /// A plan from its CSV template.
+    #[staticmethod]
+    fn from_csv(text: &str, id: &str, name: &str) -> R<Self> {
+        onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_py)
+    }
 }
 
 /// An indicator held in Rust.
@@ -119,6 +147,11 @@ impl IndicatorHandle {
     fn implied_target(&self) -> R<String> {
         onpace::api::implied_target(&self.indicator).map_err(to_py)
     }
+
+    /// The target as the plan writes it (`> 7 %/yr`), in a language.
+    fn target_text(&self, lang_code: &str) -> R<String> {
+        Ok(onpace::report::table::target_text(&self.indicator, lang(lang_code)?))
+    }
 }
 
 /// An evaluation held in Rust (with its plan, for the renderers).
@@ -158,5 +191,17 @@ impl EvaluationHandle {
     /// The evaluation as CSV.
     fn to_csv(&self) -> String {
         self.evaluated.csv()
+    }
+
+    fn table_json(&self, lang_code: &str) -> R<String> {
+        self.evaluated.table_json(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+
+    fn table_csv(&self, lang_code: &str) -> R<String> {
+        self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_py)
+    }
+
+    fn summary_by_json(&self, field: &str) -> R<String> {
+        self.evaluated.summary_by_json(&self.plan, field).map_err(to_py)
     }
 }

@@ -72,6 +72,12 @@ fn plan_schema() -> String {
     onpace::io::schema::plan_schema_json()
 }
 
+/// The methods reference (docs/methods.md), compiled in so it is there offline.
+#[pyfunction]
+fn docs_methods() -> &'static str {
+    include_str!("../../docs/methods.md")
+}
+
 /// The version of the Rust core.
 #[pyfunction]
 fn core_version() -> &'static str {
@@ -95,6 +101,10 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(required_path_json, m)?)?;
     m.add_function(wrap_pyfunction!(project_points_json, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    m.add_function(wrap_pyfunction!(docs_methods, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_progress, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_assess, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_assess_into, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_methods, m)?)?;
     Ok(())
 }

@@ -242,6 +242,27 @@ function guarded(target, state, ctxOf) {
   });
 }
 
+/** RFC 4180 records of a CSV text written by the core (quoted fields, CRLF). */
+function parseCsv(text) {
+  const rows = [];
+  let row = [], field = '', quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
 // `Symbol.dispose` where the runtime has it (Node.js ≥ 20, current browsers), else the
 // registered symbol TypeScript's `using` lowering looks up.
 const DISPOSE = Symbol.dispose || Symbol.for('Symbol.dispose');
@@ -421,8 +442,13 @@ function bind(rawCore, state) {
     chartSvg(indicatorId, lang = 'zh') { const h = this._live(); return h.chartSvg(str(indicatorId, 'indicatorId'), str(lang, 'lang')); }
     /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
     paceSvg(lang = 'zh') { const h = this._live(); return h.paceSvg(str(lang, 'lang')); }
-    /** The evaluation as CSV (exact values as decimal text). */
-    toCsv() { return this._live().toCsv(); }
+    /** The report table as CSV (label, unit, nature, target as written, the observation used, the method's numbers). */
+    toCsv(lang = 'zh') { const h = this._live(); return h.toCsv(str(lang, 'lang')); }
+    /** The report table as objects, one per indicator: the CSV's columns, values as text (exact decimals stay exact), null when empty. */
+    table(lang = 'zh') {
+      const [header, ...rows] = parseCsv(this.toCsv(lang));
+      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : r[i]])));
+    }
   }
 
   class Plan extends Handle {
@@ -431,7 +457,9 @@ function bind(rawCore, state) {
       if (token !== HANDLE) throw fail('invalid_argument', '', 'a Plan comes from Plan.fromJson()', 'type');
       this._h = handle;
       this._spec = JSON.parse(handle.toJson());
-      // The indicators' handles are made when first asked for, and disposed with the plan.
+      // The indicators by id, their handles made on first use (loading is linear, lookup
+      // constant) and disposed with the plan.
+      this._specs = new Map(this._spec.indicators.map((i) => [i.id, i]));
       this._children = new Map();
     }
     static fromJson(text) { str(text, 'text'); return new Plan(HANDLE, call(null, () => core.PlanHandle.fromJson(text))); }
@@ -441,13 +469,15 @@ function bind(rawCore, state) {
     get period() { this._live(); return [this._spec.period.start, this._spec.period.end]; }
     get baseYear() { this._live(); return this._spec.base_year; }
     /** The plan's indicators; they belong to the plan, and `plan.dispose()` disposes them too. */
-    get indicators() { this._live(); return this._spec.indicators.map((i) => this.indicator(i.id)); }
+    get indicators() { this._live(); return [...this._specs.keys()].map((id) => this.indicator(id)); }
     indicator(id) {
       const h = this._live();
       str(id, 'id');
       let found = this._children.get(id);
       if (!found) {
-        found = new Indicator(HANDLE, h.indicator(id));
+        const spec = this._specs.get(id);
+        // An unknown id goes to the core for its typed UnknownIndicatorError.
+        found = new Indicator(HANDLE, spec ? core.IndicatorHandle.fromJson(JSON.stringify(spec)) : h.indicator(id));
         this._children.set(id, found);
       }
       return found;
@@ -502,6 +532,14 @@ function bind(rawCore, state) {
     statuses: () => Object.values(statusInfo()),
     /** Observations from long CSV text, read by the core: {indicator: [{year, value, ...}]}, decimals as strings. */
     readObservationsCsv: (text) => JSON.parse(call(null, () => core.readObservationsCsvJson(str(text, 'text')))),
+    /** A plan from its CSV template (one row per indicator), read by the core; errors carry the line. */
+    readPlanCsv(text, options) {
+      const { id = 'plan', name } = opts(options);
+      str(text, 'text');
+      str(id, 'id');
+      const title = optStr(name, 'name', id);
+      return new Plan(HANDLE, call(null, () => core.readPlanCsv(text, id, title)));
+    },
     version: () => core.coreVersion(),
     progress(base, latest, target, direction = 'increase') {
       const b = pair(base, 'base');

@@ -306,8 +306,44 @@ export declare class Evaluation implements Disposable {
   chartSvg(indicatorId: string, lang?: Lang): string;
   /** Completion against time share for every indicator, as SVG. */
   paceSvg(lang?: Lang): string;
-  /** The evaluation as CSV, exact values as decimal text. */
-  toCsv(): string;
+  /** The report table as CSV: label, unit, nature, target as written, the observation used, the method's numbers. */
+  toCsv(lang?: Lang): string;
+  /** The report table as objects (the CSV's columns; values as text, exact decimals exact; null when empty). */
+  table(lang?: Lang): EvaluationTableRow[];
+}
+
+/** One row of Evaluation.table(): every value as the CSV's text (exact decimals stay exact), null when empty. */
+export interface EvaluationTableRow {
+  indicator: string;
+  label: string;
+  unit: string | null;
+  nature: 'binding' | 'anticipatory' | null;
+  target_kind: string;
+  comparator: string | null;
+  target: string;
+  target_year: string | null;
+  target_value: DecimalString | null;
+  method: string;
+  status: string;
+  status_label: string;
+  completion: DecimalString | null;
+  time_share: DecimalString | null;
+  pace: DecimalString | null;
+  actual_cagr: string | null;
+  required_cagr: string | null;
+  required_cagr_from_now: string | null;
+  ratio: string | null;
+  score: string | null;
+  index: string | null;
+  years_to_target: string | null;
+  baseline_year: string;
+  baseline_value: DecimalString;
+  observation_year: string | null;
+  observation_value: DecimalString | null;
+  observation_vintage: string | null;
+  observation_source: string | null;
+  observation_flag: string | null;
+  warnings: string | null;
 }
 
 export interface YearMonth { year: number; month?: number }
@@ -381,6 +417,8 @@ export declare function statuses(): StatusInfo[];
 export declare function errorCodes(): ErrorCode[];
 /** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
 export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
+/** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */
+export declare function readPlanCsv(text: string, options?: { id?: string; name?: string }): Plan;
 export declare function version(): string;
 export declare function progress(
   base: readonly [number, DecimalInput],

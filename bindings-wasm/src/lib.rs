@@ -50,7 +50,15 @@ pub fn read_observations_csv_json(text: &str) -> R<String> {
     onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
 }
 
+/// A plan from its CSV template (io/plan_table.rs columns), with its id and name.
+#[cfg(feature = "csv")]
+#[wasm_bindgen(js_name = readPlanCsv)]
+pub fn read_plan_csv(text: &str, id: &str, name: &str) -> R<PlanHandle> {
+    onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_js)
+}
+
 /// Every assessment method, as JSON.
+
 #[wasm_bindgen(js_name = methodsJson)]
 pub fn methods_json() -> R<String> {
     onpace::api::methods().map_err(to_js)
@@ -239,11 +247,13 @@ impl EvaluationHandle {
         Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
     }
 
-    /// The evaluation as CSV.
+    /// The report table as CSV in a language: label, unit, nature, target as written, the
+    /// observation each verdict used and the method's numbers (the columns of Python's
+    /// `Evaluation.to_csv`; JS's `table()` reads it into objects).
     #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self) -> String {
-        self.evaluated.csv()
+    pub fn to_csv(&self, lang_code: &str) -> R<String> {
+        self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 }
 

@@ -163,6 +163,8 @@ pub struct Evaluated {
     pub observations: PlanObservations,
     /// The evaluation as JSON.
     pub json: String,
+    /// The options it ran with (for roll-ups of parts of the plan).
+    pub options: AssessOptions,
 }
 
 #[cfg(feature = "reports")]
@@ -186,6 +188,43 @@ impl Evaluated {
     pub fn csv(&self) -> String {
         crate::report::html::evaluation_csv(&self.evaluation)
     }
+
+    /// The report table (labels, units, targets as written, the observation each verdict
+    /// used, the method's numbers): rows as JSON, one object per indicator.
+    pub fn table_json(&self, plan: &Plan, lang: crate::Lang) -> Result<String> {
+        to_json(&crate::report::table::evaluation_table(plan, &self.observations, &self.evaluation, lang)?)
+    }
+
+    /// The report table as CSV (columns [`crate::report::table::CSV_COLUMNS`]).
+    pub fn table_csv(&self, plan: &Plan, lang: crate::Lang) -> Result<String> {
+        let rows = crate::report::table::evaluation_table(plan, &self.observations, &self.evaluation, lang)?;
+        Ok(crate::report::table::table_csv(&rows))
+    }
+
+    /// The roll-up by a field of the indicators (`nature`: binding, anticipatory,
+    /// unspecified; `target_kind`): JSON `{group: Summary}` for the groups present.
+    pub fn summary_by_json(&self, plan: &Plan, field: &str) -> Result<String> {
+        let mut groups: BTreeMap<String, Vec<crate::method::Assessment>> = BTreeMap::new();
+        for row in &self.evaluation.rows {
+            let ind = plan.indicator(&row.indicator)?;
+            let key = match field {
+                "nature" => crate::report::table::nature_group(ind).to_string(),
+                "target_kind" => crate::report::table::kind_code(&ind.target).to_string(),
+                _ => {
+                    return Err(Error::invalid_argument(
+                        "by",
+                        format!("cannot group by `{field}`; use nature or target_kind"),
+                    ))
+                }
+            };
+            groups.entry(key).or_default().push(row.clone());
+        }
+        let mut out = BTreeMap::new();
+        for (k, rows) in groups {
+            out.insert(k, crate::method::evaluate::summary_of(&rows, &self.options)?);
+        }
+        to_json(&out)
+    }
 }
 
 /// Evaluate a plan: request [`EvaluateRequest`], response an [`Evaluated`] (for renderers) with
@@ -203,7 +242,7 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
     };
     let evaluation = plan.evaluate(&r.observations, &options)?;
     let json = to_json(&evaluation)?;
-    Ok(Evaluated { evaluation, observations: r.observations, json })
+    Ok(Evaluated { evaluation, observations: r.observations, json, options })
 }
 
 /// Request of [`project`].
@@ -573,6 +612,79 @@ pub fn error_record(e: &Error, name: &str, range: bool) -> String {
     };
     // Serializing these plain fields cannot fail; the fallback keeps the contract anyway.
     serde_json::to_string(&record).unwrap_or_else(|_| String::from("{\"onpace_error\":true,\"code\":\"parse\"}"))
+}
+
+/// Request of [`plan_from_rows`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanRowsRequest {
+    /// The plan's id.
+    pub id: String,
+    /// Its name (Chinese title); the id when absent.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// One object per indicator, keyed by column (io/plan_table.rs): text, numbers, booleans
+    /// or null (an empty cell).
+    pub rows: Vec<BTreeMap<String, serde_json::Value>>,
+}
+
+/// A plan from table rows: request [`PlanRowsRequest`]. Errors name `rows[i].column`.
+pub fn plan_from_rows(request_json: &str) -> Result<Plan> {
+    use crate::io::plan_table::{indicator_from_row, plan_from_indicators, RowPlace};
+    use serde_json::Value;
+    let r: PlanRowsRequest = request(request_json)?;
+    let mut indicators = Vec::with_capacity(r.rows.len());
+    for (i, row) in r.rows.iter().enumerate() {
+        let mut cells: Vec<(&str, String)> = Vec::with_capacity(row.len());
+        for (column, value) in row {
+            let text = match value {
+                Value::Null => continue,
+                Value::String(s) => s.clone(),
+                Value::Number(n) => n.to_string(),
+                Value::Bool(b) => b.to_string(),
+                _ => {
+                    return Err(Error::invalid_plan(format!("rows[{i}].{column}"), "a cell is text, a number or empty"))
+                }
+            };
+            cells.push((column.as_str(), text));
+        }
+        indicators.push(indicator_from_row(cells.iter().map(|(c, t)| (*c, t.as_str())), RowPlace::Record(i))?);
+    }
+    plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), indicators)
+}
+
+/// Request of [`plan_from_indicators`].
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanIndicatorsRequest {
+    /// The plan's id.
+    pub id: String,
+    /// Its name (Chinese title); the id when absent.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The indicators, as in a plan file.
+    pub indicators: Vec<Indicator>,
+}
+
+/// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as
+/// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
+pub fn plan_from_indicators(request_json: &str) -> Result<Plan> {
+    let r: PlanIndicatorsRequest = from_json_text(request_json, |path, message| Error::InvalidPlan { path, message })?;
+    crate::io::plan_table::plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), r.indicators)
+}
+
+/// A plan's indicators as a table: JSON `{columns, types, rows}` (`types`: text, integer,
+/// decimal or bool per column; `rows`: lists of cells, text or null).
+pub fn plan_table(plan: &Plan) -> Result<String> {
+    #[derive(Serialize)]
+    struct Response {
+        columns: Vec<String>,
+        rows: Vec<Vec<Option<String>>>,
+        types: Vec<&'static str>,
+    }
+    let t = crate::io::plan_table::indicators_table(&plan.indicators)?;
+    let types = t.types();
+    to_json(&Response { columns: t.columns, rows: t.rows, types })
 }
 
 /// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.

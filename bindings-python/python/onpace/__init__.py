@@ -12,7 +12,7 @@ Decimal('0.508')
 
 from __future__ import annotations
 
-from . import _core, batch
+from . import _core, batch, docs
 from ._core import (
     InsufficientDataError,
     InvalidArgumentError,
@@ -40,6 +40,7 @@ from ._model import (
     builtin_plans,
     methods,
     read_observations_csv,
+    read_plan_csv,
     status_html,
 )
 from ._results import (
@@ -87,6 +88,6 @@ __all__ = [
     "InvalidArgumentError", "InvalidObservationsError", "InvalidPlanError", "Milestone", "NoTargetError", "OnpaceError",
     "OverflowError", "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
-    "WhatIf", "YearOutOfRangeError", "batch", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
-    "methods", "plan_schema", "read_observations_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+    "WhatIf", "YearOutOfRangeError", "batch", "docs", "builtin_observations", "builtin_plan", "builtin_plans", "get_lang",
+    "methods", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
 ]

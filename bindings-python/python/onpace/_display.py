@@ -22,7 +22,20 @@ TONE_COLOURS = {
 
 
 def set_lang(lang: str) -> None:
-    """Choose the language of labels in displays: ``"zh"`` (default), ``"en"`` or ``"ko"``."""
+    """Choose the language ``lang`` of labels in displays and reports: ``"zh"`` (default),
+    ``"en"`` or ``"ko"``.
+
+    Raises
+    ------
+    InvalidArgumentError
+        Another language.
+
+    Examples
+    --------
+    >>> onpace.set_lang("en"); onpace.get_lang()
+    'en'
+    >>> onpace.set_lang("zh")
+    """
     if lang not in ("zh", "en", "ko"):
         from ._convert import error
 
@@ -31,7 +44,7 @@ def set_lang(lang: str) -> None:
 
 
 def get_lang() -> str:
-    """The current display language."""
+    """The current display language (``zh``, ``en`` or ``ko``)."""
     return _LANG[0]
 
 

@@ -25,7 +25,18 @@ def _pandas() -> Any:
 
 @dataclass(frozen=True)
 class ResultWarning:
-    """A machine-readable caveat attached to a result."""
+    """A machine-readable caveat attached to a result.
+
+    Attributes
+    ----------
+    code : str
+        Stable code (``linear_fallback``, ``insufficient_data``, ``component_mismatch``…;
+        docs/codes.md lists them).
+    field : str
+        The quantity or input concerned.
+    message : str
+        An explanation in English.
+    """
 
     code: str
     field: str
@@ -34,16 +45,31 @@ class ResultWarning:
 
 @dataclass(frozen=True)
 class Milestone:
-    """The value a required path asks for in one year."""
+    """The value a required path asks for in one year.
+
+    Attributes
+    ----------
+    year : int
+    value : Decimal
+        Exact.
+    """
 
     year: int
     value: Decimal
 
 
 class Path(List[Milestone]):
-    """A list of milestones that also converts to pandas."""
+    """A list of :class:`Milestone` that also converts to pandas (built by the library; the
+    ``iterable`` of the list constructor is milestones).
+
+    Examples
+    --------
+    >>> onpace.builtin_plan().indicator("rd-intensity").path().to_pandas().loc[2021]
+    Decimal('0.508')
+    """
 
     def to_pandas(self) -> "pd.Series":
+        """The milestones as a Series indexed by year (values exact ``Decimal``)."""
         pdm = _pandas()
         series: "pd.Series" = pdm.Series([m.value for m in self], index=pdm.Index([m.year for m in self], name="year"), name="value")
         return series
@@ -51,7 +77,17 @@ class Path(List[Milestone]):
 
 @dataclass(frozen=True)
 class UsedInputs:
-    """The values an assessment actually used."""
+    """The values an assessment actually used.
+
+    Attributes
+    ----------
+    base_year, base_value : int, Decimal
+        The baseline (or the method's window start).
+    latest_year, latest_value : int, Decimal
+        The observation the verdict rests on.
+    target_year, target_value : int, Decimal
+        The target as a level.
+    """
 
     base_year: int
     base_value: Decimal
@@ -67,7 +103,35 @@ def _warnings(items: List[Dict[str, str]]) -> List[ResultWarning]:
 
 @dataclass(frozen=True)
 class Assessment:
-    """One indicator assessed with one method."""
+    """One indicator assessed with one method (docs/methods.md defines every field).
+
+    Attributes
+    ----------
+    indicator, method, method_version : str
+    status : str
+        The verdict's code (``achieved``, ``ahead``, ``on_track``, ``lagging``,
+        ``regressing``, ``not_assessable`` and each method's own; :meth:`status_label` words it).
+    completion, time_share, pace : Decimal or None
+        Share of the way done, share of the period elapsed, and their ratio (exact).
+    actual_cagr, required_cagr, required_cagr_from_now : float or None
+        Average annual growth so far, needed from the baseline, needed from now.
+    ratio, score, index : float or None
+        The method's own numbers (Eurostat's ratio, Open SDG's score, ESCAP's index…).
+    years_to_target, acceleration : float or None
+    milestone : Decimal or None
+        The linear path's value in the latest year.
+    inputs : UsedInputs or None
+        The values used.
+    thresholds : dict of str to Decimal
+        The band edges applied (defaults merged with overrides).
+    warnings : list of ResultWarning
+
+    Examples
+    --------
+    >>> a = onpace.builtin_plan().indicator("rd-intensity").progress({2022: "0.60"})
+    >>> a.status, a.status_label("en"), a.inputs.latest_year
+    ('lagging', 'lagging', 2022)
+    """
 
     indicator: str
     method: str
@@ -111,6 +175,7 @@ class Assessment:
         return status_label(self.status, lang)
 
     def to_dict(self) -> Dict[str, Any]:
+        """The assessment as a plain dict (nested dataclasses as dicts)."""
         return asdict(self)
 
     def __repr__(self) -> str:
@@ -126,14 +191,37 @@ class Assessment:
             ["actual CAGR", pct(Decimal(repr(self.actual_cagr))) if self.actual_cagr is not None else "—"],
             ["required CAGR from now", pct(Decimal(repr(self.required_cagr_from_now))) if self.required_cagr_from_now is not None else "—"],
             ["ratio", fmt(self.ratio)],
-            ["warnings", "<br>".join(f"{w.code}: {w.message}" for w in self.warnings) or "—"],
+            # Every text is escaped: a message can quote an id or a label from the user's plan.
+            ["warnings", "<br>".join(f"{fmt(w.code)}: {fmt(w.message)}" for w in self.warnings) or "—"],
         ]
         return table(["", ""], rows, f"{self.indicator} · {self.method}")
 
 
 @dataclass(frozen=True)
 class Projection:
-    """A projection to the target year."""
+    """A projection to the target year.
+
+    Attributes
+    ----------
+    model : str
+        ``ols_linear``, ``ols_loglinear``, ``endpoint_cagr`` or ``weighted_geometric``.
+    year : int
+        The target year.
+    value : float
+        The projected value.
+    low, high : float or None
+        The Student-t prediction interval at ``level``.
+    level : float
+    p_meet : float or None
+        Probability of meeting the target under the model.
+    year_reached : int or None
+        First year the projected path meets the target.
+    growth, slope : float or None
+        The fitted annual growth rate or increment.
+    points : int
+        Points fitted (baseline included).
+    warnings : list of ResultWarning
+    """
 
     model: str
     year: int
@@ -155,6 +243,7 @@ class Projection:
         return cls(**d)
 
     def to_pandas(self) -> "pd.DataFrame":
+        """The projection as a one-row DataFrame."""
         pdm = _pandas()
         row = {k: v for k, v in asdict(self).items() if k != "warnings"}
         frame: "pd.DataFrame" = pdm.DataFrame([row])
@@ -163,19 +252,47 @@ class Projection:
     def _repr_html_(self) -> str:
         interval = f"[{fmt(self.low)}, {fmt(self.high)}] at {self.level:.0%}" if self.low is not None else "—"
         rows = [["value", fmt(self.value)], ["interval", interval], ["P(meet)", fmt(self.p_meet)],
-                ["year reached", fmt(self.year_reached)], ["growth", fmt(self.growth)]]
+                ["year reached", fmt(self.year_reached)], ["growth", fmt(self.growth)],
+                ["warnings", "<br>".join(f"{fmt(w.code)}: {fmt(w.message)}" for w in self.warnings) or "—"]]
         return table(["", ""], rows, f"{self.model} → {self.year}")
 
 
 @dataclass(frozen=True)
 class StatusCount:
+    """How many indicators got a status.
+
+    Attributes
+    ----------
+    status : str
+    count : int
+    """
+
     status: str
     count: int
 
 
 @dataclass(frozen=True)
 class Summary:
-    """The roll-up of an evaluation."""
+    """The roll-up of an evaluation (or of a group of its indicators, :meth:`Evaluation.summary_by`).
+
+    Attributes
+    ----------
+    counts : list of StatusCount
+        Every status of the method, in its order, then ``not_assessable``.
+    assessed, not_assessable, on_pace : int
+    share_on_pace : Decimal or None
+        ``on_pace`` over the indicators counted (``missing`` decides whether not-assessable
+        ones count).
+    weighted_share_on_pace : Decimal or None
+    mean_score : float or None
+        For methods with scores.
+    all_achieved : bool
+    missing : str
+        The missing-data policy used.
+    overall_status : str or None
+        For methods that define one (``open-sdg``): the status of the mean score
+        (``achieved`` only when every assessed indicator is).
+    """
 
     counts: List[StatusCount]
     assessed: int
@@ -198,8 +315,26 @@ class Summary:
         )
 
 
+#: The report table's columns (core/src/report/table.rs), and those that are exact decimals.
+_TABLE_COLUMNS = (
+    "indicator", "label", "unit", "nature", "target_kind", "comparator", "target", "target_year", "target_value",
+    "method", "status", "status_label", "completion", "time_share", "pace", "actual_cagr", "required_cagr",
+    "required_cagr_from_now", "ratio", "score", "index", "years_to_target", "baseline_year", "baseline_value",
+    "observation_year", "observation_value", "observation_vintage", "observation_source", "observation_flag", "warnings",
+)
+_EXACT_COLUMNS = ("completion", "time_share", "pace", "baseline_value", "observation_value", "target_value")
+
+
 class Svg:
-    """An SVG chart: Jupyter displays it; ``str(svg)`` is the SVG text."""
+    """An SVG chart: Jupyter displays it; ``str(svg)`` is the SVG text; ``text`` holds it.
+
+    Examples
+    --------
+    >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
+    >>> svg = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st")).pace_chart("en")
+    >>> str(svg).startswith("<svg")
+    True
+    """
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -214,12 +349,23 @@ class Svg:
         return f"Svg({len(self.text)} characters)"
 
     def save(self, path: str) -> None:
+        """Write the SVG to the file ``path`` (UTF-8)."""
         with open(path, "w", encoding="utf-8") as f:
             f.write(self.text)
 
 
 class Evaluation:
-    """A plan evaluated with one method: ``.rows`` (one Assessment per indicator), ``.summary``."""
+    """A plan evaluated with one method: ``.rows`` (one :class:`Assessment` per indicator, in the
+    plan's order) and ``.summary``; made by :meth:`Plan.evaluate` (the constructor's ``handle``
+    and ``labels`` are internal).
+
+    Examples
+    --------
+    >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
+    >>> e = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+    >>> e.method, e.summary.assessed
+    ('cn-plan-pace', 3)
+    """
 
     def __init__(self, handle: "_core.EvaluationHandle", labels: Dict[str, Dict[str, str]]) -> None:
         self._handle = handle
@@ -237,49 +383,136 @@ class Evaluation:
         return self._handle.to_json()
 
     def to_markdown(self, lang: str = "zh") -> str:
-        """The table as Markdown, labels in ``lang`` (zh, en, ko)."""
+        """The table as Markdown, labels in ``lang`` (zh, en, ko). Text from the plan is
+        escaped (``|``, ``<``, ``>``, ``&``) and control characters are dropped, so a label
+        cannot break the table or inject HTML where Markdown is rendered.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> e.to_markdown("en").splitlines()[0]
+        '| Indicator | Baseline | Target | Latest | Completion | Time share | Pace | Status |'
+        """
         return self._handle.to_markdown(lang)
 
-    def to_pandas(self, decimals: bool = False) -> "pd.DataFrame":
-        """One row per indicator. Exact columns are float64 unless ``decimals=True`` keeps Decimals."""
+    def table_json(self, lang: Optional[str] = None) -> str:
+        """The report table (the columns of :meth:`to_pandas`) as JSON text in ``lang``: a list
+        of objects, exact values as decimal strings, absent values as null.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> import json; json.loads(e.table_json("en"))[0]["target"]
+        '> 7 %/yr'
+        """
+        return self._handle.table_json(lang or get_lang())
+
+    def to_records(self, lang: Optional[str] = None) -> List[Dict[str, Any]]:
+        """The report table as a list of dicts (the columns of :meth:`to_pandas`), exact values
+        as ``Decimal``, rates as ``float``, absent values as None; labels in ``lang``."""
+        rows: List[Dict[str, Any]] = json.loads(self._handle.table_json(lang or get_lang()))
+        for r in rows:
+            for k in _EXACT_COLUMNS:
+                if r.get(k) is not None:
+                    r[k] = Decimal(r[k])
+        return rows
+
+    def to_pandas(self, decimals: bool = False, lang: Optional[str] = None) -> "pd.DataFrame":
+        """The report table, one row per indicator (index: indicator id).
+
+        Columns: ``label`` (in ``lang``), ``unit``, ``nature`` (binding / anticipatory),
+        ``target_kind``, ``comparator``, ``target`` as the plan writes it (``> 7 %/yr``,
+        ``in step with GDP growth``), ``target_year``, ``target_value`` (the level it implies),
+        ``method``, ``status``, ``status_label``, the method's numbers (``completion``,
+        ``time_share``, ``pace``, ``actual_cagr``, ``required_cagr``,
+        ``required_cagr_from_now``, ``ratio``, ``score``, ``index``, ``years_to_target``), the
+        baseline (``baseline_year``, ``baseline_value``), the observation the verdict used
+        (``observation_year``, ``observation_value``, ``observation_vintage``,
+        ``observation_source``, ``observation_flag``) and ``warnings`` (codes, ``;``-joined).
+        :meth:`to_csv` and the JS ``table()`` carry the same fields.
+
+        Parameters
+        ----------
+        decimals : bool
+            Keep exact values as ``Decimal`` (object columns) instead of float64.
+        lang : {None, "zh", "en", "ko"}
+            Language of labels and target texts; the display language by default.
+
+        Examples
+        --------
+        >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
+        >>> df = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st")).to_pandas(lang="en")
+        >>> df.loc["rd-expenditure", ["nature", "target_kind", "comparator", "target"]].tolist()
+        ['anticipatory', 'annual_growth', 'above', '> 7 %/yr']
+        """
         pdm = _pandas()
-        records = []
-        for r in self.rows:
-            rec: Dict[str, Any] = {
-                "indicator": r.indicator, "status": r.status, "completion": r.completion, "time_share": r.time_share,
-                "pace": r.pace, "actual_cagr": r.actual_cagr, "required_cagr": r.required_cagr,
-                "required_cagr_from_now": r.required_cagr_from_now, "ratio": r.ratio, "score": r.score,
-                "index": r.index, "years_to_target": r.years_to_target,
-                "latest_year": r.inputs.latest_year if r.inputs else None,
-                "latest_value": r.inputs.latest_value if r.inputs else None,
-                "target_value": r.inputs.target_value if r.inputs else None,
-                "warnings": ";".join(w.code for w in r.warnings),
-            }
-            records.append(rec)
-        df = pdm.DataFrame.from_records(records).set_index("indicator")
-        exact = ["completion", "time_share", "pace", "latest_value", "target_value"]
+        records = self.to_records(lang)
+        df = pdm.DataFrame.from_records(records, columns=list(_TABLE_COLUMNS)).set_index("indicator")
         floats = ["actual_cagr", "required_cagr", "required_cagr_from_now", "ratio", "score", "index", "years_to_target"]
-        for c in floats + ([] if decimals else exact):
+        for c in floats + ([] if decimals else [c for c in _EXACT_COLUMNS]):
             df[c] = pdm.to_numeric(df[c].astype(object).where(df[c].notna(), None), errors="coerce").astype("float64")
-        df["latest_year"] = df["latest_year"].astype("Int64")
+        for c in ("observation_year", "target_year", "baseline_year"):
+            df[c] = df[c].astype("Int64")
+        # The columns before this change, kept for code written against them.
+        df["latest_year"] = df["observation_year"]
+        df["latest_value"] = df["observation_value"]
         out: "pd.DataFrame" = df
         return out
 
+    def summary_by(self, by: str = "nature") -> Dict[str, Summary]:
+        """The roll-up per group of indicators, computed like :attr:`summary`.
+
+        Parameters
+        ----------
+        by : {"nature", "target_kind"}
+            ``nature`` splits binding (约束性) from anticipatory (预期性) indicators
+            (``unspecified`` when the plan does not say).
+
+        Returns
+        -------
+        dict of str to Summary
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> sorted(e.summary_by("nature"))
+        ['anticipatory']
+        """
+        raw = json.loads(self._handle.summary_by_json(str(by)))
+        return {k: Summary._from(v) for k, v in raw.items()}
+
     def to_html(self, lang: Optional[str] = None) -> str:
-        """The self-contained HTML report (table, roll-up, charts) — the same bytes as Rust and JS."""
+        """The self-contained HTML report (table, roll-up, charts) in ``lang`` (zh, en, ko; the
+        display language by default) — the same bytes as Rust and JS."""
         return self._handle.to_html(lang or get_lang())
 
     def chart(self, indicator_id: str, lang: Optional[str] = None) -> Svg:
-        """One indicator's chart: required paths, observations, projection band, target."""
+        """The chart of the indicator ``indicator_id``: required paths, observations (hollow
+        when flagged), projection with its band, target, as-of year; labels in ``lang``.
+
+        Raises
+        ------
+        UnknownIndicatorError
+        """
         return Svg(self._handle.chart_svg(indicator_id, lang or get_lang()))
 
     def pace_chart(self, lang: Optional[str] = None) -> Svg:
-        """Completion against time share for every indicator (the diagonal is on pace)."""
+        """Completion against time share for every indicator, each point labelled with its
+        indicator's id (the diagonal is on pace; points beyond the axes sit on the edge with an
+        arrow); labels in ``lang``."""
         return Svg(self._handle.pace_svg(lang or get_lang()))
 
-    def to_csv(self) -> str:
-        """The evaluation as CSV (exact values as decimal text)."""
-        return self._handle.to_csv()
+    def to_csv(self, lang: Optional[str] = None) -> str:
+        """The report table as CSV (the columns of :meth:`to_pandas`, exact values as decimal
+        text, RFC 4180 quoting, CRLF), labels in ``lang``.
+
+        Examples
+        --------
+        >>> e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+        >>> e.to_csv("en").splitlines()[0][:40]
+        'indicator,label,unit,nature,target_kind,'
+        """
+        return self._handle.table_csv(lang or get_lang())
 
     def _repr_html_(self) -> str:
         # The report's body (the page wrapper is not needed inside a notebook cell).
@@ -295,18 +528,37 @@ class Evaluation:
 
 @dataclass(frozen=True)
 class WhatIf:
-    """A what-if path and what it means for the target."""
+    """A what-if path and what it means for the target.
+
+    Attributes
+    ----------
+    path : Path
+    meets_target : bool or None
+        Whether the path's last value meets the target (None without a level target).
+    year_reached : int or None
+        The first year it does.
+    """
 
     path: Path
     meets_target: Optional[bool]
     year_reached: Optional[int]
 
     def to_pandas(self) -> "pd.Series":
+        """The path as a Series indexed by year."""
         return self.path.to_pandas()
 
 
 @dataclass(frozen=True)
 class DecompositionRow:
+    """One year of a :class:`Decomposition`.
+
+    Attributes
+    ----------
+    year : int
+    denominator, ratio, numerator : Decimal
+        The denominator's forecast, the ratio the path requires, and the numerator it takes.
+    """
+
     year: int
     denominator: Decimal
     ratio: Decimal
@@ -315,7 +567,17 @@ class DecompositionRow:
 
 @dataclass(frozen=True)
 class Decomposition:
-    """The numerator a ratio target needs each year, given a denominator forecast."""
+    """The numerator a ratio target needs each year, given a denominator forecast.
+
+    Attributes
+    ----------
+    kind : str
+        The ratio's required path (``linear`` or ``geometric``).
+    denominator_growth : Decimal
+    rows : list of DecompositionRow
+    numerator_cagr : float or None
+        The numerator's average annual growth over the rows.
+    """
 
     kind: str
     denominator_growth: Decimal
@@ -323,6 +585,7 @@ class Decomposition:
     numerator_cagr: Optional[float]
 
     def to_pandas(self, decimals: bool = False) -> "pd.DataFrame":
+        """The rows as a DataFrame indexed by year; float64 unless ``decimals=True`` keeps Decimals."""
         pdm = _pandas()
         df: "pd.DataFrame" = pdm.DataFrame([asdict(r) for r in self.rows]).set_index("year")
         return df if decimals else df.astype("float64")

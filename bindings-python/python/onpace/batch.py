@@ -1,24 +1,90 @@
 """Many series at once with numpy: the f64 kernel, GIL released, both cores for large arrays.
 
-``progress`` returns float64 arrays ``completion``, ``time_share``, ``pace``, ``actual_cagr``,
-``required_cagr``, ``ratio`` and an int8 array ``status`` with the codes in ``STATUS_CODES``.
-A NaN in any input, a plan length ≤ 0, an observation not after the baseline year or a
-direction other than ±1 gives NaN outputs and status -1 (``not_assessable``) for that row
-only. Band edges follow the exact API's rule (a value within 1e-12 of an edge is on it), so
-both APIs give one status. Thresholds must be finite and ≥ 0 (``InvalidArgumentError``).
+``assess(..., method=...)`` runs any method that needs no more than the baseline, the target,
+the latest observation (and, for ``eurostat``, the window start) and the thresholds:
+``cn-plan-pace``, ``eurostat``, ``open-sdg``, ``unsd``, ``escap`` (endpoint-CAGR projection)
+and ``sdsn``. ``destatis`` needs a run of annual values and is not in the batch (use
+``Plan.evaluate``). Every series is a level target with the direction's own comparator (at
+least when higher is better, at most when lower is better). It returns float64 arrays, named
+as the exact API's result fields, and an int8 array ``status`` whose codes
+``status_codes(method)`` names (the position in the method's statuses, best first; -1
+``not_assessable``):
+
+- ``cn-plan-pace``: ``completion``, ``time_share``, ``pace``, ``actual_cagr``,
+  ``required_cagr``, ``ratio`` (``d·ga/|gr|``) — what ``progress`` returns;
+- ``eurostat``: ``ratio`` from the window start (``start_year``/``start_value``, default the
+  baseline: pass the first value from ``year - 5`` on for the exact method's short-term
+  window);
+- ``open-sdg``: ``ratio``, ``score``; ``unsd``: ``ratio``, ``score`` (3/2/1);
+  ``escap``: ``ratio`` (anticipated progress), ``index`` (CSI); ``sdsn``: ``ratio``, ``score``.
+
+A NaN in any input, a plan length ≤ 0, an observation not after the baseline year (or the
+window start) or a direction other than ±1 gives NaN outputs and status -1 for that row only.
+Band edges follow the exact API's rule (a value within 1e-12 of an edge is on it), so both
+APIs give one status. Thresholds are the exact method's, by name; defaults come from the core;
+those the batch cannot honour (``window_years``, ``binding_lag_tolerance``, the no-target ones)
+and non-finite or negative values are refused (``InvalidArgumentError``).
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict
+from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from . import _core
 from ._convert import error
 
-#: int8 status code → status code (the ``cn-plan-pace`` method).
+#: int8 status code → status code (the ``cn-plan-pace`` method, what ``progress`` returns).
 STATUS_CODES: Dict[int, str] = {0: "achieved", 1: "ahead", 2: "on_track", 3: "lagging", 4: "regressing", -1: "not_assessable"}
 
 _KEYS = ("completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "status")
+
+# method id → (value columns, thresholds taken, {code: status}), from the core.
+_METHODS: Dict[str, Tuple[List[str], List[str], Dict[int, str]]] = {
+    m: (list(cols), list(th), dict(codes)) for m, cols, th, codes in _core.batch_methods()
+}
+
+#: The methods the batch runs.
+METHODS: Tuple[str, ...] = tuple(_METHODS)
+
+
+def status_codes(method: str = "cn-plan-pace") -> Dict[int, str]:
+    """The int8 status codes of a batch method → status codes."""
+    if method not in _METHODS:
+        raise error(_core.UnknownMethodError, "unknown_method", method, f"the batch runs: {', '.join(METHODS)}")
+    return dict(_METHODS[method][2])
+
+
+def _columns(*inputs: Any) -> Tuple[List[Any], Tuple[int, ...]]:
+    """float64 1-D columns for the kernel and the broadcast shape. A single value stays a
+    1-element column (the kernel broadcasts it), so scalar years cost no n-element copy."""
+    import numpy as np  # noqa: PLC0415
+
+    arrays = [np.asarray(a, dtype=np.float64) for a in inputs]
+    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    cols = []
+    for a in arrays:
+        flat = a.reshape(1) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
+        # Contiguous *and* aligned: buffers that arrive through pickling (dask workers) can be
+        # misaligned, which the zero-copy view into Rust refuses.
+        cols.append(np.require(flat, dtype=np.float64, requirements=["C_CONTIGUOUS", "ALIGNED"]))
+    return cols, shape
+
+
+def _run(method: str, cols: List[Any], starts: Tuple[Any, Any], th: Dict[str, float], shape: Tuple[int, ...]) -> Dict[str, Any]:
+    """The kernel into outputs numpy allocates with ``empty``: memory reused from earlier
+    arrays and not zeroed, so the kernel's one write is the only touch of each element."""
+    import numpy as np  # noqa: PLC0415
+
+    if method not in _METHODS:
+        raise error(_core.UnknownMethodError, "unknown_method", method, f"the batch runs: {', '.join(METHODS)}")
+    n = int(np.prod(shape))
+    names = _METHODS[method][0]
+    values = [np.empty(n, dtype=np.float64) for _ in names]
+    status = np.empty(n, dtype=np.int8)
+    _core.batch_assess_into(method, cols[:7], starts[0], starts[1], th, values, status)
+    result: Dict[str, Any] = {k: v.reshape(shape) for k, v in zip(names, values)}
+    result["status"] = status.reshape(shape)
+    return result
 
 
 def progress(
@@ -34,17 +100,34 @@ def progress(
     ahead_margin: float = 0.10,
     lag_tolerance: float = 0.05,
 ) -> Dict[str, Any]:
-    """Assess arrays of series (arguments broadcast; scalars are fine)."""
-    import numpy as np  # noqa: PLC0415
-
+    """``cn-plan-pace`` over arrays of series (arguments broadcast; scalars are fine)."""
     if method != "cn-plan-pace":
-        raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch implements cn-plan-pace")
-    arrays = np.broadcast_arrays(*(np.asarray(a, dtype=np.float64) for a in (baseline, target, base_year, target_year, year, value, direction)))
-    # Contiguous *and* aligned: buffers that arrive through pickling (dask workers) can be
-    # misaligned, which the zero-copy view into Rust refuses.
-    flat = [np.require(a.reshape(-1), dtype=np.float64, requirements=["C_CONTIGUOUS", "ALIGNED"]) for a in arrays]
-    shape = arrays[0].shape
-    b, t, by, ty, y, v, d = flat
-    out = _core.batch_progress(b, t, by, ty, y, v, d, float(ahead_margin), float(lag_tolerance))
-    arrays_out: tuple[Any, ...] = tuple(out)
-    return {k: v.reshape(shape) for k, v in zip(_KEYS, arrays_out)}
+        raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch.progress runs cn-plan-pace; use onpace.batch.assess(method=...)")
+    cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction)
+    th = {"ahead_margin": float(ahead_margin), "lag_tolerance": float(lag_tolerance)}
+    out = _run("cn-plan-pace", cols, (None, None), th, shape)
+    return {k: out[k] for k in _KEYS}
+
+
+def assess(
+    baseline: Any,
+    target: Any,
+    base_year: Any,
+    target_year: Any,
+    year: Any,
+    value: Any,
+    *,
+    direction: Any = 1,
+    method: str = "cn-plan-pace",
+    start_year: Any = None,
+    start_value: Any = None,
+    thresholds: Optional[Mapping[str, float]] = None,
+) -> Dict[str, Any]:
+    """Any batch method over arrays of series (arguments broadcast; scalars are fine)."""
+    if (start_year is None) != (start_value is None):
+        raise error(_core.InvalidArgumentError, "invalid_argument", "start_year", "give both start_year and start_value, or neither")
+    extra = () if start_year is None else (start_year, start_value)
+    cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction, *extra)
+    th = {str(k): float(v) for k, v in (thresholds or {}).items()}
+    starts = (cols[7], cols[8]) if extra else (None, None)
+    return _run(method, cols, starts, th, shape)

@@ -12,7 +12,7 @@ async function init() {}
 module.exports = {
   init,
   Target: api.Target, Indicator: api.Indicator, Plan: api.Plan, Evaluation: api.Evaluation,
-  methods: api.methods, statuses: api.statuses, readObservationsCsv: api.readObservationsCsv, version: api.version,
+  methods: api.methods, statuses: api.statuses, readObservationsCsv: api.readObservationsCsv, readPlanCsv: api.readPlanCsv, version: api.version,
   progress: api.progress, requiredPath: api.requiredPath, project: api.project, errorCodes: api.errorCodes, ERROR_NAMES: api.ERROR_NAMES,
   OnpaceError: errors.OnpaceError, isOnpaceError: errors.isOnpaceError, formatError: errors.formatError,
   InvalidPlanError: errors.InvalidPlanError, ParseError: errors.ParseError, InvalidObservationsError: errors.InvalidObservationsError,

@@ -35,7 +35,7 @@ test('every renderer in every language, and its errors', () => {
   assert.ok(e.chartSvg('rd-expenditure', 'en').includes('</svg>'));
   // 4 indicators: a header line and one row each (plan Table 1 of the national outline has 4 S&T rows).
   assert.equal(e.toCsv().trimEnd().split('\n').length, 5);
-  assert.ok(e.toCsv().startsWith('indicator,method,status'));
+  assert.ok(e.toCsv().startsWith('indicator,label,unit,nature,target_kind,comparator,target,'));
   assert.throws(() => e.chartSvg('nope'), (err) => err.code === 'unknown_indicator');
   assert.throws(() => e.toHtml('fr'), (err) => err.code === 'invalid_argument');
   assert.throws(() => plan.projectsSvg('fr'), (err) => err.code === 'invalid_argument');

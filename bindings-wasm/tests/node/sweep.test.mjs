@@ -14,8 +14,10 @@ const show = (v) => (typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? 
 
 const plan = () => builtin.builtinPlan('cn-14th-fyp-st');
 const obs = () => builtin.builtinObservations('cn-14th-fyp-st');
-const ind = () => plan().indicator('basic-research-share');
+const ind = () => builtin.builtinPlan().indicator('rd-intensity'); // a ratio with components: numeratorPath works
 const evaluation = () => plan().evaluate(obs());
+const PLAN_CSV = 'id,label,label.en,unit,direction,nature,baseline.year,baseline.value,target.kind,target.year,target.value,target.rate,target.comparator\r\n'
+  + 'gdp,地区生产总值,"GDP, index",index,increase,binding,2020,100,annual_growth,2025,,0.06,above\r\n';
 const SPEC = { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: [2025, '2'] };
 
 // Every callable with arguments that work. `self` makes the object a method is called on.
@@ -26,6 +28,8 @@ const MODULE = {
   version: [[]],
   errorCodes: [[]],
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
+  // The plan template of tests/node/tables.test.mjs, one indicator.
+  readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
   progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
   requiredPath: [[[2020, 1], [2025, 2], 'linear']],
   project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
@@ -52,10 +56,10 @@ const STATIC = {
 };
 const METHODS = {
   Indicator: [ind, {
-    toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '7' }],
-    progress: [{ 2022: '7' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
-    project: [{ 2021: '6.5', 2022: '7' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
-    whatIf: [2022, '7', { rate: '0.05' }], numeratorPath: [2020, '100', '0.05', { kind: 'linear' }],
+    toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
+    progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
+    project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
+    whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
     dispose: [],
   }],
   Plan: [plan, {
@@ -64,7 +68,7 @@ const METHODS = {
     projectsSvg: ['en'], projectsWhere: [{ year: 2022 }], dispose: [],
   }],
   Evaluation: [evaluation, {
-    toJson: [], toMarkdown: ['en'], toHtml: ['en'], chartSvg: ['basic-research-share', 'en'], paceSvg: ['en'], toCsv: [], dispose: [],
+    toJson: [], toMarkdown: ['en'], toHtml: ['en'], chartSvg: ['basic-research-share', 'en'], paceSvg: ['en'], toCsv: ['en'], table: ['en'], dispose: [],
   }],
   Target: [() => onpace.Target.none(), { toJSON: [] }],
 };
@@ -85,7 +89,14 @@ async function probe(label, fn) {
   }
 }
 
-test('the sweep covers every export and every method', () => {
+test('the sweep covers every export and every method, and its good arguments work', async () => {
+  for (const [name, goods] of Object.entries(MODULE)) for (const good of goods) await onpace[name](...good);
+  for (const [, [fn, good]] of Object.entries(STATIC)) if (good) fn(...good);
+  for (const [, [make, methods]] of Object.entries(METHODS)) {
+    for (const [m, good] of Object.entries(methods)) {
+      if (m !== 'referenceValue') make()[m](...good); // the plan has no reference value 'x': the one good call that fails
+    }
+  }
   const exported = [...Object.keys(onpace), ...Object.keys(builtin), ...Object.keys(schema)]
     .filter((k) => typeof (onpace[k] ?? builtin[k] ?? schema[k]) === 'function' && !/Error$/.test(k));
   const covered = new Set([...Object.keys(MODULE), ...Object.keys(STATIC).map((k) => k.replace(/^new /, '').split('.')[0])]);

@@ -1,7 +1,7 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
   init, Indicator, Target, methods, progress, requiredPath, project, OnpaceError, ParseError, isOnpaceError, formatError,
-  readObservationsCsv, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
+  readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
 } from 'onpace';
 import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
 import { planSchema } from 'onpace/schema';
@@ -25,6 +25,10 @@ async function main(): Promise<void> {
   const report: string = e.toHtml('ko');
   const charts: string[] = [e.chartSvg('rd-expenditure', 'en'), e.paceSvg(), plan.projectsSvg('zh'), plan.toHtml()];
   const csv: string = e.toCsv();
+  const table: EvaluationTableRow[] = e.table('en');
+  const written: string | null = table[0].target;
+  const mine = readPlanCsv('id,label,unit,direction,baseline.year,baseline.value,target.kind,target.year,target.value\nx,x,percent,increase,2020,1,level,2025,2\n', { id: 'mine', name: '我的' });
+  console.log(written, mine.indicator('x').id);
   const rows: Record<string, ObservationRecord[]> = readObservationsCsv('indicator,year,value\nrd-intensity,2022,0.60\n');
   const firstValue: string | undefined = rows['rd-intensity'][0].value;
   const again: Evaluation = plan.evaluate(rows);

@@ -1,6 +1,8 @@
 //! Observations in long CSV: `indicator,year,value` and optionally
-//! `numerator,denominator,vintage,flag,source`. A UTF-8 BOM, CRLF line ends and quoted fields
-//! are handled; every error carries its line number.
+//! `numerator,denominator,vintage,flag,source`; or wide, as a yearbook prints them: one row per
+//! indicator and one column per year (`indicator,2021,2022,…`), or the transpose (`year,id1,
+//! id2,…`). A UTF-8 BOM, CRLF line ends and quoted fields are handled; every error carries its
+//! line number.
 
 use crate::error::{Error, Result};
 use crate::method::evaluate::PlanObservations;
@@ -20,6 +22,9 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             message: "missing column `indicator`".into(),
         });
     };
+    if let Some(layout) = wide_layout(&headers) {
+        return read_wide(records, &headers, layout);
+    }
     let mut index = [None; COLUMNS.len()];
     for (pos, name) in headers.iter().enumerate() {
         let Some(slot) = COLUMNS.iter().position(|c| c == name) else {
@@ -101,14 +106,96 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     Ok(out)
 }
 
+/// How a wide table is laid out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Wide {
+    /// `indicator,2021,2022,…`: a row per indicator.
+    ByIndicator,
+    /// `year,id1,id2,…`: a row per year.
+    ByYear,
+}
+
+/// A header is wide when it is `indicator` and years only, or `year` and no long-format column.
+fn wide_layout(headers: &[String]) -> Option<Wide> {
+    let (first, rest) = headers.split_first()?;
+    if rest.is_empty() {
+        return None;
+    }
+    if first == "indicator" && rest.iter().all(|h| h.parse::<i32>().is_ok()) {
+        return Some(Wide::ByIndicator);
+    }
+    if first == "year" && rest.iter().all(|h| !COLUMNS.contains(&h.as_str())) {
+        return Some(Wide::ByYear);
+    }
+    None
+}
+
+fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Result<PlanObservations> {
+    let header_years: Vec<i32> = match layout {
+        Wide::ByIndicator => headers.iter().skip(1).filter_map(|h| h.parse().ok()).collect(),
+        Wide::ByYear => Vec::new(),
+    };
+    for (i, h) in headers.iter().enumerate() {
+        if headers.iter().take(i).any(|e| e == h) {
+            return Err(Error::Parse {
+                path: h.clone(),
+                line: Some(1),
+                message: format!("column `{h}` appears twice"),
+            });
+        }
+    }
+    for y in &header_years {
+        check_year(*y, &format!("line 1: {y}"))?;
+    }
+    let mut out = PlanObservations::new();
+    while let Some((line_number, record)) = records.next_record()? {
+        let line = Some(line_number);
+        if record.len() != headers.len() {
+            return Err(Error::Parse {
+                path: "row".into(),
+                line,
+                message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+            });
+        }
+        let Some((key, cells)) = record.split_first() else { continue };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let row_year = match layout {
+            Wide::ByYear => {
+                let y: i32 = key.parse().map_err(|_| parse_err("year", format!("`{key}` is not a year")))?;
+                check_year(y, &format!("line {line_number}: year"))?;
+                Some(y)
+            }
+            Wide::ByIndicator if key.is_empty() => return Err(parse_err("indicator", "empty indicator id".into())),
+            Wide::ByIndicator => None,
+        };
+        for (pos, text) in cells.iter().enumerate() {
+            if text.is_empty() {
+                continue; // a year without a figure
+            }
+            let header = headers.get(pos.saturating_add(1)).map(String::as_str).unwrap_or_default();
+            let (indicator, year) = match row_year {
+                Some(y) => (header, y),
+                None => (key.as_str(), header_years.get(pos).copied().unwrap_or_default()),
+            };
+            let value = super::decimal::parse_exact(text).map_err(|m| parse_err(&format!("{indicator}[{year}]"), m))?;
+            out.entry(indicator.to_string()).or_default().push(Observation::new(year, value));
+        }
+    }
+    Ok(out)
+}
+
 /// Records of a CSV text, split by csv-core's reader (RFC 4180 quoting, any of CR, LF and
 /// CRLF as line ends, blank lines skipped), each with the line it starts on and its fields
 /// trimmed. csv-core rather than the csv crate's reader: the text is already in memory, and
 /// the reader's buffered I/O and error types cost a third of the CSV code in the WebAssembly
 /// module.
-struct Records<'a> {
+pub(crate) struct Records<'a> {
     reader: csv_core::Reader,
-    input: &'a [u8],
+    text: &'a [u8],
+    pos: usize,
+    // Our own line count: csv-core's stops after a CR and counts the LF of a CRLF with the
+    // next record, which put CRLF files' errors a line early.
+    line: u64,
     done: bool,
     // Reused from record to record; they grow when csv-core says they are full.
     out: Vec<u8>,
@@ -116,29 +203,44 @@ struct Records<'a> {
 }
 
 impl<'a> Records<'a> {
-    fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Records {
             reader: csv_core::Reader::new(),
-            input: text.as_bytes(),
+            text: text.as_bytes(),
+            pos: 0,
+            line: 1,
             done: false,
             out: vec![0; 1024],
             ends: vec![0; 16],
         }
     }
 
-    fn next_record(&mut self) -> Result<Option<(u64, Vec<String>)>> {
+    pub(crate) fn next_record(&mut self) -> Result<Option<(u64, Vec<String>)>> {
         use csv_core::ReadRecordResult as R;
         if self.done {
             return Ok(None);
         }
-        let line = self.reader.line();
+        // Blank lines and the rest of a line end are not part of the record.
+        while let Some(&b) = self.text.get(self.pos) {
+            if b != b'\r' && b != b'\n' {
+                break;
+            }
+            self.count_break(self.pos);
+            self.pos = self.pos.saturating_add(1);
+        }
+        let line = self.line;
         let (mut n_out, mut n_ends) = (0usize, 0usize);
         loop {
             let (Some(out_rest), Some(ends_rest)) = (self.out.get_mut(n_out..), self.ends.get_mut(n_ends..)) else {
                 return Err(parse_error(line, "the CSV reader lost its place"));
             };
-            let (result, n_in, o, e) = self.reader.read_record(self.input, out_rest, ends_rest);
-            self.input = self.input.get(n_in..).unwrap_or_default();
+            let input = self.text.get(self.pos..).unwrap_or_default();
+            let (result, n_in, o, e) = self.reader.read_record(input, out_rest, ends_rest);
+            let end = self.pos.saturating_add(n_in);
+            for at in self.pos..end {
+                self.count_break(at);
+            }
+            self.pos = end;
             n_out = n_out.saturating_add(o);
             n_ends = n_ends.saturating_add(e);
             match result {
@@ -155,6 +257,20 @@ impl<'a> Records<'a> {
                     return Ok(None);
                 }
             }
+        }
+    }
+}
+
+impl Records<'_> {
+    /// Count the line break at byte `at`: an LF, or a CR not followed by an LF.
+    fn count_break(&mut self, at: usize) {
+        let is_break = match self.text.get(at) {
+            Some(b'\n') => true,
+            Some(b'\r') => self.text.get(at.saturating_add(1)) != Some(&b'\n'),
+            _ => false,
+        };
+        if is_break {
+            self.line = self.line.saturating_add(1);
         }
     }
 }
@@ -223,11 +339,36 @@ mod tests {
     }
 
     #[test]
+    fn wide_tables_either_way_round() {
+        let by_indicator = "indicator,2021,2022,2023\nrd-intensity,0.40,,0.52\ngdp,100,105.0,\n";
+        let by_year = "year,rd-intensity,gdp\n2021,0.40,100\n2022,,105.0\n2023,0.52,\n";
+        let long =
+            "indicator,year,value\nrd-intensity,2021,0.40\nrd-intensity,2023,0.52\ngdp,2021,100\ngdp,2022,105.0\n";
+        let expected = read_observations_csv(long).unwrap();
+        assert_eq!(read_observations_csv(by_indicator).unwrap(), expected);
+        assert_eq!(read_observations_csv(by_year).unwrap(), expected);
+        assert_eq!(expected["gdp"][1].value.unwrap().to_string(), "105.0");
+        let e = read_observations_csv("indicator,2021\nx,1\ny,abc\n").unwrap_err();
+        assert_eq!((e.field(), e.line()), ("y[2021]", Some(3)), "{e}");
+        let e = read_observations_csv("year,x\n2021,1\n20x2,2\n").unwrap_err();
+        assert_eq!((e.field(), e.line()), ("year", Some(3)), "{e}");
+        let e = read_observations_csv("indicator,2021\nx,1,2\n").unwrap_err();
+        assert_eq!(e.line(), Some(2));
+    }
+
+    #[test]
     fn errors_carry_lines() {
         let e = read_observations_csv("indicator,year,value\na,2021,1\na,20x1,2\n").unwrap_err();
         assert_eq!((e.code(), e.line()), ("parse", Some(3)));
         let e = read_observations_csv("indicator,year,value\na,2021,1\na,2022,1,9\n").unwrap_err();
         assert_eq!((e.code(), e.line()), ("parse", Some(3)));
+        // CRLF and CR-only line ends, blank lines and a quoted line break count as lines.
+        let e = read_observations_csv("indicator,year,value\r\na,2021,1\r\n\r\na,20x1,2\r\n").unwrap_err();
+        assert_eq!(e.line(), Some(4), "{e}");
+        let e = read_observations_csv("indicator,year,value\ra,2021,1\ra,20x1,2\r").unwrap_err();
+        assert_eq!(e.line(), Some(3), "{e}");
+        let e = read_observations_csv("indicator,year,value,source\na,2021,1,\"two\nlines\"\na,20x1,2,\n").unwrap_err();
+        assert_eq!(e.line(), Some(4), "{e}");
         let e = read_observations_csv("indicator,value\na,1\n").unwrap_err();
         assert_eq!(e.field(), "year");
         let e = read_observations_csv("indicator,year,valeu\n").unwrap_err();

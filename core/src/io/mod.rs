@@ -6,4 +6,7 @@ pub mod decimal;
 pub mod json;
 mod json_path;
 pub(crate) mod names;
+#[cfg(feature = "csv")]
+pub mod plan_csv;
+pub mod plan_table;
 pub mod schema;

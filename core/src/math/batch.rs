@@ -6,6 +6,13 @@
 //! length or a direction other than ±1 comes out as NaN with status [`NOT_ASSESSABLE`]: one bad
 //! row never fails the batch.
 
+mod kernel;
+mod lanes;
+mod spec;
+
+pub use kernel::{assess_into, Columns, Outputs};
+pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS};
+
 /// Status code of a batch row: `achieved`.
 pub const ACHIEVED: i8 = 0;
 /// `ahead`.
@@ -116,6 +123,27 @@ fn at_least(x: f64, edge: f64) -> bool {
     x >= edge - crate::method::prepare::EDGE_TOLERANCE * edge.abs().max(1.0)
 }
 
+/// Compound rates `(to/from)^(1/years) − 1` of many series, four at a time in SIMD lanes (the
+/// batch kernel's routine, [`lanes`]), NaN where none exists; `out` takes the shortest length.
+pub fn compound_rates(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
+    let mut chunks = out.chunks_mut(4);
+    let mut k = 0usize;
+    for o in &mut chunks {
+        let lane = |s: &[f64]| {
+            let mut a = [f64::NAN; 4];
+            for (j, x) in a.iter_mut().enumerate() {
+                *x = k.checked_add(j).and_then(|i| s.get(i)).copied().unwrap_or(f64::NAN);
+            }
+            wide::f64x4::new(a)
+        };
+        let r = lanes::rate(lane(from), lane(to), lane(years)).to_array();
+        for (o, r) in o.iter_mut().zip(r) {
+            *o = r;
+        }
+        k = k.saturating_add(4);
+    }
+}
+
 /// `(to/from)^(1/years) − 1`: the routine the exact API uses too ([`crate::math::rate`]).
 fn rate(from: f64, to: f64, years: f64) -> f64 {
     crate::math::rate::rate_f64(from, to, years)
@@ -123,24 +151,34 @@ fn rate(from: f64, to: f64, years: f64) -> f64 {
 
 /// Assess one series.
 pub fn progress_row(x: BatchInput, th: BatchThresholds) -> BatchRow {
-    let all = [x.baseline, x.target, x.base_year, x.target_year, x.year, x.value, x.direction];
-    if all.iter().any(|v| !v.is_finite()) || (x.direction != 1.0 && x.direction != -1.0) {
+    if !assessable(&x) {
         return NAN_ROW;
     }
+    let n = x.year - x.base_year;
+    let big_n = x.target_year - x.base_year;
+    progress_with_rates(x, th, rate(x.baseline, x.value, n), rate(x.baseline, x.target, big_n))
+}
+
+/// Whether a row can be assessed: every input finite, a direction of ±1, a plan length > 0 and
+/// an observation after the baseline (the exact path says `insufficient_data` otherwise).
+fn assessable(x: &BatchInput) -> bool {
+    let all = [x.baseline, x.target, x.base_year, x.target_year, x.year, x.value, x.direction];
+    all.iter().all(|v| v.is_finite())
+        && (x.direction == 1.0 || x.direction == -1.0)
+        && x.target_year - x.base_year > 0.0
+        && x.year - x.base_year > 0.0
+}
+
+/// The `cn-plan-pace` row of an assessable series, given its two compound rates (computed one
+/// series at a time by [`progress_row`], four at a time by the vectorised kernel).
+fn progress_with_rates(x: BatchInput, th: BatchThresholds, actual_cagr: f64, required_cagr: f64) -> BatchRow {
     let big_n = x.target_year - x.base_year;
     let n = x.year - x.base_year;
-    // No plan length, or no observation after the baseline: nothing to assess (the exact
-    // path says `insufficient_data` for the latter), so every output is NaN.
-    if big_n <= 0.0 || n <= 0.0 {
-        return NAN_ROW;
-    }
     let d = x.direction;
     let time_share = n / big_n;
     let planned = x.target - x.baseline;
     let completion = if planned == 0.0 { f64::NAN } else { (x.value - x.baseline) / planned };
     let pace = completion / time_share;
-    let actual_cagr = rate(x.baseline, x.value, n);
-    let required_cagr = rate(x.baseline, x.target, big_n);
     let ratio = if required_cagr != 0.0 { d * actual_cagr / required_cagr.abs() } else { f64::NAN };
     // The same order and edges as the exact `cn-plan-pace` (core/src/method/cn_plan_pace.rs):
     // met, slipped, moved backwards, then the bands with `at_least` on their edges.

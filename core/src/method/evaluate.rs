@@ -111,15 +111,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
         let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings };
         rows.push(m.assess_points(ctx)?.sanitized());
     }
-    let mut summary = summarise(&rows, m.statuses(), options)?;
-    let assessed_rows = || rows.iter().filter(|r| r.status != Status::NotAssessable);
-    summary.overall_status = summary.mean_score.and_then(|mean| {
-        if assessed_rows().all(|r| r.status == Status::Achieved) {
-            m.status_from_mean_score(mean).map(|_| Status::Achieved)
-        } else {
-            m.status_from_mean_score(mean)
-        }
-    });
+    let summary = roll_up(&rows, m, options)?;
     Ok(Evaluation {
         plan: plan.id.clone(),
         method: m.id().into(),
@@ -142,6 +134,26 @@ fn reference_rate(plan: &Plan, id: &str, resolved: &Resolved) -> Result<Option<D
     crate::math::progress::cagr(ind.baseline.value, latest.value, years, "reference_rate", &mut ignored)
         .map(|g| from_f64(g, "reference_rate"))
         .transpose()
+}
+
+/// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
+/// the evaluation ran with: the same counts, shares and weights as the whole plan's summary.
+pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summary> {
+    roll_up(rows, method(&options.method)?, options)
+}
+
+/// The summary of `rows` with the overall status of methods that define one.
+fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessOptions) -> Result<Summary> {
+    let mut summary = summarise(rows, m.statuses(), options)?;
+    let assessed_rows = || rows.iter().filter(|r| r.status != Status::NotAssessable);
+    summary.overall_status = summary.mean_score.and_then(|mean| {
+        if assessed_rows().all(|r| r.status == Status::Achieved) {
+            m.status_from_mean_score(mean).map(|_| Status::Achieved)
+        } else {
+            m.status_from_mean_score(mean)
+        }
+    });
+    Ok(summary)
 }
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {

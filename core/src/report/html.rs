@@ -343,7 +343,7 @@ pub fn plan_html(plan: &Plan, lang: Lang) -> Result<String> {
 }
 
 /// CSV field quoting (RFC 4180).
-fn csv_field(text: &str) -> String {
+pub(crate) fn csv_field(text: &str) -> String {
     if text.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", text.replace('"', "\"\""))
     } else {

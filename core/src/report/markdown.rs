@@ -9,9 +9,33 @@ use crate::model::plan::Plan;
 use crate::num::format_fixed;
 use crate::report::labels::{phrase, Phrase};
 
-/// Escape the characters that would break a Markdown table cell.
+/// Text from a plan made safe for a Markdown table cell (and for the HTML a Markdown renderer
+/// makes of it): `\` and `|` escaped; `<` and `>` written as `&lt;` and `&gt;`, and `&` as
+/// `&amp;` where it would start a character reference (so "R&D" stays readable as text);
+/// line breaks and tabs become spaces and other control characters are dropped.
 pub fn cell(text: &str) -> String {
-    text.replace('\\', "\\\\").replace('|', "\\|").replace(['\n', '\r'], " ")
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(c) = rest.chars().next() {
+        rest = rest.get(c.len_utf8()..).unwrap_or_default();
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '&' if starts_reference(rest) => out.push_str("&amp;"),
+            '\n' | '\r' | '\t' => out.push(' '),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Whether the text after a `&` reads as a character reference (`amp;`, `#60;`, `#x3c;`).
+fn starts_reference(after: &str) -> bool {
+    let name: String = after.chars().take_while(|c| c.is_ascii_alphanumeric() || *c == '#').collect();
+    !name.is_empty() && after.get(name.len()..).is_some_and(|r| r.starts_with(';'))
 }
 
 /// A share as a percentage with one decimal (0.5 → "50.0%").
@@ -118,4 +142,16 @@ pub fn methods_side_by_side(plan: &Plan, evaluations: &[Evaluation], lang: Lang)
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod cell_tests {
+    use super::cell;
+
+    #[test]
+    fn cells_escape_html_and_drop_control_characters() {
+        assert_eq!(cell("R&D | <b>x</b>"), "R&D \\| &lt;b&gt;x&lt;/b&gt;");
+        assert_eq!(cell("&lt;script&gt; &#60; &x"), "&amp;lt;script&amp;gt; &amp;#60; &x");
+        assert_eq!(cell("a\nb\u{7}c\u{1b}[31m\td"), "a bc[31m d");
+    }
 }

@@ -7,3 +7,7 @@ pub mod markdown;
 pub mod schedule;
 #[cfg(feature = "reports")]
 pub mod svg;
+#[cfg(feature = "reports")]
+pub mod table;
+#[cfg(feature = "reports")]
+pub mod ticks;

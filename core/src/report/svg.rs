@@ -14,6 +14,7 @@ use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::model::series::{resolve_points, AsOf, Point};
 use crate::num::{f64_text, to_f64};
+use crate::report::ticks::nice_ticks;
 use std::fmt::Write as _;
 
 /// Fonts that render Latin, Chinese and Korean labels.
@@ -37,9 +38,15 @@ pub fn escape(text: &str) -> String {
     out
 }
 
-/// A coordinate with two decimals: deterministic on every platform.
+/// A coordinate with two decimals: deterministic on every platform. Callers keep non-finite
+/// values out (they skip what cannot be drawn); this is the backstop that keeps `NaN` and
+/// `inf` out of every attribute whatever reaches it.
 fn n(x: f64) -> String {
-    f64_text(x, Some(2))
+    if x.is_finite() {
+        f64_text(x, Some(2))
+    } else {
+        "0".into()
+    }
 }
 
 struct Frame {
@@ -83,21 +90,6 @@ fn polyline(f: &Frame, pts: &[(f64, f64)], stroke: &str, dash: &str) -> String {
     let p: Vec<String> = pts.iter().map(|(x, y)| format!("{},{}", n(f.x(*x)), n(f.y(*y)))).collect();
     let dash = if dash.is_empty() { String::new() } else { format!(" stroke-dasharray=\"{dash}\"") };
     format!("<polyline fill=\"none\" stroke=\"{stroke}\" stroke-width=\"2\"{dash} points=\"{}\"/>", p.join(" "))
-}
-
-/// A value label with at most four significant digits.
-fn tick(v: f64) -> String {
-    let mag = if v == 0.0 { 0.0 } else { v.abs().log10().floor() };
-    let places = (3.0 - mag).clamp(0.0, 6.0);
-    #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)] // clamped to 0..=6
-    let p = places as u32;
-    let text = f64_text(v, Some(p));
-    // Trailing zeros only after a decimal point: 2020 stays 2020.
-    if text.contains('.') {
-        text.trim_end_matches('0').trim_end_matches('.').to_string()
-    } else {
-        text
-    }
 }
 
 fn legend(items: &[(&str, String)], x: f64, y: f64) -> String {
@@ -184,13 +176,20 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
         xs.push(f64::from(p.year));
         ys.extend([p.value, p.low.unwrap_or(p.value), p.high.unwrap_or(p.value)]);
     }
-    let (x0, x1) =
-        (xs.iter().copied().fold(f64::INFINITY, f64::min), xs.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-    let (mut y0, mut y1) =
-        (ys.iter().copied().fold(f64::INFINITY, f64::min), ys.iter().copied().fold(f64::NEG_INFINITY, f64::max));
-    let pad = if y1 > y0 { (y1 - y0) * 0.08 } else { 1.0 };
-    y0 -= pad;
-    y1 += pad;
+    // Only finite numbers are drawn (a projection can overflow to infinity).
+    let finite = |v: &f64| v.is_finite();
+    let (x0, x1) = (
+        xs.iter().copied().filter(finite).fold(f64::INFINITY, f64::min),
+        xs.iter().copied().filter(finite).fold(f64::NEG_INFINITY, f64::max),
+    );
+    let (lo, hi) = (
+        ys.iter().copied().filter(finite).fold(f64::INFINITY, f64::min),
+        ys.iter().copied().filter(finite).fold(f64::NEG_INFINITY, f64::max),
+    );
+    // A little air so no point sits on the frame, then out to round ticks.
+    let pad = if hi > lo { (hi - lo) * 0.02 } else { 0.0 };
+    let ticks = nice_ticks(lo - pad, hi + pad, 6);
+    let (y0, y1) = (ticks.low(), ticks.high());
     let f = Frame { w: 640.0, h: 330.0, left: 64.0, right: 20.0, top: 52.0, bottom: 36.0, x0, x1, y0, y1 };
     let w = words(lang);
     let mut out = open(f.w, f.h, ind.label.get(lang));
@@ -200,30 +199,34 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
         n(f.left),
         escape(ind.label.get(lang))
     );
-    // Grid and axes.
-    for k in 0..=4 {
-        let v = y0 + (y1 - y0) * f64::from(k) / 4.0;
+    // Grid and axes: round values (report/ticks.rs).
+    for v in &ticks.values {
         let _ = write!(out,
             "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
             n(f.left),
             n(f.w - f.right),
-            n(f.y(v)),
-            n(f.y(v)),
+            n(f.y(*v)),
+            n(f.y(*v)),
             n(f.left - 6.0),
-            n(f.y(v) + 4.0),
-            escape(&tick(v))
+            n(f.y(*v) + 4.0),
+            escape(&ticks.label(*v))
         );
     }
-    let mut year = x0.ceil();
-    while year <= x1 {
-        let _ = write!(
-            out,
-            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
-            n(f.x(year)),
-            n(f.h - 14.0),
-            tick(year)
-        );
-        year += 1.0;
+    // Years: every one up to twelve, then every 2nd, 5th, 10th… (whole years only).
+    if x0.is_finite() && x1.is_finite() {
+        let years = nice_ticks(x0, x1, 12);
+        let step = years.step.max(1.0).round();
+        let mut year = (x0 / step).ceil() * step;
+        while year <= x1 {
+            let _ = write!(
+                out,
+                "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+                n(f.x(year)),
+                n(f.h - 14.0),
+                f64_text(year, Some(0))
+            );
+            year += step;
+        }
     }
     // As-of line.
     if let Some(last) = points.last() {
@@ -250,9 +253,9 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
         );
     }
     // Projection band and line from the latest point.
-    if let (Some(p), Some(last)) = (&projection, points.last()) {
+    if let (Some(p), Some(last)) = (projection.as_ref().filter(|p| p.value.is_finite()), points.last()) {
         let (lx, ly) = (f64::from(last.year), to_f64(last.value));
-        if let (Some(lo), Some(hi)) = (p.low, p.high) {
+        if let (Some(lo), Some(hi)) = (p.low.filter(|v| v.is_finite()), p.high.filter(|v| v.is_finite())) {
             let _ = write!(
                 out,
                 "<polygon fill=\"#f4a582\" fill-opacity=\"0.35\" points=\"{},{} {},{} {},{}\"/>",
@@ -311,7 +314,9 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
 }
 
 /// Completion share against time share for every assessed indicator: the diagonal is on pace
-/// (时间过半、任务过半).
+/// (时间过半、任务过半). Each point is labelled with its indicator's id and status symbol, the
+/// labels placed clear of each other and of the points; a point beyond the axes sits on the
+/// edge with an arrow pointing the way it is off, and its label gives the real value.
 pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
     let f = Frame {
         w: 420.0,
@@ -322,7 +327,7 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         bottom: 44.0,
         x0: 0.0,
         x1: 1.0,
-        y0: -0.05,
+        y0: -0.08,
         y1: 1.3,
     };
     let (title, xl, yl) = match lang {
@@ -337,21 +342,29 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         n(f.left),
         escape(title)
     );
-    for k in 0..=5 {
-        let v = f64::from(k) / 4.0;
+    // Round ticks (report/ticks.rs): 0, 25 … 125 % up, 0, 25 … 100 % across.
+    let y_ticks = nice_ticks(0.0, 1.25, 6);
+    let x_ticks = nice_ticks(0.0, 1.0, 4);
+    let percent = |v: f64| format!("{}%", f64_text(v * 100.0, Some(0)));
+    for v in &y_ticks.values {
         let _ = write!(out,
-            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}%</text>\
-             <text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            "<line x1=\"{}\" x2=\"{}\" y1=\"{}\" y2=\"{}\" stroke=\"#e3e7ee\"/><text x=\"{}\" y=\"{}\" text-anchor=\"end\" fill=\"#555\">{}</text>",
             n(f.left),
             n(f.w - f.right),
-            n(f.y(v)),
-            n(f.y(v)),
+            n(f.y(*v)),
+            n(f.y(*v)),
             n(f.left - 6.0),
-            n(f.y(v) + 4.0),
-            tick(v * 100.0),
-            n(f.x(v.min(1.0))),
+            n(f.y(*v) + 4.0),
+            percent(*v),
+        );
+    }
+    for v in &x_ticks.values {
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" text-anchor=\"middle\" fill=\"#555\">{}</text>",
+            n(f.x(*v)),
             n(f.h - 24.0),
-            if k <= 4 { format!("{}%", tick(v * 100.0)) } else { String::new() }
+            percent(*v)
         );
     }
     out.push_str(&polyline(&f, &[(0.0, 0.0), (1.0, 1.0)], "#8896ab", "4 4"));
@@ -364,30 +377,181 @@ pub fn pace_chart(plan: &Plan, evaluation: &Evaluation, lang: Lang) -> String {
         n(f.h / 2.0),
         escape(yl)
     );
-    for (i, row) in evaluation.rows.iter().enumerate() {
+    let mut points: Vec<PacePoint> = Vec::new();
+    for row in &evaluation.rows {
         let (Some(c), Some(t)) = (row.completion, row.time_share) else { continue };
-        // Beyond the frame, a point sits on its edge (its tooltip keeps the indicator's name).
-        let c = to_f64(c).clamp(-0.05, 1.3);
-        let t = to_f64(t).clamp(0.0, 1.0);
-        let colour = tone_colour(row.status.tone());
+        let (c, t) = (to_f64(c), to_f64(t));
+        if !(c.is_finite() && t.is_finite()) {
+            continue;
+        }
         let name = plan.indicator(&row.indicator).map(|ind| ind.label.get(lang).to_string()).unwrap_or_default();
-        // Labels of points near the right edge go on their left, inside the chart.
-        let (label_x, anchor) = if t > 0.9 { (f.x(t) - 9.0, "end") } else { (f.x(t) + 8.0, "start") };
-        let _ =
-            write!(out,
-            "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{colour}\" stroke=\"#1d2433\"><title>{} · {}</title></circle>\
-             <text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\">{} {}</text>",
-            n(f.x(t)),
-            n(f.y(c)),
-            escape(&name),
-            escape(row.status.label(lang)),
-            n(label_x),
-            n(f.y(c) + 4.0),
-            escape(row.status.symbol()),
-            i.saturating_add(1)
+        let (cy, tx) = (c.clamp(f.y0, f.y1), t.clamp(f.x0, f.x1));
+        let off = Off { low: c < f.y0, high: c > f.y1, left: t < f.x0, right: t > f.x1 };
+        let mut label = format!("{} {}", row.status.symbol(), row.indicator);
+        if off.any() {
+            // The real value, since the point is not where it is drawn.
+            let _ = write!(label, " ({})", percent(if off.low || off.high { c } else { t }));
+        }
+        points.push(PacePoint {
+            x: f.x(tx),
+            y: f.y(cy),
+            off,
+            label,
+            title: format!("{} · {} · {} {}", name, row.status.label(lang), percent(c), yl),
+            colour: tone_colour(row.status.tone()),
+        });
+    }
+    let bounds = (f.left, f.top, f.w - f.right, f.h - f.bottom);
+    let placed = place_labels(&points, bounds);
+    for (p, (lx, ly, anchor)) in points.iter().zip(&placed) {
+        let _ = write!(
+            out,
+            "<circle cx=\"{}\" cy=\"{}\" r=\"6\" fill=\"{}\" stroke=\"#1d2433\"><title>{}</title></circle>",
+            n(p.x),
+            n(p.y),
+            p.colour,
+            escape(&p.title)
+        );
+        if let Some(arrow) = p.off.arrow(p.x, p.y) {
+            out.push_str(&arrow);
+        }
+        // A label moved off its point's line is tied to it by a thin leader.
+        if (*ly - (p.y + 4.0)).abs() > 1.0 && *anchor != "middle" {
+            let (from_x, to_x) = if *anchor == "end" { (p.x - 6.0, *lx + 2.0) } else { (p.x + 6.0, *lx - 2.0) };
+            let _ = write!(
+                out,
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#8896ab\" stroke-width=\"0.8\"/>",
+                n(from_x),
+                n(p.y),
+                n(to_x),
+                n(*ly - 4.0)
+            );
+        }
+        let _ = write!(
+            out,
+            "<text x=\"{}\" y=\"{}\" font-size=\"11\" text-anchor=\"{anchor}\">{}</text>",
+            n(*lx),
+            n(*ly),
+            escape(&p.label)
         );
     }
     out.push_str("</svg>");
+    out
+}
+
+/// Which edges a pace-chart point is beyond.
+#[derive(Debug, Clone, Copy, Default)]
+struct Off {
+    low: bool,
+    high: bool,
+    left: bool,
+    right: bool,
+}
+
+impl Off {
+    fn any(self) -> bool {
+        self.low || self.high || self.left || self.right
+    }
+
+    /// A small triangle just outside the point, pointing the way the value is off the chart.
+    fn arrow(self, x: f64, y: f64) -> Option<String> {
+        let (dx, dy): (f64, f64) = (
+            if self.right {
+                1.0
+            } else if self.left {
+                -1.0
+            } else {
+                0.0
+            },
+            if self.high {
+                -1.0
+            } else if self.low {
+                1.0
+            } else {
+                0.0
+            },
+        );
+        if dx == 0.0 && dy == 0.0 {
+            return None;
+        }
+        let len = (dx * dx + dy * dy).sqrt();
+        let (ux, uy) = (dx / len, dy / len);
+        let (tip, base) = (13.0, 7.0);
+        let (px, py) = (-uy, ux);
+        let pts = [
+            (x + ux * tip, y + uy * tip),
+            (x + ux * base + px * 4.0, y + uy * base + py * 4.0),
+            (x + ux * base - px * 4.0, y + uy * base - py * 4.0),
+        ];
+        let text: Vec<String> = pts.iter().map(|(a, b)| format!("{},{}", n(*a), n(*b))).collect();
+        Some(format!("<polygon fill=\"#1d2433\" points=\"{}\"/>", text.join(" ")))
+    }
+}
+
+struct PacePoint {
+    x: f64,
+    y: f64,
+    off: Off,
+    label: String,
+    title: String,
+    colour: &'static str,
+}
+
+/// Approximate width of a label at 11 px: CJK and Hangul glyphs are about twice Latin ones.
+fn label_width(text: &str) -> f64 {
+    text.chars().map(|c| if c.is_ascii() { 6.2 } else { 11.0 }).sum()
+}
+
+/// A label's box `(x0, y0, x1, y1)` for a baseline point and anchor.
+fn label_box(x: f64, y: f64, anchor: &str, width: f64) -> (f64, f64, f64, f64) {
+    let x0 = match anchor {
+        "end" => x - width,
+        "middle" => x - width / 2.0,
+        _ => x,
+    };
+    (x0, y - 10.0, x0 + width, y + 3.0)
+}
+
+fn overlaps(a: (f64, f64, f64, f64), b: (f64, f64, f64, f64)) -> bool {
+    a.0 < b.2 && b.0 < a.2 && a.1 < b.3 && b.1 < a.3
+}
+
+/// Label positions `(x, y, anchor)`, chosen point by point (in input order, so the result is
+/// deterministic) as the first candidate around the point that stays inside `bounds` and
+/// overlaps neither an earlier label nor any point; failing all, the first candidate.
+fn place_labels(points: &[PacePoint], bounds: (f64, f64, f64, f64)) -> Vec<(f64, f64, &'static str)> {
+    let circles: Vec<(f64, f64, f64, f64)> =
+        points.iter().map(|p| (p.x - 7.0, p.y - 7.0, p.x + 7.0, p.y + 7.0)).collect();
+    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
+    let mut out = Vec::with_capacity(points.len());
+    for p in points {
+        let width = label_width(&p.label);
+        let mut candidates: Vec<(f64, f64, &'static str)> = vec![
+            (p.x + 9.0, p.y + 4.0, "start"),
+            (p.x - 9.0, p.y + 4.0, "end"),
+            (p.x, p.y - 11.0, "middle"),
+            (p.x, p.y + 19.0, "middle"),
+        ];
+        for step in 1..=6 {
+            let dy = 13.0 * f64::from(step);
+            for sign in [1.0, -1.0] {
+                candidates.push((p.x + 9.0, p.y + 4.0 + sign * dy, "start"));
+                candidates.push((p.x - 9.0, p.y + 4.0 + sign * dy, "end"));
+            }
+        }
+        let inside = |b: (f64, f64, f64, f64)| b.0 >= bounds.0 && b.2 <= bounds.2 && b.1 >= bounds.1 && b.3 <= bounds.3;
+        let fits = |c: &(f64, f64, &'static str)| {
+            let b = label_box(c.0, c.1, c.2, width);
+            inside(b) && !taken.iter().any(|t| overlaps(*t, b)) && !circles.iter().any(|t| overlaps(*t, b))
+        };
+        let chosen = candidates
+            .iter()
+            .find(|c| fits(c))
+            .or_else(|| candidates.iter().find(|c| inside(label_box(c.0, c.1, c.2, width))));
+        let c = chosen.copied().unwrap_or((p.x + 9.0, p.y + 4.0, "start"));
+        taken.push(label_box(c.0, c.1, c.2, width));
+        out.push(c);
+    }
     out
 }
 

@@ -1,0 +1,45 @@
+//! Rust `Plan::evaluate` on a plan and observations read from JSON files, for
+//! `benches/python/evaluate_scale.py`, which writes the files (10^4 indicators), times Python's
+//! `Plan.evaluate` on the same data, runs this bench and checks both give the same status
+//! counts before reporting the ratio:
+//!
+//!     ONPACE_EVAL_PLAN=plan.json ONPACE_EVAL_OBS=obs.json ONPACE_EVAL_METHOD=open-sdg \
+//!         cargo bench -p onpace-benches --bench evaluate
+//!
+//! Prints one JSON line: indicators, best time of 7 (ms) and the count per status. Without the
+//! files (and under `cargo test --benches`) it evaluates the built-in national plan once.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use onpace::io::json::observations_from_json;
+use onpace::{builtin, AssessOptions, Plan};
+
+fn main() {
+    let timed = std::env::args().any(|a| a == "--bench");
+    let method = std::env::var("ONPACE_EVAL_METHOD").unwrap_or_else(|_| "cn-plan-pace".into());
+    let (plan, observations) = match (std::env::var("ONPACE_EVAL_PLAN"), std::env::var("ONPACE_EVAL_OBS")) {
+        (Ok(p), Ok(o)) => (
+            Plan::from_json(&std::fs::read_to_string(p).unwrap()).unwrap(),
+            observations_from_json(&std::fs::read_to_string(o).unwrap()).unwrap(),
+        ),
+        _ => (builtin::plan("cn-14th-fyp-st").unwrap(), builtin::observations("cn-14th-fyp-st").unwrap()),
+    };
+    let options = AssessOptions::method(&method);
+    let evaluation = plan.evaluate(&observations, &options).unwrap();
+    let mut best = Duration::MAX;
+    for _ in 0..if timed { 7 } else { 1 } {
+        let start = Instant::now();
+        black_box(plan.evaluate(&observations, &options).unwrap());
+        best = best.min(start.elapsed());
+    }
+    let counts: Vec<String> =
+        evaluation.summary.counts.iter().map(|c| format!("\"{}\": {}", c.status.code(), c.count)).collect();
+    println!(
+        "{{\"indicators\": {}, \"method\": \"{method}\", \"best_ms\": {:.3}, \"counts\": {{{}}}}}",
+        plan.indicators.len(),
+        best.as_secs_f64() * 1e3,
+        counts.join(", ")
+    );
+}

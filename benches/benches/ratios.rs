@@ -1,0 +1,140 @@
+//! Ratios from one run: the one-thread batch kernel against the two-powers floor and the scalar
+//! row function, timed in turns in one process (best of 15 each), because this shared VM's
+//! speed drifts by up to 2× over seconds and criterion times one bench after the other.
+//!
+//!     cargo bench -p onpace-benches --bench ratios
+//!
+//! Results are checked equal first (the kernel's rows are the scalar rows, 1e-13). Under
+//! `cargo test --benches` (no `--bench` argument) it runs once on 10^4 series, untimed.
+#![allow(missing_docs, clippy::unwrap_used, clippy::indexing_slicing, clippy::cast_precision_loss)]
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use onpace::math::batch::{
+    assess_into, progress_row, BatchInput, BatchSpec, BatchThresholds, Columns, Outputs, BATCH_METHODS,
+};
+
+fn inputs(n: usize) -> Vec<BatchInput> {
+    let mut s: u64 = 20_261_127;
+    let mut next = || {
+        s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        (s >> 11) as f64 / (1u64 << 53) as f64
+    };
+    (0..n)
+        .map(|_| {
+            let baseline = 1.0 + 9.0 * next();
+            BatchInput {
+                baseline,
+                target: baseline + 0.5 + 4.5 * next(),
+                base_year: 2020.0,
+                target_year: 2025.0,
+                year: 2021.0 + (next() * 4.0).floor(),
+                value: baseline + 6.0 * next() - 1.0,
+                direction: 1.0,
+            }
+        })
+        .collect()
+}
+
+fn main() {
+    let timed = std::env::args().any(|a| a == "--bench");
+    let (n, repeats) = if timed { (1_000_000, 15) } else { (10_000, 1) };
+    let data = inputs(n);
+    let th = BatchThresholds::default();
+    let (b, t, y, v): (Vec<f64>, Vec<f64>, Vec<f64>, Vec<f64>) = (
+        data.iter().map(|x| x.baseline).collect(),
+        data.iter().map(|x| x.target).collect(),
+        data.iter().map(|x| x.year).collect(),
+        data.iter().map(|x| x.value).collect(),
+    );
+    let cols = Columns {
+        baseline: &b,
+        target: &t,
+        base_year: &[2020.0],
+        target_year: &[2025.0],
+        year: &y,
+        value: &v,
+        direction: &[1.0],
+        start_year: None,
+        start_value: None,
+    };
+    let run = |spec: &BatchSpec, values: &mut Vec<Vec<f64>>, status: &mut Vec<i8>| {
+        let mut out = Outputs { values: values.iter_mut().map(Vec::as_mut_slice).collect(), status };
+        assess_into(spec, &cols, &mut out).unwrap();
+    };
+    let fresh = |spec: &BatchSpec| {
+        let mut values: Vec<Vec<f64>> = spec.method.columns().iter().map(|_| vec![0.0; n]).collect();
+        let mut status = vec![0i8; n];
+        run(spec, &mut values, &mut status);
+        (values, status)
+    };
+
+    // Checked equal first.
+    let cn = BatchSpec::new("cn-plan-pace", &[]).unwrap();
+    let (values, status) = fresh(&cn);
+    for (i, x) in data.iter().enumerate() {
+        let r = progress_row(*x, th);
+        assert_eq!(status[i], r.status, "row {i}");
+        for (col, want) in
+            values.iter().zip([r.completion, r.time_share, r.pace, r.actual_cagr, r.required_cagr, r.ratio])
+        {
+            assert!(col[i] == want || (col[i] - want).abs() <= 1e-13 * want.abs(), "row {i}");
+        }
+    }
+
+    let mut reused_values: Vec<Vec<f64>> = cn.method.columns().iter().map(|_| vec![0.0; n]).collect();
+    let mut reused_status = vec![0i8; n];
+    let specs: Vec<BatchSpec> = BATCH_METHODS.iter().map(|m| BatchSpec::new(m.id(), &[]).unwrap()).collect();
+    let years_a: Vec<f64> = data.iter().map(|x| x.year - x.base_year).collect();
+    let years_r: Vec<f64> = data.iter().map(|x| x.target_year - x.base_year).collect();
+    let mut ga = vec![0.0; n];
+    let mut gr = vec![0.0; n];
+    let mut names: Vec<String> = vec!["floor: two powers".into(), "scalar rows (progress_row)".into()];
+    names.push("two rates only, SIMD lanes (compound_rates)".into());
+    names.push("two rates only, scalar (rate::rate_f64, glibc)".into());
+    names.push("kernel cn-plan-pace, outputs reused (no page faults)".into());
+    names.extend(specs.iter().map(|s| format!("kernel {}, fresh outputs", s.method.id())));
+    let mut best = vec![Duration::MAX; names.len()];
+    for _ in 0..repeats {
+        for (k, slot) in best.iter_mut().enumerate() {
+            let start = Instant::now();
+            match k {
+                0 => {
+                    black_box(data.iter().fold(0.0f64, |acc, x| {
+                        let n = x.year - x.base_year;
+                        let big_n = x.target_year - x.base_year;
+                        acc + (x.value / x.baseline).powf(1.0 / n) + (x.target / x.baseline).powf(1.0 / big_n)
+                    }));
+                }
+                1 => {
+                    black_box(data.iter().map(|x| progress_row(*x, th)).fold(0i64, |a, r| a + i64::from(r.status)));
+                }
+                2 => {
+                    onpace::math::batch::compound_rates(&b, &v, &years_a, &mut ga);
+                    onpace::math::batch::compound_rates(&b, &t, &years_r, &mut gr);
+                }
+                3 => {
+                    for i in 0..n {
+                        ga[i] = onpace::math::rate::rate_f64(b[i], v[i], years_a[i]);
+                        gr[i] = onpace::math::rate::rate_f64(b[i], t[i], years_r[i]);
+                    }
+                }
+                4 => run(&cn, &mut reused_values, &mut reused_status),
+                k => {
+                    black_box(fresh(&specs[k - 5]));
+                }
+            }
+            *slot = (*slot).min(start.elapsed());
+        }
+    }
+    if !timed {
+        println!("ratios: ran once on {n} series (untimed)");
+        return;
+    }
+    let floor = best[0].as_secs_f64();
+    println!("{n} series, one thread, best of {repeats} each, in turns:");
+    for (name, t) in names.iter().zip(&best) {
+        println!("  {name:<55} {:>8.2} ms  {:>5.2}× the floor", t.as_secs_f64() * 1e3, t.as_secs_f64() / floor);
+    }
+}

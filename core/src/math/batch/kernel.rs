@@ -1,0 +1,743 @@
+//! The columnar kernel: every batch method over columns of f64, in blocks of [`BLOCK`] rows.
+//!
+//! A block's inputs are copied into small arrays that stay in L1 (a broadcast single value is
+//! spread), its logarithms and exponentials computed four lanes at a time in SIMD
+//! ([`super::lanes`]), its statuses decided row by row with the exact API's rules into a
+//! block of results, and each result copied once into the caller's columns (no fill pass, no
+//! second write). The caller splits the columns across threads ([`Columns::slice`],
+//! [`Outputs::split_at`]).
+
+use wide::f64x4;
+
+use super::lanes;
+use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
+use super::{at_least, NOT_ASSESSABLE};
+use crate::error::{Error, Result};
+use crate::method::prepare::EDGE_TOLERANCE;
+
+/// The input columns. Each holds one value per series, or a single value for every series
+/// (a broadcast scalar, e.g. one base year for the whole panel).
+#[derive(Debug, Clone, Copy)]
+pub struct Columns<'a> {
+    /// Baseline values `y0`.
+    pub baseline: &'a [f64],
+    /// Target values `y*` (level targets).
+    pub target: &'a [f64],
+    /// Baseline years `t0`.
+    pub base_year: &'a [f64],
+    /// Target years `T`.
+    pub target_year: &'a [f64],
+    /// Latest years `t`.
+    pub year: &'a [f64],
+    /// Latest values `yt`.
+    pub value: &'a [f64],
+    /// +1 higher is better, −1 lower is better.
+    pub direction: &'a [f64],
+    /// `eurostat` only: the window start's year (absent: the baseline year). The caller picks
+    /// the point, as the exact method does: the first value from `year − window_years` on.
+    pub start_year: Option<&'a [f64]>,
+    /// `eurostat` only: the window start's value (absent: the baseline value).
+    pub start_value: Option<&'a [f64]>,
+}
+
+/// Rows per block: 9 inputs and 6 results of 64 f64 each stay within 8 KiB.
+pub const BLOCK: usize = 64;
+
+/// One input or result per row of a block.
+type Lane = [f64; BLOCK];
+
+/// A column's slice over `from..to`, a broadcast column as it is.
+fn sub(col: &[f64], from: usize, to: usize) -> &[f64] {
+    if col.len() == 1 {
+        col
+    } else {
+        col.get(from..to).unwrap_or(&[])
+    }
+}
+
+impl<'a> Columns<'a> {
+    fn all(&self) -> [Option<&'a [f64]>; 9] {
+        [
+            Some(self.baseline),
+            Some(self.target),
+            Some(self.base_year),
+            Some(self.target_year),
+            Some(self.year),
+            Some(self.value),
+            Some(self.direction),
+            self.start_year,
+            self.start_value,
+        ]
+    }
+
+    /// The number of series: the length shared by every column that is not a broadcast
+    /// single value (1 when all are); `invalid_argument` when two lengths differ.
+    pub fn len(&self) -> Result<usize> {
+        let mut n: Option<usize> = None;
+        for c in self.all().into_iter().flatten() {
+            match (c.len(), n) {
+                (1, _) => {}
+                (l, None) => n = Some(l),
+                (l, Some(m)) if l == m => {}
+                (l, Some(m)) => {
+                    return Err(Error::invalid_argument(
+                        "columns",
+                        format!("every column must have one value per series or a single value; got {m} and {l}"),
+                    ))
+                }
+            }
+        }
+        Ok(n.unwrap_or(1))
+    }
+
+    /// Whether there are no series (some column is empty).
+    pub fn is_empty(&self) -> bool {
+        self.all().into_iter().flatten().any(<[f64]>::is_empty)
+    }
+
+    /// The rows `from..to` (broadcast columns stay as they are).
+    pub fn slice(&self, from: usize, to: usize) -> Columns<'a> {
+        Columns {
+            baseline: sub(self.baseline, from, to),
+            target: sub(self.target, from, to),
+            base_year: sub(self.base_year, from, to),
+            target_year: sub(self.target_year, from, to),
+            year: sub(self.year, from, to),
+            value: sub(self.value, from, to),
+            direction: sub(self.direction, from, to),
+            start_year: self.start_year.map(|c| sub(c, from, to)),
+            start_value: self.start_value.map(|c| sub(c, from, to)),
+        }
+    }
+}
+
+/// The output columns: `values` in [`BatchMethod::columns`] order, then the int8 `status`.
+#[derive(Debug)]
+pub struct Outputs<'a> {
+    /// One slice per value column of the method.
+    pub values: Vec<&'a mut [f64]>,
+    /// Status codes ([`BatchMethod::status_table`]).
+    pub status: &'a mut [i8],
+}
+
+impl<'a> Outputs<'a> {
+    /// The rows before `mid` and the rows from `mid` on.
+    pub fn split_at(self, mid: usize) -> (Outputs<'a>, Outputs<'a>) {
+        let mid = mid.min(self.status.len());
+        let (s0, s1) = self.status.split_at_mut(mid);
+        let (mut v0, mut v1) = (Vec::with_capacity(self.values.len()), Vec::with_capacity(self.values.len()));
+        for v in self.values {
+            let (a, b) = v.split_at_mut(mid.min(v.len()));
+            v0.push(a);
+            v1.push(b);
+        }
+        (Outputs { values: v0, status: s0 }, Outputs { values: v1, status: s1 })
+    }
+}
+
+/// A block's inputs (`sy`, `sv`: eurostat's window start, else the baseline); rows past the
+/// end of the columns are NaN.
+struct Block {
+    y0: Lane,
+    ys: Lane,
+    t0: Lane,
+    tt: Lane,
+    t: Lane,
+    yt: Lane,
+    d: Lane,
+    sy: Lane,
+    sv: Lane,
+}
+
+/// `dst[..len]` from `col[from..from + len]`, or the single value of a broadcast column; the
+/// rest NaN.
+fn fill(dst: &mut Lane, col: &[f64], from: usize, len: usize) {
+    match col {
+        [only] => dst.fill(*only),
+        _ => match (dst.get_mut(..len), col.get(from..from.saturating_add(len))) {
+            (Some(d), Some(s)) => d.copy_from_slice(s),
+            _ => dst.fill(f64::NAN),
+        },
+    }
+    if let Some(rest) = dst.get_mut(len..) {
+        rest.fill(f64::NAN);
+    }
+}
+
+impl Block {
+    fn new() -> Self {
+        let nan = [f64::NAN; BLOCK];
+        Block { y0: nan, ys: nan, t0: nan, tt: nan, t: nan, yt: nan, d: nan, sy: nan, sv: nan }
+    }
+
+    fn load(&mut self, cols: &Columns<'_>, from: usize, len: usize) {
+        fill(&mut self.y0, cols.baseline, from, len);
+        fill(&mut self.ys, cols.target, from, len);
+        fill(&mut self.t0, cols.base_year, from, len);
+        fill(&mut self.tt, cols.target_year, from, len);
+        fill(&mut self.t, cols.year, from, len);
+        fill(&mut self.yt, cols.value, from, len);
+        fill(&mut self.d, cols.direction, from, len);
+        match cols.start_year {
+            Some(c) => fill(&mut self.sy, c, from, len),
+            None => self.sy = self.t0,
+        }
+        match cols.start_value {
+            Some(c) => fill(&mut self.sv, c, from, len),
+            None => self.sv = self.y0,
+        }
+    }
+
+    fn row(&self, k: usize) -> Row {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        Row {
+            y0: g(&self.y0),
+            ys: g(&self.ys),
+            t0: g(&self.t0),
+            tt: g(&self.tt),
+            t: g(&self.t),
+            yt: g(&self.yt),
+            d: g(&self.d),
+            sy: g(&self.sy),
+            sv: g(&self.sv),
+        }
+    }
+}
+
+/// `a − b` per row.
+fn diff(a: &Lane, b: &Lane) -> Lane {
+    let mut out = [0.0; BLOCK];
+    for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
+        *o = a - b;
+    }
+    out
+}
+
+fn v4(s: &[f64]) -> f64x4 {
+    <[f64; 4]>::try_from(s).map_or(f64x4::splat(f64::NAN), f64x4::new)
+}
+
+/// Whether the block's logarithms and exponentials run in SIMD lanes: where the build has AVX2
+/// and FMA (`-C target-cpu=x86-64-v3` or `native`), `wide`'s lanes compute the two rates 1.6×
+/// faster than glibc; on the x86-64 baseline (SSE2, no FMA: what a portable wheel is built for)
+/// they are 1.6× slower than glibc's scalar routines, which pick their FMA versions at run time,
+/// so those are used there (benches/README.md, "Batch kernel").
+const SIMD_MATH: bool = cfg!(all(target_arch = "x86_64", target_feature = "avx2", target_feature = "fma"));
+
+/// `ln(to/from)/years` of one series, NaN where no compound rate exists: the scalar twin of
+/// [`lanes::log_growth`], with [`crate::math::rate`]'s two branches.
+fn log_growth1(from: f64, to: f64, years: f64) -> f64 {
+    let ratio = to / from;
+    if !(ratio > 0.0 && ratio.is_finite() && years > 0.0) {
+        return f64::NAN;
+    }
+    crate::math::rate::log_ratio((to - from) / from, ratio) / years
+}
+
+/// The compound rates of a block.
+fn rates(from: &Lane, to: &Lane, years: &Lane) -> Lane {
+    if SIMD_MATH {
+        return simd(lanes::rate, from, to, years);
+    }
+    let mut out = [0.0; BLOCK];
+    for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
+        *o = crate::math::rate::rate_from_log(log_growth1(*f, *t, *y));
+    }
+    out
+}
+
+/// The log growths of a block, and the growth factors `e^(λ·ahead)`.
+fn log_growths(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
+    if SIMD_MATH {
+        let lam = simd(lanes::log_growth, from, to, years);
+        return (lam, simd(|l, a, _| lanes::grow(l, a), &lam, ahead, ahead));
+    }
+    let (mut lam, mut factor) = ([0.0; BLOCK], [0.0; BLOCK]);
+    for (((((l, g), f), t), y), a) in lam.iter_mut().zip(factor.iter_mut()).zip(from).zip(to).zip(years).zip(ahead) {
+        *l = log_growth1(*f, *t, *y);
+        *g = (*l * a).exp();
+    }
+    (lam, factor)
+}
+
+/// `f` over the block, four lanes at a time.
+fn simd(f: impl Fn(f64x4, f64x4, f64x4) -> f64x4, a: &Lane, b: &Lane, c: &Lane) -> Lane {
+    let mut out = [0.0; BLOCK];
+    for (((o, a), b), c) in out.chunks_exact_mut(4).zip(a.chunks_exact(4)).zip(b.chunks_exact(4)).zip(c.chunks_exact(4))
+    {
+        o.copy_from_slice(&f(v4(a), v4(b), v4(c)).to_array());
+    }
+    out
+}
+
+/// One series' inputs.
+#[derive(Debug, Clone, Copy)]
+struct Row {
+    y0: f64,
+    ys: f64,
+    t0: f64,
+    tt: f64,
+    t: f64,
+    yt: f64,
+    d: f64,
+    sy: f64,
+    sv: f64,
+}
+
+impl Row {
+    /// Every input finite, a direction of ±1, a plan length > 0, an observation after the
+    /// baseline and (eurostat) after the window start; otherwise the row is `not_assessable`.
+    fn assessable(&self) -> bool {
+        self.y0.is_finite()
+            && self.ys.is_finite()
+            && self.t0.is_finite()
+            && self.tt.is_finite()
+            && self.t.is_finite()
+            && self.yt.is_finite()
+            && self.sy.is_finite()
+            && self.sv.is_finite()
+            && (self.d == 1.0 || self.d == -1.0)
+            && self.tt - self.t0 > 0.0
+            && self.t - self.t0 > 0.0
+            && self.t - self.sy > 0.0
+    }
+
+    /// Whether `v` meets the level target (≥ when higher is better, ≤ when lower is).
+    fn met(&self, v: f64) -> bool {
+        self.d * (v - self.ys) >= 0.0
+    }
+}
+
+/// One series' outputs: values in the method's column order, and the status code.
+#[derive(Debug, Clone, Copy)]
+struct Out {
+    v: [f64; MAX_COLUMNS],
+    s: i8,
+}
+
+const NAN_OUT: Out = Out { v: [f64::NAN; MAX_COLUMNS], s: NOT_ASSESSABLE };
+
+#[inline]
+fn out_row(s: i8, values: &[f64]) -> Out {
+    let mut o = Out { v: [f64::NAN; MAX_COLUMNS], s };
+    for (slot, v) in o.v.iter_mut().zip(values) {
+        *slot = *v;
+    }
+    o
+}
+
+/// `x > edge` with the band-edge tolerance of [`at_least`]: on the edge is not above it.
+fn above(x: f64, edge: f64) -> bool {
+    x > edge + EDGE_TOLERANCE * edge.abs().max(1.0)
+}
+
+/// Assess every series of `cols` with `spec`, writing `out` (whose columns must have the
+/// length [`Columns::len`], one per [`BatchMethod::columns`]).
+pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) -> Result<()> {
+    let n = if cols.is_empty() { 0 } else { cols.len()? };
+    let wanted = spec.method.columns().len();
+    if out.status.len() != n || out.values.len() != wanted || out.values.iter().any(|v| v.len() != n) {
+        return Err(Error::invalid_argument(
+            "outputs",
+            format!("expected {wanted} value columns and a status column of {n} rows each"),
+        ));
+    }
+    let mut blk = Block::new();
+    let mut res = [[f64::NAN; BLOCK]; MAX_COLUMNS];
+    let mut status = [NOT_ASSESSABLE; BLOCK];
+    let mut from = 0;
+    while from < n {
+        let len = BLOCK.min(n.saturating_sub(from));
+        let to = from.saturating_add(len);
+        blk.load(cols, from, len);
+        block(spec, &blk, &mut res, &mut status);
+        if let (Some(o), Some(s)) = (out.status.get_mut(from..to), status.get(..len)) {
+            o.copy_from_slice(s);
+        }
+        for (col, r) in out.values.iter_mut().zip(&res) {
+            if let (Some(o), Some(r)) = (col.get_mut(from..to), r.get(..len)) {
+                o.copy_from_slice(r);
+            }
+        }
+        from = to;
+    }
+    Ok(())
+}
+
+/// One block of one method: the transcendental functions for every row first (SIMD), then
+/// each row's outputs; rows that are not assessable get NaN and −1.
+fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+    let m = spec.method;
+    if m == BatchMethod::CnPlanPace {
+        return cn_plan_pace_block(spec, b, res, status);
+    }
+    // Two per-row quantities from the SIMD pass (what they are depends on the method).
+    let (p, q) = match m {
+        BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
+            (rates(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
+        }
+        BatchMethod::Unsd | BatchMethod::Escap => {
+            // The log growth since the baseline, and the growth factor to the target year
+            // (unsd: never backwards, the latest value stands for ŷ(T) past the target year).
+            let mut ahead = diff(&b.tt, &b.t);
+            if m == BatchMethod::Unsd {
+                ahead.iter_mut().for_each(|a| *a = a.max(0.0));
+            }
+            log_growths(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
+        }
+        BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
+    };
+    for (k, st) in status.iter_mut().enumerate() {
+        let r = b.row(k);
+        let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
+        let o = if !r.assessable() {
+            NAN_OUT
+        } else {
+            match m {
+                BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
+                    ratio_of_rates(spec, &r, p, q)
+                }
+                BatchMethod::Unsd => unsd(spec, &r, p, q),
+                BatchMethod::Escap => escap(spec, &r, q),
+                BatchMethod::Sdsn => sdsn(spec, &r),
+            }
+        };
+        *st = o.s;
+        for (col, v) in res.iter_mut().zip(o.v) {
+            if let Some(slot) = col.get_mut(k) {
+                *slot = v;
+            }
+        }
+    }
+}
+
+/// `cn-plan-pace` column by column: plain loops over the block's arrays that the compiler
+/// vectorises, and a status chosen without branches (random statuses would mispredict). The
+/// same rules as [`progress_with_rates`], which a test checks row by row.
+// Every index is `k < BLOCK`, the length of every array indexed: in bounds by construction,
+// and the compiler drops the checks.
+#[allow(clippy::indexing_slicing)]
+fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+    let (ahead, lag) = (spec.th(0), spec.th(1));
+    let n = diff(&b.t, &b.t0);
+    let big_n = diff(&b.tt, &b.t0);
+    let ga = rates(&b.y0, &b.yt, &n);
+    let gr = rates(&b.y0, &b.ys, &big_n);
+    let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
+    for k in 0..BLOCK {
+        let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
+        let ok = y0.is_finite()
+            && ys.is_finite()
+            && yt.is_finite()
+            && b.t0[k].is_finite()
+            && b.tt[k].is_finite()
+            && b.t[k].is_finite()
+            && (d == 1.0 || d == -1.0)
+            && big_n[k] > 0.0
+            && n[k] > 0.0;
+        let tau = n[k] / big_n[k];
+        let planned = ys - y0;
+        let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
+        let ratio = if gr[k] != 0.0 { d * ga[k] / gr[k].abs() } else { f64::NAN };
+        // Every condition first, then the status by overriding assignments in reverse order of
+        // precedence: selects, not branches (same order as `progress_with_rates`).
+        let met = d * (yt - ys) >= 0.0;
+        let back = d * (y0 - ys) >= 0.0 || c < 0.0;
+        let lagging = !at_least(c, tau - lag);
+        let ahead_ = at_least(c, tau + ahead);
+        let mut s = super::ON_TRACK;
+        s = if ahead_ { super::AHEAD } else { s };
+        s = if lagging { super::LAGGING } else { s };
+        s = if c.is_nan() { NOT_ASSESSABLE } else { s };
+        s = if back { super::REGRESSING } else { s };
+        s = if met { super::ACHIEVED } else { s };
+        let nan = f64::NAN;
+        c_out[k] = if ok { c } else { nan };
+        t_out[k] = if ok { tau } else { nan };
+        p_out[k] = if ok { c / tau } else { nan };
+        ga_out[k] = if ok { ga[k] } else { nan };
+        gr_out[k] = if ok { gr[k] } else { nan };
+        r_out[k] = if ok { ratio } else { nan };
+        status[k] = if ok { s } else { NOT_ASSESSABLE };
+    }
+}
+
+/// Status codes: positions in each method's `statuses()` (checked by a test below).
+mod code {
+    pub const ACHIEVED: i8 = 0;
+    // eurostat
+    pub const SIGNIFICANT_PROGRESS: i8 = 1;
+    pub const MODERATE_PROGRESS: i8 = 2;
+    pub const INSUFFICIENT_PROGRESS: i8 = 3;
+    pub const MOVEMENT_AWAY: i8 = 4;
+    // open-sdg
+    pub const ON_TRACK: i8 = 1;
+    pub const ACCELERATION_NEEDED: i8 = 2;
+    pub const LIMITED_PROGRESS: i8 = 3;
+    pub const DETERIORATION: i8 = 4;
+    // unsd (ON_TRACK, ACCELERATION_NEEDED as open-sdg)
+    pub const STAGNATION_OR_REGRESSION: i8 = 3;
+    // escap
+    pub const MAINTAIN: i8 = 1;
+    pub const ACCELERATE: i8 = 2;
+    pub const REVERSE: i8 = 3;
+    // sdsn (ON_TRACK as open-sdg)
+    pub const MODERATELY_IMPROVING: i8 = 2;
+    pub const STAGNATING: i8 = 3;
+    pub const DECREASING: i8 = 4;
+}
+
+/// `eurostat` (from the window start) and `open-sdg` (from the baseline): `d·ga/|gr|`, or the
+/// ratio of slopes where a compound rate does not exist (zero or sign-changing values) and, for
+/// eurostat, where every value is negative; open-sdg flips the direction there instead
+/// ([`crate::method::prepare::rate_ratio`]).
+#[inline]
+fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
+    let open_sdg = spec.method == BatchMethod::OpenSdg;
+    let (hi, mid) = (spec.th(0), spec.th(1));
+    let [top, second, third, worst] = if open_sdg {
+        [code::ON_TRACK, code::ACCELERATION_NEEDED, code::LIMITED_PROGRESS, code::DETERIORATION]
+    } else {
+        [code::SIGNIFICANT_PROGRESS, code::MODERATE_PROGRESS, code::INSUFFICIENT_PROGRESS, code::MOVEMENT_AWAY]
+    };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, if open_sdg { 5.0 } else { f64::NAN }]);
+    }
+    if r.met(r.sv) || r.ys == r.sv {
+        // Slipped since the start, or a target equal to the start not met: moving away.
+        return out_row(worst, &[f64::NAN, if open_sdg { -5.0 } else { f64::NAN }]);
+    }
+    let negative = r.sv < 0.0 && r.yt < 0.0 && r.ys < 0.0;
+    let rates = ga.is_finite() && gr.is_finite() && gr != 0.0;
+    let ratio = if rates && (open_sdg || !negative) {
+        let d = if negative { -r.d } else { r.d };
+        d * ga / gr.abs()
+    } else {
+        let sa = (r.yt - r.sv) / (r.t - r.sy);
+        let sr = (r.ys - r.sv) / (r.tt - r.sy);
+        r.d * sa / sr.abs()
+    };
+    let band = if at_least(ratio, hi) {
+        top
+    } else if at_least(ratio, mid) {
+        second
+    } else if at_least(ratio, 0.0) {
+        third
+    } else {
+        worst
+    };
+    if open_sdg {
+        out_row(band, &[ratio, crate::method::open_sdg::score(ratio)])
+    } else {
+        out_row(band, &[ratio])
+    }
+}
+
+/// `unsd`: `E = (ŷ(T) − y0)/(y* − y0)` with `ŷ(T) = yt·e^(λ·max(T − t, 0))` from the log growth
+/// since the baseline (the slope where no rate exists); the score is the level 3/2/1.
+#[inline]
+fn unsd(spec: &BatchSpec, r: &Row, lam: f64, factor: f64) -> Out {
+    let (hi, mid) = (spec.th(0), spec.th(1));
+    let level = |s: i8| match s {
+        code::ACHIEVED | code::ON_TRACK => 3.0,
+        code::ACCELERATION_NEEDED => 2.0,
+        _ => 1.0,
+    };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, 3.0]);
+    }
+    if r.met(r.y0) || r.ys == r.y0 {
+        return out_row(code::STAGNATION_OR_REGRESSION, &[f64::NAN, 1.0]);
+    }
+    let projected =
+        if lam.is_finite() { r.yt * factor } else { r.yt + (r.yt - r.y0) / (r.t - r.t0) * (r.tt - r.t).max(0.0) };
+    let e = (projected - r.y0) / (r.ys - r.y0);
+    let s = if at_least(e, hi) {
+        code::ON_TRACK
+    } else if at_least(e, mid) {
+        code::ACCELERATION_NEEDED
+    } else {
+        code::STAGNATION_OR_REGRESSION
+    };
+    out_row(s, &[e, level(s)])
+}
+
+/// `escap`: CSI `= min(10·d·(yt − y0)/|y* − y0|, 10)` and AP `= d·(ŷ(T) − y0)/|y* − y0|` with
+/// the endpoint-CAGR projection `ŷ(T) = yt·e^(λ·(T − t))` (the exact method's default model;
+/// the others need whole series). No compound rate: not assessable, as in the exact method.
+#[inline]
+fn escap(spec: &BatchSpec, r: &Row, factor: f64) -> Out {
+    let gap = (r.ys - r.y0).abs();
+    let csi = if gap == 0.0 { f64::NAN } else { (10.0 * r.d * (r.yt - r.y0) / gap).min(10.0) };
+    if r.met(r.yt) {
+        return out_row(code::ACHIEVED, &[f64::NAN, csi]);
+    }
+    if r.met(r.y0) || gap == 0.0 {
+        return out_row(code::REVERSE, &[f64::NAN, csi]);
+    }
+    let projected = r.yt * factor;
+    if !projected.is_finite() {
+        return NAN_OUT;
+    }
+    let ap = r.d * (projected - r.y0) / gap;
+    let s = if at_least(ap, spec.th(0)) {
+        code::MAINTAIN
+    } else if above(ap, 0.0) {
+        code::ACCELERATE
+    } else {
+        code::REVERSE
+    };
+    out_row(s, &[ap, csi])
+}
+
+/// `sdsn`: scores `100·(x − worst)/(best − worst)` (bounds: the thresholds, else the baseline
+/// and the target), the observed annual change `obs` against the required `req`.
+#[inline]
+fn sdsn(spec: &BatchSpec, r: &Row) -> Out {
+    let lb = Some(spec.th(0)).filter(|v| v.is_finite()).unwrap_or(r.y0);
+    let ub = Some(spec.th(1)).filter(|v| v.is_finite()).unwrap_or(r.ys);
+    let share = spec.th(2);
+    let (worst, best) = if r.d > 0.0 { (lb.min(ub), lb.max(ub)) } else { (lb.max(ub), lb.min(ub)) };
+    if worst == best {
+        return NAN_OUT;
+    }
+    let range = best - worst;
+    let score = |x: f64| 100.0 * (x - worst) / range;
+    let (s0, st) = (score(r.y0), score(r.yt));
+    let clipped = st.clamp(0.0, 100.0);
+    let obs = (st - s0) / (r.t - r.t0);
+    let remaining = r.tt - r.t;
+    if r.met(r.yt) {
+        out_row(code::ACHIEVED, &[f64::NAN, clipped])
+    } else if r.met(r.y0) {
+        out_row(code::DECREASING, &[f64::NAN, clipped])
+    } else if remaining <= 0.0 {
+        out_row(if at_least(obs, 0.0) { code::STAGNATING } else { code::DECREASING }, &[f64::NAN, clipped])
+    } else {
+        let req = (100.0 - st) / remaining;
+        let ratio = if req != 0.0 { obs / req } else { f64::NAN };
+        let s = if at_least(obs, req) {
+            code::ON_TRACK
+        } else if above(obs, share * req) {
+            code::MODERATELY_IMPROVING
+        } else if at_least(obs, 0.0) {
+            code::STAGNATING
+        } else {
+            code::DECREASING
+        };
+        out_row(s, &[ratio, clipped])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::batch::{BatchInput, BatchThresholds};
+    use crate::method::Status;
+
+    #[test]
+    fn status_codes_match_the_registry() {
+        let pos =
+            |m: BatchMethod, s: Status| m.statuses().iter().position(|x| *x == s).and_then(|p| i8::try_from(p).ok());
+        use BatchMethod::*;
+        for (m, s, c) in [
+            (Eurostat, Status::Achieved, code::ACHIEVED),
+            (Eurostat, Status::SignificantProgress, code::SIGNIFICANT_PROGRESS),
+            (Eurostat, Status::ModerateProgress, code::MODERATE_PROGRESS),
+            (Eurostat, Status::InsufficientProgress, code::INSUFFICIENT_PROGRESS),
+            (Eurostat, Status::MovementAway, code::MOVEMENT_AWAY),
+            (OpenSdg, Status::Achieved, code::ACHIEVED),
+            (OpenSdg, Status::OnTrack, code::ON_TRACK),
+            (OpenSdg, Status::AccelerationNeeded, code::ACCELERATION_NEEDED),
+            (OpenSdg, Status::LimitedProgress, code::LIMITED_PROGRESS),
+            (OpenSdg, Status::Deterioration, code::DETERIORATION),
+            (Unsd, Status::OnTrack, code::ON_TRACK),
+            (Unsd, Status::AccelerationNeeded, code::ACCELERATION_NEEDED),
+            (Unsd, Status::StagnationOrRegression, code::STAGNATION_OR_REGRESSION),
+            (Escap, Status::Maintain, code::MAINTAIN),
+            (Escap, Status::Accelerate, code::ACCELERATE),
+            (Escap, Status::Reverse, code::REVERSE),
+            (Sdsn, Status::OnTrack, code::ON_TRACK),
+            (Sdsn, Status::ModeratelyImproving, code::MODERATELY_IMPROVING),
+            (Sdsn, Status::Stagnating, code::STAGNATING),
+            (Sdsn, Status::Decreasing, code::DECREASING),
+        ] {
+            assert_eq!(pos(m, s), Some(c), "{m:?} {s:?}");
+        }
+    }
+
+    fn run(method: &str, th: &[(&str, f64)], cols: &Columns<'_>) -> (Vec<Vec<f64>>, Vec<i8>) {
+        let spec = BatchSpec::new(method, th).unwrap();
+        let n = cols.len().unwrap();
+        let mut values: Vec<Vec<f64>> = spec.method.columns().iter().map(|_| vec![0.0; n]).collect();
+        let mut status = vec![0i8; n];
+        let mut out = Outputs { values: values.iter_mut().map(|v| v.as_mut_slice()).collect(), status: &mut status };
+        assess_into(&spec, cols, &mut out).unwrap();
+        (values, status)
+    }
+
+    #[test]
+    fn simd_blocks_equal_the_scalar_rows() {
+        // 4k + 3 rows: full blocks and a tail; every row of cn-plan-pace equal to progress_row.
+        let n = 4 * 50 + 3;
+        let base: Vec<f64> = (0..n).map(|i| 1.0 + (i % 17) as f64 * 0.37).collect();
+        let target: Vec<f64> = (0..n).map(|i| 2.0 + (i % 13) as f64 * 0.91).collect();
+        let year: Vec<f64> = (0..n).map(|i| 2021.0 + (i % 5) as f64).collect();
+        let value: Vec<f64> = (0..n).map(|i| 0.5 + (i % 23) as f64 * 0.41).collect();
+        let cols = Columns {
+            baseline: &base,
+            target: &target,
+            base_year: &[2020.0],
+            target_year: &[2025.0],
+            year: &year,
+            value: &value,
+            direction: &[1.0],
+            start_year: None,
+            start_value: None,
+        };
+        let (v, s) = run("cn-plan-pace", &[], &cols);
+        for i in 0..n {
+            let x = BatchInput {
+                baseline: base[i],
+                target: target[i],
+                base_year: 2020.0,
+                target_year: 2025.0,
+                year: year[i],
+                value: value[i],
+                direction: 1.0,
+            };
+            let b = super::super::progress_row(x, BatchThresholds::default());
+            assert_eq!(s[i], b.status, "row {i}");
+            for (col, want) in
+                v.iter().zip([b.completion, b.time_share, b.pace, b.actual_cagr, b.required_cagr, b.ratio])
+            {
+                let got = col[i];
+                assert!(got == want || (got.is_nan() && want.is_nan()) || ((got - want) / want).abs() < 1e-13, "{i}");
+            }
+        }
+    }
+
+    #[test]
+    fn bad_rows_and_lengths() {
+        let cols = Columns {
+            baseline: &[1.0, f64::NAN, 1.0, 1.0],
+            target: &[2.0],
+            base_year: &[2020.0],
+            target_year: &[2025.0, 2025.0, 2020.0, 2025.0],
+            year: &[2023.0, 2023.0, 2023.0, 2020.0],
+            value: &[1.5],
+            direction: &[1.0],
+            start_year: None,
+            start_value: None,
+        };
+        for m in super::super::BATCH_METHODS {
+            let (v, s) = run(m.id(), &[], &cols);
+            // Row 0 is fine; NaN baseline, a target year at the base year, no observation after it.
+            assert_ne!(s[0], NOT_ASSESSABLE, "{m:?}");
+            assert_eq!(&s[1..], &[NOT_ASSESSABLE; 3], "{m:?}");
+            assert!(v.iter().all(|c| c[1..].iter().all(|x| x.is_nan())), "{m:?}");
+        }
+        let bad = Columns { value: &[1.0, 2.0], ..cols };
+        assert_eq!(bad.len().unwrap_err().code(), "invalid_argument");
+    }
+}

@@ -1,0 +1,397 @@
+//! The evaluation as the table an evaluation report needs: per indicator its label, unit,
+//! nature, target as written, the observation each verdict used (year, value, vintage,
+//! source, flag) and the method's numbers. One builder for pandas (Python), JS and CSV, so the
+//! three carry the same fields (docs/guide/python.md lists them).
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::error::Result;
+use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::model::indicator::{Indicator, Nature};
+use crate::model::label::Lang;
+use crate::model::plan::Plan;
+use crate::model::target::{ChangeMode, Comparator, Relation, Target};
+use crate::num::f64_text;
+
+/// One row of the table. Exact values are decimal text; rates and scores are `f64`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableRow {
+    /// Indicator id.
+    pub indicator: String,
+    /// Its label in the table's language.
+    pub label: String,
+    /// Its unit symbol in that language (`%`, `亿元`, empty for a plain ratio).
+    pub unit: String,
+    /// `binding`, `anticipatory`, or `None` when the plan does not say.
+    pub nature: Option<&'static str>,
+    /// `level`, `range`, `change`, `annual_growth`, `relative` or `none`.
+    pub target_kind: &'static str,
+    /// The comparator's code (`at_least`, `above`, …) where the target has one.
+    pub comparator: Option<&'static str>,
+    /// The target as the plan writes it: `≥ 1.10 %`, `> 7 %/yr`, `in step with GDP growth`.
+    pub target: String,
+    /// The target year.
+    pub target_year: Option<i32>,
+    /// The method.
+    pub method: String,
+    /// Status code.
+    pub status: &'static str,
+    /// Status in words, in the table's language.
+    pub status_label: &'static str,
+    /// Completion share.
+    pub completion: Option<Decimal>,
+    /// Elapsed share of the period.
+    pub time_share: Option<Decimal>,
+    /// Completion over time share.
+    pub pace: Option<Decimal>,
+    /// Actual average annual growth.
+    pub actual_cagr: Option<f64>,
+    /// Required average annual growth from the baseline.
+    pub required_cagr: Option<f64>,
+    /// Required average annual growth from the latest observation.
+    pub required_cagr_from_now: Option<f64>,
+    /// The method's ratio.
+    pub ratio: Option<f64>,
+    /// The method's score.
+    pub score: Option<f64>,
+    /// The method's index.
+    pub index: Option<f64>,
+    /// Years to reach the target at the current pace.
+    pub years_to_target: Option<f64>,
+    /// Baseline year.
+    pub baseline_year: i32,
+    /// Baseline value.
+    pub baseline_value: Decimal,
+    /// Year of the observation the verdict used.
+    pub observation_year: Option<i32>,
+    /// Its value.
+    pub observation_value: Option<Decimal>,
+    /// Its vintage.
+    pub observation_vintage: Option<String>,
+    /// Its source.
+    pub observation_source: Option<String>,
+    /// Its flag code.
+    pub observation_flag: Option<&'static str>,
+    /// The level the target implies, where it resolves to one.
+    pub target_value: Option<Decimal>,
+    /// Warning codes, `;`-separated.
+    pub warnings: String,
+}
+
+fn nature_code(n: Nature) -> &'static str {
+    match n {
+        Nature::Binding => "binding",
+        Nature::Anticipatory => "anticipatory",
+    }
+}
+
+/// The nature of an indicator as a group key: `binding`, `anticipatory` or `unspecified`.
+pub fn nature_group(ind: &Indicator) -> &'static str {
+    ind.nature.map(nature_code).unwrap_or("unspecified")
+}
+
+/// A value with its unit symbol; trailing zeros are kept (a plan's `1.10` stays `1.10`).
+fn with_unit(value: Decimal, unit: &str) -> String {
+    if unit.is_empty() {
+        value.to_string()
+    } else {
+        format!("{value} {unit}")
+    }
+}
+
+/// A decimal share as per cent text: 0.07 → `7`, −0.135 → `−13.5`.
+fn percent_text(share: Decimal) -> String {
+    share.saturating_mul(Decimal::ONE_HUNDRED).normalize().to_string().replace('-', "−")
+}
+
+/// The target as the plan writes it, in a language; a relative target names its reference
+/// indicator by id (see [`target_text_in`]).
+pub fn target_text(ind: &Indicator, lang: Lang) -> String {
+    target_text_with(ind, lang, &|id| id.to_string())
+}
+
+/// The target as the plan writes it, a relative target naming its reference by its label.
+pub fn target_text_in(plan: &Plan, ind: &Indicator, lang: Lang) -> String {
+    target_text_with(ind, lang, &|id| {
+        plan.indicator(id).map(|r| r.label.get(lang).to_string()).unwrap_or_else(|_| id.to_string())
+    })
+}
+
+fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
+    let unit = ind.unit.symbol(lang);
+    let comparator = |c: Option<Comparator>| c.unwrap_or_else(|| Comparator::for_direction(ind.direction));
+    let per_year = match lang {
+        Lang::Zh => "%/年",
+        Lang::En => " %/yr",
+        Lang::Ko => "%/년",
+    };
+    match &ind.target {
+        Target::Level { value, comparator: c, .. } => {
+            let c = comparator(*c);
+            let tolerance = match c {
+                Comparator::Exactly { tolerance } if !tolerance.is_zero() => format!(" ± {tolerance}"),
+                _ => String::new(),
+            };
+            format!("{} {}{tolerance}", c.symbol(), with_unit(*value, &unit))
+        }
+        Target::Range { low, high, .. } => format!("{low}–{}", with_unit(*high, &unit)),
+        Target::Change { amount, mode: ChangeMode::Relative, .. } => {
+            let sign = if amount.is_sign_negative() { "" } else { "+" };
+            format!("{sign}{} % ({})", percent_text(*amount), cumulative(lang))
+        }
+        Target::Change { amount, mode: ChangeMode::Absolute, .. } => {
+            let sign = if amount.is_sign_negative() { "−" } else { "+" };
+            let points = if matches!(ind.unit, crate::model::unit::Unit::Percent) {
+                match lang {
+                    Lang::Zh => "个百分点".to_string(),
+                    Lang::En => " pp".to_string(),
+                    Lang::Ko => "%p".to_string(),
+                }
+            } else {
+                format!(" {unit}")
+            };
+            format!("{sign}{}{} ({})", amount.abs(), points.trim_end(), cumulative(lang))
+        }
+        Target::AnnualGrowth { rate, comparator: c, .. } => {
+            format!("{} {}{per_year}", comparator(*c).symbol(), percent_text(*rate))
+        }
+        Target::Relative { to, relation, .. } => relation_text(*relation, &name(to), lang),
+        Target::None => "—".into(),
+    }
+}
+
+fn cumulative(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "累计",
+        Lang::En => "cumulative",
+        Lang::Ko => "누적",
+    }
+}
+
+fn relation_text(relation: Relation, to: &str, lang: Lang) -> String {
+    match (relation, lang) {
+        (Relation::InStepWith, Lang::Zh) => format!("与{to}增长同步"),
+        (Relation::FasterThan, Lang::Zh) => format!("快于{to}增长"),
+        (Relation::SlowerThan, Lang::Zh) => format!("慢于{to}增长"),
+        (Relation::InStepWith, Lang::En) => format!("in step with {to} growth"),
+        (Relation::FasterThan, Lang::En) => format!("faster than {to} growth"),
+        (Relation::SlowerThan, Lang::En) => format!("slower than {to} growth"),
+        (Relation::InStepWith, Lang::Ko) => format!("{to} 증가와 동조"),
+        (Relation::FasterThan, Lang::Ko) => format!("{to} 증가보다 빠르게"),
+        (Relation::SlowerThan, Lang::Ko) => format!("{to} 증가보다 느리게"),
+    }
+}
+
+/// The stable code of a target's kind.
+pub fn kind_code(t: &Target) -> &'static str {
+    match t {
+        Target::Level { .. } => "level",
+        Target::Range { .. } => "range",
+        Target::Change { .. } => "change",
+        Target::AnnualGrowth { .. } => "annual_growth",
+        Target::Relative { .. } => "relative",
+        Target::None => "none",
+    }
+}
+
+fn comparator_code(ind: &Indicator) -> Option<&'static str> {
+    match &ind.target {
+        Target::Level { comparator, .. } | Target::AnnualGrowth { comparator, .. } => {
+            Some(comparator.unwrap_or_else(|| Comparator::for_direction(ind.direction)).code())
+        }
+        Target::Change { .. } => Some(Comparator::for_direction(ind.direction).code()),
+        _ => None,
+    }
+}
+
+/// The table of an evaluation in a language.
+pub fn evaluation_table(
+    plan: &Plan,
+    observations: &PlanObservations,
+    evaluation: &Evaluation,
+    lang: Lang,
+) -> Result<Vec<TableRow>> {
+    let mut rows = Vec::with_capacity(evaluation.rows.len());
+    for r in &evaluation.rows {
+        let ind = plan.indicator(&r.indicator)?;
+        let used = r.inputs.as_ref();
+        // The observation the verdict used: the latest one of that year the as-of point
+        // admits (the one resolve_points picked), found again for its vintage and source.
+        let points = crate::model::series::resolve_points(
+            ind,
+            observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default(),
+            &evaluation.as_of,
+            &mut Vec::new(),
+        )?;
+        let point = used.and_then(|u| points.iter().find(|p| p.year == u.latest_year));
+        let source = point.and_then(|p| {
+            observations
+                .get(&ind.id)
+                .and_then(|list| list.iter().find(|o| o.year == p.year && o.vintage == p.vintage))
+                .and_then(|o| o.source.clone())
+        });
+        rows.push(TableRow {
+            indicator: r.indicator.clone(),
+            label: ind.label.get(lang).to_string(),
+            unit: ind.unit.symbol(lang),
+            nature: ind.nature.map(nature_code),
+            target_kind: kind_code(&ind.target),
+            comparator: comparator_code(ind),
+            target: target_text_in(plan, ind, lang),
+            target_year: ind.target.year(),
+            method: r.method.clone(),
+            status: r.status.code(),
+            status_label: r.status.label(lang),
+            completion: r.completion,
+            time_share: r.time_share,
+            pace: r.pace,
+            actual_cagr: r.actual_cagr,
+            required_cagr: r.required_cagr,
+            required_cagr_from_now: r.required_cagr_from_now,
+            ratio: r.ratio,
+            score: r.score,
+            index: r.index,
+            years_to_target: r.years_to_target,
+            baseline_year: ind.baseline.year,
+            baseline_value: ind.baseline.value,
+            observation_year: used.map(|u| u.latest_year),
+            observation_value: used.map(|u| u.latest_value),
+            observation_vintage: point.and_then(|p| p.vintage.clone()),
+            observation_source: source,
+            observation_flag: point.and_then(|p| p.flag).map(|f| f.code()),
+            target_value: ind.implied_target().ok().map(|l| l.value),
+            warnings: r.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";"),
+        });
+    }
+    Ok(rows)
+}
+
+/// The CSV columns of [`table_csv`], in order.
+pub const CSV_COLUMNS: &[&str] = &[
+    "indicator",
+    "label",
+    "unit",
+    "nature",
+    "target_kind",
+    "comparator",
+    "target",
+    "target_year",
+    "target_value",
+    "method",
+    "status",
+    "status_label",
+    "completion",
+    "time_share",
+    "pace",
+    "actual_cagr",
+    "required_cagr",
+    "required_cagr_from_now",
+    "ratio",
+    "score",
+    "index",
+    "years_to_target",
+    "baseline_year",
+    "baseline_value",
+    "observation_year",
+    "observation_value",
+    "observation_vintage",
+    "observation_source",
+    "observation_flag",
+    "warnings",
+];
+
+/// The table as CSV (RFC 4180, CRLF), exact values as decimal text, empty cells for none.
+pub fn table_csv(rows: &[TableRow]) -> String {
+    let mut out = CSV_COLUMNS.join(",");
+    out.push_str("\r\n");
+    let d = |v: Option<Decimal>| v.map(|x| x.to_string()).unwrap_or_default();
+    let f = |v: Option<f64>| v.map(|x| f64_text(x, None)).unwrap_or_default();
+    let i = |v: Option<i32>| v.map(|x| x.to_string()).unwrap_or_default();
+    let s = |v: Option<&str>| v.unwrap_or_default().to_string();
+    for r in rows {
+        let cells = [
+            r.indicator.clone(),
+            r.label.clone(),
+            r.unit.clone(),
+            s(r.nature),
+            r.target_kind.to_string(),
+            s(r.comparator),
+            r.target.clone(),
+            i(r.target_year),
+            d(r.target_value),
+            r.method.clone(),
+            r.status.to_string(),
+            r.status_label.to_string(),
+            d(r.completion),
+            d(r.time_share),
+            d(r.pace),
+            f(r.actual_cagr),
+            f(r.required_cagr),
+            f(r.required_cagr_from_now),
+            f(r.ratio),
+            f(r.score),
+            f(r.index),
+            f(r.years_to_target),
+            r.baseline_year.to_string(),
+            r.baseline_value.to_string(),
+            i(r.observation_year),
+            d(r.observation_value),
+            s(r.observation_vintage.as_deref()),
+            s(r.observation_source.as_deref()),
+            s(r.observation_flag),
+            r.warnings.clone(),
+        ];
+        out.push_str(&cells.iter().map(|c| crate::report::html::csv_field(c)).collect::<Vec<_>>().join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::method::AssessOptions;
+
+    #[test]
+    #[cfg(feature = "builtin")]
+    fn national_table_carries_the_report() {
+        let plan = crate::builtin::plan("cn-14th-fyp-st").unwrap();
+        let obs = crate::builtin::observations("cn-14th-fyp-st").unwrap();
+        let e = plan.evaluate(&obs, &AssessOptions::default()).unwrap();
+        let rows = evaluation_table(&plan, &obs, &e, Lang::En).unwrap();
+        let rd = rows.iter().find(|r| r.indicator == "rd-expenditure").unwrap();
+        // The outline's table: R&D spending to grow above 7 % a year (年均增长 >7).
+        assert_eq!(rd.target, "> 7 %/yr");
+        assert_eq!((rd.target_kind, rd.comparator, rd.nature), ("annual_growth", Some("above"), Some("anticipatory")));
+        let zh = evaluation_table(&plan, &obs, &e, Lang::Zh).unwrap();
+        assert_eq!(zh.iter().find(|r| r.indicator == "rd-expenditure").unwrap().target, "> 7%/年");
+        for r in &rows {
+            if r.observation_year.is_some() {
+                assert!(r.observation_source.is_some(), "{}: every shipped figure has a source", r.indicator);
+            }
+        }
+        let csv = table_csv(&rows);
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        assert!(csv.starts_with("indicator,label,unit,nature,target_kind"));
+    }
+
+    #[test]
+    fn targets_as_written() {
+        let mut ind = crate::model::indicator::Indicator::new(
+            "x",
+            crate::model::unit::Unit::Percent,
+            crate::model::indicator::Direction::Decrease,
+            crate::model::indicator::Baseline { year: 2020, value: Decimal::ONE },
+            Target::Change { year: 2025, amount: Decimal::new(-135, 3), mode: ChangeMode::Relative },
+        )
+        .unwrap();
+        assert_eq!(target_text(&ind, Lang::En), "−13.5 % (cumulative)");
+        ind.target = Target::Level { year: 2025, value: Decimal::new(110, 2), comparator: None };
+        assert_eq!(target_text(&ind, Lang::En), "≤ 1.10 %");
+        ind.target = Target::Relative { year: 2025, to: "gdp".into(), relation: Relation::InStepWith };
+        assert_eq!(target_text(&ind, Lang::En), "in step with gdp growth");
+        ind.target = Target::Change { year: 2025, amount: Decimal::ONE, mode: ChangeMode::Absolute };
+        assert_eq!(target_text(&ind, Lang::En), "+1 pp (cumulative)");
+    }
+}
