@@ -35,7 +35,7 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 /// error naming the path (`observations[0].value`): the front ends build requests from the
 /// user's values, so that is what such an error nearly always means.
 fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    from_json_text(text, |path, message| Error::Parse { path, line: None, message })
+    from_json_text(text, |path, message| Error::parse(path, None, message))
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
@@ -67,8 +67,12 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 Ok(AsOfInput(if v == "latest" { AsOf::Latest } else { AsOf::Date(v.to_string()) }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
-                // A JSON number under serde_json's arbitrary_precision.
-                let _key: Option<String> = map.next_key()?;
+                // A JSON number under serde_json's arbitrary_precision (if a dependent's build
+                // turns it on); any other object is not a year.
+                let key: Option<String> = map.next_key()?;
+                if key.as_deref() != Some("$serde_json::private::Number") {
+                    return Err(serde::de::Error::invalid_type(serde::de::Unexpected::Map, &self));
+                }
                 let text: String = map.next_value()?;
                 text.parse::<i32>()
                     .map(|y| AsOfInput(AsOf::Year(y)))
@@ -168,6 +172,7 @@ pub struct Evaluated {
 }
 
 #[cfg(feature = "reports")]
+#[cfg_attr(docsrs, doc(cfg(feature = "reports")))]
 impl Evaluated {
     /// The self-contained HTML report in a language.
     pub fn html(&self, plan: &Plan, lang: crate::Lang) -> Result<String> {
@@ -669,7 +674,8 @@ pub struct PlanIndicatorsRequest {
 /// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as
 /// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
 pub fn plan_from_indicators(request_json: &str) -> Result<Plan> {
-    let r: PlanIndicatorsRequest = from_json_text(request_json, |path, message| Error::InvalidPlan { path, message })?;
+    let r: PlanIndicatorsRequest =
+        from_json_text(request_json, |path, message| Error::InvalidPlan { path, message, cause: None })?;
     crate::io::plan_table::plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), r.indicators)
 }
 
@@ -689,6 +695,7 @@ pub fn plan_table(plan: &Plan) -> Result<String> {
 
 /// A built-in plan's observations as JSON `{indicator: [observation, ...]}`.
 #[cfg(feature = "builtin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
 pub fn builtin_observations(id: &str) -> Result<String> {
     crate::io::json::observations_to_json_compact(&crate::builtin::observations(id)?)
 }

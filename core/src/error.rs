@@ -3,20 +3,73 @@
 //! Front ends (Python, JS) map [`Error::code`] to their own exception classes, so the codes
 //! are part of the public API: they are never renamed, only added.
 
+use std::fmt;
+use std::sync::Arc;
+
+/// The error underneath an onpace error raised while reading JSON: serde_json's, which
+/// [`std::error::Error::source`] returns for [`Error::Parse`], [`Error::InvalidPlan`] and
+/// [`Error::InvalidObservations`].
+///
+/// Two errors compare equal whatever their causes: the code, path and message are what counts.
+/// (A concrete type, not a boxed `dyn Error`: an error vtable made at every parse would stay in
+/// the WebAssembly module, which never asks for the chain.)
+#[derive(Debug, Clone)]
+pub struct Cause(Arc<serde_json::Error>);
+
+impl Cause {
+    /// The underlying error, to downcast (`serde_json::Error`).
+    pub fn get_ref(&self) -> &(dyn std::error::Error + Send + Sync + 'static) {
+        &*self.0
+    }
+}
+
+impl PartialEq for Cause {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Cause {}
+
+impl fmt::Display for Cause {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.0.fmt(f)
+    }
+}
+
+impl std::error::Error for Cause {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        std::error::Error::source(&*self.0)
+    }
+}
+
+/// `line 3: path: `, `line 3: `, `path: ` or nothing: no empty segment (`line 1: : EOF`).
+fn at(line: &Option<u64>, path: &str) -> String {
+    match (line, path.is_empty()) {
+        (Some(l), false) => format!("line {l}: {path}: "),
+        (Some(l), true) => format!("line {l}: "),
+        (None, false) => format!("{path}: "),
+        (None, true) => String::new(),
+    }
+}
+
 /// Everything that can go wrong in onpace, each variant carrying the field or path at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum Error {
     /// A plan (or an indicator built by hand) breaks a rule of the data model.
-    #[error("{path}: {message}")]
+    #[error("{}{message}", at(&None, path))]
     InvalidPlan {
         /// Path of the offending field, e.g. `indicators[3].target.year`.
         path: String,
         /// What is wrong.
         message: String,
+        /// The reader's own error, when the plan's JSON had the wrong shape.
+        #[source]
+        cause: Option<Cause>,
     },
     /// Text that is not valid JSON or CSV, or a value of the wrong type.
-    #[error("{}{path}: {message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    #[error("{}{message}", at(line, path))]
     Parse {
         /// Path or column of the offending value (empty when the whole input is at fault).
         path: String,
@@ -24,9 +77,12 @@ pub enum Error {
         line: Option<u64>,
         /// What is wrong.
         message: String,
+        /// serde_json's error, when the text was JSON.
+        #[source]
+        cause: Option<Cause>,
     },
     /// Observations that contradict themselves (duplicate year and vintage, no value, ...).
-    #[error("{}{path}: {message}", line.map(|l| format!("line {l}: ")).unwrap_or_default())]
+    #[error("{}{message}", at(line, path))]
     InvalidObservations {
         /// Indicator id and year, or CSV column.
         path: String,
@@ -34,6 +90,9 @@ pub enum Error {
         line: Option<u64>,
         /// What is wrong.
         message: String,
+        /// The reader's own error, when the observations' JSON had the wrong shape.
+        #[source]
+        cause: Option<Cause>,
     },
     /// An indicator id that the plan does not have.
     #[error("unknown indicator `{id}`")]
@@ -167,7 +226,26 @@ impl Error {
     }
 
     pub(crate) fn invalid_plan(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Error::InvalidPlan { path: path.into(), message: message.into() }
+        Error::InvalidPlan { path: path.into(), message: message.into(), cause: None }
+    }
+
+    pub(crate) fn parse(path: impl Into<String>, line: Option<u64>, message: impl Into<String>) -> Self {
+        Error::Parse { path: path.into(), line, message: message.into(), cause: None }
+    }
+
+    pub(crate) fn invalid_observations(path: impl Into<String>, line: Option<u64>, message: impl Into<String>) -> Self {
+        Error::InvalidObservations { path: path.into(), line, message: message.into(), cause: None }
+    }
+
+    /// The same error with serde_json's error as its [`std::error::Error::source`].
+    pub(crate) fn caused_by(mut self, error: serde_json::Error) -> Self {
+        if let Error::InvalidPlan { cause, .. }
+        | Error::Parse { cause, .. }
+        | Error::InvalidObservations { cause, .. } = &mut self
+        {
+            *cause = Some(Cause(Arc::new(error)));
+        }
+        self
     }
 
     pub(crate) fn invalid_argument(field: impl Into<String>, message: impl Into<String>) -> Self {
@@ -190,8 +268,8 @@ mod tests {
     fn codes_list_is_complete_and_unique() {
         let samples = [
             Error::invalid_plan("a", "b"),
-            Error::Parse { path: String::new(), line: Some(3), message: "x".into() },
-            Error::InvalidObservations { path: "p".into(), line: None, message: "m".into() },
+            Error::parse("", Some(3), "x"),
+            Error::invalid_observations("p", None, "m"),
             Error::UnknownIndicator { id: "x".into() },
             Error::UnknownPlan { id: "x".into(), available: String::new() },
             Error::UnknownMethod { id: "x".into(), available: String::new() },
@@ -208,7 +286,17 @@ mod tests {
 
     #[test]
     fn parse_error_shows_line() {
-        let e = Error::Parse { path: "value".into(), line: Some(7), message: "bad".into() };
+        let e = Error::parse("value", Some(7), "bad");
         assert_eq!(e.to_string(), "line 7: value: bad");
+    }
+
+    #[test]
+    fn no_empty_segments() {
+        assert_eq!(Error::parse("", Some(1), "EOF").to_string(), "line 1: EOF");
+        assert_eq!(Error::parse("", None, "EOF").to_string(), "EOF");
+        assert_eq!(Error::invalid_observations("x", None, "m").to_string(), "x: m");
+        assert_eq!(Error::invalid_observations("", Some(2), "m").to_string(), "line 2: m");
+        assert_eq!(Error::invalid_plan("", "m").to_string(), "m");
+        assert_eq!(Error::invalid_plan("id", "m").to_string(), "id: m");
     }
 }

@@ -29,6 +29,28 @@
 //! # Ok::<(), onpace::Error>(())
 //! ```
 //!
+//! ## Cargo features
+//!
+//! None is on by default: a backend that defines its own plans (JSON or struct literals),
+//! assesses, evaluates, projects and serializes them needs none. The core always has the model,
+//! the maths, the seven methods, plan and observation JSON with exact decimals, and the plan
+//! JSON Schema (the committed text).
+//!
+//! | feature | adds | extra dependencies |
+//! |---|---|---|
+//! | `csv` | [`io::csv`] and [`io::plan_csv`]: observations and plans as CSV, read and written | `csv`, `csv-core` |
+//! | `builtin` | [`builtin`]: the plans shipped inside the library and their published observations | — |
+//! | `reports` | [`report::html`] and [`report::svg`]: self-contained HTML reports and SVG charts (Markdown tables are always there) | — |
+//! | `schema` | the plan JSON Schema generated from the types by `schemars` instead of the committed copy (the same text, checked by a test) | `schemars` |
+//!
+//! Items that need a feature carry a badge in these docs. The minimum supported Rust version is
+//! the `rust-version` in Cargo.toml, what the dependencies require; CI builds the core with
+//! exactly that toolchain (`docs/rust-crate.md`).
+//!
+//! Depending on onpace leaves the rest of your build's serde_json as it is: JSON numbers reach
+//! onpace's decimal parser as their text through serde_json's `raw_value` hook, not through its
+//! `arbitrary_precision` feature (which Cargo would turn on for every crate in the build).
+//!
 //! ## Methods
 //!
 //! Seven named, versioned methods (METHODS.md), each with configurable thresholds:
@@ -62,9 +84,11 @@
 //! | inputs with more than 28 significant digits | refused (`parse` / `invalid_plan`), never rounded |
 
 #![deny(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod api;
 #[cfg(feature = "builtin")]
+#[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
 pub mod builtin;
 pub mod error;
 pub mod io;

@@ -20,6 +20,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             path: "indicator".into(),
             line: Some(1),
             message: "missing column `indicator`".into(),
+            cause: None,
         });
     };
     if let Some(layout) = wide_layout(&headers) {
@@ -32,6 +33,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: name.clone(),
                 line: Some(1),
                 message: format!("unknown column `{name}`; columns are {}", COLUMNS.join(", ")),
+                cause: None,
             });
         };
         if let Some(existing) = index.get_mut(slot) {
@@ -40,6 +42,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                     path: name.clone(),
                     line: Some(1),
                     message: format!("column `{name}` appears twice"),
+                    cause: None,
                 });
             }
             *existing = Some(pos);
@@ -51,6 +54,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: required.into(),
                 line: Some(1),
                 message: format!("missing column `{required}`"),
+                cause: None,
             });
         }
     }
@@ -60,6 +64,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             path: "value".into(),
             line: Some(1),
             message: "missing column `value` (or both `numerator` and `denominator`)".into(),
+            cause: None,
         });
     }
 
@@ -71,12 +76,13 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: "row".into(),
                 line,
                 message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+                cause: None,
             });
         }
         let cell = |name: &str| -> Option<&str> {
             column(&index, name).and_then(|i| record.get(i)).map(String::as_str).filter(|s| !s.is_empty())
         };
-        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message, cause: None };
         let indicator = cell("indicator").ok_or_else(|| parse_err("indicator", "empty indicator id".into()))?;
         let year_text = cell("year").ok_or_else(|| parse_err("year", "empty year".into()))?;
         let year: i32 = year_text.parse().map_err(|_| parse_err("year", format!("`{year_text}` is not a year")))?;
@@ -99,6 +105,7 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
                 path: format!("{indicator}[{year}]"),
                 line,
                 message: "a row needs a value, or a numerator and a denominator".into(),
+                cause: None,
             });
         }
         out.entry(indicator.to_string()).or_default().push(obs);
@@ -141,6 +148,7 @@ fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Resu
                 path: h.clone(),
                 line: Some(1),
                 message: format!("column `{h}` appears twice"),
+                cause: None,
             });
         }
     }
@@ -155,10 +163,11 @@ fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Resu
                 path: "row".into(),
                 line,
                 message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+                cause: None,
             });
         }
         let Some((key, cells)) = record.split_first() else { continue };
-        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message };
+        let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message, cause: None };
         let row_year = match layout {
             Wide::ByYear => {
                 let y: i32 = key.parse().map_err(|_| parse_err("year", format!("`{key}` is not a year")))?;
@@ -289,13 +298,16 @@ fn fields(out: &[u8], ends: &[usize], line: u64) -> Result<Vec<String>> {
 }
 
 fn parse_error(line: u64, message: &str) -> Error {
-    Error::Parse { path: "row".into(), line: Some(line), message: message.into() }
+    Error::Parse { path: "row".into(), line: Some(line), message: message.into(), cause: None }
 }
 
 /// Write observations as long CSV with every column (empty cells where absent).
+///
+/// Writing into memory cannot fail; should it, the error is a `parse` error without a
+/// `source()` (keeping the writer's error types out of the WebAssembly module).
 pub fn write_observations_csv(observations: &PlanObservations) -> Result<String> {
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::Parse { path: String::new(), line: None, message: e.to_string() };
+    let io = |e: ::csv::Error| Error::parse("", None, e.to_string());
     w.write_record(COLUMNS).map_err(io)?;
     let opt = |d: Option<rust_decimal::Decimal>| d.map(|v| v.to_string()).unwrap_or_default();
     for (id, list) in observations {
@@ -313,8 +325,8 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
             .map_err(io)?;
         }
     }
-    let bytes = w.into_inner().map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })?;
-    String::from_utf8(bytes).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+    let bytes = w.into_inner().map_err(|e| Error::parse("", None, e.to_string()))?;
+    String::from_utf8(bytes).map_err(|e| Error::parse("", None, e.to_string()))
 }
 
 fn column(index: &[Option<usize>; COLUMNS.len()], name: &str) -> Option<usize> {

@@ -13,13 +13,18 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     text: &str,
     shape_error: fn(String, String) -> Error,
 ) -> Result<T> {
+    super::decimal::take_raw_refused();
     serde_json::from_str(text).map_err(|e| {
-        let path = super::json_path::path_at(text, e.line(), e.column());
+        let path = if super::decimal::take_raw_refused() {
+            super::json_path::path_of_value_before(text, e.line(), e.column())
+        } else {
+            super::json_path::path_at(text, e.line(), e.column())
+        };
         // A path through deep nesting is noise after the first few levels.
         let path = if path.len() > 120 { format!("{}…", path.chars().take(120).collect::<String>()) } else { path };
         match e.classify() {
-            serde_json::error::Category::Data => shape_error(path, e.to_string()),
-            _ => Error::Parse { path, line: Some(e.line() as u64), message: e.to_string() },
+            serde_json::error::Category::Data => shape_error(path, e.to_string()).caused_by(e),
+            _ => Error::parse(path, Some(e.line() as u64), e.to_string()).caused_by(e),
         }
     })
 }
@@ -27,7 +32,7 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
 /// Serialize to JSON text (compact or pretty); decimals are written as strings.
 pub(crate) fn write_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String> {
     let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    text.map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+    text.map_err(|e| Error::parse("", None, e.to_string()).caused_by(e))
 }
 
 impl Plan {
@@ -36,8 +41,7 @@ impl Plan {
     /// Numbers load exactly: `0.36` and `"0.36"` are both exactly 0.36.
     pub fn from_json(text: &str) -> Result<Plan> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let crate::model::plan::UncheckedPlan(plan) =
-            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        let crate::model::plan::UncheckedPlan(plan) = from_json_text(text, Error::invalid_plan)?;
         plan.validate()?;
         Ok(plan)
     }
@@ -56,8 +60,7 @@ impl Plan {
 impl crate::model::indicator::Indicator {
     /// Load one indicator from JSON (the same shape as in a plan file) and check its rules.
     pub fn from_json(text: &str) -> Result<Self> {
-        let crate::model::indicator::UncheckedIndicator(ind) =
-            from_json_text(text, |path, message| Error::InvalidPlan { path, message })?;
+        let crate::model::indicator::UncheckedIndicator(ind) = from_json_text(text, Error::invalid_plan)?;
         ind.validate("indicator")?;
         Ok(ind)
     }
@@ -75,12 +78,12 @@ impl crate::model::indicator::Indicator {
 
 /// A list of observations from JSON: `[{"year": 2021, "value": "0.4"}, ...]`.
 pub fn observation_list_from_json(text: &str) -> Result<Vec<crate::model::series::Observation>> {
-    from_json_text(text, |path, message| Error::InvalidObservations { path, line: None, message })
+    from_json_text(text, |path, message| Error::invalid_observations(path, None, message))
 }
 
 /// Observations from JSON: `{"indicator-id": [{"year": 2021, "value": "0.4"}, ...]}`.
 pub fn observations_from_json(text: &str) -> Result<PlanObservations> {
-    from_json_text(text, |path, message| Error::InvalidObservations { path, line: None, message })
+    from_json_text(text, |path, message| Error::invalid_observations(path, None, message))
 }
 
 /// Observations as compact JSON (decimals as strings), the form the front ends exchange.

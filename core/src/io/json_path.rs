@@ -86,9 +86,32 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize) -> String {
     path
 }
 
+/// The path of a value refused after serde_json has read past it: serde_json places an error
+/// raised from a raw value (exact decimals, `io::decimal`) after the enclosing object's `}` when
+/// the value was the object's last member, so a closing bracket at the error position belongs
+/// to the container, not to the value at fault.
+pub(crate) fn path_of_value_before(text: &str, line: usize, column: usize) -> String {
+    let at = offset(text, line, column).checked_sub(1).and_then(|i| text.as_bytes().get(i));
+    match at {
+        Some(b'}' | b']') => path_at(text, line, column.saturating_sub(1)),
+        _ => path_at(text, line, column),
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::path_at;
+    use super::{path_at, path_of_value_before};
+
+    #[test]
+    fn a_refused_last_member_is_named_not_its_object() {
+        let text = "{\"a\": {\"b\": 1, \"c\": 1e400 }, \"d\": 2}";
+        let col = text.find('}').unwrap() + 1;
+        assert_eq!(path_at(text, 1, col), "a");
+        assert_eq!(path_of_value_before(text, 1, col), "a.c");
+        // Inside the value (it was not the last member): the position is the value's end.
+        let col = text.find("1e400").unwrap() + 5;
+        assert_eq!(path_of_value_before(text, 1, col), "a.c");
+    }
 
     #[test]
     fn paths() {

@@ -13,7 +13,12 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut records = Records::new(text);
     let Some((_, headers)) = records.next_record()? else {
-        return Err(Error::Parse { path: "id".into(), line: Some(1), message: "the table is empty".into() });
+        return Err(Error::Parse {
+            path: "id".into(),
+            line: Some(1),
+            message: "the table is empty".into(),
+            cause: None,
+        });
     };
     for (i, h) in headers.iter().enumerate() {
         if headers.iter().take(i).any(|earlier| earlier == h) {
@@ -21,11 +26,17 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
                 path: h.clone(),
                 line: Some(1),
                 message: format!("column `{h}` appears twice"),
+                cause: None,
             });
         }
     }
     if !headers.iter().any(|h| h == "id") {
-        return Err(Error::Parse { path: "id".into(), line: Some(1), message: "missing column `id`".into() });
+        return Err(Error::Parse {
+            path: "id".into(),
+            line: Some(1),
+            message: "missing column `id`".into(),
+            cause: None,
+        });
     }
     let mut indicators = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
@@ -35,6 +46,7 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
                 path: "row".into(),
                 line: Some(line),
                 message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
+                cause: None,
             });
         }
         let ind = indicator_from_row(
@@ -52,7 +64,7 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
         let line = index.parse::<usize>().ok().and_then(|i| lines.get(i)).copied();
         let full = e.to_string();
         let message = full.strip_prefix(&format!("{field}: ")).unwrap_or(&full).to_string();
-        Error::Parse { path: rest.to_string(), line, message }
+        Error::Parse { path: rest.to_string(), line, message, cause: None }
     })
 }
 
@@ -60,13 +72,23 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
 pub fn write_plan_csv(plan: &Plan) -> Result<String> {
     let table = indicators_table(&plan.indicators)?;
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let io = |e: ::csv::Error| Error::Parse { path: String::new(), line: None, message: e.to_string() };
+    let io = |e: ::csv::Error| Error::Parse { path: String::new(), line: None, message: e.to_string(), cause: None };
     w.write_record(&table.columns).map_err(io)?;
     for row in &table.rows {
         w.write_record(row.iter().map(|c| c.as_deref().unwrap_or_default())).map_err(io)?;
     }
-    let bytes = w.into_inner().map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })?;
-    String::from_utf8(bytes).map_err(|e| Error::Parse { path: String::new(), line: None, message: e.to_string() })
+    let bytes = w.into_inner().map_err(|e| Error::Parse {
+        path: String::new(),
+        line: None,
+        message: e.to_string(),
+        cause: None,
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::Parse {
+        path: String::new(),
+        line: None,
+        message: e.to_string(),
+        cause: None,
+    })
 }
 
 #[cfg(test)]

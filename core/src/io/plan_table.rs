@@ -112,7 +112,7 @@ pub enum RowPlace {
 impl RowPlace {
     fn error(self, field: &str, message: String) -> Error {
         match self {
-            RowPlace::Line(line) => Error::Parse { path: field.into(), line: Some(line), message },
+            RowPlace::Line(line) => Error::Parse { path: field.into(), line: Some(line), message, cause: None },
             RowPlace::Record(i) => Error::invalid_plan(format!("rows[{i}].{field}"), message),
         }
     }
@@ -256,7 +256,7 @@ pub fn indicator_from_row<'a>(
     write_branch(&root, &mut text);
     // Read unchecked, then checked with typed errors (as Indicator::from_json does).
     let crate::model::indicator::UncheckedIndicator(ind) =
-        crate::io::json::from_json_text(&text, |path, message| Error::InvalidPlan { path, message })
+        crate::io::json::from_json_text(&text, |path, message| Error::InvalidPlan { path, message, cause: None })
             .map_err(|e| restate(e, place))?;
     ind.validate("indicator").map_err(|e| restate(e, place))?;
     Ok(ind)

@@ -137,6 +137,7 @@ pub fn project(
             path: "points".into(),
             line: None,
             message: "points must have distinct years in increasing order".into(),
+            cause: None,
         });
     }
     let xs: Vec<f64> = points.iter().map(|p| f64::from(p.0)).collect();

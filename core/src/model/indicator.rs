@@ -115,7 +115,8 @@ pub struct Components {
 // (unchecked); the trait impls below wrap them, the Deserialize one with the validation.
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Indicator {
-    /// Stable id, unique in the plan (lowercase, digits, `-`).
+    /// Stable id, unique in the plan: 1–64 lowercase ASCII letters, digits, `-` and `_`, not
+    /// starting with `-`.
     pub id: String,
     /// Name.
     pub label: Label,
@@ -232,7 +233,7 @@ impl Indicator {
         if !is_valid_id(&self.id) {
             return Err(Error::invalid_plan(
                 format!("{path}.id"),
-                format!("`{}` is not a valid id (lowercase letters, digits and `-`, 1–64 characters)", self.id),
+                format!("`{}` is not a valid id ({ID_RULE})", self.id),
             ));
         }
         if self.label.zh.trim().is_empty() {
@@ -277,6 +278,7 @@ pub(crate) fn derive_ratio(
             path: format!("{id}.denominator"),
             line: None,
             message: "the denominator is zero".into(),
+            cause: None,
         });
     }
     let field = format!("{id}.value");
@@ -286,7 +288,12 @@ pub(crate) fn derive_ratio(
     num.mul_or(unit.scale(), &field)?.div_or(den, &field).map(|v| v.normalize())
 }
 
-/// Ids are lowercase ASCII words joined by `-`, so they are safe in URLs, CSV and JS.
+/// The rule [`is_valid_id`] checks, as error messages and docs state it.
+pub(crate) const ID_RULE: &str = "1–64 characters: lowercase ASCII letters, digits, `-` and `_`, not starting with `-`";
+
+/// Whether `id` is a valid plan or indicator id: 1–64 characters, each a lowercase ASCII
+/// letter, a digit, `-` or `_`, the first not `-` (so ids are safe in URLs, CSV and JS, and
+/// never read as an option on a command line).
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= 64
@@ -336,6 +343,17 @@ mod tests {
             },
         });
         ind
+    }
+
+    #[test]
+    fn ids_are_checked_as_documented() {
+        // Each case follows from the documented rule (ID_RULE), not from the code.
+        for good in ["a", "rd-intensity", "gdp_growth", "0", "x_-1", &"a".repeat(64)] {
+            assert!(is_valid_id(good), "{good}");
+        }
+        for bad in ["", "-a", "A", "rd intensity", "rd.intensity", "é", "a/b", &"a".repeat(65)] {
+            assert!(!is_valid_id(bad), "{bad}");
+        }
     }
 
     #[test]

@@ -65,7 +65,8 @@ pub struct ReferenceValue {
 // `remote = "Self"`: see `Indicator`; the trait impls below wrap the derived functions.
 #[serde(deny_unknown_fields, remote = "Self")]
 pub struct Plan {
-    /// Stable id, e.g. `yanbian-st-14`.
+    /// Stable id, e.g. `yanbian-st-14`: 1–64 lowercase ASCII letters, digits, `-` and `_`, not
+    /// starting with `-`.
     pub id: String,
     /// Title.
     pub title: Label,
@@ -156,7 +157,10 @@ impl Plan {
     /// Check every rule of the model; the error names the path at fault.
     pub fn validate(&self) -> Result<()> {
         if !is_valid_id(&self.id) {
-            return Err(Error::invalid_plan("id", format!("`{}` is not a valid id", self.id)));
+            return Err(Error::invalid_plan(
+                "id",
+                format!("`{}` is not a valid id ({})", self.id, crate::model::indicator::ID_RULE),
+            ));
         }
         check_year(self.period.start, "period.start")?;
         check_year(self.period.end, "period.end")?;

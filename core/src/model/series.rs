@@ -205,6 +205,7 @@ pub fn resolve_points(
                 path,
                 line: None,
                 message: "an observation needs a value, or a numerator and a denominator".into(),
+                cause: None,
             });
         }
         if !as_of.admits(obs) {
@@ -228,6 +229,7 @@ pub fn resolve_points(
                         obs.year,
                         obs.vintage.as_deref().unwrap_or("none")
                     ),
+                    cause: None,
                 })
             }
             // Undated figures sort before dated ones; otherwise ISO dates sort as text.
@@ -245,6 +247,7 @@ pub fn resolve_points(
                     path: format!("{}[{year}]", indicator.id),
                     line: None,
                     message: "numerator and denominator given, but the indicator defines no components".into(),
+                    cause: None,
                 })
             }
             _ => None,
