@@ -50,7 +50,7 @@ def onpace_progress(x: dict[str, np.ndarray]) -> dict:
 
 
 def numpy_progress(baseline, target, base_year, target_year, year, value, direction, ahead=0.10, lag=0.05):
-    """The cn-plan-pace formulas of METHODS.md, vectorised the way one writes them in numpy."""
+    """The cn-plan-pace formulas of docs/methods.md, vectorised the way one writes them in numpy."""
     with np.errstate(divide="ignore", invalid="ignore"):
         n = year - base_year
         big_n = target_year - base_year

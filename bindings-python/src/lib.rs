@@ -72,10 +72,12 @@ fn plan_schema() -> String {
     onpace::io::schema::plan_schema_json()
 }
 
-/// The methods reference (docs/methods.md), compiled in so it is there offline.
+/// The methods reference (docs/methods.md), compiled in so it is there offline. Read through
+/// the symlink `src/methods.md`, which cargo and maturin follow, so the sdist carries the text
+/// (a path outside the crate would be missing from it and break the build from source).
 #[pyfunction]
 fn docs_methods() -> &'static str {
-    include_str!("../../docs/methods.md")
+    include_str!("methods.md")
 }
 
 /// The version of the Rust core.

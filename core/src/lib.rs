@@ -53,7 +53,7 @@
 //!
 //! ## Methods
 //!
-//! Seven named, versioned methods (METHODS.md), each with configurable thresholds:
+//! Seven named, versioned methods (`docs/methods.md`), each with configurable thresholds:
 //! `cn-plan-pace` (completion against time, NDRC practice), `eurostat` (ratio of actual to
 //! required growth over a 5- or 15-year window), `open-sdg` (ratio of CAGRs and a −5…+5
 //! score), `unsd` (UN Progress Chart), `escap` (Current Status Index and Anticipated Progress,
@@ -120,7 +120,8 @@ pub use model::unit::{Magnitude, Unit};
 pub use num::{f64_text, format_fixed, round_half_away};
 pub use rust_decimal::Decimal;
 
-/// The README's Rust examples, run as doctests.
+/// The crate README's Rust example (the page crates.io shows), run as a doctest. It lives
+/// inside the crate so that the packaged crate tests the same way.
 #[cfg(doctest)]
-#[doc = include_str!("../../README.md")]
+#[doc = include_str!("../README.md")]
 pub struct ReadmeDoctests;

@@ -1,12 +1,12 @@
 """Independent reference for the seven assessment methods, projections and scenarios:
-METHODS.md written again in Python with exact fractions, and mpmath (60 digits) for roots,
+docs/methods.md written again in Python with exact fractions, and mpmath (60 digits) for roots,
 logs and the Student t distribution. It does not import onpace."""
 from fractions import Fraction as F
 
 import mpmath as mp
 
 mp.mp.dps = 60
-SOURCE = "tests/reference/methods_ref.py (Python fractions + mpmath at 60 digits, METHODS.md)"
+SOURCE = "tests/reference/methods_ref.py (Python fractions + mpmath at 60 digits, docs/methods.md)"
 
 
 def m(q):

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Independent reference for the shared vectors: the formulas of METHODS.md written again in
+"""Independent reference for the shared vectors: the formulas of docs/methods.md written again in
 plain Python, with exact fractions for rational quantities and 50-digit decimals for roots and
 logs. It does not import onpace. The methods, projections and scenarios are in methods_ref.py
 (mpmath at 60 digits for roots, logs and the Student t distribution). Regenerate the vectors:
@@ -79,7 +79,7 @@ def path_cases():
                           "input": {"from_year": t0, "from_value": y0, "to_year": t1, "to_value": y1, "kind": "geometric"},
                           "expected": {"floats": geo}, "tolerance": 1e-12})
         else:
-            cases.append({"name": f"geometric path undefined: {name}", "source": "METHODS.md: geometric milestone defined when y*/y0 > 0",
+            cases.append({"name": f"geometric path undefined: {name}", "source": "docs/methods.md, Building blocks: geometric milestone defined when y*/y0 > 0",
                           "op": "path",
                           "input": {"from_year": t0, "from_value": y0, "to_year": t1, "to_value": y1, "kind": "geometric"},
                           "expected": {"error": "undefined_growth"}})
@@ -131,7 +131,7 @@ def progress_case(name, t0, y0, t, yt, T, ys, direction):
 
 def progress_cases():
     return [
-        progress_case("METHODS.md orientation example", 2015, "100", 2020, "110", 2030, "150", "increase"),
+        progress_case("orientation example of the methods notes", 2015, "100", 2020, "110", 2030, "150", "increase"),
         progress_case("national basic-research share 2024", 2020, "6.01", 2024, "6.88", 2025, "8", "increase"),
         progress_case("national R&D expenditure 2024 vs implied 7%/yr level", 2020, "24393.1", 2024, "36326.8", 2025, "34212.58462213817", "increase"),
         progress_case("lower is better, improving", 2020, "100", 2022, "95", 2025, "86.5", "decrease"),
@@ -151,7 +151,7 @@ def progress_cases():
 
 
 def cn_status(y0, yt, ys, t0, t, T, binding=False, ahead=F(1, 10), lag=F(1, 20), comparator="at_least"):
-    """cn-plan-pace as written in METHODS.md, independent of onpace."""
+    """cn-plan-pace as written in docs/methods.md, independent of onpace."""
     y0, yt, ys = F(y0), F(yt), F(ys)
     met = {"at_least": lambda v: v >= ys, "above": lambda v: v > ys, "at_most": lambda v: v <= ys, "below": lambda v: v < ys}[comparator]
     if t <= t0:
@@ -223,7 +223,7 @@ def cn_cases():
         expected = {"status": status, "time_share": exact(F(t - 2020, 5))}
         if ys != y0:
             expected["completion"] = exact((F(yt) - y0) / (ys - y0))
-        case = {"name": f"cn-plan-pace: {name}", "source": SOURCE + "; band rules of METHODS.md §1", "op": "assess",
+        case = {"name": f"cn-plan-pace: {name}", "source": SOURCE + "; band rules of docs/methods.md, cn-plan-pace", "op": "assess",
                 "input": {"indicator": ind, "observations": [{"year": y, "value": v} for y, v in obs], "method": "cn-plan-pace"},
                 "expected": expected}
         if as_of:
@@ -232,12 +232,12 @@ def cn_cases():
             case["input"]["thresholds"] = thr
         out.append(case)
     # No observation after the baseline.
-    out.append({"name": "cn-plan-pace: no observation after the baseline", "source": "METHODS.md: not_assessable with insufficient_data",
+    out.append({"name": "cn-plan-pace: no observation after the baseline", "source": "docs/methods.md: not_assessable with insufficient_data",
                 "op": "assess", "input": {"indicator": indicator("0", "100"), "observations": [{"year": 2020, "value": "0"}], "method": "cn-plan-pace"},
                 "expected": {"status": "not_assessable", "warnings": ["insufficient_data"]}})
     none_target = indicator("0", "100")
     none_target["target"] = {"kind": "none"}
-    out.append({"name": "cn-plan-pace: no numeric target", "source": "METHODS.md: not_assessable with no_target",
+    out.append({"name": "cn-plan-pace: no numeric target", "source": "docs/methods.md: not_assessable with no_target",
                 "op": "assess", "input": {"indicator": none_target, "observations": [{"year": 2022, "value": "3"}], "method": "cn-plan-pace"},
                 "expected": {"status": "not_assessable", "warnings": ["no_target"]}})
     return out
@@ -476,10 +476,10 @@ def projection_cases():
                               "expected": exp, "tolerance": 1e-11})
     for model, n in [("endpoint_cagr", 1), ("weighted_geometric", 1), ("ols_linear", 2), ("ols_loglinear", 2)]:
         pts = [(2020 + i, "1") for i in range(n)]
-        cases.append({"name": f"{model} with {n} point(s)", "source": "METHODS.md minimum data rules", "op": "project",
+        cases.append({"name": f"{model} with {n} point(s)", "source": "docs/user-guide/projections.md, Projection models: fewest points", "op": "project",
                       "input": {"points": [[y, v] for y, v in pts], "year": 2025, "band": None, "model": model, "level": 0.9},
                       "expected": {"error": "insufficient_data"}})
-    cases.append({"name": "log-linear with a zero value", "source": "METHODS.md: ols_loglinear needs all values > 0", "op": "project",
+    cases.append({"name": "log-linear with a zero value", "source": "docs/user-guide/projections.md, Projection models: ols_loglinear needs all values > 0", "op": "project",
                   "input": {"points": [[2020, "0"], [2021, "1"], [2022, "2"]], "year": 2025, "band": None, "model": "ols_loglinear", "level": 0.9},
                   "expected": {"error": "undefined_growth"}})
     return cases
@@ -565,8 +565,8 @@ def evaluate_cases():
 
 if __name__ == "__main__":
     sys.path.insert(0, os.path.dirname(__file__))
-    write("paths.json", "Required paths (METHODS.md linear and geometric milestones).", path_cases())
-    write("progress.json", "Building blocks at the latest observation (METHODS.md).", progress_cases())
+    write("paths.json", "Required paths (docs/methods.md: linear and geometric milestones).", path_cases())
+    write("progress.json", "Building blocks at the latest observation (docs/methods.md).", progress_cases())
     write("cn_plan_pace.json", "cn-plan-pace statuses, band edges and not-assessable cases.", cn_cases())
     write("implied_targets.json", "Target kinds resolved to an implied level.", implied_cases())
     write("methods.json", "The six other assessment methods: band edges, every status, every target kind, edge cases.", method_cases())

@@ -1,7 +1,8 @@
-//! The embedded Yanbian plan checked against the plan's own text in `../shared/seed/`.
+//! The embedded Yanbian plan checked against the plan's own text, which the repository keeps in
+//! `tests/fixtures/yanbian-st-14th-fyp.txt` (`ONPACE_SEED_DIR` points elsewhere).
 //!
-//! The seed is always present in CI (where a missing seed fails the test). In a user's clone
-//! without it, the check prints a visible NOT RUN line instead of passing silently.
+//! A missing seed fails the test in CI; elsewhere the check prints a visible NOT RUN line
+//! instead of passing silently.
 
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
@@ -12,7 +13,7 @@ use onpace::{builtin, format_fixed, Magnitude, Plan};
 fn seed_text() -> Option<String> {
     let dir = std::env::var_os("ONPACE_SEED_DIR")
         .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/seed"));
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("fixtures"));
     let path = dir.join("yanbian-st-14th-fyp.txt");
     match std::fs::read_to_string(&path) {
         Ok(t) => Some(t),

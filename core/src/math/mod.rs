@@ -1,4 +1,4 @@
-//! The maths of METHODS.md "Building blocks": required paths and progress at a year.
+//! The maths of `docs/methods.md`, "Building blocks": required paths and progress at a year.
 
 pub mod batch;
 pub mod path;

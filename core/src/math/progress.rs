@@ -27,7 +27,7 @@ impl YearValue {
     }
 }
 
-/// Every building block of METHODS.md at the latest observation.
+/// Every building block of `docs/methods.md` ("Building blocks") at the latest observation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Progress {
     /// Baseline used (`t0`, `y0`).
@@ -267,7 +267,8 @@ mod tests {
 
     #[test]
     fn methods_md_orientation_example() {
-        // METHODS.md example, reference values recomputed with Python decimal (50 digits):
+        // The orientation example of the original methods notes (docs/methods.md notation),
+        // reference values recomputed with Python decimal (50 digits):
         // ga = 1.1^(1/5) − 1 = 0.019244876491456;  gr = 1.5^(1/15) − 1 = 0.0273996590637164…;
         // P = 0.2 and τ = 1/3 by hand.
         let p = progress(

@@ -1,4 +1,4 @@
-//! Trend projections to the target year (METHODS.md "Projection models").
+//! Trend projections to the target year (`docs/user-guide/projections.md`, "Projection models").
 //!
 //! Four models: `endpoint_cagr` (UNSD, ESCAP `gm`), `ols_linear` and `ols_loglinear` (least
 //! squares, with a Student-t prediction interval and the probability of meeting the target),

@@ -1,8 +1,8 @@
 //! Named, versioned assessment methods behind one registry.
 //!
 //! Each method turns an indicator and its observations into an [`Assessment`] with a status
-//! code from METHODS.md. Thresholds are configurable per call by name; an unknown name is an
-//! error, so a typo never silently falls back to a default.
+//! code from `docs/methods.md`. Thresholds are configurable per call by name; an unknown name
+//! is an error, so a typo never silently falls back to a default.
 
 pub mod assessment;
 pub mod cn_plan_pace;

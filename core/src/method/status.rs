@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::label::Lang;
 
-/// The verdict of an assessment method (codes are stable API; see METHODS.md).
+/// The verdict of an assessment method (codes are stable API; see `docs/methods.md`, "Status codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]

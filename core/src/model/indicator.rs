@@ -26,7 +26,7 @@ crate::io::names::deserialize_by_name!(Direction {
 });
 
 impl Direction {
-    /// `d` of METHODS.md: +1 when higher is better, −1 when lower is better.
+    /// `d` of `docs/methods.md`: +1 when higher is better, −1 when lower is better.
     pub fn sign(self) -> Decimal {
         match self {
             Direction::Increase => Decimal::ONE,
