@@ -45,8 +45,8 @@ async function node() {
   const c0 = performance.now();
   await WebAssembly.compile(bytes);
   const coldCompileMs = performance.now() - c0;
-  const onpace = await import(path.join(ROOT, 'bindings-wasm/pkg/node/index.mjs'));
-  const plan = onpace.builtinPlan('yanbian-st-14');
+  const { builtinPlan } = await import(path.join(ROOT, 'bindings-wasm/pkg/node/builtin.mjs'));
+  const plan = builtinPlan('yanbian-st-14');
   const evalAll = () => METHODS.map((m) => plan.evaluate(OBS, { method: m }).toMarkdown('zh'));
   const fullMs = timeIt(evalAll);
   const withChartsMs = timeIt(() => plan.evaluate(OBS).toHtml('zh'));
@@ -70,12 +70,12 @@ async function chromium() {
   await page.goto(`http://127.0.0.1:${server.address().port}/`);
   await page.waitForSelector('body[data-ready="true"]');
   const result = await page.evaluate(async ([obs, methods]) => {
-    const onpace = await import('./onpace/web/index.js');
+    const { builtinPlan } = await import('./onpace/web/builtin.js');
     const t0 = performance.now();
     const bytes = await (await fetch('./onpace/web/onpace_wasm_bg.wasm')).arrayBuffer();
     await WebAssembly.instantiate(bytes, { './onpace_wasm_bg.js': new Proxy({}, { get: () => () => 0 }), wbg: new Proxy({}, { get: () => () => 0 }) }).catch(() => null);
     const instantiateMs = performance.now() - t0;
-    const plan = onpace.builtinPlan('yanbian-st-14');
+    const plan = builtinPlan('yanbian-st-14');
     const run = () => methods.map((m) => plan.evaluate(obs, { method: m }).toMarkdown('zh'));
     let n = 0; const s = performance.now();
     while (performance.now() - s < 500) { run(); n += 1; }

@@ -1,30 +1,52 @@
-// The JS API of onpace over the WebAssembly core (the same for the `web` and `nodejs` builds).
-// Decimals cross as strings, exactly; numbers are accepted on input and enter through their
-// shortest representation (0.1 is "0.1"). Every failure is a thrown Error with `name`,
-// `code` and `field` (RangeError for out-of-domain numbers).
+// The JS API of onpace over the WebAssembly core (the same for every entry point: browser,
+// Node.js ESM and CommonJS). Decimals cross as strings, exactly; numbers are accepted on input
+// and enter through their shortest representation (0.1 is "0.1"). Every failure is a thrown
+// onpace error (errors.js) with `name`, `code` and `field`.
+//
+// Never a trap: every argument is checked here, in JS, before anything reaches the module
+// (the generated glue would pass a number where a string is expected straight into wasm
+// memory), and `guarded` below refuses any non-string it was still handed. A call before the
+// module is loaded, or on a disposed object, is a coded error too.
+//
+// This file is ES module source that scripts/build-wasm also turns into CommonJS: keep its
+// imports single-line `import { … } from './x.js';` and its exports in the one `export { … };`.
 
-const CODES = {
-  invalid_plan: 'InvalidPlanError',
-  parse: 'ParseError',
-  invalid_observations: 'InvalidObservationsError',
-  unknown_indicator: 'UnknownIndicatorError',
-  unknown_plan: 'UnknownPlanError',
-  unknown_method: 'UnknownMethodError',
-  invalid_argument: 'InvalidArgumentError',
-  undefined_growth: 'UndefinedGrowthError',
-  insufficient_data: 'InsufficientDataError',
-  no_target: 'NoTargetError',
-  year_out_of_range: 'YearOutOfRangeError',
-  overflow: 'OverflowError',
-};
+import { CODES, makeError } from './errors.js';
 
-function fail(code, field, message, Kind = Error) {
-  const e = new Kind(field ? `${field}: ${message}` : message);
-  e.name = CODES[code] || 'OnpaceError';
-  e.code = code;
-  e.field = field;
-  e.line = null;
-  return e;
+function fail(code, field, message, kind) {
+  return makeError(code, field, field ? `${field}: ${message}` : message, kind);
+}
+
+/** A value shown in a message, whatever it is (symbols and hostile objects included). */
+function show(v) {
+  try {
+    if (typeof v === 'string') return JSON.stringify(v.length > 40 ? `${v.slice(0, 40)}…` : v);
+    if (typeof v === 'bigint') return `${v}n`;
+    if (v === null || typeof v !== 'object') return String(v);
+    return Array.isArray(v) ? 'an array' : 'an object';
+  } catch {
+    return typeof v;
+  }
+}
+
+const typeError = (field, expected, v) => fail('invalid_argument', field, `expected ${expected}, got ${show(v)}`, 'type');
+
+/** A required string argument. */
+function str(value, field) {
+  if (typeof value !== 'string') throw typeError(field, 'a string', value);
+  return value;
+}
+
+/** An optional string argument (undefined → the default). */
+function optStr(value, field, dflt) {
+  return value === undefined ? dflt : str(value, field);
+}
+
+/** An options object: undefined or null → {}. */
+function opts(value, field = 'options') {
+  if (value === undefined || value === null) return {};
+  if (typeof value !== 'object' || Array.isArray(value)) throw typeError(field, 'an options object', value);
+  return value;
 }
 
 /** An exact decimal as text: a string, a finite number (shortest repr) or a bigint. */
@@ -32,16 +54,35 @@ function dec(value, field) {
   if (typeof value === 'string') return value.trim();
   if (typeof value === 'bigint') return value.toString();
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw fail('parse', field, `${value} is not a finite number`, RangeError);
+    if (!Number.isFinite(value)) throw fail('parse', field, `${value} is not a finite number`, 'range');
     return String(value);
   }
-  throw fail('invalid_argument', field, `${typeof value} is not a number`, TypeError);
+  throw typeError(field, 'a number or a decimal string', value);
 }
 
 function year(value, field) {
   const y = typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
-  if (typeof y !== 'number' || !Number.isInteger(y)) throw fail('invalid_argument', field, `${String(value)} is not a year`, TypeError);
+  if (typeof y !== 'number' || !Number.isInteger(y)) throw typeError(field, 'a year', value);
   return y;
+}
+
+/** A [year, value] pair. */
+function pair(value, field) {
+  if (!Array.isArray(value) || value.length < 2) throw typeError(field, 'a [year, value] pair', value);
+  return value;
+}
+
+/**
+ * A request as JSON text. A bigint becomes its decimal text; a symbol or a function anywhere in
+ * it is a coded TypeError naming its key (JSON.stringify would drop the one and throw an
+ * uncoded TypeError on the other).
+ */
+function requestJson(req) {
+  return JSON.stringify(req, (key, v) => {
+    if (typeof v === 'bigint') return v.toString();
+    if (typeof v === 'symbol' || typeof v === 'function') throw typeError(key, 'a string or a number', v);
+    return v;
+  });
 }
 
 const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
@@ -65,7 +106,8 @@ function observation(y, v, extra, field) {
   if (v !== undefined && v !== null) o.value = dec(v, `${field}[${o.year}].value`);
   for (const k of OPTIONAL) {
     const x = extra ? extra[k] : undefined;
-    if (x !== undefined && x !== null) o[k] = k === 'numerator' || k === 'denominator' || k === 'annual_change' ? dec(x, `${field}[${o.year}].${k}`) : String(x);
+    if (x === undefined || x === null) continue;
+    o[k] = k === 'numerator' || k === 'denominator' || k === 'annual_change' ? dec(x, `${field}[${o.year}].${k}`) : str(x, `${field}[${o.year}].${k}`);
   }
   return o;
 }
@@ -78,11 +120,11 @@ function observationList(obs, field = 'observations') {
     return obs.map((item) => {
       if (Array.isArray(item)) return observation(item[0], item[1], null, field);
       if (item && typeof item === 'object') return observation(item.year, item.value, item, field);
-      throw fail('invalid_argument', field, `${String(item)} is not a [year, value] pair`, TypeError);
+      throw typeError(field, '[year, value] pairs or {year, value} rows', item);
     });
   }
   if (typeof obs === 'object') return Object.entries(obs).map(([y, v]) => observation(y, v, null, field));
-  throw fail('invalid_argument', field, 'expected observations', TypeError);
+  throw typeError(field, 'observations ({year: value}, a Map or a list)', obs);
 }
 
 /** A plan's observations: {indicator: observations}, a Map, or long rows [{indicator, year, value}]. */
@@ -91,61 +133,111 @@ function planObservations(obs) {
   if (Array.isArray(obs)) {
     const out = {};
     for (const row of obs) {
-      const id = String(row.indicator);
+      if (!row || typeof row !== 'object') throw typeError('observations', '{indicator, year, value} rows', row);
+      const id = str(row.indicator, 'observations.indicator');
       (out[id] ||= []).push(observation(row.year, row.value, row, `observations.${id}`));
     }
     return out;
   }
+  if (typeof obs !== 'object') throw typeError('observations', 'observations by indicator', obs);
   const entries = obs instanceof Map ? [...obs] : Object.entries(obs);
-  return Object.fromEntries(entries.map(([k, v]) => [k, observationList(v, `observations.${k}`)]));
+  return Object.fromEntries(entries.map(([k, v]) => [str(k, 'observations'), observationList(v, `observations.${k}`)]));
 }
 
 function asOf(v) {
   if (v === undefined || v === null) return null;
-  if (v instanceof Date) return v.toISOString().slice(0, 10);
+  if (v instanceof Date) {
+    if (Number.isNaN(v.getTime())) throw fail('invalid_argument', 'asOf', 'an invalid Date', 'range');
+    return v.toISOString().slice(0, 10);
+  }
   if (typeof v === 'string') return /^\d{4}$/.test(v) ? Number(v) : v;
   return year(v, 'asOf');
 }
 
 function thresholds(t) {
-  return Object.fromEntries(Object.entries(t || {}).map(([k, v]) => [snake(k), dec(v, `thresholds.${k}`)]));
+  return Object.fromEntries(Object.entries(opts(t, 'thresholds')).map(([k, v]) => [snake(k), dec(v, `thresholds.${k}`)]));
 }
 
 function label(v) {
   if (typeof v === 'string') return { zh: v };
-  if (v && typeof v === 'object') return { ...v };
-  throw fail('invalid_argument', 'label', 'a label is a string or {zh, en, ko}', TypeError);
+  if (v && typeof v === 'object' && !Array.isArray(v)) return { ...v };
+  throw typeError('label', 'a string or {zh, en, ko}', v);
 }
 
-/** The error record the core throws (JSON text) as an Error or RangeError with name and code. */
-function rethrow(e) {
-  if (typeof e === 'string' && e.startsWith('{')) {
-    let r = null;
-    try { r = JSON.parse(e); } catch { return new Error(e); }
-    if (r && r.onpace_error) {
-      const err = new (r.range ? RangeError : Error)(r.message);
-      err.name = r.name;
-      err.code = r.code;
-      err.field = r.field;
-      err.line = r.line;
-      return err;
+const POSITION = / at line \d+ column \d+/g;
+
+/**
+ * The error record the core throws (JSON text) as an onpace error. `ctx.internal`: the JSON was
+ * built by this wrapper, so a position in it means nothing to the caller and is dropped.
+ * `ctx.years`: the years of the observation lists sent, by list; the core names an observation
+ * by its index in the list (`observations[1].value`), the caller by its year
+ * (`observations[2022].value`).
+ */
+function rethrow(e, ctx) {
+  if (typeof e !== 'string' || !e.startsWith('{')) return e;
+  let r = null;
+  try { r = JSON.parse(e); } catch { return new Error(e); }
+  if (!r || !r.onpace_error) return new Error(e);
+  let { field, message, line } = r;
+  if (ctx && ctx.years) {
+    const byYear = (path) => path.replace(/^(observations(?:\.[^[]+)?)\[(\d+)\]/, (whole, list, i) => {
+      const years = ctx.years[list];
+      return years && years[Number(i)] !== undefined ? `${list}[${years[Number(i)]}]` : whole;
+    });
+    const renamed = byYear(field || '');
+    if (renamed !== field) {
+      message = message.split(field).join(renamed);
+      field = renamed;
     }
   }
-  return e;
+  if (ctx && ctx.internal) {
+    message = message.replace(POSITION, '').replace(/^line \d+: /, '');
+    line = null;
+  }
+  const err = makeError(r.code, field, message, r.range ? 'range' : undefined);
+  err.line = line ?? null;
+  return err;
 }
 
-/** The core module, its classes and the handles they return, with every call guarded. */
-function guarded(target) {
+/** The years of each observation list of a request, keyed like the core's paths. */
+function yearsOf(lists) {
+  const out = {};
+  for (const [key, list] of Object.entries(lists)) out[key] = list.map((o) => o.year);
+  return out;
+}
+
+/**
+ * The core module, its classes and the handles they return, with every call guarded: not
+ * before the module is loaded, only strings for arguments (the module's only argument type),
+ * and the core's error records turned into onpace errors. `state.ready()` says whether the
+ * module is loaded; `state.hint` is how to load it.
+ */
+function guarded(target, state, ctxOf) {
+  const wrap = (fn, self, name) => (...args) => {
+    if (!state.ready()) throw fail('not_initialized', '', `the WebAssembly module is not loaded: ${state.hint}`);
+    args.forEach((a, i) => {
+      if (typeof a !== 'string') throw typeError(`${name}: argument ${i + 1}`, 'a string', a);
+    });
+    let out;
+    try { out = fn.apply(self, args); } catch (e) { throw rethrow(e, ctxOf && ctxOf()); }
+    return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out, state, ctxOf) : out;
+  };
+  if (typeof target !== 'function' && !('__wbg_ptr' in target)) {
+    // The module namespace: a plain copy (bundlers freeze namespaces, which a Proxy may not
+    // answer with anything but the frozen value).
+    const out = {};
+    for (const key of Object.keys(target)) {
+      const v = target[key];
+      out[key] = typeof v !== 'function' ? v : /^[A-Z]/.test(key) ? guarded(v, state, ctxOf) : wrap(v, target, key);
+    }
+    return out;
+  }
+  // A class (its static methods) or a handle (its methods).
   return new Proxy(target, {
     get(t, prop) {
       const v = Reflect.get(t, prop);
       if (typeof v !== 'function' || prop === 'constructor') return v;
-      if (typeof prop === 'string' && /^[A-Z]/.test(prop)) return guarded(v); // a class: its static methods
-      return (...args) => {
-        let out;
-        try { out = v.apply(t, args); } catch (e) { throw rethrow(e); }
-        return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out) : out;
-      };
+      return wrap(v, t, String(prop));
     },
   });
 }
@@ -171,57 +263,94 @@ function parseCsv(text) {
   return rows;
 }
 
-export function bind(rawCore, builtin, schema) {
-  const core = guarded(rawCore);
-  const unknownPlan = (id) => {
-    const e = new Error(`unknown plan \`${id}\`; built-in plans: ${builtin.IDS.join(', ')}`);
-    Object.assign(e, { name: 'UnknownPlanError', code: 'unknown_plan', field: String(id), line: null });
-    return e;
+// `Symbol.dispose` where the runtime has it (Node.js ≥ 20, current browsers), else the
+// registered symbol TypeScript's `using` lowering looks up.
+const DISPOSE = Symbol.dispose || Symbol.for('Symbol.dispose');
+const HANDLE = Symbol('onpace.handle');
+
+function bind(rawCore, state) {
+  // The context of the call in progress, for rethrow (set around each core call below).
+  let ctx = null;
+  const core = guarded(rawCore, state, () => ctx);
+  const call = (c, fn) => {
+    ctx = c;
+    try { return fn(); } finally { ctx = null; }
   };
+  const INTERNAL = { internal: true };
   let statusTable = null;
   const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(core.statusesJson()).map((s) => [s.code, s])));
   const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
 
   /** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
-  function parseRate(rate, { allowLarge = false, field = 'rate' } = {}) {
-    const req = { rate: dec(rate, field), allow_large: allowLarge, field };
-    return JSON.parse(core.parseRateJson(JSON.stringify(req))).rate;
+  function parseRate(rate, options) {
+    const { allowLarge = false, field = 'rate' } = opts(options);
+    if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
+    const req = { rate: dec(rate, str(field, 'field')), allow_large: allowLarge, field };
+    const text = requestJson(req);
+    return JSON.parse(call(INTERNAL, () => core.parseRateJson(text))).rate;
+  }
+
+  /**
+   * What every handle-backed object shares: `dispose()` frees the Rust object now (safe to
+   * call twice); without it, the JS garbage collector frees it some time after the object
+   * becomes unreachable (wasm-bindgen registers each handle with a FinalizationRegistry).
+   */
+  class Handle {
+    /** The handle, or a DisposedError. */
+    _live() {
+      if (!this._h) throw fail('disposed', '', `this ${this.constructor.name} was disposed; create a new one`);
+      return this._h;
+    }
+    /** True once `dispose()` has been called. */
+    get disposed() { return !this._h; }
+    /** Free the Rust object now. Calling it again does nothing; using the object afterwards is a DisposedError. */
+    dispose() {
+      const h = this._h;
+      if (!h) return;
+      this._h = null;
+      this._children?.forEach((c) => c.dispose());
+      this._children = null;
+      if (state.ready()) h.free();
+    }
+    [DISPOSE]() { this.dispose(); }
   }
 
   class Target {
-    constructor(spec) { this.spec = { ...spec }; }
+    constructor(spec) { this.spec = { ...opts(spec, 'spec') }; }
     static level(y, value, comparator, tolerance) {
       const spec = { kind: 'level', year: year(y, 'target.year'), value: dec(value, 'target.value') };
       if (comparator === 'exactly') spec.comparator = { exactly: { tolerance: dec(tolerance ?? 0, 'target.tolerance') } };
-      else if (comparator) spec.comparator = comparator;
+      else if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
       return new Target(spec);
     }
     static range(y, low, high) {
       return new Target({ kind: 'range', year: year(y, 'target.year'), low: dec(low, 'target.low'), high: dec(high, 'target.high') });
     }
     static change(y, amount, mode = 'relative') {
-      return new Target({ kind: 'change', year: year(y, 'target.year'), amount: dec(amount, 'target.amount'), mode });
+      return new Target({ kind: 'change', year: year(y, 'target.year'), amount: dec(amount, 'target.amount'), mode: str(mode, 'mode') });
     }
-    static annualGrowth(y, rate, comparator, { allowLarge = false } = {}) {
+    static annualGrowth(y, rate, comparator, options) {
+      const { allowLarge = false } = opts(options);
       const spec = { kind: 'annual_growth', year: year(y, 'target.year'), rate: parseRate(rate, { allowLarge, field: 'target.rate' }) };
-      if (comparator) spec.comparator = comparator;
+      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
       return new Target(spec);
     }
-    static relative(y, to, relation = 'in_step_with', { tolerance } = {}) {
-      const spec = { kind: 'relative', year: year(y, 'target.year'), to, relation };
+    static relative(y, to, relation = 'in_step_with', options) {
+      const { tolerance } = opts(options);
+      const spec = { kind: 'relative', year: year(y, 'target.year'), to: str(to, 'to'), relation: str(relation, 'relation') };
       if (tolerance !== undefined) spec.tolerance = dec(tolerance, 'target.tolerance');
       return new Target(spec);
     }
     /** A bound to hold in every year up to `y` (at_least, above, at_most, below; by direction when absent). */
     static everyYear(y, value, comparator) {
       const spec = { kind: 'every_year', year: year(y, 'target.year'), value: dec(value, 'target.value') };
-      if (comparator) spec.comparator = comparator;
+      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
       return new Target(spec);
     }
     /** For a growth-rate indicator: the period average of its yearly rates (7 for 7 % a year). */
     static averageRate(y, value, comparator) {
       const spec = { kind: 'average_rate', year: year(y, 'target.year'), value: dec(value, 'target.value') };
-      if (comparator) spec.comparator = comparator;
+      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
       return new Target(spec);
     }
     static none() { return new Target({ kind: 'none' }); }
@@ -230,73 +359,100 @@ export function bind(rawCore, builtin, schema) {
     toJSON() { return { ...this.spec }; }
   }
 
-  class Indicator {
+  class Indicator extends Handle {
     constructor(id, options) {
-      if (id instanceof core.IndicatorHandle) { this._init(id); return; }
-      const o = options || {};
+      super();
+      if (id === HANDLE) { this._init(options); return; }
+      str(id, 'id');
+      const o = opts(options);
       let t = o.target;
       if (t instanceof Target) t = t.toJSON();
       else if (Array.isArray(t)) t = Target.level(t[0], t[1]).toJSON();
-      if (!o.baseline) throw fail('invalid_argument', 'baseline', 'a baseline [year, value] is required', TypeError);
+      else if (t !== undefined && (t === null || typeof t !== 'object')) throw typeError('target', 'a Target, a [year, value] pair or a target spec', t);
+      if (o.baseline === undefined || o.baseline === null) throw fail('invalid_argument', 'baseline', 'a baseline [year, value] is required', 'type');
+      const b = pair(o.baseline, 'baseline');
       const direction = o.direction === 1 ? 'increase' : o.direction === -1 ? 'decrease' : o.direction;
       const spec = {
         id,
         label: label(o.label ?? id),
         unit: typeof o.unit === 'string' ? { kind: o.unit } : o.unit,
         direction,
-        baseline: { year: year(o.baseline[0], 'baseline.year'), value: dec(o.baseline[1], 'baseline.value') },
+        baseline: { year: year(b[0], 'baseline.year'), value: dec(b[1], 'baseline.value') },
         target: t,
       };
-      if (o.nature) spec.nature = o.nature;
+      if (o.nature !== undefined) spec.nature = o.nature;
       if (o.decimals !== undefined) spec.decimals = o.decimals;
-      if (o.components) spec.components = o.components;
-      this._init(core.IndicatorHandle.fromJson(JSON.stringify(spec)));
+      if (o.components !== undefined) spec.components = o.components;
+      const text = requestJson(spec);
+      this._init(call(INTERNAL, () => core.IndicatorHandle.fromJson(text)));
     }
     _init(handle) { this._h = handle; this._spec = JSON.parse(handle.toJson()); }
-    static fromJson(text) { return new Indicator(core.IndicatorHandle.fromJson(text)); }
-    toJson() { return this._h.toJson(); }
-    get id() { return this._spec.id; }
-    get label() { return { ...this._spec.label }; }
-    get unit() { return { ...this._spec.unit }; }
-    get direction() { return this._spec.direction; }
-    get nature() { return this._spec.nature ?? null; }
-    get decimals() { return this._spec.decimals ?? null; }
-    get baseline() { return [this._spec.baseline.year, this._spec.baseline.value]; }
-    get target() { return new Target(this._spec.target); }
-    name(lang = 'zh') { return this._spec.label[lang] || this._spec.label.zh; }
-    impliedTarget() { return JSON.parse(this._h.impliedTarget()); }
-    path(kind = 'linear', { fromYear, fromValue } = {}) {
-      const req = { kind };
+    static fromJson(text) { str(text, 'text'); return new Indicator(HANDLE, call(null, () => core.IndicatorHandle.fromJson(text))); }
+    toJson() { return this._live().toJson(); }
+    get id() { this._live(); return this._spec.id; }
+    get label() { this._live(); return { ...this._spec.label }; }
+    get unit() { this._live(); return { ...this._spec.unit }; }
+    get direction() { this._live(); return this._spec.direction; }
+    get nature() { this._live(); return this._spec.nature ?? null; }
+    get decimals() { this._live(); return this._spec.decimals ?? null; }
+    get baseline() { this._live(); return [this._spec.baseline.year, this._spec.baseline.value]; }
+    get target() { this._live(); return new Target(this._spec.target); }
+    name(lang = 'zh') { this._live(); str(lang, 'lang'); return this._spec.label[lang] || this._spec.label.zh; }
+    impliedTarget() { return JSON.parse(this._live().impliedTarget()); }
+    path(kind = 'linear', options) {
+      const h = this._live();
+      const { fromYear, fromValue } = opts(options);
+      const req = { kind: str(kind, 'kind') };
       if (fromYear !== undefined) req.from_year = year(fromYear, 'fromYear');
       if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
-      return milestones(this._h.path(JSON.stringify(req)));
+      const text = requestJson(req);
+      return milestones(call(INTERNAL, () => h.path(text)));
     }
-    progress(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate, baseline } = {}) {
-      const req = { observations: observationList(observations), as_of: asOf(at), method, thresholds: thresholds(th) };
-      if (model) req.model = model;
-      if (baseline) req.baseline = baseline;
+    progress(observations, options) {
+      const h = this._live();
+      const { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate, baseline } = opts(options);
+      const list = observationList(observations);
+      const req = { observations: list, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th) };
+      if (model !== undefined) req.model = str(model, 'model');
+      if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
       if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
-      return camel(JSON.parse(this._h.assess(JSON.stringify(req))));
+      const text = requestJson(req);
+      return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.assess(text))));
     }
-    project(observations, { model = 'ols_linear', level = 0.9, asOf: at } = {}) {
-      if (typeof level !== 'number' || !(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, RangeError);
-      const req = { observations: observationList(observations), model, level, as_of: asOf(at) };
-      return camel(JSON.parse(this._h.project(JSON.stringify(req))));
+    project(observations, options) {
+      const h = this._live();
+      const { model = 'ols_linear', level = 0.9, asOf: at } = opts(options);
+      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+      if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+      const list = observationList(observations);
+      const req = { observations: list, model: str(model, 'model'), level, as_of: asOf(at) };
+      const text = requestJson(req);
+      return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.project(text))));
     }
-    whatIf(fromYear, value, { rate, increment, allowLarge = false } = {}) {
+    whatIf(fromYear, value, growth) {
+      const h = this._live();
+      const { rate, increment, allowLarge = false } = opts(growth, 'growth');
+      if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
       const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value'), allow_large_rates: allowLarge };
       if (rate !== undefined) req.rate = dec(rate, 'rate');
       if (increment !== undefined) req.increment = dec(increment, 'increment');
-      return camel(JSON.parse(this._h.whatIf(JSON.stringify(req))));
+      const text = requestJson(req);
+      return camel(JSON.parse(call(INTERNAL, () => h.whatIf(text))));
     }
-    numeratorPath(denominatorYear, denominator, growth, { kind = 'linear', allowLarge = false } = {}) {
-      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind, allow_large_rates: allowLarge };
-      return camel(JSON.parse(this._h.numeratorPath(JSON.stringify(req))));
+    numeratorPath(denominatorYear, denominator, growth, options) {
+      const h = this._live();
+      const { kind = 'linear', allowLarge = false } = opts(options);
+      if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
+      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind: str(kind, 'kind'), allow_large_rates: allowLarge };
+      const text = requestJson(req);
+      return camel(JSON.parse(call(INTERNAL, () => h.numeratorPath(text))));
     }
   }
 
-  class Evaluation {
-    constructor(handle) {
+  class Evaluation extends Handle {
+    constructor(token, handle) {
+      super();
+      if (token !== HANDLE) throw fail('invalid_argument', '', 'an Evaluation comes from plan.evaluate()', 'type');
       this._h = handle;
       const d = JSON.parse(handle.toJson());
       this.plan = d.plan;
@@ -305,17 +461,17 @@ export function bind(rawCore, builtin, schema) {
       this.asOf = d.as_of;
       this.rows = camel(d.rows);
       this.summary = camel(d.summary);
-      }
-    toJson() { return this._h.toJson(); }
-    toMarkdown(lang = 'zh') { return this._h.toMarkdown(lang); }
+    }
+    toJson() { return this._live().toJson(); }
+    toMarkdown(lang = 'zh') { const h = this._live(); return h.toMarkdown(str(lang, 'lang')); }
     /** The self-contained HTML report (table, roll-up, charts): the same bytes as Rust and Python. */
-    toHtml(lang = 'zh') { return this._h.toHtml(lang); }
+    toHtml(lang = 'zh') { const h = this._live(); return h.toHtml(str(lang, 'lang')); }
     /** One indicator's chart as SVG: required paths, observations, projection band, target, as-of year. */
-    chartSvg(indicatorId, lang = 'zh') { return this._h.chartSvg(String(indicatorId), lang); }
+    chartSvg(indicatorId, lang = 'zh') { const h = this._live(); return h.chartSvg(str(indicatorId, 'indicatorId'), str(lang, 'lang')); }
     /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
-    paceSvg(lang = 'zh') { return this._h.paceSvg(lang); }
+    paceSvg(lang = 'zh') { const h = this._live(); return h.paceSvg(str(lang, 'lang')); }
     /** The report table as CSV (label, unit, nature, target as written, the observation used, the method's numbers). */
-    toCsv(lang = 'zh') { return this._h.toCsv(lang); }
+    toCsv(lang = 'zh') { const h = this._live(); return h.toCsv(str(lang, 'lang')); }
     /** The report table as objects, one per indicator: the CSV's columns, values as text (exact decimals stay exact), null when empty. */
     table(lang = 'zh') {
       const [header, ...rows] = parseCsv(this.toCsv(lang));
@@ -323,59 +479,75 @@ export function bind(rawCore, builtin, schema) {
     }
   }
 
-  class Plan {
-    constructor(handle) {
+  class Plan extends Handle {
+    constructor(token, handle) {
+      super();
+      if (token !== HANDLE) throw fail('invalid_argument', '', 'a Plan comes from Plan.fromJson()', 'type');
       this._h = handle;
       this._spec = JSON.parse(handle.toJson());
-      // Indexed by id and built on first use: loading is linear, lookup constant.
+      // The indicators by id, their handles made on first use (loading is linear, lookup
+      // constant) and disposed with the plan.
       this._specs = new Map(this._spec.indicators.map((i) => [i.id, i]));
-      this._built = new Map();
+      this._children = new Map();
     }
-    static fromJson(text) { return new Plan(core.PlanHandle.fromJson(text)); }
-    toJson() { return this._h.toJson(); }
-    get id() { return this._spec.id; }
-    get title() { return { ...this._spec.title }; }
-    get period() { return [this._spec.period.start, this._spec.period.end]; }
-    get baseYear() { return this._spec.base_year; }
-    get indicators() { return [...this._specs.keys()].map((id) => this.indicator(id)); }
+    static fromJson(text) { str(text, 'text'); return new Plan(HANDLE, call(null, () => core.PlanHandle.fromJson(text))); }
+    toJson() { return this._live().toJson(); }
+    get id() { this._live(); return this._spec.id; }
+    get title() { this._live(); return { ...this._spec.title }; }
+    get period() { this._live(); return [this._spec.period.start, this._spec.period.end]; }
+    get baseYear() { this._live(); return this._spec.base_year; }
+    /** The plan's indicators; they belong to the plan, and `plan.dispose()` disposes them too. */
+    get indicators() { this._live(); return [...this._specs.keys()].map((id) => this.indicator(id)); }
     indicator(id) {
-      let found = this._built.get(id);
+      const h = this._live();
+      str(id, 'id');
+      let found = this._children.get(id);
       if (!found) {
         const spec = this._specs.get(id);
         // An unknown id goes to the core for its typed UnknownIndicatorError.
-        found = new Indicator(spec ? core.IndicatorHandle.fromJson(JSON.stringify(spec)) : this._h.indicator(String(id)));
-        this._built.set(id, found);
+        found = new Indicator(HANDLE, spec ? core.IndicatorHandle.fromJson(JSON.stringify(spec)) : h.indicator(id));
+        this._children.set(id, found);
       }
       return found;
     }
-    get projects() { return camel(this._spec.projects || []); }
-    projectsActive(y) { return this.projects.filter((p) => p.period.start.year <= y && y <= p.period.end.year); }
-    get achievements() { return camel(this._spec.achievements || []); }
-    get keyFields() { return camel(this._spec.key_fields || []); }
-    get sources() { return camel(this._spec.sources || []); }
+    get projects() { this._live(); return camel(this._spec.projects || []); }
+    projectsActive(y) { const at = year(y, 'year'); return this.projects.filter((p) => p.period.start.year <= at && at <= p.period.end.year); }
+    get achievements() { this._live(); return camel(this._spec.achievements || []); }
+    get keyFields() { this._live(); return camel(this._spec.key_fields || []); }
+    get sources() { this._live(); return camel(this._spec.sources || []); }
     referenceValue(id) {
+      this._live();
+      str(id, 'id');
       const r = (this._spec.reference_values || []).find((x) => x.id === id);
       if (!r) throw fail('invalid_argument', 'reference_value', `the plan has no reference value ${id}`);
       return [r.year, r.value];
     }
-    evaluate(observations, { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model, baseline } = {}) {
+    evaluate(observations, options) {
+      const h = this._live();
+      const { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model, baseline } = opts(options);
+      const lists = planObservations(observations);
       const req = {
-        observations: planObservations(observations), as_of: asOf(at), method, thresholds: thresholds(th),
-        weights: Object.fromEntries(Object.entries(weights || {}).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing,
+        observations: lists, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th),
+        weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing: str(missing, 'missing'),
       };
-      if (model) req.model = model;
-      if (baseline) req.baseline = baseline;
-      return new Evaluation(this._h.evaluate(JSON.stringify(req)));
+      if (model !== undefined) req.model = str(model, 'model');
+      if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
+      const text = requestJson(req);
+      const years = yearsOf(Object.fromEntries(Object.entries(lists).map(([k, v]) => [`observations.${k}`, v])));
+      return new Evaluation(HANDLE, call({ internal: true, years }, () => h.evaluate(text)));
     }
-    scheduleMarkdown(lang = 'zh') { return this._h.scheduleMarkdown(lang); }
+    scheduleMarkdown(lang = 'zh') { const h = this._live(); return h.scheduleMarkdown(str(lang, 'lang')); }
     /** The plan report (schedule and key projects) as a self-contained HTML page. */
-    toHtml(lang = 'zh') { return this._h.toHtml(lang); }
+    toHtml(lang = 'zh') { const h = this._live(); return h.toHtml(str(lang, 'lang')); }
     /** The key projects (Tables 2, 3 and 5) as a timeline, in SVG. */
-    projectsSvg(lang = 'zh') { return this._h.projectsSvg(lang); }
+    projectsSvg(lang = 'zh') { const h = this._live(); return h.projectsSvg(str(lang, 'lang')); }
     /** Key projects by year, location, undertaker and table, with their investment total (万元). */
-    projectsWhere({ year, location, undertaker, table } = {}) {
-      const req = Object.fromEntries(Object.entries({ year, location, undertaker, table }).filter(([, v]) => v !== undefined && v !== null));
-      const d = JSON.parse(this._h.projects(JSON.stringify(req)));
+    projectsWhere(query) {
+      const h = this._live();
+      const { year: y, location, undertaker, table } = opts(query, 'query');
+      const req = Object.fromEntries(Object.entries({ year: y, location, undertaker, table }).filter(([, v]) => v !== undefined && v !== null));
+      const text = requestJson(req);
+      const d = JSON.parse(call(INTERNAL, () => h.projects(text)));
       return { projects: camel(d.projects), investmentTotal: d.with_investment ? d.investment_total_ten_thousand : null };
     }
   }
@@ -385,50 +557,58 @@ export function bind(rawCore, builtin, schema) {
     Indicator,
     Plan,
     Evaluation,
-    builtinPlans: () => [...builtin.IDS],
-    builtinPlan(id = 'yanbian-st-14') {
-      if (!Object.hasOwn(builtin.PLANS, id)) throw unknownPlan(id);
-      return new Plan(core.PlanHandle.fromJson(builtin.PLANS[id]));
-    },
-    builtinObservations(id) {
-      if (!Object.hasOwn(builtin.PLANS, id)) throw unknownPlan(id);
-      const raw = JSON.parse(core.observationsJson(builtin.OBSERVATIONS[id] || '{}'));
-      return Object.fromEntries(Object.entries(raw).map(([k, list]) => [k, Object.fromEntries(list.filter((o) => o.value != null).map((o) => [o.year, o.value]))]));
-    },
     methods: () => camel(JSON.parse(core.methodsJson())),
     statuses: () => Object.values(statusInfo()),
-    // The committed schema ships as JS text beside the module rather than inside it: 5 KB of
-    // the .wasm budget. The node tests check it equals core/schema/plan.schema.json.
-    planSchema: () => schema.SCHEMA,
     /** Observations from long CSV text, read by the core: {indicator: [{year, value, ...}]}, decimals as strings. */
-    readObservationsCsv: (text) => JSON.parse(core.readObservationsCsvJson(String(text))),
+    readObservationsCsv: (text) => JSON.parse(call(null, () => core.readObservationsCsvJson(str(text, 'text')))),
     /** A plan from its CSV template (one row per indicator), read by the core; errors carry the line. */
-    readPlanCsv: (text, { id = 'plan', name } = {}) => new Plan(core.readPlanCsv(String(text), String(id), String(name ?? id))),
+    readPlanCsv(text, options) {
+      const { id = 'plan', name } = opts(options);
+      str(text, 'text');
+      str(id, 'id');
+      const title = optStr(name, 'name', id);
+      return new Plan(HANDLE, call(null, () => core.readPlanCsv(text, id, title)));
+    },
     version: () => core.coreVersion(),
     parseRate,
     progress(base, latest, target, direction = 'increase') {
+      const b = pair(base, 'base');
+      const l = pair(latest, 'latest');
+      const t = pair(target, 'target');
       const req = {
-        base_year: year(base[0], 'base.year'), base_value: dec(base[1], 'base.value'),
-        latest_year: year(latest[0], 'latest.year'), latest_value: dec(latest[1], 'latest.value'),
-        target_year: year(target[0], 'target.year'), target_value: dec(target[1], 'target.value'), direction,
+        base_year: year(b[0], 'base.year'), base_value: dec(b[1], 'base.value'),
+        latest_year: year(l[0], 'latest.year'), latest_value: dec(l[1], 'latest.value'),
+        target_year: year(t[0], 'target.year'), target_value: dec(t[1], 'target.value'), direction: str(direction, 'direction'),
       };
-      return camel(JSON.parse(core.progressJson(JSON.stringify(req))));
+      const text = requestJson(req);
+      return camel(JSON.parse(call(INTERNAL, () => core.progressJson(text))));
     },
     requiredPath(start, end, kind = 'linear') {
-      const req = { from_year: year(start[0], 'start.year'), from_value: dec(start[1], 'start.value'), to_year: year(end[0], 'end.year'), to_value: dec(end[1], 'end.value'), kind };
-      return milestones(core.requiredPathJson(JSON.stringify(req)));
+      const s = pair(start, 'start');
+      const e = pair(end, 'end');
+      const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value'), kind: str(kind, 'kind') };
+      const text = requestJson(req);
+      return milestones(call(INTERNAL, () => core.requiredPathJson(text)));
     },
-    project(points, y, { low, high, model = 'ols_linear', level = 0.9 } = {}) {
+    project(points, y, options) {
+      const { low, high, model = 'ols_linear', level = 0.9 } = opts(options);
+      if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
       let band = null;
       if (low !== undefined || high !== undefined) {
         band = {};
         if (low !== undefined && low !== null) band.low = dec(low, 'low');
         if (high !== undefined && high !== null) band.high = dec(high, 'high');
       }
-      const req = { points: points.map((p) => [year(p[0], 'points.year'), dec(p[1], 'points.value')]), year: year(y, 'year'), band, model, level };
-      return camel(JSON.parse(core.projectPointsJson(JSON.stringify(req))));
+      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+      const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band, model: str(model, 'model'), level };
+      const text = requestJson(req);
+      return camel(JSON.parse(call(INTERNAL, () => core.projectPointsJson(text))));
     },
+    /** The core's error codes (for the check that the JS classes cover them). */
+    errorCodes: () => core.errorCodes().split(','),
     ERROR_NAMES: { ...CODES },
   };
   return api;
 }
+
+export { bind };

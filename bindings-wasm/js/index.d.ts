@@ -1,4 +1,5 @@
-// TypeScript types of the onpace JS package. Decimals are strings (exact); numbers are
+// TypeScript types of the onpace JS package (the main entry, `onpace`; also `onpace/builtin`,
+// `onpace/schema` and `onpace/element`, in builtin.d.ts, schema.d.ts and element.d.ts). Decimals are strings (exact); numbers are
 // accepted on input. Checked by `tsc --strict --noEmit` on tests/node/usage.ts.
 
 /** An exact decimal on input: a string such as "0.36", a finite number, or a bigint. */
@@ -24,14 +25,53 @@ export type StatusCode =
 export type ErrorCode =
   | 'invalid_plan' | 'parse' | 'invalid_observations' | 'unknown_indicator' | 'unknown_plan'
   | 'unknown_method' | 'invalid_argument' | 'undefined_growth' | 'insufficient_data'
-  | 'no_target' | 'year_out_of_range' | 'overflow';
+  | 'no_target' | 'year_out_of_range' | 'overflow'
+  // JS only: a call before `await init()`, a call on a disposed object.
+  | 'not_initialized' | 'disposed';
 
-/** Every error thrown by onpace: an Error (RangeError for out-of-domain numbers) with a code. */
-export interface OnpaceError extends Error {
-  name: string;
+/**
+ * Every error thrown by onpace. `instanceof OnpaceError` (and `instanceof ParseError`, …) is
+ * true for all of them, including those that are also a `TypeError` (a wrong argument type) or
+ * a `RangeError` (a number out of its domain). `field` names the argument or path at fault
+ * (`observations[2022].value`); `line` is the line of text the caller passed, when known.
+ */
+export declare class OnpaceError extends Error {
+  constructor(message: string, options?: { code?: ErrorCode; field?: string; line?: number | null });
   code: ErrorCode;
   field: string;
   line: number | null;
+}
+export declare class InvalidPlanError extends OnpaceError { code: 'invalid_plan' }
+export declare class ParseError extends OnpaceError { code: 'parse' }
+export declare class InvalidObservationsError extends OnpaceError { code: 'invalid_observations' }
+export declare class UnknownIndicatorError extends OnpaceError { code: 'unknown_indicator' }
+export declare class UnknownPlanError extends OnpaceError { code: 'unknown_plan' }
+export declare class UnknownMethodError extends OnpaceError { code: 'unknown_method' }
+export declare class InvalidArgumentError extends OnpaceError { code: 'invalid_argument' }
+export declare class UndefinedGrowthError extends OnpaceError { code: 'undefined_growth' }
+export declare class InsufficientDataError extends OnpaceError { code: 'insufficient_data' }
+export declare class NoTargetError extends OnpaceError { code: 'no_target' }
+export declare class YearOutOfRangeError extends OnpaceError { code: 'year_out_of_range' }
+export declare class OverflowError extends OnpaceError { code: 'overflow' }
+/** A call before the WebAssembly module is loaded: `await init()` first. */
+export declare class NotInitializedError extends OnpaceError { code: 'not_initialized' }
+/** A call on an object after its `dispose()`. */
+export declare class DisposedError extends OnpaceError { code: 'disposed' }
+/** True for every error onpace throws (a type guard for `catch (e: unknown)`). */
+export declare function isOnpaceError(value: unknown): value is OnpaceError;
+/** An error as a sentence in the UI's language: the message for 'en', the field and the fault in zh and ko. */
+export declare function formatError(error: unknown, lang?: Lang): string;
+
+/**
+ * An object backed by Rust memory. `dispose()` (or `using`) frees it now; without it the
+ * garbage collector frees it some time after the object becomes unreachable.
+ */
+export interface Disposable {
+  /** Free the Rust object now; safe to call twice. Using the object afterwards throws DisposedError. */
+  dispose(): void;
+  [Symbol.dispose](): void;
+  /** True once disposed. */
+  readonly disposed: boolean;
 }
 
 export interface Label { zh: string; en?: string; ko?: string; official_translations?: boolean }
@@ -254,7 +294,10 @@ export interface IndicatorOptions {
 
 export interface ImpliedTarget { year: number; value: DecimalString; comparator: ComparatorCode }
 
-export declare class Indicator {
+export declare class Indicator implements Disposable {
+  dispose(): void;
+  [Symbol.dispose](): void;
+  readonly disposed: boolean;
   constructor(id: string, options: IndicatorOptions);
   static fromJson(text: string): Indicator;
   toJson(): string;
@@ -276,7 +319,12 @@ export declare class Indicator {
   numeratorPath(denominatorYear: number, denominator: DecimalInput, growth: DecimalInput, options?: { kind?: PathKind; allowLarge?: boolean }): Decomposition;
 }
 
-export declare class Evaluation {
+export declare class Evaluation implements Disposable {
+  /** Evaluations come from `plan.evaluate()`. */
+  private constructor();
+  dispose(): void;
+  [Symbol.dispose](): void;
+  readonly disposed: boolean;
   readonly plan: string;
   readonly method: MethodId;
   readonly methodVersion: string;
@@ -344,13 +392,19 @@ export interface Project {
   investments?: { item: string; amount: DecimalString; magnitude: 'one' | 'ten_thousand' | 'hundred_million' }[];
 }
 
-export declare class Plan {
+export declare class Plan implements Disposable {
+  /** Plans come from `Plan.fromJson()` (or `builtinPlan()` in `onpace/builtin`). */
+  private constructor();
+  dispose(): void;
+  [Symbol.dispose](): void;
+  readonly disposed: boolean;
   static fromJson(text: string): Plan;
   toJson(): string;
   readonly id: string;
   readonly title: Label;
   readonly period: [number, number];
   readonly baseYear: number;
+  /** The plan's indicators; they belong to the plan (plan.dispose() disposes them too). */
   readonly indicators: Indicator[];
   indicator(id: string): Indicator;
   readonly projects: Project[];
@@ -384,14 +438,16 @@ export interface StatusInfo {
   labels: Record<Lang, string>;
 }
 
-/** Load the WebAssembly module; required once in the browser, a no-op in Node.js. */
-export declare function init(input?: string | URL | Request | Response | BufferSource | WebAssembly.Module): Promise<void>;
-export declare function builtinPlans(): string[];
-export declare function builtinPlan(id?: string): Plan;
-export declare function builtinObservations(id: string): Record<string, Record<number, DecimalString>>;
+/**
+ * Load the WebAssembly module. In a browser: required once before anything else (it fetches
+ * onpace_wasm_bg.wasm beside the glue unless given a URL, Response, bytes or a compiled module).
+ * In Node.js: done on import; needed only when the .wasm was bundled away.
+ */
+export declare function init(input?: string | URL | Request | Response | PromiseLike<Response> | BufferSource | WebAssembly.Module): Promise<void>;
 export declare function methods(): MethodInfo[];
 export declare function statuses(): StatusInfo[];
-export declare function planSchema(): string;
+/** The core's error codes (onpace::Error::CODES), without the JS-only ones. */
+export declare function errorCodes(): ErrorCode[];
 /** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
 export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
 /** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */

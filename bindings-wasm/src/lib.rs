@@ -38,31 +38,26 @@ fn lang(code: &str) -> R<Lang> {
 }
 
 // The built-in plans are not compiled in: the JS package ships their JSON as a separate module
-// (bindings-wasm/pkg/builtin.js, generated from core/src/builtin/data/ by scripts/build-wasm)
-// and loads them with PlanHandle.fromJson, the same parser and checks.
-
-/// Observations JSON (the built-in format `{indicator: [observation, ...]}`) checked and
-/// normalised by the core: decimals as canonical strings.
-#[wasm_bindgen(js_name = observationsJson)]
-pub fn observations_json(text: &str) -> R<String> {
-    let obs = onpace::io::json::observations_from_json(text).map_err(to_js)?;
-    onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
-}
+// (`onpace/builtin`: pkg/data/builtin-plans.js, generated from core/src/builtin/data/ by
+// scripts/build-wasm) and loads them with PlanHandle.fromJson, the same parser and checks.
 
 /// Observations CSV (`indicator,year,value[,vintage,flag,source]`) read by the core and
 /// returned as observations JSON (decimals as canonical strings).
+#[cfg(feature = "csv")]
 #[wasm_bindgen(js_name = readObservationsCsvJson)]
 pub fn read_observations_csv_json(text: &str) -> R<String> {
     let obs = onpace::io::csv::read_observations_csv(text).map_err(to_js)?;
     onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
 }
 
-/// Every assessment method, as JSON.
 /// A plan from its CSV template (io/plan_table.rs columns), with its id and name.
+#[cfg(feature = "csv")]
 #[wasm_bindgen(js_name = readPlanCsv)]
 pub fn read_plan_csv(text: &str, id: &str, name: &str) -> R<PlanHandle> {
     onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_js)
 }
+
+/// Every assessment method, as JSON.
 
 #[wasm_bindgen(js_name = methodsJson)]
 pub fn methods_json() -> R<String> {
@@ -148,12 +143,14 @@ impl PlanHandle {
     }
 
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, lang_code: &str) -> R<String> {
         onpace::report::html::plan_html(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 
     /// The key-project timeline (Tables 2, 3 and 5) as SVG.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = projectsSvg)]
     pub fn projects_svg(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
@@ -236,18 +233,21 @@ impl EvaluationHandle {
     }
 
     /// The self-contained HTML report in a language.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toHtml)]
     pub fn to_html(&self, lang_code: &str) -> R<String> {
         self.evaluated.html(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 
     /// The SVG chart of one indicator.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = chartSvg)]
     pub fn chart_svg(&self, id: &str, lang_code: &str) -> R<String> {
         self.evaluated.chart_svg(&self.plan, id, lang(lang_code)?).map_err(to_js)
     }
 
     /// Completion against time share for every indicator, as SVG.
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = paceSvg)]
     pub fn pace_svg(&self, lang_code: &str) -> R<String> {
         Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
@@ -256,8 +256,16 @@ impl EvaluationHandle {
     /// The report table as CSV in a language: label, unit, nature, target as written, the
     /// observation each verdict used and the method's numbers (the columns of Python's
     /// `Evaluation.to_csv`; JS's `table()` reads it into objects).
+    #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toCsv)]
     pub fn to_csv(&self, lang_code: &str) -> R<String> {
         self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_js)
     }
+}
+
+/// Every error code of the core (`onpace::Error::CODES`), comma separated: the JS error
+/// classes are checked against it.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> String {
+    onpace::Error::CODES.join(",")
 }

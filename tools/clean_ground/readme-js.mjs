@@ -35,7 +35,8 @@ for (let i = 0; i < blocks.length; i++) await import(pathToFileURL(path.resolve(
 // The example's stated results (its comments), checked so a silent change cannot pass:
 // rd-intensity 0.36 (2020) → 1.10 (2025) on equal increments of (1.10 − 0.36)/5 = 0.148;
 // 0.60 in 2022 is completion 0.324 against a time share of 0.4: lagging.
-const { init, builtinPlan } = await import('onpace');
+const { init } = await import('onpace');
+const { builtinPlan } = await import('onpace/builtin');
 await init();
 const rd = builtinPlan().indicator('rd-intensity');
 const values = rd.path().map((m) => m.value);

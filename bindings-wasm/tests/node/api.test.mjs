@@ -3,14 +3,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
+import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
 
 const codeOf = (fn) => { try { fn(); } catch (e) { return e; } return null; };
 
 test('built-in plans and observations', async () => {
   await onpace.init();
   // The same list, in the same order, as onpace::builtin::plan_ids() (Rust) and builtin_plans() (Python).
-  assert.deepEqual(onpace.builtinPlans(), ['yanbian-st-14', 'cn-14th-fyp-st']);
-  const plan = onpace.builtinPlan();
+  assert.deepEqual(builtinPlans(), ['yanbian-st-14', 'cn-14th-fyp-st']);
+  const plan = builtinPlan();
   assert.equal(plan.id, 'yanbian-st-14');
   assert.equal(plan.indicators.length, 7);
   const rd = plan.indicator('rd-intensity');
@@ -24,14 +25,14 @@ test('built-in plans and observations', async () => {
   assert.equal(t2.projects.length, 6);
   assert.equal(t2.investmentTotal, '480000');
   assert.equal(plan.projectsWhere({ location: '敦化市', table: 3 }).projects.length, 7);
-  const obs = onpace.builtinObservations('cn-14th-fyp-st');
+  const obs = builtinObservations('cn-14th-fyp-st');
   assert.equal(obs['rd-expenditure'][2024], '36326.8');
-  assert.deepEqual(onpace.builtinObservations('yanbian-st-14'), {});
-  assert.equal(codeOf(() => onpace.builtinPlan('nope')).code, 'unknown_plan');
+  assert.deepEqual(builtinObservations('yanbian-st-14'), {});
+  assert.equal(codeOf(() => builtinPlan('nope')).code, 'unknown_plan');
 });
 
 test('paths are exact decimal strings', () => {
-  const rd = onpace.builtinPlan().indicator('rd-intensity');
+  const rd = builtinPlan().indicator('rd-intensity');
   // 0.36 → 1.10 in five equal steps of 0.148.
   assert.deepEqual(rd.path().map((m) => m.value), ['0.36', '0.508', '0.656', '0.804', '0.952', '1.10']);
   const again = rd.path('linear', { fromYear: 2022, fromValue: '0.60' });
@@ -40,7 +41,7 @@ test('paths are exact decimal strings', () => {
 });
 
 test('observation forms and numbers on input', () => {
-  const rd = onpace.builtinPlan().indicator('rd-intensity');
+  const rd = builtinPlan().indicator('rd-intensity');
   const forms = [{ 2022: '0.60' }, { 2022: 0.6 }, new Map([[2022, '0.6']]), [[2022, 0.6]], [{ year: 2022, value: '0.6' }]];
   for (const f of forms) {
     const a = rd.progress(f);
@@ -62,8 +63,8 @@ test('indicators, targets, methods, projection, scenarios, evaluation', () => {
   assert.equal(ind.impliedTarget().value, '34212.58462213817');
   assert.equal(onpace.Indicator.fromJson(ind.toJson()).toJson(), ind.toJson());
   assert.deepEqual(onpace.methods().map((m) => m.id), ['cn-plan-pace', 'eurostat', 'open-sdg', 'unsd', 'escap', 'destatis', 'sdsn']);
-  const cn = onpace.builtinPlan('cn-14th-fyp-st');
-  const obs = onpace.builtinObservations('cn-14th-fyp-st');
+  const cn = builtinPlan('cn-14th-fyp-st');
+  const obs = builtinObservations('cn-14th-fyp-st');
   const e = cn.evaluate(obs);
   assert.deepEqual(e.rows.map((r) => r.status), ['achieved', 'achieved', 'lagging', 'not_assessable']);
   assert.equal(e.summary.assessed, 3);
@@ -74,7 +75,7 @@ test('indicators, targets, methods, projection, scenarios, evaluation', () => {
   const basic = cn.indicator('basic-research-share');
   const p = basic.project(obs['basic-research-share'], { model: 'ols_linear', level: 0.9 });
   assert.ok(Math.abs(p.value - 7.149) < 1e-9); // slope 2.01/10 = 0.201 (hand)
-  const rd = onpace.builtinPlan().indicator('rd-intensity');
+  const rd = builtinPlan().indicator('rd-intensity');
   const w = rd.whatIf(2020, '0.36', { rate: '0.25' });
   assert.equal(w.path.at(-1).value, '1.0986328125'); // 0.36 × 1.25^5
   assert.equal(w.meetsTarget, false);
@@ -90,13 +91,13 @@ test('errors are typed, with name, code and field; RangeError for out-of-domain 
   const e2 = codeOf(() => onpace.Plan.fromJson('{'));
   assert.equal(e2.code, 'parse');
   assert.equal(e2.name, 'ParseError');
-  const e3 = codeOf(() => onpace.builtinPlan().indicator('rd-intensity').progress({ 2022: Number.NaN }));
+  const e3 = codeOf(() => builtinPlan().indicator('rd-intensity').progress({ 2022: Number.NaN }));
   assert.ok(e3 instanceof RangeError && e3.code === 'parse');
-  const e4 = codeOf(() => onpace.builtinPlan().indicator('rd-intensity').progress({ 2022: 'abc' }));
+  const e4 = codeOf(() => builtinPlan().indicator('rd-intensity').progress({ 2022: 'abc' }));
   assert.equal(e4.code, 'parse');
-  assert.equal(codeOf(() => onpace.builtinPlan().indicator('nope')).code, 'unknown_indicator');
-  assert.equal(codeOf(() => onpace.builtinPlan().indicator('rd-intensity').progress({}, { method: 'x' })).code, 'unknown_method');
-  assert.deepEqual(Object.keys(onpace.ERROR_NAMES).sort(), ['insufficient_data', 'invalid_argument', 'invalid_observations', 'invalid_plan', 'no_target', 'overflow', 'parse', 'undefined_growth', 'unknown_indicator', 'unknown_method', 'unknown_plan', 'year_out_of_range']);
+  assert.equal(codeOf(() => builtinPlan().indicator('nope')).code, 'unknown_indicator');
+  assert.equal(codeOf(() => builtinPlan().indicator('rd-intensity').progress({}, { method: 'x' })).code, 'unknown_method');
+  assert.deepEqual(Object.keys(onpace.ERROR_NAMES).sort(), ['insufficient_data', 'invalid_argument', 'invalid_observations', 'invalid_plan', 'no_target', 'overflow', 'parse', 'undefined_growth', 'unknown_indicator', 'unknown_method', 'unknown_plan', 'year_out_of_range', 'not_initialized', 'disposed'].sort());
 });
 
 test('the same instance keeps working after every kind of bad input', () => {
@@ -112,9 +113,9 @@ test('the same instance keeps working after every kind of bad input', () => {
     () => onpace.progress([2020, '1.23456789012345678901234567890123'], [2021, 1], [2025, 2]),
     () => onpace.project([[2020, 1]], 2025, { model: 'ols_linear' }),
     () => onpace.project([[2020, 1], [2021, 2], [2022, 3]], 2025, { level: 2 }),
-    () => onpace.builtinPlan().indicator('rd-intensity').progress([[2021, 1], [2021, 2]]),
-    () => onpace.builtinPlan().indicator('rd-intensity').progress({ 2021: Infinity }),
-    () => onpace.builtinPlan().evaluate({ nope: { 2021: 1 } }),
+    () => builtinPlan().indicator('rd-intensity').progress([[2021, 1], [2021, 2]]),
+    () => builtinPlan().indicator('rd-intensity').progress({ 2021: Infinity }),
+    () => builtinPlan().evaluate({ nope: { 2021: 1 } }),
   ];
   for (const f of bad) {
     const e = codeOf(f);
@@ -122,11 +123,11 @@ test('the same instance keeps working after every kind of bad input', () => {
     assert.ok(typeof e.code === 'string' && e.code.length > 0, `${e}`);
   }
   // A known case still computes correctly: the first linear milestone of rd-intensity is 0.508.
-  assert.equal(onpace.builtinPlan().indicator('rd-intensity').path()[1].value, '0.508');
+  assert.equal(builtinPlan().indicator('rd-intensity').path()[1].value, '0.508');
 });
 
 test('10 000 random decimals survive JSON → JS → JSON unchanged', () => {
-  const spec = JSON.parse(onpace.builtinPlan().indicator('rd-intensity').toJson());
+  const spec = JSON.parse(builtinPlan().indicator('rd-intensity').toJson());
   delete spec.components;
   let seed = 20261127;
   const rand = () => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed / 2147483648; };

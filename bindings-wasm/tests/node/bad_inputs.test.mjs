@@ -4,12 +4,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
+import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
 import { loadVectors } from './helpers.mjs';
 
 function text(i) {
   if (i.text !== undefined) return i.text;
   if (i.generate) return i.generate.prefix + i.generate.repeat.repeat(i.generate.times) + i.generate.suffix;
-  const doc = JSON.parse(onpace.builtinPlan(i.builtin_with.plan).toJson());
+  const doc = JSON.parse(builtinPlan(i.builtin_with.plan).toJson());
   for (const [pointer, value] of i.builtin_with.set) {
     const parts = pointer.split('/').slice(1);
     const last = parts.pop();
@@ -37,11 +38,11 @@ function run(op, i) {
       return new onpace.Indicator('x', { unit: 'percent', direction: 1, baseline: [2020, f], target: [2025, 2] });
     }
     case 'required_path': return onpace.requiredPath([i.from_year, i.from_value], [i.to_year, i.to_value], i.kind);
-    case 'path': return onpace.builtinPlan(i.plan).indicator(i.indicator).path(i.kind, { fromYear: i.from_year, fromValue: i.from_value });
-    case 'what_if': return onpace.builtinPlan(i.plan).indicator(i.indicator).whatIf(i.from_year, i.value, { rate: i.rate, increment: i.increment });
+    case 'path': return builtinPlan(i.plan).indicator(i.indicator).path(i.kind, { fromYear: i.from_year, fromValue: i.from_value });
+    case 'what_if': return builtinPlan(i.plan).indicator(i.indicator).whatIf(i.from_year, i.value, { rate: i.rate, increment: i.increment });
     case 'progress': return onpace.progress([i.base_year, i.base_value], [i.latest_year, i.latest_value], [i.target_year, i.target_value]);
     case 'project_points': return onpace.project(i.points, i.year, { model: i.model, level: i.level });
-    case 'evaluate': return onpace.builtinPlan(i.plan).evaluate(i.observations, { weights: i.weights });
+    case 'evaluate': return builtinPlan(i.plan).evaluate(i.observations, { weights: i.weights });
     case 'csv': return onpace.readObservationsCsv(i.text);
     default: throw new Error(`unknown op ${op}`);
   }
@@ -61,5 +62,5 @@ test('every bad input gives its code, and the instance still works', () => {
     ran += 1;
   }
   assert.equal(ran, data.cases.filter((c) => !c.languages || c.languages.includes('js')).length);
-  assert.equal(onpace.builtinPlan().indicator('rd-intensity').path()[1].value, '0.508');
+  assert.equal(builtinPlan().indicator('rd-intensity').path()[1].value, '0.508');
 });

@@ -6,30 +6,32 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import * as onpace from 'onpace';
+import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
+import { planSchema } from 'onpace/schema';
 import { ROOT } from './helpers.mjs';
 
 const golden = (name) => readFileSync(path.join(ROOT, 'tests', 'golden', name), 'utf8');
 
 test('the same report bytes as Rust and Python', () => {
-  const cn = onpace.builtinPlan('cn-14th-fyp-st');
-  const e = cn.evaluate(onpace.builtinObservations('cn-14th-fyp-st'));
+  const cn = builtinPlan('cn-14th-fyp-st');
+  const e = cn.evaluate(builtinObservations('cn-14th-fyp-st'));
   assert.ok(e.toHtml('en') === golden('national-evaluation.en.html'), 'national-evaluation.en.html differs');
   assert.ok(e.toHtml('zh') === golden('national-evaluation.zh.html'), 'national-evaluation.zh.html differs');
   assert.ok(e.chartSvg('basic-research-share', 'zh') === golden('basic-research-share.zh.svg'), 'basic-research-share.zh.svg differs');
   assert.ok(e.paceSvg('en') === golden('pace.en.svg'), 'pace.en.svg differs');
-  assert.ok(onpace.builtinPlan().toHtml('zh') === golden('yanbian-report.zh.html'), 'yanbian-report.zh.html differs');
+  assert.ok(builtinPlan().toHtml('zh') === golden('yanbian-report.zh.html'), 'yanbian-report.zh.html differs');
 });
 
 test('every renderer in every language, and its errors', () => {
-  const plan = onpace.builtinPlan();
+  const plan = builtinPlan();
   for (const lang of ['zh', 'en', 'ko']) {
     assert.ok(plan.toHtml(lang).startsWith('<!DOCTYPE html>'));
     assert.ok(plan.projectsSvg(lang).startsWith('<svg'));
   }
   // Hangul from the label table, not a fallback to Chinese.
   assert.match(plan.projectsSvg('ko'), /[\uac00-\ud7a3]/);
-  const cn = onpace.builtinPlan('cn-14th-fyp-st');
-  const e = cn.evaluate(onpace.builtinObservations('cn-14th-fyp-st'), { method: 'open-sdg' });
+  const cn = builtinPlan('cn-14th-fyp-st');
+  const e = cn.evaluate(builtinObservations('cn-14th-fyp-st'), { method: 'open-sdg' });
   assert.ok(e.chartSvg('rd-expenditure', 'en').includes('</svg>'));
   // 4 indicators: a header line and one row each (plan Table 1 of the national outline has 4 S&T rows).
   assert.equal(e.toCsv().trimEnd().split('\n').length, 5);
@@ -40,11 +42,11 @@ test('every renderer in every language, and its errors', () => {
 });
 
 test('hostile labels are escaped', () => {
-  const spec = JSON.parse(onpace.builtinPlan('cn-14th-fyp-st').toJson());
+  const spec = JSON.parse(builtinPlan('cn-14th-fyp-st').toJson());
   const evil = `<script>alert("x")</script> & 'q'`;
   spec.indicators[0].label.zh = evil;
   const plan = onpace.Plan.fromJson(JSON.stringify(spec));
-  const e = plan.evaluate(onpace.builtinObservations('cn-14th-fyp-st'));
+  const e = plan.evaluate(builtinObservations('cn-14th-fyp-st'));
   for (const out of [e.toHtml('zh'), e.chartSvg(spec.indicators[0].id, 'zh'), e.paceSvg('zh')]) {
     assert.ok(!out.includes('<script>'), 'an unescaped <script>');
     assert.ok(out.includes('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39;'));
@@ -61,7 +63,7 @@ test('observations CSV: read by the core, evaluated like JSON', () => {
     { year: 2022, value: '0.55', vintage: '2023-06-30', source: 'illustrative' },
   ]);
   assert.deepEqual(obs['hightech-firms-per-10k'][0], { year: 2022, numerator: '150', denominator: '60000', vintage: '2023-06-30', source: 'illustrative' });
-  const e = onpace.builtinPlan().evaluate(obs);
+  const e = builtinPlan().evaluate(obs);
   assert.equal(e.rows.length, 7);
   // BOM, CRLF, quotes and surrounding spaces.
   const odd = onpace.readObservationsCsv('\ufeffindicator,year,value,source\r\n"a", 2021 ,"1.5","x, ""y"""\r\n\r\na,2022,2.50,\r\n');
@@ -70,6 +72,6 @@ test('observations CSV: read by the core, evaluated like JSON', () => {
 });
 
 test('planSchema() is the committed schema', () => {
-  assert.equal(onpace.planSchema(), readFileSync(path.join(ROOT, 'core', 'schema', 'plan.schema.json'), 'utf8'));
-  assert.equal(JSON.parse(onpace.planSchema()).title, 'Plan');
+  assert.equal(planSchema(), readFileSync(path.join(ROOT, 'core', 'schema', 'plan.schema.json'), 'utf8'));
+  assert.equal(JSON.parse(planSchema()).title, 'Plan');
 });

@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
+import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
 
 const TEMPLATE = 'id,label,label.en,unit,direction,nature,baseline.year,baseline.value,target.kind,target.year,target.value,target.rate,target.comparator\r\n'
   + 'rd,研发经费投入强度,R&D intensity,percent,increase,anticipatory,2020,2.40,level,2025,2.80,,\r\n'
@@ -31,8 +32,8 @@ test('wide observations read as long ones', () => {
 });
 
 test('the report table carries label, nature, target as written and the observation used', () => {
-  const cn = onpace.builtinPlan('cn-14th-fyp-st');
-  const obs = onpace.builtinObservations('cn-14th-fyp-st');
+  const cn = builtinPlan('cn-14th-fyp-st');
+  const obs = builtinObservations('cn-14th-fyp-st');
   obs['rd-expenditure'] = [{ year: 2023, value: '33357.1' }, { year: 2024, value: '36326.8', vintage: '2025-09-30', source: 'yearbook', flag: 'revised' }];
   const rows = cn.evaluate(obs).table('en');
   const rd = rows.find((r) => r.indicator === 'rd-expenditure');

@@ -1,8 +1,11 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
-  init, builtinPlan, builtinObservations, builtinPlans, Indicator, Target, methods, progress, requiredPath, project,
-  readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type OnpaceError, type Projection, type StatusCode, type Milestone,
+  init, Indicator, Target, methods, progress, requiredPath, project, OnpaceError, ParseError, isOnpaceError, formatError,
+  readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
 } from 'onpace';
+import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
+import { planSchema } from 'onpace/schema';
+import { OnpaceCalculator, type OnpaceResultDetail } from 'onpace/element';
 
 async function main(): Promise<void> {
   await init();
@@ -37,10 +40,30 @@ async function main(): Promise<void> {
   try {
     builtinPlan('nope');
   } catch (err) {
-    const oe = err as OnpaceError;
-    const code: 'unknown_plan' | string = oe.code;
-    console.log(code, oe.field);
+    // No cast: instanceof and the type guard narrow `unknown`.
+    if (err instanceof ParseError) {
+      const parse: 'parse' = err.code;
+      console.log(parse);
+    } else if (err instanceof OnpaceError) {
+      const code: ErrorCode = err.code;
+      console.log(code, err.field, err.line, formatError(err, 'zh'));
+    }
+    if (isOnpaceError(err)) console.log(err.field);
   }
+  // Explicit resource management: freed at the end of the block.
+  {
+    using temp = builtinPlan('cn-14th-fyp-st');
+    using ev = temp.evaluate(builtinObservations('cn-14th-fyp-st'));
+    console.log(ev.summary.assessed, temp.disposed);
+  }
+  cn.dispose();
+  const schema: string = planSchema();
+  const el = document.createElement('onpace-calculator');
+  el.method = 'eurostat';
+  el.observations = { 2022: '0.60' };
+  el.addEventListener('onpace-result', (ev) => { const d: OnpaceResultDetail = ev.detail; console.log(d.assessment?.status); });
+  const ctor: typeof OnpaceCalculator = OnpaceCalculator;
+  console.log(schema.length, ctor.name);
   console.log(first, status, completion, low, share, report.length, charts.length, csv.length, firstValue, again.rows.length, custom.id, methodIds, tau, milestones.length, proj);
 }
 

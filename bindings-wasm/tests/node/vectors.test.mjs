@@ -3,6 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
+import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
 import { loadVectors, vectorFiles, checkDec, checkFloat } from './helpers.mjs';
 
 function expectCode(fn, code, name) {
@@ -64,14 +65,14 @@ const RUNNERS = {
   },
   numerator_path(c) {
     const i = c.input; const e = c.expected;
-    const d = onpace.builtinPlan(i.plan).indicator(i.indicator).numeratorPath(i.denominator_year, i.denominator, i.growth, { kind: i.kind });
+    const d = builtinPlan(i.plan).indicator(i.indicator).numeratorPath(i.denominator_year, i.denominator, i.growth, { kind: i.kind });
     assert.equal(d.rows.length, e.numerators.length);
     d.rows.forEach((r, k) => { checkDec(c.name, `numerator ${r.year}`, r.numerator, e.numerators[k]); checkDec(c.name, `denominator ${r.year}`, r.denominator, e.denominators[k]); });
     checkFloat(c.name, 'numerator_cagr', d.numeratorCagr, e.numerator_cagr, c.tolerance);
   },
   evaluate(c) {
     const i = c.input; const e = c.expected;
-    const ev = onpace.builtinPlan(i.plan).evaluate(onpace.builtinObservations(i.plan), { method: i.method, asOf: i.as_of });
+    const ev = builtinPlan(i.plan).evaluate(builtinObservations(i.plan), { method: i.method, asOf: i.as_of });
     assert.deepEqual(ev.rows.map((r) => r.status), e.statuses, c.name);
     assert.deepEqual([ev.summary.assessed, ev.summary.notAssessable, ev.summary.onPace], [e.assessed, e.not_assessable, e.on_pace], c.name);
     if (e.mean_score !== undefined) assert.ok(Math.abs(ev.summary.meanScore - e.mean_score) <= c.tolerance * Math.abs(e.mean_score), `${c.name}: mean_score ${ev.summary.meanScore}`);

@@ -1,0 +1,2 @@
+// The element alone (benches/ measures this bundle).
+import 'onpace/element';
