@@ -30,6 +30,7 @@ const MODULE = {
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
+  parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
   progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
   requiredPath: [[[2020, 1], [2025, 2], 'linear']],
   project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
@@ -41,7 +42,9 @@ const STATIC = {
   'Target.range': [onpace.Target.range, [2025, '1', '2']],
   'Target.change': [onpace.Target.change, [2025, '0.1', 'relative']],
   'Target.annualGrowth': [onpace.Target.annualGrowth, [2025, '0.05', 'at_least']],
-  'Target.relative': [onpace.Target.relative, [2025, 'gdp', 'in_step_with']],
+  'Target.relative': [onpace.Target.relative, [2025, 'gdp', 'in_step_with', { tolerance: '0.5' }]],
+  'Target.everyYear': [onpace.Target.everyYear, [2025, '5.5', 'below']],
+  'Target.averageRate': [onpace.Target.averageRate, [2025, '7', 'above']],
   'Target.none': [onpace.Target.none, []],
   'Indicator.fromJson': [onpace.Indicator.fromJson, [ind().toJson()]],
   'Plan.fromJson': [onpace.Plan.fromJson, [plan().toJson()]],
