@@ -65,6 +65,11 @@ impl PlanHandle {
         onpace::api::projects(&self.plan, request).map_err(to_py)
     }
 
+    /// The reference value `id` as JSON (the core's lookup and error).
+    fn reference_value(&self, id: &str) -> R<String> {
+        onpace::api::reference_value(&self.plan, id).map_err(to_py)
+    }
+
     /// The key projects as an SVG timeline.
     fn projects_svg(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))

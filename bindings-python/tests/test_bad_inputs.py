@@ -44,7 +44,7 @@ def _run(op: str, i: Dict[str, Any]) -> None:
         ind = onpace.Indicator.from_json(json.dumps(i["indicator"]))
         before = copy.deepcopy(i["observations"])
         try:
-            ind.progress(i["observations"], method=i.get("method", "cn-plan-pace"), as_of=i.get("as_of"), **i.get("thresholds", {}))
+            ind.assess(i["observations"], method=i.get("method", "cn-plan-pace"), as_of=i.get("as_of"), **i.get("thresholds", {}))
         finally:
             assert i["observations"] == before, "the input was modified"
     elif op == "float_value":

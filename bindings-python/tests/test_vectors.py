@@ -49,7 +49,7 @@ def run_assess(c: Dict[str, Any]) -> None:
     ind = onpace.Indicator.from_json(json.dumps(i["indicator"]))
     as_of = i.get("as_of")
     as_of = None if as_of is None else as_of.get("year", as_of.get("date"))
-    a = ind.progress(i["observations"], as_of=as_of, method=i["method"], **i.get("thresholds", {}))
+    a = ind.assess(i["observations"], as_of=as_of, method=i["method"], **i.get("thresholds", {}))
     assert a.status == e["status"], f"{c['name']}: {a.status} != {e['status']}"
     if "time_share" in e:
         check_dec(c["name"], "time_share", a.time_share, e["time_share"])

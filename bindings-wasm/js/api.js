@@ -263,6 +263,15 @@ function parseCsv(text) {
   return rows;
 }
 
+// Old names kept for one release: the first use of each warns once (console.warn), so a loop
+// does not flood the console and code that cannot be changed at once keeps working.
+const WARNED = new Set();
+function deprecated(old, now) {
+  if (WARNED.has(old)) return;
+  WARNED.add(old);
+  if (typeof console !== 'undefined' && console.warn) console.warn(`onpace: ${old} is deprecated, use ${now}`);
+}
+
 // `Symbol.dispose` where the runtime has it (Node.js ≥ 20, current browsers), else the
 // registered symbol TypeScript's `using` lowering looks up.
 const DISPOSE = Symbol.dispose || Symbol.for('Symbol.dispose');
@@ -279,6 +288,10 @@ function bind(rawCore, state) {
   const INTERNAL = { internal: true };
   let statusTable = null;
   const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(core.statusesJson()).map((s) => [s.code, s])));
+  const errorTable = () => core.errorTable().split(',').map((row) => {
+    const [code, name, range] = row.split(':');
+    return { code, name, range: range === '1' };
+  });
   const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
 
   /** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
@@ -399,33 +412,45 @@ function bind(rawCore, state) {
     get target() { this._live(); return new Target(this._spec.target); }
     name(lang = 'zh') { this._live(); str(lang, 'lang'); return this._spec.label[lang] || this._spec.label.zh; }
     impliedTarget() { return JSON.parse(this._live().impliedTarget()); }
-    path(kind = 'linear', options) {
+    path(kind, options) {
       const h = this._live();
       const { fromYear, fromValue } = opts(options);
-      const req = { kind: str(kind, 'kind') };
+      // Left out, the core's default applies (onpace::DEFAULTS): none is written here.
+      const req = {};
+      if (kind !== undefined) req.kind = str(kind, 'kind');
       if (fromYear !== undefined) req.from_year = year(fromYear, 'fromYear');
       if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
       const text = requestJson(req);
       return milestones(call(INTERNAL, () => h.path(text)));
     }
-    progress(observations, options) {
+    assess(observations, options) {
       const h = this._live();
-      const { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate, baseline } = opts(options);
+      const { asOf: at, method, thresholds: th, model, referenceRate, baseline } = opts(options);
       const list = observationList(observations);
-      const req = { observations: list, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th) };
+      const req = { observations: list, as_of: asOf(at), thresholds: thresholds(th) };
+      if (method !== undefined) req.method = str(method, 'method');
       if (model !== undefined) req.model = str(model, 'model');
       if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
       if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
       const text = requestJson(req);
       return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.assess(text))));
     }
+    /** @deprecated The old name of `assess()` (one name in Rust, Python and JS); warns once, kept for one release. */
+    progress(observations, options) {
+      deprecated('Indicator.progress()', 'Indicator.assess()');
+      return this.assess(observations, options);
+    }
     project(observations, options) {
       const h = this._live();
-      const { model = 'ols_linear', level = 0.9, asOf: at } = opts(options);
-      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-      if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+      const { model, level, asOf: at } = opts(options);
       const list = observationList(observations);
-      const req = { observations: list, model: str(model, 'model'), level, as_of: asOf(at) };
+      const req = { observations: list, as_of: asOf(at) };
+      if (model !== undefined) req.model = str(model, 'model');
+      if (level !== undefined) {
+        if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+        if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+        req.level = level;
+      }
       const text = requestJson(req);
       return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.project(text))));
     }
@@ -511,25 +536,31 @@ function bind(rawCore, state) {
       return found;
     }
     get projects() { this._live(); return camel(this._spec.projects || []); }
-    projectsActive(y) { const at = year(y, 'year'); return this.projects.filter((p) => p.period.start.year <= at && at <= p.period.end.year); }
+    /** The key projects running in year `y` (the core's selection). */
+    projectsActive(y) {
+      const h = this._live();
+      const text = requestJson({ year: year(y, 'year') });
+      return camel(JSON.parse(call(INTERNAL, () => h.projects(text))).projects);
+    }
     get achievements() { this._live(); return camel(this._spec.achievements || []); }
     get keyFields() { this._live(); return camel(this._spec.key_fields || []); }
     get sources() { this._live(); return camel(this._spec.sources || []); }
+    /** The reference value `id` shipped with the plan, [year, value] (the core's lookup and error). */
     referenceValue(id) {
-      this._live();
-      str(id, 'id');
-      const r = (this._spec.reference_values || []).find((x) => x.id === id);
-      if (!r) throw fail('invalid_argument', 'reference_value', `the plan has no reference value ${id}`);
+      const h = this._live();
+      const r = JSON.parse(call(null, () => h.referenceValue(str(id, 'id'))));
       return [r.year, r.value];
     }
     evaluate(observations, options) {
       const h = this._live();
-      const { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model, baseline } = opts(options);
+      const { asOf: at, method, thresholds: th, weights, missing, model, baseline } = opts(options);
       const lists = planObservations(observations);
       const req = {
-        observations: lists, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th),
-        weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing: str(missing, 'missing'),
+        observations: lists, as_of: asOf(at), thresholds: thresholds(th),
+        weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])),
       };
+      if (method !== undefined) req.method = str(method, 'method');
+      if (missing !== undefined) req.missing = str(missing, 'missing');
       if (model !== undefined) req.model = str(model, 'model');
       if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
       const text = requestJson(req);
@@ -583,15 +614,16 @@ function bind(rawCore, state) {
       const text = requestJson(req);
       return camel(JSON.parse(call(INTERNAL, () => core.progressJson(text))));
     },
-    requiredPath(start, end, kind = 'linear') {
+    requiredPath(start, end, kind) {
       const s = pair(start, 'start');
       const e = pair(end, 'end');
-      const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value'), kind: str(kind, 'kind') };
+      const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value') };
+      if (kind !== undefined) req.kind = str(kind, 'kind');
       const text = requestJson(req);
       return milestones(call(INTERNAL, () => core.requiredPathJson(text)));
     },
     project(points, y, options) {
-      const { low, high, model = 'ols_linear', level = 0.9 } = opts(options);
+      const { low, high, model, level } = opts(options);
       if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
       let band = null;
       if (low !== undefined || high !== undefined) {
@@ -599,13 +631,20 @@ function bind(rawCore, state) {
         if (low !== undefined && low !== null) band.low = dec(low, 'low');
         if (high !== undefined && high !== null) band.high = dec(high, 'high');
       }
-      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-      const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band, model: str(model, 'model'), level };
+      const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band };
+      // Left out, the core's defaults apply (onpace::DEFAULTS).
+      if (model !== undefined) req.model = str(model, 'model');
+      if (level !== undefined) {
+        if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+        req.level = level;
+      }
       const text = requestJson(req);
       return camel(JSON.parse(call(INTERNAL, () => core.projectPointsJson(text))));
     },
     /** The core's error codes (for the check that the JS classes cover them). */
-    errorCodes: () => core.errorCodes().split(','),
+    errorCodes: () => errorTable().map((r) => r.code),
+    /** The core's error table (onpace::Error::TABLE): each code's JS class name and whether it is a RangeError. */
+    errorTable,
     ERROR_NAMES: { ...CODES },
   };
   return api;

@@ -260,7 +260,7 @@ export interface Summary {
   byNature?: { nature: 'binding' | 'anticipatory'; total: number; assessed: number; onPace: number; offPace: string[] }[];
 }
 
-export interface ProgressOptions {
+export interface AssessOptions {
   asOf?: AsOf;
   method?: MethodId;
   thresholds?: Record<string, DecimalInput>;
@@ -280,6 +280,9 @@ export interface EvaluateOptions {
   /** The plans' printed baselines (default) or their latest revisions. */
   baseline?: 'plan' | 'revised';
 }
+
+/** @deprecated Use `AssessOptions` (the options of `Indicator.assess`). */
+export type ProgressOptions = AssessOptions;
 
 export interface IndicatorOptions {
   unit: UnitKind | Unit;
@@ -312,7 +315,10 @@ export declare class Indicator implements Disposable {
   name(lang?: Lang): string;
   impliedTarget(): ImpliedTarget;
   path(kind?: PathKind, options?: { fromYear?: number; fromValue?: DecimalInput }): Milestone[];
-  progress(observations: Observations, options?: ProgressOptions): Assessment;
+  /** Assess the indicator on its observations with a named method (Rust's `Indicator::assess`, Python's `Indicator.assess`). */
+  assess(observations: Observations, options?: AssessOptions): Assessment;
+  /** @deprecated Use `assess()`: the same call under its old name, kept for one release; warns once at run time. */
+  progress(observations: Observations, options?: AssessOptions): Assessment;
   project(observations: Observations, options?: { model?: ModelCode; level?: number; asOf?: AsOf }): Projection;
   /** `rate`: 0.05 or "5%"; a bare rate of 1 or more is refused unless `allowLarge`. */
   whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput; allowLarge?: boolean }): WhatIf;
@@ -448,6 +454,8 @@ export declare function methods(): MethodInfo[];
 export declare function statuses(): StatusInfo[];
 /** The core's error codes (onpace::Error::CODES), without the JS-only ones. */
 export declare function errorCodes(): ErrorCode[];
+/** The core's error table (onpace::Error::TABLE): each code's JS class name, and whether it is thrown as a RangeError. */
+export declare function errorTable(): { code: ErrorCode; name: string; range: boolean }[];
 /** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
 export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
 /** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */

@@ -13,23 +13,10 @@ type R<T> = Result<T, JsValue>;
 /// JS wrapper (which every call goes through) throws as an `Error`, or a `RangeError` for
 /// out-of-domain numbers. Building the Error object there keeps js-sys out of the module.
 fn to_js(e: onpace::Error) -> JsValue {
-    // An exhaustive match: a new error variant cannot be forgotten here.
-    let (name, range) = match &e {
-        onpace::Error::InvalidPlan { .. } => ("InvalidPlanError", false),
-        onpace::Error::Parse { .. } => ("ParseError", false),
-        onpace::Error::InvalidObservations { .. } => ("InvalidObservationsError", false),
-        onpace::Error::UnknownIndicator { .. } => ("UnknownIndicatorError", false),
-        onpace::Error::UnknownPlan { .. } => ("UnknownPlanError", false),
-        onpace::Error::UnknownMethod { .. } => ("UnknownMethodError", false),
-        onpace::Error::InvalidArgument { .. } => ("InvalidArgumentError", false),
-        onpace::Error::UndefinedGrowth { .. } => ("UndefinedGrowthError", false),
-        onpace::Error::InsufficientData { .. } => ("InsufficientDataError", false),
-        onpace::Error::NoTarget { .. } => ("NoTargetError", false),
-        onpace::Error::YearOutOfRange { .. } => ("YearOutOfRangeError", true),
-        onpace::Error::Overflow { .. } => ("OverflowError", true),
-        _ => ("OnpaceError", false),
-    };
-    let record = onpace::api::error_record(&e, name, range);
+    // The name and the kind come from the core's error table, the one the JS classes are
+    // checked against (tests/node/errors.test.mjs, `errorTable`).
+    let info = e.info();
+    let record = onpace::api::error_record(&e, info.js, info.js_range);
     JsValue::from_str(&record)
 }
 
@@ -140,6 +127,12 @@ impl PlanHandle {
     /// The key-project registry (request and response JSON).
     pub fn projects(&self, request: &str) -> R<String> {
         onpace::api::projects(&self.plan, request).map_err(to_js)
+    }
+
+    /// The reference value `id` as JSON (the core's lookup and error).
+    #[wasm_bindgen(js_name = referenceValue)]
+    pub fn reference_value(&self, id: &str) -> R<String> {
+        onpace::api::reference_value(&self.plan, id).map_err(to_js)
     }
 
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
@@ -263,9 +256,11 @@ impl EvaluationHandle {
     }
 }
 
-/// Every error code of the core (`onpace::Error::CODES`), comma separated: the JS error
-/// classes are checked against it.
-#[wasm_bindgen(js_name = errorCodes)]
-pub fn error_codes() -> String {
-    onpace::Error::CODES.join(",")
+/// The core's error table (`onpace::Error::TABLE`), one `code:JsName:range` row per code, comma
+/// separated (`range` is `1` for a RangeError): the JS error classes are checked against it.
+#[wasm_bindgen(js_name = errorTable)]
+pub fn error_table() -> String {
+    let rows: Vec<String> =
+        onpace::Error::TABLE.iter().map(|i| format!("{}:{}:{}", i.code, i.js, u8::from(i.js_range))).collect();
+    rows.join(",")
 }

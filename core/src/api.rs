@@ -166,6 +166,11 @@ pub struct AssessRequest {
     pub allow_large_rates: bool,
 }
 
+/// The shared defaults ([`crate::DEFAULTS`]) as JSON, for the bindings.
+pub fn defaults() -> Result<String> {
+    to_json(&crate::DEFAULTS)
+}
+
 /// Assess an indicator: request [`AssessRequest`], response an `Assessment`.
 pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: AssessRequest = request(request_json)?;
@@ -173,7 +178,7 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
         as_of: as_of(&r.as_of)?,
         method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
         thresholds: r.thresholds,
-        model: model(&r.model, Model::EndpointCagr)?,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: r.reference_rate.map(|d| d.rate(r.allow_large_rates, "reference_rate")).transpose()?,
         baseline: r.baseline.unwrap_or_default(),
         ..AssessOptions::default()
@@ -293,7 +298,7 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
         as_of: as_of(&r.as_of)?,
         method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
         thresholds: r.thresholds,
-        model: model(&r.model, Model::EndpointCagr)?,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: None,
         weights: r.weights,
         missing: r.missing.unwrap_or_default(),
@@ -327,8 +332,8 @@ pub fn project(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: ProjectRequest = request(request_json)?;
     let options = ProjectOptions {
         as_of: as_of(&r.as_of)?,
-        model: model(&r.model, Model::OlsLinear)?,
-        level: r.level.unwrap_or(0.9),
+        model: model(&r.model, crate::DEFAULTS.projection_model)?,
+        level: r.level.unwrap_or(crate::DEFAULTS.level),
     };
     to_json(&indicator.project(&r.observations, &options)?)
 }
@@ -351,7 +356,7 @@ pub struct PathRequest {
 /// Required milestones: request [`PathRequest`], response a list of `{year, value}`.
 pub fn path(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: PathRequest = request(request_json)?;
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     let milestones = match (r.from_year, r.from_value) {
         (None, None) => indicator.path(kind)?,
         (Some(y), Some(v)) => indicator.path_from(kind, y, v.0)?,
@@ -411,7 +416,7 @@ pub struct NumeratorRequest {
 /// The numerator a ratio target needs: request [`NumeratorRequest`], response a `Decomposition`.
 pub fn numerator_path(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: NumeratorRequest = request(request_json)?;
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     let growth = r.growth.rate(r.allow_large_rates, "growth")?;
     to_json(&indicator.numerator_path((r.denominator_year, r.denominator.0), growth, kind)?)
 }
@@ -475,7 +480,7 @@ pub fn required_path(request_json: &str) -> Result<String> {
     let r: RequiredPathRequest = request(request_json)?;
     crate::model::indicator::check_year(r.from_year, "from_year")?;
     crate::model::indicator::check_year(r.to_year, "to_year")?;
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     to_json(&crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)?)
 }
 
@@ -522,8 +527,8 @@ pub fn project_points(request_json: &str) -> Result<String> {
         low: b.low.map(|d| crate::num::to_f64(d.0)),
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
-    let model = model(&r.model, Model::OlsLinear)?;
-    to_json(&crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+    let model = model(&r.model, crate::DEFAULTS.projection_model)?;
+    to_json(&crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(crate::DEFAULTS.level))?)
 }
 
 /// Request of [`projects`].
@@ -572,6 +577,33 @@ pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
         projects: found,
         investment_total_ten_thousand: total.normalize().to_string(),
         with_investment,
+    })
+}
+
+/// The plan's reference value `id` as JSON (`{id, label, year, value, unit, source}`), or the
+/// core's `invalid_argument` error when the plan has none by that id.
+pub fn reference_value(plan: &Plan, id: &str) -> Result<String> {
+    to_json(plan.reference_value(id)?)
+}
+
+/// Request of [`investment_total`]: a project's investments and the magnitude to total them in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestmentTotalRequest {
+    /// The investments, as in the plan file.
+    pub investments: Vec<crate::model::project::Investment>,
+    /// `one` (元), `ten_thousand` (万元) or `hundred_million` (亿元).
+    pub magnitude: crate::model::unit::Magnitude,
+}
+
+/// The exact total of investments in a magnitude (request [`InvestmentTotalRequest`]): JSON
+/// `{"total": "…"}`, or `{"total": null}` when there are none; overflow is the core's error.
+pub fn investment_total(request_json: &str) -> Result<String> {
+    let r: InvestmentTotalRequest = request(request_json)?;
+    let total = crate::model::project::total_investment(&r.investments, r.magnitude)?;
+    Ok(match total {
+        Some(t) => format!("{{\"total\":\"{t}\"}}"),
+        None => "{\"total\":null}".into(),
     })
 }
 

@@ -148,7 +148,7 @@ class Assessment:
 
     Examples
     --------
-    >>> a = onpace.builtin_plan().indicator("rd-intensity").progress({2022: "0.60"})
+    >>> a = onpace.builtin_plan().indicator("rd-intensity").assess({2022: "0.60"})
     >>> a.status, a.status_label("en"), a.inputs.latest_year
     ('lagging', 'lagging', 2022)
     """

@@ -28,7 +28,7 @@ function run(op, i) {
       const ind = onpace.Indicator.fromJson(JSON.stringify(i.indicator));
       const before = structuredClone(i.observations);
       try {
-        return ind.progress(i.observations, { method: i.method, asOf: i.as_of, thresholds: i.thresholds });
+        return ind.assess(i.observations, { method: i.method, asOf: i.as_of, thresholds: i.thresholds });
       } finally {
         assert.deepEqual(i.observations, before, 'the input was modified');
       }

@@ -28,6 +28,19 @@ test('a class per code: the core\'s codes (from the module) plus the two JS-only
   }
 });
 
+test('the JS classes are the core\'s error table: a code, name or kind the core has and JS lacks fails here', () => {
+  const table = onpace.errorTable();
+  assert.deepEqual(table.map((r) => r.code), onpace.errorCodes());
+  const jsOnly = ['not_initialized', 'disposed'];
+  // The same codes, in the core's order, then the JS-only ones.
+  assert.deepEqual(Object.keys(onpace.ERROR_NAMES), [...table.map((r) => r.code), ...jsOnly]);
+  for (const { code, name, range } of table) {
+    assert.equal(onpace.ERROR_NAMES[code], name, `${code}: JS calls it ${onpace.ERROR_NAMES[code]}, the core ${name}`);
+    assert.equal(typeof onpace[name], 'function', `${name} is not exported`);
+    assert.equal(onpace[name].code, code);
+  }
+});
+
 test('instanceof and isOnpaceError for the Error, TypeError and RangeError forms', () => {
   const parse = caught(() => onpace.Plan.fromJson('{'));
   assert.ok(parse instanceof onpace.ParseError && parse instanceof onpace.OnpaceError);
@@ -46,25 +59,25 @@ test('instanceof and isOnpaceError for the Error, TypeError and RangeError forms
 test('observations are named by year, in the core\'s errors and the wrapper\'s alike', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
   // The core parses the value (the wrapper does not): the path it reports is by year.
-  const core = caught(() => basic.progress({ 2021: '6.09', 2022: '1x0' }));
+  const core = caught(() => basic.assess({ 2021: '6.09', 2022: '1x0' }));
   assert.equal(core.code, 'parse');
   assert.equal(core.field, 'observations[2022].value');
   assert.ok(core.message.startsWith('observations[2022].value: '), core.message);
   // The wrapper's own check of a non-finite number: the same path.
-  const wrapper = caught(() => basic.progress({ 2021: '6.09', 2022: Number.NaN }));
+  const wrapper = caught(() => basic.assess({ 2021: '6.09', 2022: Number.NaN }));
   assert.equal(wrapper.field, 'observations[2022].value');
   // In a plan's observations: by indicator and year.
   const plan = caught(() => builtinPlan('cn-14th-fyp-st').evaluate({ 'rd-expenditure': [[2021, '1'], [2023, 'x']] }));
   assert.equal(plan.field, 'observations.rd-expenditure[2023].value');
   // Duplicates: the core names the year.
-  assert.match(caught(() => basic.progress([[2021, 1], [2021, 2]])).field, /\[2021\]/);
+  assert.match(caught(() => basic.assess([[2021, 1], [2021, 2]])).field, /\[2021\]/);
 });
 
 test('no position in JSON the caller never wrote; the line of JSON they did', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
   const cases = [
-    () => basic.progress({ 2022: '1x0' }),
-    () => basic.progress({}, { method: 12 }),
+    () => basic.assess({ 2022: '1x0' }),
+    () => basic.assess({}, { method: 12 }),
     () => new onpace.Indicator('x', { unit: 'percent', direction: 'sideways', baseline: [2020, 1], target: [2025, 2] }),
     () => new onpace.Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, '1e'], target: [2025, 2] }),
     () => onpace.progress([2020, 'x'], [2022, 2], [2025, 3]),
@@ -81,7 +94,7 @@ test('no position in JSON the caller never wrote; the line of JSON they did', ()
 
 test('formatError: the message in zh, en and ko', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
-  const e = caught(() => basic.progress({ 2022: '1x0' }));
+  const e = caught(() => basic.assess({ 2022: '1x0' }));
   assert.equal(onpace.formatError(e, 'zh'), '2022 年观测值：不是有效的数值');
   assert.equal(onpace.formatError(e, 'ko'), '2022년 관측값: 올바른 숫자가 아닙니다');
   assert.equal(onpace.formatError(e, 'en'), 'Observation 2022: not a valid number');

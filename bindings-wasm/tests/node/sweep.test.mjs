@@ -27,6 +27,7 @@ const MODULE = {
   statuses: [[]],
   version: [[]],
   errorCodes: [[]],
+  errorTable: [[]],
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
@@ -60,6 +61,7 @@ const STATIC = {
 const METHODS = {
   Indicator: [ind, {
     toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
+    assess: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
     progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
     project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
     whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
@@ -159,7 +161,7 @@ test('the reported cases: a non-string where a string is expected is a coded Typ
     [() => evaluation().toMarkdown({}), 'lang'],
     [() => evaluation().chartSvg(null), 'indicatorId'],
     [() => onpace.readObservationsCsv(Symbol('x')), 'text'],
-    [() => ind().progress({ 2022: 10n ** 40n }), null],
+    [() => ind().assess({ 2022: 10n ** 40n }), null],
   ];
   for (const [fn, field] of cases) {
     const e = (() => { try { fn(); } catch (err) { return err; } return null; })();

@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const rd = plan.indicator('rd-intensity');
   const path: Milestone[] = rd.path('geometric');
   const first: string = path[0].value;
-  const a: Assessment = rd.progress({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
+  const a: Assessment = rd.assess({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
   const status: StatusCode = a.status;
   const completion: string | null = a.completion;
   const p: Projection = rd.project([[2021, 0.45], [2022, '0.6'], [2023, 0.7]], { model: 'ols_loglinear', level: 0.95 });

@@ -40,7 +40,7 @@ const RUNNERS = {
     const i = c.input; const e = c.expected;
     const ind = onpace.Indicator.fromJson(JSON.stringify(i.indicator));
     const asOf = i.as_of ? (i.as_of.year ?? i.as_of.date) : undefined;
-    const a = ind.progress(i.observations, { asOf, method: i.method, thresholds: i.thresholds || {} });
+    const a = ind.assess(i.observations, { asOf, method: i.method, thresholds: i.thresholds || {} });
     assert.equal(a.status, e.status, `${c.name}: ${a.status} != ${e.status}`);
     if ('time_share' in e) checkDec(c.name, 'time_share', a.timeShare, e.time_share);
     if ('completion' in e) checkDec(c.name, 'completion', a.completion, e.completion);

@@ -149,12 +149,12 @@ impl Default for AssessOptions {
     fn default() -> Self {
         AssessOptions {
             as_of: AsOf::Latest,
-            method: cn_plan_pace::ID.into(),
+            method: crate::DEFAULTS.method.into(),
             thresholds: Thresholds::new(),
-            model: Model::EndpointCagr,
+            model: crate::DEFAULTS.assess_model,
             reference_rate: None,
             weights: BTreeMap::new(),
-            missing: MissingPolicy::Exclude,
+            missing: crate::DEFAULTS.missing,
             baseline: BaselineChoice::Plan,
         }
     }

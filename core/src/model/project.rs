@@ -109,14 +109,7 @@ pub struct Project {
 impl Project {
     /// Total of the investments given, in `magnitude` units (exact).
     pub fn total_investment(&self, magnitude: Magnitude) -> Result<Option<Decimal>> {
-        if self.investments.is_empty() {
-            return Ok(None);
-        }
-        let mut total = Decimal::ZERO;
-        for inv in &self.investments {
-            total = total.add_or(inv.yuan()?, "investment.total")?;
-        }
-        total.div_or(magnitude.factor(), "investment.total").map(|t| Some(t.normalize()))
+        total_investment(&self.investments, magnitude)
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
@@ -151,6 +144,19 @@ impl Project {
         }
         Ok(())
     }
+}
+
+/// Total of `investments` in `magnitude` units, exact: `None` when there are none, the core's
+/// `overflow` error when a sum or a conversion leaves 28 digits.
+pub fn total_investment(investments: &[Investment], magnitude: Magnitude) -> Result<Option<Decimal>> {
+    if investments.is_empty() {
+        return Ok(None);
+    }
+    let mut total = Decimal::ZERO;
+    for inv in investments {
+        total = total.add_or(inv.yuan()?, "investment.total")?;
+    }
+    total.div_or(magnitude.factor(), "investment.total").map(|t| Some(t.normalize()))
 }
 
 /// A key field and its directions (Table 4 of the Yanbian plan).
