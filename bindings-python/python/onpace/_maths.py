@@ -20,6 +20,8 @@ class Progress:
 
     Attributes
     ----------
+    base, latest, target : (int, Decimal)
+        The three points the blocks were computed from, as the core read them.
     completion : Decimal or None
         ``(latest − base)/(target − base)``.
     time_share : Decimal
@@ -49,6 +51,9 @@ class Progress:
     required_slope_from_now: Optional[Decimal]
     acceleration: Optional[float]
     years_to_target: Optional[float]
+    base: Tuple[int, Decimal]
+    latest: Tuple[int, Decimal]
+    target: Tuple[int, Decimal]
     warnings: List[ResultWarning] = field(default_factory=list)
 
 
@@ -86,6 +91,7 @@ def progress(base: Tuple[int, Number], latest: Tuple[int, Number], target: Tuple
         gap_to_milestone=Decimal(d["gap_to_milestone"]), required_slope=Decimal(d["required_slope"]),
         actual_cagr=d["actual_cagr"], required_cagr=d["required_cagr"], required_cagr_from_now=d["required_cagr_from_now"],
         acceleration=d["acceleration"], years_to_target=d["years_to_target"],
+        **{k: (int(d[k]["year"]), Decimal(d[k]["value"])) for k in ("base", "latest", "target")},
         warnings=[ResultWarning(w["code"], w["field"], w["message"]) for w in d["warnings"]],
     )
 

@@ -560,7 +560,8 @@ class Indicator:
 
     def progress(self, observations: Any, **options: Any) -> Assessment:
         """Deprecated: the old name of :meth:`assess` (one name in Rust, Python and JS), kept for
-        one release; it warns (``DeprecationWarning``) and assesses."""
+        one release; it warns (``DeprecationWarning``) and assesses ``observations`` with the
+        ``options`` :meth:`assess` takes."""
         warnings.warn("Indicator.progress() is deprecated, use Indicator.assess()", DeprecationWarning, stacklevel=2)
         return self.assess(observations, **options)
 

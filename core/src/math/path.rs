@@ -11,6 +11,7 @@ use crate::num::{from_f64, to_f64, years_between, Checked};
 
 /// The shape of a required path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PathKind {
     /// Equal annual increments: `m(y) = y0 + (y* − y0)(y − t0)/N`.
@@ -43,6 +44,7 @@ impl PathKind {
 
 /// The value a path requires in one year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Milestone {
     /// Year.
     pub year: i32,

@@ -13,6 +13,7 @@ use crate::num::{finite, to_f64, years_between, Checked};
 
 /// A year and a value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct YearValue {
     /// Year.
     pub year: i32,
@@ -29,6 +30,7 @@ impl YearValue {
 
 /// Every building block of `docs/methods.md` ("Building blocks") at the latest observation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Progress {
     /// Baseline used (`t0`, `y0`).
     pub base: YearValue,

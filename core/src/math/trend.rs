@@ -16,6 +16,7 @@ use crate::num::{finite, to_f64};
 
 /// A projection model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Model {
     /// `ŷ(T) = yt (1 + ga)^(T − t)`, `ga` from the first to the last point.
@@ -65,6 +66,7 @@ impl Model {
 
 /// The band a projected value must fall in to meet the target (either side may be open).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Band {
     /// Lower bound, when the target has one.
     pub low: Option<f64>,
@@ -80,6 +82,7 @@ impl Band {
 
 /// A projection to the target year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Projection {
     /// The model used.
     pub model: Model,

@@ -10,6 +10,7 @@ use crate::model::series::Warning;
 
 /// The values an assessment actually used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct UsedInputs {
     /// Base year used.
     pub base_year: i32,
@@ -43,6 +44,7 @@ pub struct UsedInputs {
 
 /// The verdict on one indicator, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Assessment {
     /// Indicator id.
     pub indicator: String,

@@ -18,6 +18,7 @@ pub type PlanObservations = BTreeMap<String, Vec<Observation>>;
 
 /// How many indicators got one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct StatusCount {
     /// The status.
     pub status: Status,
@@ -28,6 +29,7 @@ pub struct StatusCount {
 /// The roll-up of an evaluation. Not-assessable rows are always reported and never count as
 /// a zero score; the missing-data policy says whether they count as off pace in shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct Summary {
     /// Count per status, in the method's order (best first), zero counts included.
     pub counts: Vec<StatusCount>,
@@ -62,6 +64,7 @@ pub struct Summary {
 
 /// The roll-up of the indicators of one nature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 pub struct NatureSummary {
     /// Binding or anticipatory.
     pub nature: crate::model::indicator::Nature,

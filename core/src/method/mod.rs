@@ -109,6 +109,7 @@ pub fn method_ids() -> Vec<&'static str> {
 
 /// What a plan evaluation does with indicators that cannot be assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum MissingPolicy {
     /// Report them and leave them out of shares and means (the default).

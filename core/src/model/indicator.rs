@@ -337,6 +337,7 @@ impl Indicator {
 
 /// Which baseline an evaluation uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum BaselineChoice {
     /// The plan's printed value (the default).
