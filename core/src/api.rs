@@ -24,15 +24,21 @@ use crate::model::series::{AsOf, Observation};
 
 /// An exact decimal in a request: a JSON number or a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
+pub struct Dec(
+    #[serde(with = "crate::io::decimal")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+    pub Decimal,
+);
 
 /// A rate in a request: a JSON number or decimal string (a fraction, `0.05`), or per cent
 /// text (`"5%"`). Checked by [`crate::model::rate::parse_rate`] once the request says whether
 /// large rates are meant.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct RateArg(pub RateText);
+pub struct RateArg(#[cfg_attr(feature = "schema", schemars(with = "crate::model::rate::RateRepr"))] pub RateText);
 
 pub use crate::model::rate::RateText;
 
@@ -126,6 +132,20 @@ impl<'de> Deserialize<'de> for AsOfInput {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AsOfInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AsOf".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "What \"now\" is: null or \"latest\", a year, or a date \"YYYY-MM-DD\".",
+            "anyOf": [{ "type": "null" }, { "type": "integer" }, { "type": "string" }]
+        })
+    }
+}
+
 fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
     let a = value.as_ref().map(|v| v.0.clone()).unwrap_or_default();
     a.validate()?;
@@ -138,6 +158,7 @@ fn model(m: &Option<String>, default: Model) -> Result<Model> {
 
 /// Request of [`assess`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
     /// Observations of the indicator.
@@ -151,6 +172,7 @@ pub struct AssessRequest {
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
@@ -188,6 +210,7 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
 
 /// Request of [`evaluate`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateRequest {
     /// Observations by indicator id.
@@ -201,12 +224,14 @@ pub struct EvaluateRequest {
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
     pub model: Option<String>,
     /// Weights per indicator id.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub weights: BTreeMap<String, Decimal>,
     /// `exclude` (default) or `count_as_off_pace`.
     #[serde(default)]
@@ -311,6 +336,7 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
 
 /// Request of [`project`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectRequest {
     /// Observations of the indicator.
@@ -340,6 +366,7 @@ pub fn project(indicator: &Indicator, request_json: &str) -> Result<String> {
 
 /// Request of [`path`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PathRequest {
     /// `linear` (default) or `geometric`.
@@ -367,6 +394,7 @@ pub fn path(indicator: &Indicator, request_json: &str) -> Result<String> {
 
 /// Request of [`what_if`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WhatIfRequest {
     /// Starting year.
@@ -397,6 +425,7 @@ pub fn what_if(indicator: &Indicator, request_json: &str) -> Result<String> {
 
 /// Request of [`numerator_path`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NumeratorRequest {
     /// Year of the denominator value.
@@ -423,6 +452,7 @@ pub fn numerator_path(indicator: &Indicator, request_json: &str) -> Result<Strin
 
 /// Request of [`progress`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgressRequest {
     /// Baseline year.
@@ -460,6 +490,7 @@ pub fn progress(request_json: &str) -> Result<String> {
 
 /// Request of [`required_path`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequiredPathRequest {
     /// Start year.
@@ -486,6 +517,7 @@ pub fn required_path(request_json: &str) -> Result<String> {
 
 /// Request of [`project_points`].
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPointsRequest {
     /// `[[year, value], ...]`, years increasing.
@@ -505,6 +537,7 @@ pub struct ProjectPointsRequest {
 
 /// A target band in a request.
 #[derive(Debug, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandRequest {
     /// Lower bound.
@@ -533,6 +566,7 @@ pub fn project_points(request_json: &str) -> Result<String> {
 
 /// Request of [`projects`].
 #[derive(Debug, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectsRequest {
     /// Active in this year.

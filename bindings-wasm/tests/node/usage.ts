@@ -68,3 +68,11 @@ async function main(): Promise<void> {
 }
 
 void main();
+
+// The options the JS API takes name only fields of the requests the core reads (generated from
+// the Rust types): an option the core does not know fails this compilation.
+import type { AssessOptions, AssessRequest, EvaluateOptions, EvaluateRequest } from 'onpace';
+type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
+type Unknown<Options, Request> = Exclude<Snake<keyof Options & string>, keyof Request>;
+export const assessOptionsAreRequestFields: [Unknown<AssessOptions, AssessRequest>] extends [never] ? true : never = true;
+export const evaluateOptionsAreRequestFields: [Unknown<EvaluateOptions, EvaluateRequest>] extends [never] ? true : never = true;
