@@ -57,6 +57,10 @@ class Progress:
     warnings: List[ResultWarning] = field(default_factory=list)
 
 
+def _year_value(d: Dict[str, Any]) -> Tuple[int, Decimal]:
+    return int(d["year"]), Decimal(d["value"])
+
+
 def _point(p: Tuple[Any, Any], name: str) -> Tuple[int, str]:
     return year_of(p[0], f"{name}.year"), dec_str(p[1], f"{name}.value")
 
@@ -91,7 +95,7 @@ def progress(base: Tuple[int, Number], latest: Tuple[int, Number], target: Tuple
         gap_to_milestone=Decimal(d["gap_to_milestone"]), required_slope=Decimal(d["required_slope"]),
         actual_cagr=d["actual_cagr"], required_cagr=d["required_cagr"], required_cagr_from_now=d["required_cagr_from_now"],
         acceleration=d["acceleration"], years_to_target=d["years_to_target"],
-        **{k: (int(d[k]["year"]), Decimal(d[k]["value"])) for k in ("base", "latest", "target")},
+        base=_year_value(d["base"]), latest=_year_value(d["latest"]), target=_year_value(d["target"]),
         warnings=[ResultWarning(w["code"], w["field"], w["message"]) for w in d["warnings"]],
     )
 
