@@ -71,6 +71,17 @@ def test_wrapper_lookups_are_the_cores(yanbian: Any) -> None:
         sanghuang.total_investment("lakh")
 
 
+def test_chart_names_are_the_cores_with_deprecated_aliases(yanbian: Any) -> None:
+    """chart_svg, pace_svg, projects_svg: the names of Rust and JS; the old Python names warn."""
+    e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+    with pytest.warns(DeprecationWarning, match=r"chart_svg"):
+        assert str(e.chart("rd-expenditure", "en")) == str(e.chart_svg("rd-expenditure", "en"))
+    with pytest.warns(DeprecationWarning, match=r"pace_svg"):
+        assert str(e.pace_chart("en")) == str(e.pace_svg("en"))
+    with pytest.warns(DeprecationWarning, match=r"projects_svg"):
+        assert str(yanbian.projects_chart("en")) == str(yanbian.projects_svg("en"))
+
+
 def test_progress_is_a_deprecated_alias_of_assess(yanbian: Any) -> None:
     rd = yanbian.indicator("rd-intensity")
     with pytest.warns(DeprecationWarning, match=r"Indicator\.assess\(\)"):

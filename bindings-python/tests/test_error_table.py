@@ -29,10 +29,27 @@ def test_errors_map_is_the_core_table() -> None:
         assert code in (cls.__doc__ or "") and all(p in (cls.__doc__ or "") for p in params)
 
 
+def test_classes_made_from_the_table_pickle_and_keep_their_attributes() -> None:
+    import pickle
+
+    with pytest.raises(onpace.UnknownPlanError) as exc:
+        onpace.builtin_plan("nope")
+    back = pickle.loads(pickle.dumps(exc.value))
+    assert type(back) is onpace.UnknownPlanError and str(back) == str(exc.value)
+
+
 def test_stubs_declare_every_class_of_the_table() -> None:
     tree = ast.parse(STUB.read_text(encoding="utf-8"))
     declared = {n.name for n in tree.body if isinstance(n, ast.ClassDef) and n.name.endswith("Error")}
     assert declared == {python for _, python, _, _ in _core.error_table()} | {"OnpaceError"}
+
+
+def test_project_is_a_deprecated_alias_of_project_trend() -> None:
+    with pytest.warns(DeprecationWarning, match="project_trend"):
+        old = onpace.project
+    assert old is onpace.project_trend and "project" not in onpace.__all__
+    # 1, 2, 3 in 2020–2022: the OLS line y = x − 2019 gives 6 in 2025 (hand calculation).
+    assert onpace.project_trend([(2020, 1), (2021, 2), (2022, 3)], 2025).value == 6
 
 
 def test_no_builtin_is_shadowed_by_star_import() -> None:

@@ -179,7 +179,7 @@ def test_numpy_scalars_in_every_number_argument(dtype: Any) -> None:
     both(lambda a, b: x.what_if(2022, a, rate=b, allow_large=True).meets_target)
     both(lambda a, b: onpace.progress((2020, a), (2022, a + 1 if isinstance(a, Decimal) else a + dtype(1)), (2025, 20)).completion)
     both(lambda a, b: [m.value for m in onpace.required_path((2020, a), (2025, 20))])
-    both(lambda a, b: round(onpace.project([(2020, a), (2021, 13), (2022, 15)], 2025, low=a).value, 9))
+    both(lambda a, b: round(onpace.project_trend([(2020, a), (2021, 13), (2022, 15)], 2025, low=a).value, 9))
     cn = onpace.builtin_plan("cn-14th-fyp-st")
     obs = onpace.builtin_observations("cn-14th-fyp-st")
     both(lambda a, b: cn.evaluate(obs, weights={"rd-expenditure": b}).summary.weighted_share_on_pace)

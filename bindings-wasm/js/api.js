@@ -622,7 +622,8 @@ function bind(rawCore, state) {
       const text = requestJson(req);
       return milestones(call(INTERNAL, () => core.requiredPathJson(text)));
     },
-    project(points, y, options) {
+    /** Project (year, value) points to year `y` (Rust's `project_trend`, Python's `project_trend`). */
+    projectTrend(points, y, options) {
       const { low, high, model, level } = opts(options);
       if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
       let band = null;
@@ -640,6 +641,11 @@ function bind(rawCore, state) {
       }
       const text = requestJson(req);
       return camel(JSON.parse(call(INTERNAL, () => core.projectPointsJson(text))));
+    },
+    /** @deprecated The old name of `projectTrend()` (apart from the plans' key projects); warns once, kept for one release. */
+    project(points, y, options) {
+      deprecated('project()', 'projectTrend()');
+      return api.projectTrend(points, y, options);
     },
     /** The core's error codes (for the check that the JS classes cover them). */
     errorCodes: () => errorTable().map((r) => r.code),

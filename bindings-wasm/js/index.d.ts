@@ -378,6 +378,13 @@ export declare function progress(
   direction?: Direction,
 ): Progress;
 export declare function requiredPath(start: readonly [number, DecimalInput], end: readonly [number, DecimalInput], kind?: PathKind): Milestone[];
+/** Project (year, value) points to `year` (Rust's `project_trend`); options left out take the core's defaults. */
+export declare function projectTrend(
+  points: ReadonlyArray<readonly [number, DecimalInput]>,
+  year: number,
+  options?: { low?: DecimalInput | null; high?: DecimalInput | null; model?: ModelCode; level?: number },
+): Projection;
+/** @deprecated Use `projectTrend()`: the same call under its old name, kept for one release; warns once at run time. */
 export declare function project(
   points: ReadonlyArray<readonly [number, DecimalInput]>,
   year: number,

@@ -13,7 +13,7 @@ Decimal('0.508')
 from __future__ import annotations
 
 import warnings
-from typing import Any
+from typing import Any, Dict, Tuple
 
 from . import _core, batch, docs
 from ._core import (
@@ -32,7 +32,7 @@ from ._core import (
     YearOutOfRangeError,
 )
 from ._display import get_lang, set_lang
-from ._maths import Progress, progress, project, required_path
+from ._maths import Progress, progress, project_trend, required_path
 from ._model import (
     Indicator,
     Plan,
@@ -85,12 +85,17 @@ ERRORS = {
 
 
 #: Old names kept for one release, outside ``__all__``: using one warns (``DeprecationWarning``).
-_DEPRECATED = {"OverflowError": ("DecimalOverflowError", DecimalOverflowError)}
+_DEPRECATED: Dict[str, Tuple[str, Any]] = {
+    "OverflowError": ("DecimalOverflowError", DecimalOverflowError),
+    # The trend projection of points; `Project` is a key project of a plan's tables (Rust: project_trend).
+    "project": ("project_trend", project_trend),
+}
 
 
 def __getattr__(name: str) -> Any:
-    """``onpace.OverflowError``, the old name of :class:`DecimalOverflowError` (it shadowed the
-    builtin ``OverflowError`` on ``from onpace import *``): still there, with a warning."""
+    """Old names, still there for one release with a warning: ``onpace.OverflowError`` (now
+    :class:`DecimalOverflowError`: it shadowed the builtin on ``from onpace import *``) and
+    ``onpace.project`` (now :func:`project_trend`, apart from the registry's :class:`Project`)."""
     if name in _DEPRECATED:
         new, value = _DEPRECATED[name]
         warnings.warn(f"onpace.{name} is deprecated, use onpace.{new}", DeprecationWarning, stacklevel=2)
@@ -109,5 +114,5 @@ __all__ = [
     "ParseError", "Path", "Plan", "Project", "Projection", "ResultWarning", "StatusCount", "Summary", "Svg",
     "Target", "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "UsedInputs",
     "WhatIf", "YearOutOfRangeError", "batch", "docs", "builtin_observations", "builtin_plan", "builtin_plans", "defaults", "get_lang",
-    "methods", "parse_rate", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project", "required_path",
+    "methods", "parse_rate", "plan_schema", "read_observations_csv", "read_plan_csv", "set_lang", "status_html", "Progress", "progress", "project_trend", "required_path",
 ]

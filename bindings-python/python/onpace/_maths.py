@@ -118,7 +118,7 @@ def required_path(start: Tuple[int, Number], end: Tuple[int, Number], kind: str 
     return milestones(json.loads(_core.required_path_json(json.dumps(req))))
 
 
-def project(
+def project_trend(
     points: Sequence[Tuple[int, Number]],
     year: int,
     *,
@@ -141,7 +141,7 @@ def project(
 
     Examples
     --------
-    >>> p = onpace.project([(2020, 1), (2021, 2), (2022, 3)], 2025)
+    >>> p = onpace.project_trend([(2020, 1), (2021, 2), (2022, 3)], 2025)
     >>> round(p.value, 6), p.points
     (6.0, 3)
     """

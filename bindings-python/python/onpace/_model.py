@@ -1122,9 +1122,15 @@ class Plan:
         self-contained HTML page in ``lang`` (zh, en, ko)."""
         return self._h.to_html(lang or get_lang())
 
-    def projects_chart(self, lang: Optional[str] = None) -> "Svg":
+    def projects_svg(self, lang: Optional[str] = None) -> "Svg":
         """The key projects as a timeline (SVG), labels in ``lang``."""
         return Svg(self._h.projects_svg(lang or get_lang()))
+
+    def projects_chart(self, lang: Optional[str] = None) -> "Svg":
+        """Deprecated: the old name of :meth:`projects_svg` (JS's ``projectsSvg``), kept for one
+        release; it warns (``DeprecationWarning``) and draws in ``lang``."""
+        warnings.warn("Plan.projects_chart() is deprecated, use Plan.projects_svg()", DeprecationWarning, stacklevel=2)
+        return self.projects_svg(lang)
 
     def projects_where(self, *, year: Optional[int] = None, location: Optional[str] = None,
                        undertaker: Optional[str] = None, table: Optional[int] = None) -> Tuple[List[Project], Optional[Decimal]]:

@@ -32,7 +32,24 @@ test('options left out take the core\'s defaults (onpace::DEFAULTS), not values 
   assert.equal(p.level, 0.9);
   assert.deepEqual(rd.path(), rd.path('linear'));
   assert.deepEqual(onpace.requiredPath([2020, 1], [2022, 2]), onpace.requiredPath([2020, 1], [2022, 2], 'linear'));
-  assert.deepEqual(onpace.project([[2020, 1], [2021, 2], [2022, 3]], 2025), onpace.project([[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }));
+  assert.deepEqual(onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025), onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }));
+});
+
+test('project() is a deprecated alias of projectTrend(): one warning, the same result', async () => {
+  await onpace.init();
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (m) => warned.push(m);
+  const pts = [[2020, 1], [2021, 2], [2022, 3]];
+  try {
+    assert.deepEqual(onpace.project(pts, 2025), onpace.projectTrend(pts, 2025));
+    onpace.project(pts, 2025);
+  } finally {
+    console.warn = warn;
+  }
+  assert.deepEqual(warned, ['onpace: project() is deprecated, use projectTrend()']);
+  // 1, 2, 3 in 2020–2022: the OLS line y = x − 2019 gives 6 in 2025 (hand calculation).
+  assert.equal(onpace.projectTrend(pts, 2025).value, 6);
 });
 
 test('Indicator.progress is a deprecated alias of assess: one warning, the same result', async () => {
@@ -157,8 +174,8 @@ test('the same instance keeps working after every kind of bad input', () => {
     () => onpace.requiredPath([2020, 0], [2025, 1], 'geometric'),
     () => onpace.progress([0, 1], [1000000000, 2], [2025, 3]),
     () => onpace.progress([2020, '1.23456789012345678901234567890123'], [2021, 1], [2025, 2]),
-    () => onpace.project([[2020, 1]], 2025, { model: 'ols_linear' }),
-    () => onpace.project([[2020, 1], [2021, 2], [2022, 3]], 2025, { level: 2 }),
+    () => onpace.projectTrend([[2020, 1]], 2025, { model: 'ols_linear' }),
+    () => onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025, { level: 2 }),
     () => builtinPlan().indicator('rd-intensity').assess([[2021, 1], [2021, 2]]),
     () => builtinPlan().indicator('rd-intensity').assess({ 2021: Infinity }),
     () => builtinPlan().evaluate({ nope: { 2021: 1 } }),

@@ -1,6 +1,6 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
-  init, Indicator, Target, methods, progress, requiredPath, project, OnpaceError, ParseError, isOnpaceError, formatError,
+  init, Indicator, Target, methods, progress, requiredPath, projectTrend, OnpaceError, ParseError, isOnpaceError, formatError,
   readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
 } from 'onpace';
 import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const methodIds: string[] = methods().map((m) => m.id);
   const tau: string = progress([2020, 1], [2022, 2], [2025, 3]).timeShare;
   const milestones: Milestone[] = requiredPath([2020, 1], [2025, 2]);
-  const proj: number = project([[2020, 1], [2021, 2], [2022, 3]], 2025).value;
+  const proj: number = projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025).value;
   try {
     builtinPlan('nope');
   } catch (err) {

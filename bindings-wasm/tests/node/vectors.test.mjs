@@ -57,8 +57,8 @@ const RUNNERS = {
   project(c) {
     const i = c.input; const e = c.expected; const band = i.band || {};
     const opts = { low: band.low, high: band.high, model: i.model, level: i.level };
-    if (e.error) { expectCode(() => onpace.project(i.points, i.year, opts), e.error, c.name); return; }
-    const p = onpace.project(i.points, i.year, opts);
+    if (e.error) { expectCode(() => onpace.projectTrend(i.points, i.year, opts), e.error, c.name); return; }
+    const p = onpace.projectTrend(i.points, i.year, opts);
     for (const [f, js] of [['value', 'value'], ['low', 'low'], ['high', 'high'], ['p_meet', 'pMeet'], ['growth', 'growth']]) checkFloat(c.name, f, p[js], e[f], c.tolerance);
     if ('slope' in e) checkFloat(c.name, 'slope', p.slope, e.slope, c.tolerance);
     assert.equal(p.yearReached, e.year_reached);
