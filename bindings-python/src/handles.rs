@@ -65,7 +65,7 @@ impl PlanHandle {
         onpace::api::projects(&self.plan, request).map_err(to_py)
     }
 
-    /// The reference value `id` as JSON (the core's lookup and error).
+    /// The reference value `id` as JSON `{year, value}` (the core's lookup and error).
     fn reference_value(&self, id: &str) -> R<String> {
         onpace::api::reference_value(&self.plan, id).map_err(to_py)
     }

@@ -11,7 +11,7 @@
 // This file is ES module source that scripts/build-wasm also turns into CommonJS: keep its
 // imports single-line `import { … } from './x.js';` and its exports in the one `export { … };`.
 
-import { CODES, makeError } from './errors.js';
+import { CODES, RANGE_CODES, makeError } from './errors.js';
 
 function fail(code, field, message, kind) {
   return makeError(code, field, field ? `${field}: ${message}` : message, kind);
@@ -194,7 +194,7 @@ function rethrow(e, ctx) {
     message = message.replace(POSITION, '').replace(/^line \d+: /, '');
     line = null;
   }
-  const err = makeError(r.code, field, message, r.range ? 'range' : undefined);
+  const err = makeError(r.code, field, message, RANGE_CODES.includes(r.code) ? 'range' : undefined);
   err.line = line ?? null;
   return err;
 }
@@ -288,10 +288,6 @@ function bind(rawCore, state) {
   const INTERNAL = { internal: true };
   let statusTable = null;
   const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(core.statusesJson()).map((s) => [s.code, s])));
-  const errorTable = () => core.errorTable().split(',').map((row) => {
-    const [code, name, range] = row.split(':');
-    return { code, name, range: range === '1' };
-  });
   const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
 
   /** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
@@ -648,9 +644,7 @@ function bind(rawCore, state) {
       return api.projectTrend(points, y, options);
     },
     /** The core's error codes (for the check that the JS classes cover them). */
-    errorCodes: () => errorTable().map((r) => r.code),
-    /** The core's error table (onpace::Error::TABLE): each code's JS class name and whether it is a RangeError. */
-    errorTable,
+    errorCodes: () => core.errorCodes().split(','),
     ERROR_NAMES: { ...CODES },
   };
   return api;

@@ -362,8 +362,6 @@ export declare function methods(): MethodInfo[];
 export declare function statuses(): StatusInfo[];
 /** The core's error codes (onpace::Error::CODES), without the JS-only ones. */
 export declare function errorCodes(): ErrorCode[];
-/** The core's error table (onpace::Error::TABLE): each code's JS class name, and whether it is thrown as a RangeError. */
-export declare function errorTable(): { code: ErrorCode; name: string; range: boolean }[];
 /** Observations from long CSV (`indicator,year,value[,numerator,denominator,vintage,flag,source]`), read by the core. */
 export declare function readObservationsCsv(text: string): Record<string, ObservationRecord[]>;
 /** A plan from its CSV template (one row per indicator, columns as in docs/plan-format.md); errors carry the line. */

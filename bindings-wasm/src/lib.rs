@@ -13,10 +13,10 @@ type R<T> = Result<T, JsValue>;
 /// JS wrapper (which every call goes through) throws as an `Error`, or a `RangeError` for
 /// out-of-domain numbers. Building the Error object there keeps js-sys out of the module.
 fn to_js(e: onpace::Error) -> JsValue {
-    // The name and the kind come from the core's error table, the one the JS classes are
-    // checked against (tests/node/errors.test.mjs, `errorTable`).
-    let info = e.info();
-    let record = onpace::api::error_record(&e, info.js, info.js_range);
+    // The wrapper names the error and picks Error or RangeError by its code, from the error
+    // table generated from the core's (js/errors.js, tools/types/generate.py): the record's
+    // `name` and `range` are left empty, which keeps the table out of the module.
+    let record = onpace::api::error_record(&e, "", false);
     JsValue::from_str(&record)
 }
 
@@ -129,7 +129,7 @@ impl PlanHandle {
         onpace::api::projects(&self.plan, request).map_err(to_js)
     }
 
-    /// The reference value `id` as JSON (the core's lookup and error).
+    /// The reference value `id` as JSON `{year, value}` (the core's lookup and error).
     #[wasm_bindgen(js_name = referenceValue)]
     pub fn reference_value(&self, id: &str) -> R<String> {
         onpace::api::reference_value(&self.plan, id).map_err(to_js)
@@ -256,11 +256,9 @@ impl EvaluationHandle {
     }
 }
 
-/// The core's error table (`onpace::Error::TABLE`), one `code:JsName:range` row per code, comma
-/// separated (`range` is `1` for a RangeError): the JS error classes are checked against it.
-#[wasm_bindgen(js_name = errorTable)]
-pub fn error_table() -> String {
-    let rows: Vec<String> =
-        onpace::Error::TABLE.iter().map(|i| format!("{}:{}:{}", i.code, i.js, u8::from(i.js_range))).collect();
-    rows.join(",")
+/// Every error code of the core (`onpace::Error::CODES`), comma separated: the JS error
+/// classes are checked against it.
+#[wasm_bindgen(js_name = errorCodes)]
+pub fn error_codes() -> String {
+    onpace::Error::CODES.join(",")
 }

@@ -614,10 +614,12 @@ pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
     })
 }
 
-/// The plan's reference value `id` as JSON (`{id, label, year, value, unit, source}`), or the
-/// core's `invalid_argument` error when the plan has none by that id.
+/// The plan's reference value `id` as JSON `{"year": 2020, "value": "726.86"}`, or the core's
+/// `invalid_argument` error when the plan has none by that id. (Written by hand: a serializer
+/// for the whole record would grow the WebAssembly module for two fields.)
 pub fn reference_value(plan: &Plan, id: &str) -> Result<String> {
-    to_json(plan.reference_value(id)?)
+    let r = plan.reference_value(id)?;
+    Ok(format!("{{\"year\":{},\"value\":\"{}\"}}", r.year, r.value))
 }
 
 /// Request of [`investment_total`]: a project's investments and the magnitude to total them in.

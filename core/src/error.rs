@@ -427,6 +427,29 @@ mod tests {
         assert_eq!(arms, Error::CODES);
     }
 
+    /// core/schema/errors.json is the table as data, for the JS package (tools/types/generate.py
+    /// writes its error classes from it). Regenerate with `UPDATE_SCHEMA=1 cargo test -p onpace error`.
+    #[test]
+    fn committed_table_matches_the_code() {
+        let rows: Vec<serde_json::Value> = Error::TABLE
+            .iter()
+            .map(|i| {
+                serde_json::json!({"code": i.code, "python": i.python, "js": i.js, "js_range": i.js_range, "params": i.params})
+            })
+            .collect();
+        let mut generated = serde_json::to_string_pretty(&rows).unwrap();
+        generated.push('\n');
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/errors.json");
+        if std::env::var_os("UPDATE_SCHEMA").is_some() {
+            std::fs::write(path, &generated).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(
+            committed == generated,
+            "core/schema/errors.json is stale: run UPDATE_SCHEMA=1 cargo test -p onpace error"
+        );
+    }
+
     #[test]
     fn params_are_fields_of_the_variant() {
         for e in samples() {

@@ -40,3 +40,13 @@ def test_an_unknown_form_stops_the_generator() -> None:
 def test_the_committed_files_are_what_the_generator_writes() -> None:
     for name, (schema, camel_case, what) in generate.FILES.items():
         assert (ROOT / "bindings-wasm" / "js" / name).read_text(encoding="utf-8") == generate.generate(schema, camel_case, what), name
+
+
+def test_the_error_blocks_follow_the_core_table() -> None:
+    current = generate.ERRORS_JS.read_text(encoding="utf-8")
+    assert generate.error_blocks(current) == current
+    # A block edited by hand is written back from the table.
+    edited = current.replace("  parse: 'ParseError',\n", "  parse: 'ParsingError',\n")
+    assert edited != current and generate.error_blocks(edited) == current
+    with pytest.raises(SystemExit):
+        generate.error_blocks("no blocks here")

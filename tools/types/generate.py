@@ -1,8 +1,10 @@
 """TypeScript declarations of the JS package's results and requests, generated from the core's
 JSON Schemas (core/schema/results.schema.json and requests.schema.json, themselves generated from
-the Rust types by schemars and kept identical to them by a core test).
+the Rust types by schemars and kept identical to them by a core test); and the JS error classes,
+from the core's error table (core/schema/errors.json, kept identical to onpace::Error::TABLE by a
+core test), written into the marked blocks of bindings-wasm/js/errors.js.
 
-    python3 tools/types/generate.py          # write bindings-wasm/js/{results,requests}.generated.d.ts
+    python3 tools/types/generate.py          # write bindings-wasm/js/{results,requests}.generated.d.ts, errors.js
     python3 tools/types/generate.py --check  # fail when the committed files differ (scripts/test-all)
 
 Results get the property names the JS wrapper gives them (api.js `camel`: snake_case → camelCase,
@@ -136,9 +138,36 @@ FILES = {
 }
 
 
+ERRORS_JS = OUT / "errors.js"
+
+
+def error_blocks(text: str) -> str:
+    """errors.js with its generated blocks written from core/schema/errors.json: the code → class
+    name table, the codes thrown as RangeError, and one class per code."""
+    rows = json.loads((ROOT / "core" / "schema" / "errors.json").read_text(encoding="utf-8"))
+    table = "/** code → JS class name: the core's codes, in its order. */\nconst CORE_CODES = {\n"
+    table += "".join(f"  {r['code']}: '{r['js']}',\n" for r in rows) + "};\n"
+    table += "/** The core's codes JS throws as a RangeError (a number out of its domain). */\n"
+    table += "const RANGE_CODES = [" + ", ".join(f"'{r['code']}'" for r in rows if r["js_range"]) + "];\n"
+    classes = "".join(f"const {r['js']} = subclass('{r['code']}');\n" for r in rows)
+    classes += "const coreClasses = () => ({ " + ", ".join(r["js"] for r in rows) + " });\n"
+    for name, body in (("table", table), ("classes", classes)):
+        pattern = re.compile(rf"(// BEGIN generated: {name}[^\n]*\n(?://[^\n]*\n)*)(.*?)(// END generated: {name}\n)", re.S)
+        if not pattern.search(text):
+            raise SystemExit(f"{ERRORS_JS}: no generated block {name}")
+        text = pattern.sub(lambda m: m.group(1) + body + m.group(3), text, count=1)
+    return text
+
+
 def main() -> int:
     check = "--check" in sys.argv[1:]
     stale = []
+    current = ERRORS_JS.read_text(encoding="utf-8")
+    wanted = error_blocks(current)
+    if check and wanted != current:
+        stale.append(str(ERRORS_JS.relative_to(ROOT)))
+    elif not check:
+        ERRORS_JS.write_text(wanted, encoding="utf-8")
     for out_name, (schema, camel_case, what) in FILES.items():
         text = generate(schema, camel_case, what)
         path = OUT / out_name

@@ -13,7 +13,7 @@ module.exports = {
   init,
   Target: api.Target, Indicator: api.Indicator, Plan: api.Plan, Evaluation: api.Evaluation,
   methods: api.methods, statuses: api.statuses, readObservationsCsv: api.readObservationsCsv, readPlanCsv: api.readPlanCsv, version: api.version, parseRate: api.parseRate,
-  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodes, errorTable: api.errorTable, ERROR_NAMES: api.ERROR_NAMES,
+  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodes, ERROR_NAMES: api.ERROR_NAMES,
   OnpaceError: errors.OnpaceError, isOnpaceError: errors.isOnpaceError, formatError: errors.formatError,
   InvalidPlanError: errors.InvalidPlanError, ParseError: errors.ParseError, InvalidObservationsError: errors.InvalidObservationsError,
   UnknownIndicatorError: errors.UnknownIndicatorError, UnknownPlanError: errors.UnknownPlanError, UnknownMethodError: errors.UnknownMethodError,

@@ -33,5 +33,5 @@ export async function init(input) {
   loaded = true;
 }
 
-export const { Target, Indicator, Plan, Evaluation, methods, statuses, readObservationsCsv, readPlanCsv, version, parseRate, progress, requiredPath, projectTrend, project, errorCodes, errorTable, ERROR_NAMES } = api;
+export const { Target, Indicator, Plan, Evaluation, methods, statuses, readObservationsCsv, readPlanCsv, version, parseRate, progress, requiredPath, projectTrend, project, errorCodes, ERROR_NAMES } = api;
 export { OnpaceError, isOnpaceError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError } from '../errors.js';

@@ -27,7 +27,6 @@ const MODULE = {
   statuses: [[]],
   version: [[]],
   errorCodes: [[]],
-  errorTable: [[]],
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
