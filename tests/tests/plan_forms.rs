@@ -81,6 +81,16 @@ fn bound_charts_draw_the_bound_not_a_path() {
     assert!(chart.contains("每年界限 5.5"), "{chart}");
     // No required path: only the bound line and the projection are polylines.
     assert!(!chart.contains("stroke=\"#2c6db5\" stroke-width=\"2\" points"), "a linear path was drawn");
+    // Nor does the legend name paths that are not drawn; it names the bound (the target colour).
+    for absent in ["线性路径", "等比路径"] {
+        assert!(!chart.contains(absent), "the legend lists {absent}: {chart}");
+    }
+    for present in ["观测值", "目标"] {
+        assert!(chart.contains(present), "the legend lacks {present}: {chart}");
+    }
+    // A level indicator's chart keeps both paths in its legend.
+    let level = svg::indicator_chart(&plan, "life-expectancy", &obs, &AsOf::Latest, Lang::Zh).unwrap();
+    assert!(level.contains("线性路径") && level.contains("目标"), "{level}");
 }
 
 #[test]
