@@ -70,6 +70,8 @@ fn forms_plan_loads_round_trips_evaluates_and_renders() {
     assert!(zh.contains("每年&lt;5.50（2021–2025）"), "{zh}");
     assert!(zh.contains("2021 -2.7%, 2022 -0.1% 连乘"), "{zh}");
     assert!(zh.contains("修订 77.93"), "{zh}");
+    // A change target reads as written, then the level it implies: 100 × (1 − 0.135) = 86.5.
+    assert!(zh.contains("−13.5 % (累计) → ≤86.50 (2025)"), "{zh}");
 }
 
 #[test]
