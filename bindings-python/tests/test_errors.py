@@ -66,7 +66,7 @@ def test_observations_are_named_by_year_with_no_position_in_built_json() -> None
     # as in JS): the 2022 value is the second of the list the wrapper builds, not "[1]".
     for obs in ({2021: "0.4", 2022: "abc"}, [(2021, "0.4"), (2022, "abc")], [{"year": 2021, "value": "0.4"}, {"year": 2022, "value": "abc"}]):
         with pytest.raises(onpace.ParseError) as exc:
-            IND.progress(obs)
+            IND.assess(obs)
         err: Any = exc.value
         assert err.field == "observations[2022].value", err
         assert str(err) == "observations[2022].value: `abc` is not a decimal number"
