@@ -428,7 +428,7 @@ mod tests {
     }
 
     /// core/schema/errors.json is the table as data, for the JS package (tools/types/generate.py
-    /// writes its error classes from it). Regenerate with `UPDATE_SCHEMA=1 cargo test -p onpace error`.
+    /// writes its error classes from it). Regenerate with `UPDATE_SCHEMA=1 cargo test -p onpace`.
     #[test]
     fn committed_table_matches_the_code() {
         let rows: Vec<serde_json::Value> = Error::TABLE
@@ -439,15 +439,7 @@ mod tests {
             .collect();
         let mut generated = serde_json::to_string_pretty(&rows).unwrap();
         generated.push('\n');
-        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/schema/errors.json");
-        if std::env::var_os("UPDATE_SCHEMA").is_some() {
-            std::fs::write(path, &generated).unwrap();
-        }
-        let committed = std::fs::read_to_string(path).unwrap_or_default();
-        assert!(
-            committed == generated,
-            "core/schema/errors.json is stale: run UPDATE_SCHEMA=1 cargo test -p onpace error"
-        );
+        crate::io::schema::assert_committed("errors.json", &generated);
     }
 
     #[test]
