@@ -99,11 +99,12 @@ pub struct Evaluation {
 pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
     let m = method(&options.method)?;
     let thresholds = merged_thresholds(m, &options.thresholds)?;
-    if let Some(unknown) = observations.keys().find(|id| plan.indicator(id).is_err()) {
-        return Err(Error::UnknownIndicator { id: unknown.clone() });
-    }
+    let index = IdIndex::new(plan);
+    let observed = index.align(plan.indicators.len(), observations)?;
     for (id, w) in &options.weights {
-        plan.indicator(id)?;
+        if index.position(id).is_none() {
+            return Err(Error::UnknownIndicator { id: id.clone() });
+        }
         if w.is_sign_negative() {
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
@@ -113,8 +114,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
     let mut used = Vec::with_capacity(plan.indicators.len());
     let mut subs = Vec::with_capacity(plan.indicators.len());
-    for ind in &plan.indicators {
-        let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
+    for (ind, obs) in plan.indicators.iter().zip(observed) {
         let mut warnings = Vec::new();
         let (indicator, revision) = crate::method::with_baseline(ind, options);
         let points = resolve_points(&indicator, obs, &options.as_of, &mut warnings)?;
@@ -125,11 +125,13 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     let mut rows = Vec::with_capacity(plan.indicators.len());
     for (((ind, revision), (points, warnings)), sub_annual) in used.iter().zip(&resolved).zip(&subs) {
         let ind: &crate::model::indicator::Indicator = ind;
-        let mut opts = options.clone();
+        // The options are copied only for a relative target: a copy per row would copy the
+        // weights map each time, quadratic in the plan's size when every indicator has one.
+        let mut opts = std::borrow::Cow::Borrowed(options);
         let mut warnings = warnings.clone();
         if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
-            match reference_rate(plan, to, &resolved, ind)? {
-                Some(rate) => opts.reference_rate = Some(rate),
+            match reference_rate(plan, &index, to, &resolved, ind)? {
+                Some(rate) => opts.to_mut().reference_rate = Some(rate),
                 None => warnings.push(Warning::new(
                     "insufficient_data",
                     "reference",
@@ -154,20 +156,60 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
 
 type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
+/// The plan's indicator ids, sorted, with their positions: each lookup is a binary search, so
+/// evaluating a plan of n indicators costs O(n log n), not the O(n²) of scanning the list for
+/// every observation key (a sorted vector rather than a map keeps the WebAssembly module small).
+struct IdIndex<'a>(Vec<(&'a str, usize)>);
+
+impl<'a> IdIndex<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let mut ids: Vec<(&str, usize)> =
+            plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
+        ids.sort_unstable();
+        IdIndex(ids)
+    }
+
+    /// Each indicator's observations, in the plan's order, by one merge of the two sorted id
+    /// lists; the first observation key (in sorted order) the plan lacks is an error.
+    fn align<'o>(&self, n: usize, observations: &'o PlanObservations) -> Result<Vec<&'o [Observation]>> {
+        let mut out: Vec<&[Observation]> = vec![&[]; n];
+        let mut ids = self.0.iter().peekable();
+        for (key, obs) in observations {
+            while ids.next_if(|(id, _)| *id < key.as_str()).is_some() {}
+            match ids.next_if(|(id, _)| *id == key.as_str()) {
+                Some((_, i)) => {
+                    if let Some(slot) = out.get_mut(*i) {
+                        *slot = obs;
+                    }
+                }
+                None => return Err(Error::UnknownIndicator { id: key.clone() }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The position in the plan of the indicator with this id.
+    fn position(&self, id: &str) -> Option<usize> {
+        let found = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        self.0.get(found).map(|(_, i)| *i)
+    }
+}
+
 fn reference_rate(
     plan: &Plan,
+    index: &IdIndex<'_>,
     id: &str,
     resolved: &Resolved,
     of: &crate::model::indicator::Indicator,
 ) -> Result<Option<Decimal>> {
-    let ind = plan.indicator(id)?;
-    let position = plan.indicators.iter().position(|i| i.id == id);
+    let position = index.position(id);
+    let ind = position.and_then(|p| plan.indicators.get(p)).ok_or_else(|| Error::UnknownIndicator { id: id.into() })?;
     let Some((points, _)) = position.and_then(|p| resolved.get(p)) else { return Ok(None) };
     if ind.unit.is_growth_rate() {
         // Rate against rate: the reference's chained average over the years the indicator
         // itself is observed in (so both averages cover the same years).
-        let own_years: Vec<i32> = position
-            .and_then(|_| plan.indicators.iter().position(|i| i.id == of.id))
+        let own_years: Vec<i32> = index
+            .position(&of.id)
             .and_then(|p| resolved.get(p))
             .map(|(pts, _)| pts.iter().map(|p| p.year).collect())
             .unwrap_or_default();
