@@ -553,7 +553,7 @@ class Indicator:
             if plain is not None:
                 found = self._h.assess_plain(observations, plain[0], method, plain[1], model, baseline)
                 if found is not None:
-                    return found  # type: ignore[no-any-return]
+                    return found
         req: Dict[str, Any] = {
             "observations": observation_list(observations),
             "as_of": _as_of(as_of),
