@@ -871,6 +871,64 @@ mod tests {
 
     #[test]
     #[cfg(feature = "builtin")]
+    fn every_json_entry_point_refuses_unknown_keys_and_names_wrong_types() {
+        let plan = crate::builtin::plan("cn-14th-fyp-st").unwrap();
+        let ind = plan.indicator("basic-research-share").unwrap();
+        type Entry<'a> = (&'a str, Box<dyn Fn(&str) -> Result<String> + 'a>);
+        let entries: Vec<Entry> = vec![
+            ("assess", Box::new(|t| assess_json(ind, t))),
+            ("evaluate", Box::new(|t| evaluate_json(&plan, t).and_then(|e| e.json()))),
+            ("project", Box::new(|t| project_json(ind, t))),
+            ("path", Box::new(|t| path_json(ind, t))),
+            ("what_if", Box::new(|t| what_if_json(ind, t))),
+            ("numerator_path", Box::new(|t| numerator_path_json(ind, t))),
+            ("progress", Box::new(progress_json)),
+            ("required_path", Box::new(required_path_json)),
+            ("project_points", Box::new(project_points_json)),
+            ("projects", Box::new(|t| projects_json(&plan, t))),
+            ("parse_rate", Box::new(parse_rate_json)),
+            ("plan_from_rows", Box::new(|t| plan_from_rows_json(t).map(|p| p.id))),
+            ("plan_from_indicators", Box::new(|t| plan_from_indicators_json(t).map(|p| p.id))),
+        ];
+        for (name, call) in &entries {
+            let e = call(r#"{"no_such_key": 1}"#).unwrap_err();
+            let want = if *name == "plan_from_indicators" { "invalid_plan" } else { "parse" };
+            assert_eq!(e.code(), want, "{name}: {e}");
+            assert!(e.to_string().contains("no_such_key"), "{name}: {e}");
+        }
+        // A wrong type deep in a request is named by its path (serde's position and type).
+        let e = assess_json(ind, r#"{"observations": [{"year": 2022, "value": [1]}]}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "observations[0].value"), "{e}");
+        let e = evaluate_json(&plan, r#"{"observations": {"basic-research-share": [{"year": "x"}]}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "observations.basic-research-share[0].year"), "{e}");
+        let e = evaluate_json(&plan, r#"{"weights": {"basic-research-share": true}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "weights.basic-research-share"), "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "builtin")]
+    #[allow(clippy::field_reassign_with_default)] // requests are built as another crate must.
+    fn json_entry_points_are_the_typed_functions() {
+        // The typed route (as the Python extension builds requests) and the JSON route give
+        // the same result for the same request.
+        let plan = crate::builtin::plan("cn-14th-fyp-st").unwrap();
+        let text = r#"{"observations": {"basic-research-share": [{"year": 2022, "value": "6.5"}]}, "method": "open-sdg", "as_of": 2023}"#;
+        let mut r = EvaluateRequest::default();
+        r.observations.insert("basic-research-share".into(), vec![Observation::new(2022, Decimal::new(65, 1))]);
+        r.method = Some("open-sdg".into());
+        r.as_of = AsOf::Year(2023);
+        assert_eq!(to_json(&evaluate(&plan, &r).unwrap()).unwrap(), evaluate_json(&plan, text).unwrap().json().unwrap());
+        let ind = plan.indicator("basic-research-share").unwrap();
+        let mut a = AssessRequest::default();
+        a.observations = r.observations["basic-research-share"].clone();
+        assert_eq!(
+            to_json(&assess(ind, a).unwrap()).unwrap(),
+            assess_json(ind, r#"{"observations": [{"year": 2022, "value": 6.5}]}"#).unwrap()
+        );
+    }
+
+    #[test]
+    #[cfg(feature = "builtin")]
     fn requests_refuse_unknown_fields_and_keep_decimals() {
         let plan = crate::builtin::plan("yanbian-st-14").unwrap();
         let ind = plan.indicator("rd-intensity").unwrap();

@@ -19,6 +19,6 @@ fuzz_target!(|data: &[u8]| {
         6 => api::required_path_json(&text),
         7 => api::project_points_json(&text),
         8 => api::projects_json(&plan, &text),
-        _ => api::evaluate_json(&plan, &text).map(|e| e.json),
+        _ => api::evaluate_json(&plan, &text).and_then(|e| e.json()),
     };
 });
