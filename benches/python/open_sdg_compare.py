@@ -79,8 +79,7 @@ def peer_pandas(series: List[Series]) -> List[Tuple[Optional[str], Optional[floa
     return out
 
 
-def main() -> None:
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 10_000
+def run(n: int, rounds: int = 3) -> Dict[str, Any]:
     plan_doc, obs = plan_and_observations(n)
     plan = onpace.Plan.from_json(json.dumps(plan_doc))
     ids = [i["id"] for i in plan_doc["indicators"]]
@@ -107,20 +106,24 @@ def main() -> None:
     timed: Dict[str, Callable[[], Any]] = {"peer": lambda: peer(series), "peer_pandas": lambda: peer_pandas(series),
                                            "object_api": object_api, "plan_evaluate": evaluate}
     best = {k: float("inf") for k in timed}
-    for _ in range(3):
+    for _ in range(rounds):
         for k, f in timed.items():
             t = time.perf_counter()
             f()
             best[k] = min(best[k], time.perf_counter() - t)
     ms = {k: round(v * 1e3, 2) for k, v in best.items()}
-    print(json.dumps({
+    return {
         "series": n, "load_1m": round(os.getloadavg()[0], 2), "ms": ms,
         "us_per_series": {k: round(v * 1e6 / n, 2) for k, v in best.items()},
         "peer_over_object_api": round(best["peer"] / best["object_api"], 2),
         "peer_over_plan_evaluate": round(best["peer"] / best["plan_evaluate"], 2),
         "peer_pandas_over_object_api": round(best["peer_pandas"] / best["object_api"], 2),
         "peer_pandas_over_plan_evaluate": round(best["peer_pandas"] / best["plan_evaluate"], 2),
-    }))
+    }
+
+
+def main() -> None:
+    print(json.dumps(run(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)))
 
 
 if __name__ == "__main__":

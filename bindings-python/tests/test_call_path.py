@@ -207,3 +207,20 @@ def test_rows_are_built_once_and_kept() -> None:
     ev = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
     assert ev.rows is ev.rows and isinstance(ev.rows, list)
     assert ev.rows[0].thresholds == {k: Decimal(v) for k, v in json.loads(ev.to_json())["rows"][0]["thresholds"].items()}
+
+
+def test_open_sdg_bench_runs() -> None:
+    """benches/python/open_sdg_compare.py on 200 series, one untimed round: its check that every
+    status and score equals the Open SDG peer model's runs in CI, and the bench cannot rot (its
+    timings are read by hand, benches/README.md, never asserted)."""
+    import importlib.util
+    import sys
+    from pathlib import Path
+
+    benches = Path(__file__).resolve().parents[2] / "benches" / "python"
+    sys.path.insert(0, str(benches))
+    spec = importlib.util.spec_from_file_location("open_sdg_compare", benches / "open_sdg_compare.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.run(200, rounds=1)["series"] == 200
