@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::io::json::from_json_text;
+use crate::io::json::{from_json_text, from_request_json_text};
 use crate::math::path::Milestone;
 use crate::math::path::PathKind;
 use crate::math::progress::Progress;
@@ -86,10 +86,10 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 }
 
 /// A request whose JSON has the wrong shape or a value that is not a number is a `parse`
-/// error naming the path (`observations[0].value`): the front ends build requests from the
+/// error naming the path (`observations[2022].value`): the front ends build requests from the
 /// user's values, so that is what such an error nearly always means.
 fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    from_json_text(text, |path, message| Error::parse(path, None, message))
+    from_request_json_text(text, |path, message| Error::parse(path, None, message))
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
@@ -810,6 +810,12 @@ pub struct PlanIndicatorsRequest {
     pub indicators: Vec<Indicator>,
 }
 
+/// An indicator from the fields a front end's constructor was given (JSON it built, in the
+/// shape of a plan file's indicator): errors name the field, with no position in that JSON.
+pub fn indicator_from_fields(fields_json: &str) -> Result<Indicator> {
+    Indicator::from_request_json(fields_json)
+}
+
 /// A plan from indicators; base year and period as
 /// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
 pub fn plan_from_indicators(r: PlanIndicatorsRequest) -> Result<Plan> {
@@ -898,7 +904,7 @@ mod tests {
         }
         // A wrong type deep in a request is named by its path (serde's position and type).
         let e = assess_json(ind, r#"{"observations": [{"year": 2022, "value": [1]}]}"#).unwrap_err();
-        assert_eq!((e.code(), e.field()), ("parse", "observations[0].value"), "{e}");
+        assert_eq!((e.code(), e.field()), ("parse", "observations[2022].value"), "{e}");
         let e = evaluate_json(&plan, r#"{"observations": {"basic-research-share": [{"year": "x"}]}}"#).unwrap_err();
         assert_eq!((e.code(), e.field()), ("parse", "observations.basic-research-share[0].year"), "{e}");
         let e = evaluate_json(&plan, r#"{"weights": {"basic-research-share": true}}"#).unwrap_err();
@@ -917,7 +923,10 @@ mod tests {
         r.observations.insert("basic-research-share".into(), vec![Observation::new(2022, Decimal::new(65, 1))]);
         r.method = Some("open-sdg".into());
         r.as_of = AsOf::Year(2023);
-        assert_eq!(to_json(&evaluate(&plan, &r).unwrap()).unwrap(), evaluate_json(&plan, text).unwrap().json().unwrap());
+        assert_eq!(
+            to_json(&evaluate(&plan, &r).unwrap()).unwrap(),
+            evaluate_json(&plan, text).unwrap().json().unwrap()
+        );
         let ind = plan.indicator("basic-research-share").unwrap();
         let mut a = AssessRequest::default();
         a.observations = r.observations["basic-research-share"].clone();
