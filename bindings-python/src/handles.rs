@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use onpace::{Indicator, Lang, Plan};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::to_py;
 
@@ -60,25 +60,11 @@ impl PlanHandle {
     }
 
     /// Evaluate the plan on plain observations through typed conversions; None when an input
-    /// is not plain (the caller then sends the JSON request to `evaluate`).
-    #[allow(clippy::too_many_arguments)] // the wrapper's keyword arguments, one by one.
-    fn evaluate_plain(
-        &self,
-        py: Python<'_>,
-        observations: &Bound<'_, PyAny>,
-        as_of: &Bound<'_, PyAny>,
-        method: &Bound<'_, PyAny>,
-        thresholds: &Bound<'_, PyAny>,
-        model: &Bound<'_, PyAny>,
-        weights: &Bound<'_, PyAny>,
-        missing: &Bound<'_, PyAny>,
-        baseline: &Bound<'_, PyAny>,
-    ) -> R<Option<EvaluationHandle>> {
-        let Ok(request) =
-            crate::typed::evaluate_request(observations, as_of, method, thresholds, model, weights, missing, baseline)
-        else {
-            return Ok(None);
-        };
+    /// is not plain (the caller then sends the JSON request to `evaluate`). The arguments are
+    /// `Plan.evaluate`'s, positional (`typed::evaluate_request`).
+    #[pyo3(signature = (*args))]
+    fn evaluate_plain(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> R<Option<EvaluationHandle>> {
+        let Ok(request) = crate::typed::evaluate_request(args) else { return Ok(None) };
         let plan = Arc::clone(&self.plan);
         let evaluated = py.detach(move || onpace::api::Evaluated::new(&plan, request)).map_err(to_py)?;
         Ok(Some(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated }))
@@ -166,21 +152,11 @@ impl IndicatorHandle {
 
     /// Assess on plain observations through typed conversions; returns an
     /// `onpace.Assessment`, or None when an input is not plain (the caller then sends the JSON
-    /// request to `assess`).
-    #[allow(clippy::too_many_arguments)] // the wrapper's keyword arguments, one by one.
-    fn assess_plain<'py>(
-        &self,
-        py: Python<'py>,
-        observations: &Bound<'py, PyAny>,
-        as_of: &Bound<'py, PyAny>,
-        method: &Bound<'py, PyAny>,
-        thresholds: &Bound<'py, PyAny>,
-        model: &Bound<'py, PyAny>,
-        baseline: &Bound<'py, PyAny>,
-    ) -> R<Option<Bound<'py, PyAny>>> {
-        let Ok(request) = crate::typed::assess_request(observations, as_of, method, thresholds, model, baseline) else {
-            return Ok(None);
-        };
+    /// request to `assess`). The arguments are `Indicator.progress`'s, positional
+    /// (`typed::assess_request`).
+    #[pyo3(signature = (*args))]
+    fn assess_plain<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> R<Option<Bound<'py, PyAny>>> {
+        let Ok(request) = crate::typed::assess_request(args) else { return Ok(None) };
         let assessment = onpace::api::assess(&self.indicator, request).map_err(to_py)?;
         crate::typed::ResultBuilder::new(py)?.assessment(&assessment).map(Some)
     }

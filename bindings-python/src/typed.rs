@@ -149,49 +149,43 @@ pub(crate) fn code<T: serde::de::DeserializeOwned>(text: &str) -> Read<T> {
     serde_json::from_value(serde_json::Value::String(text.to_string())).map_err(|_| Declined)
 }
 
+/// The wrapper's arguments, positional (`Plan.evaluate`: observations, as_of, method,
+/// thresholds, model, weights, missing, baseline; `Indicator.progress`: the same without
+/// weights and missing): each is named here only.
+fn arguments<'py, const N: usize>(args: &Bound<'py, PyTuple>) -> Read<[Bound<'py, PyAny>; N]> {
+    let items: Vec<Bound<'py, PyAny>> = args.iter().collect();
+    items.try_into().map_err(|_| Declined)
+}
+
 /// The arguments of `Plan.evaluate` as a request, or `Declined`.
 // Fields set one by one rather than a struct literal: the façade's request structs may become
 // #[non_exhaustive], where only Default and assignment work from another crate.
-#[allow(clippy::too_many_arguments, clippy::field_reassign_with_default)]
-pub(crate) fn evaluate_request(
-    observations: &Bound<'_, PyAny>,
-    as_of_value: &Bound<'_, PyAny>,
-    method: &Bound<'_, PyAny>,
-    thresholds: &Bound<'_, PyAny>,
-    model: &Bound<'_, PyAny>,
-    weights: &Bound<'_, PyAny>,
-    missing: &Bound<'_, PyAny>,
-    baseline: &Bound<'_, PyAny>,
-) -> Read<EvaluateRequest> {
+#[allow(clippy::field_reassign_with_default)]
+pub(crate) fn evaluate_request(args: &Bound<'_, PyTuple>) -> Read<EvaluateRequest> {
+    let [observations, as_of_value, method, thresholds, model, weights, missing, baseline] = arguments(args)?;
     let mut r = EvaluateRequest::default();
-    r.observations = plan_observations(observations)?;
-    r.as_of = as_of(as_of_value)?;
-    r.method = Some(text(method)?);
-    r.thresholds = decimal_map(thresholds)?;
-    r.model = optional_text(model)?;
-    r.weights = decimal_map(weights)?;
-    r.missing = Some(code(&text(missing)?)?);
-    r.baseline = Some(code(&text(baseline)?)?);
+    r.observations = plan_observations(&observations)?;
+    r.as_of = as_of(&as_of_value)?;
+    r.method = Some(text(&method)?);
+    r.thresholds = decimal_map(&thresholds)?;
+    r.model = optional_text(&model)?;
+    r.weights = decimal_map(&weights)?;
+    r.missing = Some(code(&text(&missing)?)?);
+    r.baseline = Some(code(&text(&baseline)?)?);
     Ok(r)
 }
 
 /// The arguments of `Indicator.progress` (without a reference rate) as a request.
 #[allow(clippy::field_reassign_with_default)] // as in evaluate_request.
-pub(crate) fn assess_request(
-    observations_value: &Bound<'_, PyAny>,
-    as_of_value: &Bound<'_, PyAny>,
-    method: &Bound<'_, PyAny>,
-    thresholds: &Bound<'_, PyAny>,
-    model: &Bound<'_, PyAny>,
-    baseline: &Bound<'_, PyAny>,
-) -> Read<AssessRequest> {
+pub(crate) fn assess_request(args: &Bound<'_, PyTuple>) -> Read<AssessRequest> {
+    let [obs, as_of_value, method, thresholds, model, baseline] = arguments(args)?;
     let mut r = AssessRequest::default();
-    r.observations = if observations_value.is_none() { Vec::new() } else { observations(observations_value)? };
-    r.as_of = as_of(as_of_value)?;
-    r.method = Some(text(method)?);
-    r.thresholds = decimal_map(thresholds)?;
-    r.model = optional_text(model)?;
-    r.baseline = Some(code(&text(baseline)?)?);
+    r.observations = if obs.is_none() { Vec::new() } else { observations(&obs)? };
+    r.as_of = as_of(&as_of_value)?;
+    r.method = Some(text(&method)?);
+    r.thresholds = decimal_map(&thresholds)?;
+    r.model = optional_text(&model)?;
+    r.baseline = Some(code(&text(&baseline)?)?);
     Ok(r)
 }
 
