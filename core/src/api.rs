@@ -244,9 +244,9 @@ pub struct Evaluated {
 impl Evaluated {
     /// Evaluate `plan` ([`evaluate`]) and keep the observations and options for the renderers.
     pub fn new(plan: &Plan, r: EvaluateRequest) -> Result<Self> {
-        let options = evaluate_options(&r)?;
-        let evaluation = plan.evaluate(&r.observations, &options)?;
-        Ok(Evaluated { evaluation, observations: r.observations, options })
+        let (observations, options) = evaluate_options(r)?;
+        let evaluation = plan.evaluate(&observations, &options)?;
+        Ok(Evaluated { evaluation, observations, options })
     }
 
     /// The evaluation as JSON (written when asked for: a binding that converts the result
@@ -317,22 +317,26 @@ impl Evaluated {
     }
 }
 
-fn evaluate_options(r: &EvaluateRequest) -> Result<AssessOptions> {
-    Ok(AssessOptions {
+/// The request's observations and options (moved, not copied: no second instance of the
+/// maps' clone code in the WebAssembly module).
+fn evaluate_options(r: EvaluateRequest) -> Result<(PlanObservations, AssessOptions)> {
+    let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
-        method: r.method.clone().unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
-        thresholds: r.thresholds.clone(),
+        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
         reference_rate: None,
-        weights: r.weights.clone(),
+        weights: r.weights,
         missing: r.missing.unwrap_or_default(),
         baseline: r.baseline.unwrap_or_default(),
-    })
+    };
+    Ok((r.observations, options))
 }
 
 /// Evaluate a plan.
-pub fn evaluate(plan: &Plan, r: &EvaluateRequest) -> Result<Evaluation> {
-    plan.evaluate(&r.observations, &evaluate_options(r)?)
+pub fn evaluate(plan: &Plan, r: EvaluateRequest) -> Result<Evaluation> {
+    let (observations, options) = evaluate_options(r)?;
+    plan.evaluate(&observations, &options)
 }
 
 /// [`Evaluated::new`] from JSON: request [`EvaluateRequest`], response an [`Evaluated`] (for
@@ -924,7 +928,7 @@ mod tests {
         r.method = Some("open-sdg".into());
         r.as_of = AsOf::Year(2023);
         assert_eq!(
-            to_json(&evaluate(&plan, &r).unwrap()).unwrap(),
+            to_json(&evaluate(&plan, r.clone()).unwrap()).unwrap(),
             evaluate_json(&plan, text).unwrap().json().unwrap()
         );
         let ind = plan.indicator("basic-research-share").unwrap();

@@ -100,7 +100,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
     let m = method(&options.method)?;
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     let index = IdIndex::new(plan);
-    let observed = index.align(plan.indicators.len(), observations)?;
+    let observed = index.align(observations)?;
     for (id, w) in &options.weights {
         if index.position(id).is_none() {
             return Err(Error::UnknownIndicator { id: id.clone() });
@@ -156,29 +156,37 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
 
 type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
-/// The plan's indicator ids, sorted, with their positions: each lookup is a binary search, so
-/// evaluating a plan of n indicators costs O(n log n), not the O(n²) of scanning the list for
-/// every observation key (a sorted vector rather than a map keeps the WebAssembly module small).
-struct IdIndex<'a>(Vec<(&'a str, usize)>);
+/// The plan's indicator ids and their positions in id order: each lookup is a binary search,
+/// and the observations are matched to the plan in one merge, so evaluating a plan of n
+/// indicators costs O(n log n), not the O(n²) of scanning the indicator list for every
+/// observation key. Sorted vectors, with the plan checks' own sort, rather than a map: the
+/// WebAssembly module stays as small.
+struct IdIndex<'a> {
+    ids: Vec<&'a str>,
+    order: Vec<usize>,
+}
 
 impl<'a> IdIndex<'a> {
     fn new(plan: &'a Plan) -> Self {
-        let mut ids: Vec<(&str, usize)> =
-            plan.indicators.iter().enumerate().map(|(i, ind)| (ind.id.as_str(), i)).collect();
-        ids.sort_unstable();
-        IdIndex(ids)
+        let ids: Vec<&str> = plan.indicators.iter().map(|ind| ind.id.as_str()).collect();
+        let order = crate::model::plan::sorted_order(&ids);
+        IdIndex { ids, order }
+    }
+
+    fn id(&self, position: usize) -> &'a str {
+        self.ids.get(position).copied().unwrap_or_default()
     }
 
     /// Each indicator's observations, in the plan's order, by one merge of the two sorted id
     /// lists; the first observation key (in sorted order) the plan lacks is an error.
-    fn align<'o>(&self, n: usize, observations: &'o PlanObservations) -> Result<Vec<&'o [Observation]>> {
-        let mut out: Vec<&[Observation]> = vec![&[]; n];
-        let mut ids = self.0.iter().peekable();
+    fn align<'o>(&self, observations: &'o PlanObservations) -> Result<Vec<&'o [Observation]>> {
+        let mut out: Vec<&[Observation]> = vec![&[]; self.ids.len()];
+        let mut order = self.order.iter().peekable();
         for (key, obs) in observations {
-            while ids.next_if(|(id, _)| *id < key.as_str()).is_some() {}
-            match ids.next_if(|(id, _)| *id == key.as_str()) {
-                Some((_, i)) => {
-                    if let Some(slot) = out.get_mut(*i) {
+            while order.next_if(|&&i| self.id(i) < key.as_str()).is_some() {}
+            match order.next_if(|&&i| self.id(i) == key.as_str()) {
+                Some(&i) => {
+                    if let Some(slot) = out.get_mut(i) {
                         *slot = obs;
                     }
                 }
@@ -190,8 +198,8 @@ impl<'a> IdIndex<'a> {
 
     /// The position in the plan of the indicator with this id.
     fn position(&self, id: &str) -> Option<usize> {
-        let found = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
-        self.0.get(found).map(|(_, i)| *i)
+        let found = self.order.binary_search_by(|&i| self.id(i).cmp(id)).ok()?;
+        self.order.get(found).copied()
     }
 }
 
