@@ -9,7 +9,7 @@ export type AsOf = null | number | string;
 export interface AssessRequest {
   /** Accept bare rates of ±1 (±100 % a year) or more on purpose. */
   allow_large_rates?: boolean;
-  /** What "now" is. */
+  /** What "now" is (latest by default; checked by [`assess`]). */
   as_of?: AsOf | null;
   /** `plan` (default): the plan's printed baseline; `revised`: its latest revision. */
   baseline?: BaselineChoice | null;
@@ -44,7 +44,7 @@ export type Decimal = number | string;
 
 /** Request of [`evaluate`]. */
 export interface EvaluateRequest {
-  /** What "now" is. */
+  /** What "now" is (latest by default; checked by [`evaluate`]). */
   as_of?: AsOf | null;
   /** `plan` (default): the plans' printed baselines; `revised`: their latest revisions. */
   baseline?: BaselineChoice | null;
@@ -155,7 +155,7 @@ export interface ProjectPointsRequest {
 
 /** Request of [`project`]. */
 export interface ProjectRequest {
-  /** What "now" is. */
+  /** What "now" is (latest by default; checked by [`project`]). */
   as_of?: AsOf | null;
   /** Interval level in (0, 1), 0.9 by default. */
   level?: number | null;
