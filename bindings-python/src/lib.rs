@@ -1,6 +1,6 @@
 //! `onpace._core`: the compiled part of the Python package. Thin by design: objects live in
 //! Rust, requests and results cross as JSON text through `onpace::api` (decimals as strings,
-//! so nothing is rounded) — or, for `Plan.evaluate` and `Indicator.progress` on plain input,
+//! so nothing is rounded) — or, for `Plan.evaluate` and `Indicator.assess` on plain input,
 //! through typed conversions (`typed.rs`) — and every error becomes a typed Python exception.
 
 mod batch;

@@ -4,7 +4,7 @@
 //! result struct out ([`assess`]: `&Indicator` + [`AssessRequest`] → [`Assessment`]) — and a
 //! JSON-string entry point named `…_json` that is one line over it: read the request, call the
 //! typed function, write the result. A binding with typed conversions (the Python extension's
-//! `Plan.evaluate` and `Indicator.progress`) builds the request struct itself; the others send
+//! `Plan.evaluate` and `Indicator.assess`) builds the request struct itself; the others send
 //! JSON text. Both end in the same typed function, so they give the same results; decimals
 //! travel as strings in JSON, so nothing is rounded on the way. JSON requests refuse unknown
 //! fields and name the path of a wrong type (`observations[0].value`), and every error is a

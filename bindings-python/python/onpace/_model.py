@@ -1116,7 +1116,7 @@ class Plan:
         """
         labels = {i: s["label"] for i, s in self._specs.items()}
         if layout is None:
-            # The thin call path, as in Indicator.progress.
+            # The thin call path, as in Indicator.assess.
             try:
                 plain = (_as_of(as_of), thresholds(thresholds_),
                          {k: dec_str(v, f"weights.{k}") for k, v in (weights or {}).items()})
