@@ -119,6 +119,35 @@ pub fn batch_progress<'py>(
     Ok((next()?, next()?, next()?, next()?, next()?, next()?, PyArray1::from_vec(py, status)))
 }
 
+/// The checked method and thresholds, and the kernel's view of the seven input columns
+/// (baseline, target, base_year, target_year, year, value, direction) with eurostat's window
+/// start: what `batch_assess` and `batch_assess_into` both take.
+fn spec_and_columns<'a>(
+    method: &str,
+    thresholds: &HashMap<String, f64>,
+    columns: &'a [PyReadonlyArray1<'_, f64>],
+    start_year: Option<&'a PyReadonlyArray1<'_, f64>>,
+    start_value: Option<&'a PyReadonlyArray1<'_, f64>>,
+) -> PyResult<(BatchSpec, Columns<'a>)> {
+    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
+    let [b, t, by, ty, y, v, d] = columns else {
+        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
+    };
+    let cols = Columns {
+        baseline: slice(b)?,
+        target: slice(t)?,
+        base_year: slice(by)?,
+        target_year: slice(ty)?,
+        year: slice(y)?,
+        value: slice(v)?,
+        direction: slice(d)?,
+        start_year: start_year.map(slice).transpose()?,
+        start_value: start_value.map(slice).transpose()?,
+    };
+    Ok((spec, cols))
+}
+
 /// Any batch method. `columns` are the seven inputs (baseline, target, base_year, target_year,
 /// year, value, direction); `start_year`/`start_value` eurostat's window start. Returns the
 /// value column names, the value arrays and the int8 status array.
@@ -134,22 +163,7 @@ pub fn batch_assess<'py>(
     thresholds: HashMap<String, f64>,
     parallel_from: Option<usize>,
 ) -> PyResult<(Vec<&'static str>, Vec<Bound<'py, PyArray1<f64>>>, Bound<'py, PyArray1<i8>>)> {
-    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
-    let [b, t, by, ty, y, v, d] = columns.as_slice() else {
-        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
-    };
-    let cols = Columns {
-        baseline: slice(b)?,
-        target: slice(t)?,
-        base_year: slice(by)?,
-        target_year: slice(ty)?,
-        year: slice(y)?,
-        value: slice(v)?,
-        direction: slice(d)?,
-        start_year: start_year.as_ref().map(slice).transpose()?,
-        start_value: start_value.as_ref().map(slice).transpose()?,
-    };
+    let (spec, cols) = spec_and_columns(method, &thresholds, &columns, start_year.as_ref(), start_value.as_ref())?;
     let (values, status) = run(py, &spec, &cols, parallel_from.unwrap_or(PARALLEL_FROM))?;
     let names = spec.method.columns().iter().map(|c| c.name()).collect();
     Ok((names, values.into_iter().map(|v| PyArray1::from_vec(py, v)).collect(), PyArray1::from_vec(py, status)))
@@ -173,22 +187,7 @@ pub fn batch_assess_into<'py>(
     mut status: PyReadwriteArray1<'py, i8>,
     parallel_from: Option<usize>,
 ) -> PyResult<()> {
-    let given: Vec<(&str, f64)> = thresholds.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let spec = BatchSpec::new(method, &given).map_err(crate::errors::to_py)?;
-    let [b, t, by, ty, y, v, d] = columns.as_slice() else {
-        return Err(InvalidArgumentError::new_err("seven input columns are needed"));
-    };
-    let cols = Columns {
-        baseline: slice(b)?,
-        target: slice(t)?,
-        base_year: slice(by)?,
-        target_year: slice(ty)?,
-        year: slice(y)?,
-        value: slice(v)?,
-        direction: slice(d)?,
-        start_year: start_year.as_ref().map(slice).transpose()?,
-        start_value: start_value.as_ref().map(slice).transpose()?,
-    };
+    let (spec, cols) = spec_and_columns(method, &thresholds, &columns, start_year.as_ref(), start_value.as_ref())?;
     let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
     let contiguous = |e| InvalidArgumentError::new_err(format!("output arrays must be contiguous: {e}"));
     let mut value_slices = Vec::with_capacity(values.len());

@@ -103,9 +103,8 @@ def progress(
     """``cn-plan-pace`` over arrays of series (arguments broadcast; scalars are fine)."""
     if method != "cn-plan-pace":
         raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch.progress runs cn-plan-pace; use onpace.batch.assess(method=...)")
-    cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction)
     th = {"ahead_margin": float(ahead_margin), "lag_tolerance": float(lag_tolerance)}
-    out = _run("cn-plan-pace", cols, (None, None), th, shape)
+    out = assess(baseline, target, base_year, target_year, year, value, direction=direction, thresholds=th)
     return {k: out[k] for k in _KEYS}
 
 

@@ -1,16 +1,15 @@
 //! The columnar kernel: every batch method over columns of f64, in blocks of [`BLOCK`] rows.
 //!
 //! A block's inputs are copied into small arrays that stay in L1 (a broadcast single value is
-//! spread), its logarithms and exponentials computed four lanes at a time in SIMD
-//! ([`super::lanes`]), its statuses decided row by row with the exact API's rules into a
-//! block of results, and each result copied once into the caller's columns (no fill pass, no
-//! second write). The caller splits the columns across threads ([`Columns::slice`],
-//! [`Outputs::split_at`]).
+//! spread), its logarithms and exponentials computed in loops the compiler vectorises
+//! ([`super::vmath`]), its statuses decided row by row with the exact API's rules into a block
+//! of results, and each result copied once into the caller's columns (no fill pass, no second
+//! write). With the `simd` feature the whole kernel is compiled a second time for AVX2 and FMA
+//! and that copy runs where the CPU has them ([`assess_into`]). The caller splits the columns
+//! across threads ([`Columns::slice`], [`Outputs::split_at`]).
 
-use wide::f64x4;
-
-use super::lanes;
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
+use super::vmath;
 use super::{at_least, NOT_ASSESSABLE};
 use crate::error::{Error, Result};
 use crate::method::prepare::EDGE_TOLERANCE;
@@ -151,6 +150,7 @@ struct Block {
 
 /// `dst[..len]` from `col[from..from + len]`, or the single value of a broadcast column; the
 /// rest NaN.
+#[inline(always)]
 fn fill(dst: &mut Lane, col: &[f64], from: usize, len: usize) {
     match col {
         [only] => dst.fill(*only),
@@ -170,6 +170,7 @@ impl Block {
         Block { y0: nan, ys: nan, t0: nan, tt: nan, t: nan, yt: nan, d: nan, sy: nan, sv: nan }
     }
 
+    #[inline(always)]
     fn load(&mut self, cols: &Columns<'_>, from: usize, len: usize) {
         fill(&mut self.y0, cols.baseline, from, len);
         fill(&mut self.ys, cols.target, from, len);
@@ -205,6 +206,7 @@ impl Block {
 }
 
 /// `a − b` per row.
+#[inline(always)]
 fn diff(a: &Lane, b: &Lane) -> Lane {
     let mut out = [0.0; BLOCK];
     for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
@@ -213,61 +215,26 @@ fn diff(a: &Lane, b: &Lane) -> Lane {
     out
 }
 
-fn v4(s: &[f64]) -> f64x4 {
-    <[f64; 4]>::try_from(s).map_or(f64x4::splat(f64::NAN), f64x4::new)
-}
-
-/// Whether the block's logarithms and exponentials run in SIMD lanes: where the build has AVX2
-/// and FMA (`-C target-cpu=x86-64-v3` or `native`), `wide`'s lanes compute the two rates 1.6×
-/// faster than glibc; on the x86-64 baseline (SSE2, no FMA: what a portable wheel is built for)
-/// they are 1.6× slower than glibc's scalar routines, which pick their FMA versions at run time,
-/// so those are used there (benches/README.md, "Batch kernel").
-const SIMD_MATH: bool = cfg!(all(target_arch = "x86_64", target_feature = "avx2", target_feature = "fma"));
-
-/// `ln(to/from)/years` of one series, NaN where no compound rate exists: the scalar twin of
-/// [`lanes::log_growth`], with [`crate::math::rate`]'s two branches.
-fn log_growth1(from: f64, to: f64, years: f64) -> f64 {
-    let ratio = to / from;
-    if !(ratio > 0.0 && ratio.is_finite() && years > 0.0) {
-        return f64::NAN;
-    }
-    crate::math::rate::log_ratio((to - from) / from, ratio) / years
-}
-
-/// The compound rates of a block.
-fn rates(from: &Lane, to: &Lane, years: &Lane) -> Lane {
-    if SIMD_MATH {
-        return simd(lanes::rate, from, to, years);
-    }
+/// The compound rates of a block, NaN where none exists.
+#[inline(always)]
+fn rates<const F: bool>(from: &Lane, to: &Lane, years: &Lane) -> Lane {
     let mut out = [0.0; BLOCK];
     for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
-        *o = crate::math::rate::rate_from_log(log_growth1(*f, *t, *y));
+        *o = vmath::rate::<F>(*f, *t, *y);
     }
     out
 }
 
-/// The log growths of a block, and the growth factors `e^(λ·ahead)`.
-fn log_growths(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
-    if SIMD_MATH {
-        let lam = simd(lanes::log_growth, from, to, years);
-        return (lam, simd(|l, a, _| lanes::grow(l, a), &lam, ahead, ahead));
-    }
+/// The log growths of a block (NaN where no rate exists), and the growth factors
+/// `e^(λ·ahead)`.
+#[inline(always)]
+fn log_growths<const F: bool>(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
     let (mut lam, mut factor) = ([0.0; BLOCK], [0.0; BLOCK]);
     for (((((l, g), f), t), y), a) in lam.iter_mut().zip(factor.iter_mut()).zip(from).zip(to).zip(years).zip(ahead) {
-        *l = log_growth1(*f, *t, *y);
-        *g = (*l * a).exp();
+        *l = vmath::log_growth::<F>(*f, *t, 1.0 / *f, 1.0 / *y);
+        *g = vmath::exp::<F>(*l * a);
     }
     (lam, factor)
-}
-
-/// `f` over the block, four lanes at a time.
-fn simd(f: impl Fn(f64x4, f64x4, f64x4) -> f64x4, a: &Lane, b: &Lane, c: &Lane) -> Lane {
-    let mut out = [0.0; BLOCK];
-    for (((o, a), b), c) in out.chunks_exact_mut(4).zip(a.chunks_exact(4)).zip(b.chunks_exact(4)).zip(c.chunks_exact(4))
-    {
-        o.copy_from_slice(&f(v4(a), v4(b), v4(c)).to_array());
-    }
-    out
 }
 
 /// One series' inputs.
@@ -327,6 +294,7 @@ fn out_row(s: i8, values: &[f64]) -> Out {
 }
 
 /// `x > edge` with the band-edge tolerance of [`at_least`]: on the edge is not above it.
+#[inline(always)]
 fn above(x: f64, edge: f64) -> bool {
     x > edge + EDGE_TOLERANCE * edge.abs().max(1.0)
 }
@@ -342,6 +310,30 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
             format!("expected {wanted} value columns and a status column of {n} rows each"),
         ));
     }
+    dispatch(out, |o| run_blocks::<true>(spec, cols, o, n), |o| run_blocks::<false>(spec, cols, o, n));
+    Ok(())
+}
+
+/// Runs `fma(args)` compiled for AVX2 and FMA where the CPU has them and the `simd` feature is on
+/// (pulp's safe run-time dispatch: a `#[target_feature]` copy of the inlined kernel), `plain(args)`
+/// otherwise — or `fma` where the build itself enables FMA (`-C target-cpu=x86-64-v3`).
+#[inline(always)]
+pub(super) fn dispatch<A, R>(args: A, fma: impl FnOnce(A) -> R, plain: impl FnOnce(A) -> R) -> R {
+    #[cfg(all(feature = "simd", target_arch = "x86_64"))]
+    if let Some(v3) = pulp::x86::V3::try_new() {
+        return v3.vectorize(move || fma(args));
+    }
+    if cfg!(target_feature = "fma") {
+        fma(args)
+    } else {
+        plain(args)
+    }
+}
+
+/// Every block of `cols` into `out` (lengths checked). Inlined into each copy of [`dispatch`],
+/// as is everything it calls that computes, so that each copy is vectorised for its target.
+#[inline(always)]
+fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>, n: usize) {
     let mut blk = Block::new();
     let mut res = [[f64::NAN; BLOCK]; MAX_COLUMNS];
     let mut status = [NOT_ASSESSABLE; BLOCK];
@@ -350,7 +342,7 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
         let len = BLOCK.min(n.saturating_sub(from));
         let to = from.saturating_add(len);
         blk.load(cols, from, len);
-        block(spec, &blk, &mut res, &mut status);
+        block::<F>(spec, &blk, &mut res, &mut status);
         if let (Some(o), Some(s)) = (out.status.get_mut(from..to), status.get(..len)) {
             o.copy_from_slice(s);
         }
@@ -361,20 +353,20 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
         }
         from = to;
     }
-    Ok(())
 }
 
 /// One block of one method: the transcendental functions for every row first (SIMD), then
 /// each row's outputs; rows that are not assessable get NaN and −1.
-fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+#[inline(always)]
+fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
     if m == BatchMethod::CnPlanPace {
-        return cn_plan_pace_block(spec, b, res, status);
+        return cn_plan_pace_block::<F>(spec, b, res, status);
     }
     // Two per-row quantities from the SIMD pass (what they are depends on the method).
     let (p, q) = match m {
         BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-            (rates(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
+            (rates::<F>(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates::<F>(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
         }
         BatchMethod::Unsd | BatchMethod::Escap => {
             // The log growth since the baseline, and the growth factor to the target year
@@ -383,7 +375,7 @@ fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mu
             if m == BatchMethod::Unsd {
                 ahead.iter_mut().for_each(|a| *a = a.max(0.0));
             }
-            log_growths(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
+            log_growths::<F>(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
         }
         BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
     };
@@ -417,15 +409,18 @@ fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mu
 // Every index is `k < BLOCK`, the length of every array indexed: in bounds by construction,
 // and the compiler drops the checks.
 #[allow(clippy::indexing_slicing)]
-fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+#[inline(always)]
+fn cn_plan_pace_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
     let (ahead, lag) = (spec.th(0), spec.th(1));
-    let n = diff(&b.t, &b.t0);
-    let big_n = diff(&b.tt, &b.t0);
-    let ga = rates(&b.y0, &b.yt, &n);
-    let gr = rates(&b.y0, &b.ys, &big_n);
     let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
     for k in 0..BLOCK {
         let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
+        let (n, big_n) = (b.t[k] - b.t0[k], b.tt[k] - b.t0[k]);
         let ok = y0.is_finite()
             && ys.is_finite()
             && yt.is_finite()
@@ -433,12 +428,17 @@ fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS]
             && b.tt[k].is_finite()
             && b.t[k].is_finite()
             && (d == 1.0 || d == -1.0)
-            && big_n[k] > 0.0
-            && n[k] > 0.0;
-        let tau = n[k] / big_n[k];
+            && big_n > 0.0
+            && n > 0.0;
+        // One reciprocal of the baseline serves both rates, one of each span both a rate and
+        // the shares (divisions are the costliest operation left in the loop).
+        let (inv0, inv_n, inv_big_n) = (1.0 / y0, 1.0 / n, 1.0 / big_n);
+        let ga = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, yt, inv0, inv_n));
+        let gr = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, ys, inv0, inv_big_n));
+        let tau = n * inv_big_n;
         let planned = ys - y0;
         let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
-        let ratio = if gr[k] != 0.0 { d * ga[k] / gr[k].abs() } else { f64::NAN };
+        let ratio = if gr != 0.0 { d * ga / gr.abs() } else { f64::NAN };
         // Every condition first, then the status by overriding assignments in reverse order of
         // precedence: selects, not branches (same order as `progress_with_rates`).
         let met = d * (yt - ys) >= 0.0;
@@ -454,9 +454,9 @@ fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS]
         let nan = f64::NAN;
         c_out[k] = if ok { c } else { nan };
         t_out[k] = if ok { tau } else { nan };
-        p_out[k] = if ok { c / tau } else { nan };
-        ga_out[k] = if ok { ga[k] } else { nan };
-        gr_out[k] = if ok { gr[k] } else { nan };
+        p_out[k] = if ok { c * (big_n * inv_n) } else { nan };
+        ga_out[k] = if ok { ga } else { nan };
+        gr_out[k] = if ok { gr } else { nan };
         r_out[k] = if ok { ratio } else { nan };
         status[k] = if ok { s } else { NOT_ASSESSABLE };
     }
