@@ -128,13 +128,17 @@ fn at_least(x: f64, edge: f64) -> bool {
 /// (vectorised, AVX2 and FMA at run time with the `simd` feature), NaN where none exists; `out`
 /// takes the shortest length.
 pub fn compound_rates(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
-    #[inline(always)]
-    fn run<const F: bool>(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
-        for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
-            *o = vmath::rate::<F>(*f, *t, *y);
+    struct Rates<'a, 'o>(&'a [f64], &'a [f64], &'a [f64], &'o mut [f64]);
+    impl kernel::Twice for Rates<'_, '_> {
+        type Output = ();
+        #[inline(always)]
+        fn run<const F: bool>(self) {
+            for (((o, f), t), y) in self.3.iter_mut().zip(self.0).zip(self.1).zip(self.2) {
+                *o = vmath::rate::<F>(*f, *t, *y);
+            }
         }
     }
-    kernel::dispatch(out, |o| run::<true>(from, to, years, o), |o| run::<false>(from, to, years, o));
+    kernel::dispatch(Rates(from, to, years, out));
 }
 
 /// `(to/from)^(1/years) − 1`: the routine the exact API uses too ([`crate::math::rate`]).

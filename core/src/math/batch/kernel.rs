@@ -310,23 +310,61 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
             format!("expected {wanted} value columns and a status column of {n} rows each"),
         ));
     }
-    dispatch(out, |o| run_blocks::<true>(spec, cols, o, n), |o| run_blocks::<false>(spec, cols, o, n));
+    dispatch(Blocks { spec, cols, out, n });
     Ok(())
 }
 
-/// Runs `fma(args)` compiled for AVX2 and FMA where the CPU has them and the `simd` feature is on
-/// (pulp's safe run-time dispatch: a `#[target_feature]` copy of the inlined kernel), `plain(args)`
-/// otherwise — or `fma` where the build itself enables FMA (`-C target-cpu=x86-64-v3`).
+/// Work compiled twice, with and without FMA (`F`): everything `run` calls that computes is
+/// `#[inline(always)]`, so that each copy is vectorised for its target.
+pub(super) trait Twice {
+    /// What it returns.
+    type Output;
+    /// Run it; `F`: where FMA is available.
+    fn run<const F: bool>(self) -> Self::Output;
+}
+
+/// The AVX2 + FMA copy, as pulp runs it inside its `#[target_feature]` function.
+#[cfg(all(feature = "simd", target_arch = "x86_64"))]
+struct Fma<K>(K);
+
+#[cfg(all(feature = "simd", target_arch = "x86_64"))]
+impl<K: Twice> pulp::WithSimd for Fma<K> {
+    type Output = K::Output;
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) -> K::Output {
+        self.0.run::<true>()
+    }
+}
+
+/// Runs `k` compiled for AVX2 and FMA where the CPU has them and the `simd` feature is on
+/// (pulp's safe run-time dispatch), for the build's own target otherwise (with FMA where the
+/// build enables it, e.g. `-C target-cpu=x86-64-v3`).
 #[inline(always)]
-pub(super) fn dispatch<A, R>(args: A, fma: impl FnOnce(A) -> R, plain: impl FnOnce(A) -> R) -> R {
+pub(super) fn dispatch<K: Twice>(k: K) -> K::Output {
     #[cfg(all(feature = "simd", target_arch = "x86_64"))]
     if let Some(v3) = pulp::x86::V3::try_new() {
-        return v3.vectorize(move || fma(args));
+        return <pulp::x86::V3 as pulp::Simd>::vectorize(v3, Fma(k));
     }
     if cfg!(target_feature = "fma") {
-        fma(args)
+        k.run::<true>()
     } else {
-        plain(args)
+        k.run::<false>()
+    }
+}
+
+/// Every block of `cols` into `out` (lengths checked).
+struct Blocks<'s, 'c, 'o, 'p> {
+    spec: &'s BatchSpec,
+    cols: &'c Columns<'c>,
+    out: &'o mut Outputs<'p>,
+    n: usize,
+}
+
+impl Twice for Blocks<'_, '_, '_, '_> {
+    type Output = ();
+    #[inline(always)]
+    fn run<const F: bool>(self) {
+        run_blocks::<F>(self.spec, self.cols, self.out, self.n);
     }
 }
 
@@ -418,6 +456,19 @@ fn cn_plan_pace_block<const F: bool>(
 ) {
     let (ahead, lag) = (spec.th(0), spec.th(1));
     let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
+    // The rates first, in a loop of their own (vectorised with the logarithms and
+    // exponentials), then the shares and statuses.
+    // One reciprocal of the baseline serves both rates, one of each span a rate and the shares:
+    // divisions are the costliest operations left.
+    let (mut inv_n, mut inv_big_n) = ([0.0; BLOCK], [0.0; BLOCK]);
+    for k in 0..BLOCK {
+        let y0 = b.y0[k];
+        let inv0 = 1.0 / y0;
+        inv_n[k] = 1.0 / (b.t[k] - b.t0[k]);
+        inv_big_n[k] = 1.0 / (b.tt[k] - b.t0[k]);
+        ga_out[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, b.yt[k], inv0, inv_n[k]));
+        gr_out[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, b.ys[k], inv0, inv_big_n[k]));
+    }
     for k in 0..BLOCK {
         let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
         let (n, big_n) = (b.t[k] - b.t0[k], b.tt[k] - b.t0[k]);
@@ -430,12 +481,8 @@ fn cn_plan_pace_block<const F: bool>(
             && (d == 1.0 || d == -1.0)
             && big_n > 0.0
             && n > 0.0;
-        // One reciprocal of the baseline serves both rates, one of each span both a rate and
-        // the shares (divisions are the costliest operation left in the loop).
-        let (inv0, inv_n, inv_big_n) = (1.0 / y0, 1.0 / n, 1.0 / big_n);
-        let ga = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, yt, inv0, inv_n));
-        let gr = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, ys, inv0, inv_big_n));
-        let tau = n * inv_big_n;
+        let (ga, gr) = (ga_out[k], gr_out[k]);
+        let tau = n * inv_big_n[k];
         let planned = ys - y0;
         let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
         let ratio = if gr != 0.0 { d * ga / gr.abs() } else { f64::NAN };
@@ -454,7 +501,7 @@ fn cn_plan_pace_block<const F: bool>(
         let nan = f64::NAN;
         c_out[k] = if ok { c } else { nan };
         t_out[k] = if ok { tau } else { nan };
-        p_out[k] = if ok { c * (big_n * inv_n) } else { nan };
+        p_out[k] = if ok { c * (big_n * inv_n[k]) } else { nan };
         ga_out[k] = if ok { ga } else { nan };
         gr_out[k] = if ok { gr } else { nan };
         r_out[k] = if ok { ratio } else { nan };
