@@ -219,3 +219,117 @@ pub fn batch_methods() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str
         })
         .collect()
 }
+
+/// Series per parallel task of the panel: each is an exact assessment of a few microseconds.
+const PANEL_CHUNK: usize = 512;
+
+/// The numeric fields of an assessment the panel returns, in order (NaN where absent).
+const PANEL_FIELDS: [&str; 8] =
+    ["completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "score", "index"];
+
+fn panel_fields(a: &onpace::Assessment) -> [f64; 8] {
+    let d = |x: Option<onpace::Decimal>| x.map_or(f64::NAN, |v| v.to_string().parse().unwrap_or(f64::NAN));
+    let f = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    [
+        d(a.completion),
+        d(a.time_share),
+        d(a.pace),
+        f(a.actual_cagr),
+        f(a.required_cagr),
+        f(a.ratio),
+        f(a.score),
+        f(a.index),
+    ]
+}
+
+/// What `batch_panel` returns: the status of each series, its numeric fields by name, and its
+/// error code (None where it was assessed) with the message.
+type PanelOut<'py> =
+    (Vec<&'static str>, Vec<(&'static str, Bound<'py, PyArray1<f64>>)>, Vec<Option<(&'static str, String)>>);
+
+/// The long-format panel (`onpace::math::batch::panel`): series `s` is rows
+/// `offsets[s]..offsets[s+1]` of `years`/`values`. Either `indicators` (JSON texts) with
+/// `of_series` (an index per series), or `levels` (baseline, base_year, target, target_year,
+/// direction: one value per series each). `thresholds` are decimal texts by name.
+#[pyfunction]
+#[pyo3(signature = (method, offsets, years, values, indicators, of_series, levels, thresholds, model=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn batch_panel<'py>(
+    py: Python<'py>,
+    method: &str,
+    offsets: Vec<usize>,
+    years: PyReadonlyArray1<'py, f64>,
+    values: PyReadonlyArray1<'py, f64>,
+    indicators: Vec<String>,
+    of_series: Vec<usize>,
+    levels: Option<Vec<PyReadonlyArray1<'py, f64>>>,
+    thresholds: HashMap<String, String>,
+    model: Option<&str>,
+) -> PyResult<PanelOut<'py>> {
+    use onpace::math::batch::panel::{assess_panel, Panel, PanelIndicators};
+    let mut th = onpace::method::Thresholds::new();
+    for (k, v) in &thresholds {
+        let d = onpace::io::decimal::parse_exact(v)
+            .map_err(|e| InvalidArgumentError::new_err(format!("thresholds.{k}: {e}")))?;
+        th.insert(k.clone(), d);
+    }
+    onpace::method::merged_thresholds(onpace::method::method(method).map_err(crate::errors::to_py)?, &th)
+        .map_err(crate::errors::to_py)?;
+    let model = model.map(onpace::Model::parse).transpose().map_err(crate::errors::to_py)?;
+    let options = onpace::AssessOptions {
+        method: method.into(),
+        thresholds: th,
+        model: model.unwrap_or(onpace::Model::EndpointCagr),
+        ..onpace::AssessOptions::default()
+    };
+    let parsed: Vec<onpace::Indicator> = indicators
+        .iter()
+        .map(|t| onpace::Indicator::from_json(t))
+        .collect::<Result<_, _>>()
+        .map_err(crate::errors::to_py)?;
+    let level_cols: Vec<&[f64]> = levels.as_deref().unwrap_or(&[]).iter().map(slice).collect::<PyResult<_>>()?;
+    let which = match level_cols.as_slice() {
+        [] => PanelIndicators::Defined { indicators: &parsed, of_series: &of_series },
+        [b, by, t, ty, d] => {
+            PanelIndicators::Levels { baseline: b, base_year: by, target: t, target_year: ty, direction: d }
+        }
+        _ => return Err(InvalidArgumentError::new_err("levels: five columns are needed")),
+    };
+    let panel = Panel { offsets: &offsets, years: slice(&years)?, values: slice(&values)? };
+    if offsets.windows(2).any(|w| matches!(w, [a, b] if a > b))
+        || offsets.last().is_some_and(|&e| e > panel.values.len().min(panel.years.len()))
+    {
+        return Err(InvalidArgumentError::new_err("offsets must rise and stay within the rows"));
+    }
+    let n = panel.len();
+    let results = py.detach(|| {
+        let starts: Vec<usize> = (0..n).step_by(PANEL_CHUNK).collect();
+        starts
+            .into_par_iter()
+            .map(|s| assess_panel(&panel, &which, s..(s + PANEL_CHUNK).min(n), &options))
+            .collect::<Vec<_>>()
+    });
+    let mut status = Vec::with_capacity(n);
+    let mut cols = vec![Vec::with_capacity(n); PANEL_FIELDS.len()];
+    let mut errors = Vec::with_capacity(n);
+    for r in results.into_iter().flatten() {
+        match r {
+            Ok(a) => {
+                status.push(a.status.code());
+                for (c, v) in cols.iter_mut().zip(panel_fields(&a)) {
+                    c.push(v);
+                }
+                errors.push(None);
+            }
+            Err(e) => {
+                status.push(onpace::Status::NotAssessable.code());
+                for c in &mut cols {
+                    c.push(f64::NAN);
+                }
+                errors.push(Some((e.code(), e.to_string())));
+            }
+        }
+    }
+    let arrays = PANEL_FIELDS.iter().copied().zip(cols).map(|(k, v)| (k, PyArray1::from_vec(py, v))).collect();
+    Ok((status, arrays, errors))
+}

@@ -7,6 +7,7 @@
 //! row never fails the batch.
 
 mod kernel;
+pub mod panel;
 mod spec;
 mod vmath;
 
