@@ -10,7 +10,7 @@ __all__ = [
     "EvaluationHandle", "IndicatorHandle", "InsufficientDataError", "InvalidArgumentError", "InvalidObservationsError",
     "InvalidPlanError", "NoTargetError", "OnpaceError", "OverflowError", "ParseError", "PlanHandle",
     "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "YearOutOfRangeError",
-    "batch_assess", "batch_assess_into", "batch_methods", "batch_progress", "builtin_observations_json", "builtin_plan",
+    "batch_assess", "batch_assess_into", "batch_methods", "batch_panel", "batch_progress", "builtin_observations_json", "builtin_plan",
     "builtin_plan_ids", "core_version", "docs_methods", "methods_json",
     "parse_rate_json", "plan_schema", "progress_json", "read_observations_csv_json", "project_points_json", "required_path_json", "statuses_json",
 ]
@@ -110,6 +110,17 @@ def batch_assess_into(
     parallel_from: Optional[int] = None,
 ) -> None: ...
 def batch_methods() -> List[Tuple[str, List[str], List[str], List[Tuple[int, str]]]]: ...
+def batch_panel(
+    method: str,
+    offsets: List[int],
+    years: npt.NDArray[np.float64],
+    values: npt.NDArray[np.float64],
+    indicators: List[str],
+    of_series: List[int],
+    levels: Optional[List[npt.NDArray[np.float64]]],
+    thresholds: Dict[str, str],
+    model: Optional[str] = None,
+) -> Tuple[List[str], List[Tuple[str, npt.NDArray[np.float64]]], List[Optional[Tuple[str, str]]]]: ...
 def batch_progress(
     baseline: npt.NDArray[np.float64],
     target: npt.NDArray[np.float64],
