@@ -138,3 +138,18 @@ def test_frames_users_get_wrong() -> None:
     words = frame.assign(direction=frame["direction"].map({1: "increase", -1: "decrease"}))
     pd.testing.assert_frame_equal(onpace.batch.evaluate(words), onpace.batch.evaluate(frame.sample(frac=1, random_state=1)))
     assert len(onpace.batch.evaluate(frame.iloc[:0])) == 0
+
+
+def test_panel_bench_runs() -> None:
+    """benches/python/panel_bench.py at a small size, untimed (it checks evaluate against the
+    per-series loop before timing): the bench cannot rot; its timings live in benches/README.md."""
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[2] / "benches" / "python" / "panel_bench.py"
+    spec = importlib.util.spec_from_file_location("panel_bench", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    rows = module.run(series=30, years=6, repeats=1)
+    assert [r["method"] for r in rows] == ["cn-plan-pace", "open-sdg", "destatis", "escap (ols_linear)"]
