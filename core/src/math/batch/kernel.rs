@@ -215,16 +215,6 @@ fn diff(a: &Lane, b: &Lane) -> Lane {
     out
 }
 
-/// The compound rates of a block, NaN where none exists.
-#[inline(always)]
-fn rates<const F: bool>(from: &Lane, to: &Lane, years: &Lane) -> Lane {
-    let mut out = [0.0; BLOCK];
-    for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
-        *o = vmath::rate::<F>(*f, *t, *y);
-    }
-    out
-}
-
 /// The log growths of a block (NaN where no rate exists), and the growth factors
 /// `e^(λ·ahead)`.
 #[inline(always)]
@@ -398,14 +388,13 @@ fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Out
 #[inline(always)]
 fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
-    if m == BatchMethod::CnPlanPace {
-        return cn_plan_pace_block::<F>(spec, b, res, status);
+    match m {
+        BatchMethod::CnPlanPace => return cn_plan_pace_block::<F>(spec, b, res, status),
+        BatchMethod::Eurostat | BatchMethod::OpenSdg => return ratio_of_rates_block::<F>(spec, b, res, status),
+        _ => {}
     }
     // Two per-row quantities from the SIMD pass (what they are depends on the method).
     let (p, q) = match m {
-        BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-            (rates::<F>(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates::<F>(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
-        }
         BatchMethod::Unsd | BatchMethod::Escap => {
             // The log growth since the baseline, and the growth factor to the target year
             // (unsd: never backwards, the latest value stands for ŷ(T) past the target year).
@@ -415,7 +404,7 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
             }
             log_growths::<F>(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
         }
-        BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
+        _ => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
     };
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
@@ -424,12 +413,9 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
             NAN_OUT
         } else {
             match m {
-                BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-                    ratio_of_rates(spec, &r, p, q)
-                }
                 BatchMethod::Unsd => unsd(spec, &r, p, q),
                 BatchMethod::Escap => escap(spec, &r, q),
-                BatchMethod::Sdsn => sdsn(spec, &r),
+                _ => sdsn(spec, &r),
             }
         };
         *st = o.s;
@@ -534,12 +520,18 @@ mod code {
     pub const DECREASING: i8 = 4;
 }
 
-/// `eurostat` (from the window start) and `open-sdg` (from the baseline): `d·ga/|gr|`, or the
-/// ratio of slopes where a compound rate does not exist (zero or sign-changing values) and, for
-/// eurostat, where every value is negative; open-sdg flips the direction there instead
-/// ([`crate::method::prepare::rate_ratio`]).
-#[inline]
-fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
+/// `eurostat` (from the window start) and `open-sdg` (from the baseline), column by column
+/// like [`cn_plan_pace_block`]: `d·ga/|gr|`, or the ratio of slopes where a compound rate does
+/// not exist (zero or sign-changing values) and, for eurostat, where every value is negative;
+/// open-sdg flips the direction there instead ([`crate::method::prepare::rate_ratio`]).
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn ratio_of_rates_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
     let open_sdg = spec.method == BatchMethod::OpenSdg;
     let (hi, mid) = (spec.th(0), spec.th(1));
     let [top, second, third, worst] = if open_sdg {
@@ -547,36 +539,56 @@ fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
     } else {
         [code::SIGNIFICANT_PROGRESS, code::MODERATE_PROGRESS, code::INSUFFICIENT_PROGRESS, code::MOVEMENT_AWAY]
     };
-    if r.met(r.yt) {
-        return out_row(code::ACHIEVED, &[f64::NAN, if open_sdg { 5.0 } else { f64::NAN }]);
+    let (mut ga, mut gr, mut inv_a, mut inv_r) = ([0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK]);
+    for k in 0..BLOCK {
+        let sv = b.sv[k];
+        let inv = 1.0 / sv;
+        inv_a[k] = 1.0 / (b.t[k] - b.sy[k]);
+        inv_r[k] = 1.0 / (b.tt[k] - b.sy[k]);
+        ga[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(sv, b.yt[k], inv, inv_a[k]));
+        gr[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(sv, b.ys[k], inv, inv_r[k]));
     }
-    if r.met(r.sv) || r.ys == r.sv {
+    let [r_out, s_out, ..] = res;
+    for k in 0..BLOCK {
+        let (sv, yt, ys, d) = (b.sv[k], b.yt[k], b.ys[k], b.d[k]);
+        let ok = b.y0[k].is_finite()
+            && ys.is_finite()
+            && b.t0[k].is_finite()
+            && b.tt[k].is_finite()
+            && b.t[k].is_finite()
+            && yt.is_finite()
+            && b.sy[k].is_finite()
+            && sv.is_finite()
+            && (d == 1.0 || d == -1.0)
+            && b.tt[k] - b.t0[k] > 0.0
+            && b.t[k] - b.t0[k] > 0.0
+            && b.t[k] - b.sy[k] > 0.0;
+        let met = d * (yt - ys) >= 0.0;
         // Slipped since the start, or a target equal to the start not met: moving away.
-        return out_row(worst, &[f64::NAN, if open_sdg { -5.0 } else { f64::NAN }]);
-    }
-    let negative = r.sv < 0.0 && r.yt < 0.0 && r.ys < 0.0;
-    let rates = ga.is_finite() && gr.is_finite() && gr != 0.0;
-    let ratio = if rates && (open_sdg || !negative) {
-        let d = if negative { -r.d } else { r.d };
-        d * ga / gr.abs()
-    } else {
-        let sa = (r.yt - r.sv) / (r.t - r.sy);
-        let sr = (r.ys - r.sv) / (r.tt - r.sy);
-        r.d * sa / sr.abs()
-    };
-    let band = if at_least(ratio, hi) {
-        top
-    } else if at_least(ratio, mid) {
-        second
-    } else if at_least(ratio, 0.0) {
-        third
-    } else {
-        worst
-    };
-    if open_sdg {
-        out_row(band, &[ratio, crate::method::open_sdg::score(ratio)])
-    } else {
-        out_row(band, &[ratio])
+        let slipped = d * (sv - ys) >= 0.0 || ys == sv;
+        let negative = sv < 0.0 && yt < 0.0 && ys < 0.0;
+        let rates = ga[k].is_finite() && gr[k].is_finite() && gr[k] != 0.0;
+        let use_rates = rates && (open_sdg || !negative);
+        let dd = if negative { -d } else { d };
+        let num = if use_rates { dd * ga[k] } else { d * (yt - sv) * inv_a[k] };
+        let den = if use_rates { gr[k].abs() } else { ((ys - sv) * inv_r[k]).abs() };
+        let ratio = num / den;
+        let mut s = worst;
+        s = if at_least(ratio, 0.0) { third } else { s };
+        s = if at_least(ratio, mid) { second } else { s };
+        s = if at_least(ratio, hi) { top } else { s };
+        s = if slipped { worst } else { s };
+        s = if met { code::ACHIEVED } else { s };
+        let score = if met {
+            5.0
+        } else if slipped {
+            -5.0
+        } else {
+            crate::method::open_sdg::score(ratio)
+        };
+        r_out[k] = if ok && !met && !slipped { ratio } else { f64::NAN };
+        s_out[k] = if ok && open_sdg { score } else { f64::NAN };
+        status[k] = if ok { s } else { NOT_ASSESSABLE };
     }
 }
 
