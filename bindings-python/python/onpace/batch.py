@@ -3,8 +3,9 @@
 ``assess(..., method=...)`` runs any method that needs no more than the baseline, the target,
 the latest observation (and, for ``eurostat``, the window start) and the thresholds:
 ``cn-plan-pace``, ``eurostat``, ``open-sdg``, ``unsd``, ``escap`` (endpoint-CAGR projection)
-and ``sdsn``. ``destatis`` needs a run of annual values and is not in the batch (use
-``Plan.evaluate``). Every series is a level target with the direction's own comparator (at
+and ``sdsn``. ``destatis`` needs a run of annual values and is not in the array batch: ``evaluate(frame)``
+assesses a long-format panel (indicator × region × year rows) with any method, whole-series
+ones included, through the exact method series by series. Every series is a level target with the direction's own comparator (at
 least when higher is better, at most when lower is better). It returns float64 arrays, named
 as the exact API's result fields, and an int8 array ``status`` whose codes
 ``status_codes(method)`` names (the position in the method's statuses, best first; -1
