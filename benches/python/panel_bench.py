@@ -11,13 +11,13 @@ from __future__ import annotations
 import json
 import math
 import sys
-import time
-from typing import Any, Callable, Dict, List, Optional, Tuple
+from typing import Any, Dict, List, Optional, Tuple
 
 import numpy as np
 import pandas as pd
 
 import onpace
+from compare_batch import interleaved
 
 CASES: List[Tuple[str, Optional[str]]] = [("cn-plan-pace", None), ("open-sdg", None), ("destatis", None), ("escap", "ols_linear")]
 
@@ -52,16 +52,6 @@ def loop(frame: pd.DataFrame, method: str, model: Optional[str]) -> pd.DataFrame
     return pd.DataFrame(rows, columns=["indicator", "region", "status", "ratio"])
 
 
-def best(fs: Dict[str, Callable[[], Any]], repeats: int) -> Dict[str, float]:
-    t_best = {k: math.inf for k in fs}
-    for _ in range(repeats):
-        for k, f in fs.items():
-            t = time.perf_counter()
-            f()
-            t_best[k] = min(t_best[k], time.perf_counter() - t)
-    return t_best
-
-
 def run(series: int = 2000, years: int = 10, repeats: int = 5) -> List[Dict[str, Any]]:
     frame = panel(series, years)
     rows = []
@@ -71,7 +61,7 @@ def run(series: int = 2000, years: int = 10, repeats: int = 5) -> List[Dict[str,
         assert ours["error"].isna().all(), ours["message"].dropna().head()
         assert list(ours["status"]) == list(theirs["status"]), method
         np.testing.assert_allclose(ours["ratio"], theirs["ratio"], rtol=1e-12, equal_nan=True)
-        t = best({"evaluate": lambda: onpace.batch.evaluate(frame, method=method, model=model),
+        t = interleaved({"evaluate": lambda: onpace.batch.evaluate(frame, method=method, model=model),
                   "loop": lambda: loop(frame, method, model)}, repeats)
         rows.append({"method": method if model is None else f"{method} ({model})", "series": series, "rows": len(frame),
                      "evaluate_ms": round(1e3 * t["evaluate"], 2), "loop_ms": round(1e3 * t["loop"], 1),

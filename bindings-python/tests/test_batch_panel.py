@@ -144,9 +144,11 @@ def test_panel_bench_runs() -> None:
     """benches/python/panel_bench.py at a small size, untimed (it checks evaluate against the
     per-series loop before timing): the bench cannot rot; its timings live in benches/README.md."""
     import importlib.util
+    import sys
     from pathlib import Path
 
     path = Path(__file__).resolve().parents[2] / "benches" / "python" / "panel_bench.py"
+    sys.path.insert(0, str(path.parent))  # its helpers, as when run from there
     spec = importlib.util.spec_from_file_location("panel_bench", path)
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)

@@ -189,6 +189,26 @@ impl Block {
         }
     }
 
+    /// Whether row `k` can be assessed: every input finite, a direction of ±1, a positive plan
+    /// length, an observation after the baseline and, with `window` (eurostat), after the
+    /// window start; otherwise the row is `not_assessable`.
+    #[inline(always)]
+    fn assessable(&self, k: usize, window: bool) -> bool {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        let (t0, tt, t, d, sy) = (g(&self.t0), g(&self.tt), g(&self.t), g(&self.d), g(&self.sy));
+        let start = !window || (sy.is_finite() && g(&self.sv).is_finite() && t - sy > 0.0);
+        g(&self.y0).is_finite()
+            && g(&self.ys).is_finite()
+            && g(&self.yt).is_finite()
+            && t0.is_finite()
+            && tt.is_finite()
+            && t.is_finite()
+            && (d == 1.0 || d == -1.0)
+            && tt - t0 > 0.0
+            && t - t0 > 0.0
+            && start
+    }
+
     fn row(&self, k: usize) -> Row {
         let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
         Row {
@@ -199,8 +219,6 @@ impl Block {
             t: g(&self.t),
             yt: g(&self.yt),
             d: g(&self.d),
-            sy: g(&self.sy),
-            sv: g(&self.sv),
         }
     }
 }
@@ -237,28 +255,9 @@ struct Row {
     t: f64,
     yt: f64,
     d: f64,
-    sy: f64,
-    sv: f64,
 }
 
 impl Row {
-    /// Every input finite, a direction of ±1, a plan length > 0, an observation after the
-    /// baseline and (eurostat) after the window start; otherwise the row is `not_assessable`.
-    fn assessable(&self) -> bool {
-        self.y0.is_finite()
-            && self.ys.is_finite()
-            && self.t0.is_finite()
-            && self.tt.is_finite()
-            && self.t.is_finite()
-            && self.yt.is_finite()
-            && self.sy.is_finite()
-            && self.sv.is_finite()
-            && (self.d == 1.0 || self.d == -1.0)
-            && self.tt - self.t0 > 0.0
-            && self.t - self.t0 > 0.0
-            && self.t - self.sy > 0.0
-    }
-
     /// Whether `v` meets the level target (≥ when higher is better, ≤ when lower is).
     fn met(&self, v: f64) -> bool {
         self.d * (v - self.ys) >= 0.0
@@ -409,7 +408,7 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
         let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
-        let o = if !r.assessable() {
+        let o = if !b.assessable(k, true) {
             NAN_OUT
         } else {
             match m {
@@ -427,6 +426,32 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
     }
 }
 
+/// Both compound rates of a block from a start (value `from` in year `start`): the actual one
+/// to the latest value and the required one to the target, with the reciprocals of the two
+/// spans. In a loop of their own, vectorised with the logarithms and exponentials; one
+/// reciprocal of the start value serves both rates, and the spans' serve the callers too
+/// (divisions are the costliest operations left).
+struct Rates {
+    ga: Lane,
+    gr: Lane,
+    inv_a: Lane,
+    inv_r: Lane,
+}
+
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn rates_from<const F: bool>(b: &Block, from: &Lane, start: &Lane) -> Rates {
+    let mut r = Rates { ga: [0.0; BLOCK], gr: [0.0; BLOCK], inv_a: [0.0; BLOCK], inv_r: [0.0; BLOCK] };
+    for k in 0..BLOCK {
+        let inv = 1.0 / from[k];
+        r.inv_a[k] = 1.0 / (b.t[k] - start[k]);
+        r.inv_r[k] = 1.0 / (b.tt[k] - start[k]);
+        r.ga[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.yt[k], inv, r.inv_a[k]));
+        r.gr[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.ys[k], inv, r.inv_r[k]));
+    }
+    r
+}
+
 /// `cn-plan-pace` column by column: plain loops over the block's arrays that the compiler
 /// vectorises, and a status chosen without branches (random statuses would mispredict). The
 /// same rules as [`progress_with_rates`], which a test checks row by row.
@@ -442,32 +467,12 @@ fn cn_plan_pace_block<const F: bool>(
 ) {
     let (ahead, lag) = (spec.th(0), spec.th(1));
     let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
-    // The rates first, in a loop of their own (vectorised with the logarithms and
-    // exponentials), then the shares and statuses.
-    // One reciprocal of the baseline serves both rates, one of each span a rate and the shares:
-    // divisions are the costliest operations left.
-    let (mut inv_n, mut inv_big_n) = ([0.0; BLOCK], [0.0; BLOCK]);
-    for k in 0..BLOCK {
-        let y0 = b.y0[k];
-        let inv0 = 1.0 / y0;
-        inv_n[k] = 1.0 / (b.t[k] - b.t0[k]);
-        inv_big_n[k] = 1.0 / (b.tt[k] - b.t0[k]);
-        ga_out[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, b.yt[k], inv0, inv_n[k]));
-        gr_out[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(y0, b.ys[k], inv0, inv_big_n[k]));
-    }
+    let Rates { ga, gr, inv_a: inv_n, inv_r: inv_big_n } = rates_from::<F>(b, &b.y0, &b.t0);
     for k in 0..BLOCK {
         let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
         let (n, big_n) = (b.t[k] - b.t0[k], b.tt[k] - b.t0[k]);
-        let ok = y0.is_finite()
-            && ys.is_finite()
-            && yt.is_finite()
-            && b.t0[k].is_finite()
-            && b.tt[k].is_finite()
-            && b.t[k].is_finite()
-            && (d == 1.0 || d == -1.0)
-            && big_n > 0.0
-            && n > 0.0;
-        let (ga, gr) = (ga_out[k], gr_out[k]);
+        let ok = b.assessable(k, false);
+        let (ga, gr) = (ga[k], gr[k]);
         let tau = n * inv_big_n[k];
         let planned = ys - y0;
         let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
@@ -539,30 +544,11 @@ fn ratio_of_rates_block<const F: bool>(
     } else {
         [code::SIGNIFICANT_PROGRESS, code::MODERATE_PROGRESS, code::INSUFFICIENT_PROGRESS, code::MOVEMENT_AWAY]
     };
-    let (mut ga, mut gr, mut inv_a, mut inv_r) = ([0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK], [0.0; BLOCK]);
-    for k in 0..BLOCK {
-        let sv = b.sv[k];
-        let inv = 1.0 / sv;
-        inv_a[k] = 1.0 / (b.t[k] - b.sy[k]);
-        inv_r[k] = 1.0 / (b.tt[k] - b.sy[k]);
-        ga[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(sv, b.yt[k], inv, inv_a[k]));
-        gr[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(sv, b.ys[k], inv, inv_r[k]));
-    }
+    let Rates { ga, gr, inv_a, inv_r } = rates_from::<F>(b, &b.sv, &b.sy);
     let [r_out, s_out, ..] = res;
     for k in 0..BLOCK {
         let (sv, yt, ys, d) = (b.sv[k], b.yt[k], b.ys[k], b.d[k]);
-        let ok = b.y0[k].is_finite()
-            && ys.is_finite()
-            && b.t0[k].is_finite()
-            && b.tt[k].is_finite()
-            && b.t[k].is_finite()
-            && yt.is_finite()
-            && b.sy[k].is_finite()
-            && sv.is_finite()
-            && (d == 1.0 || d == -1.0)
-            && b.tt[k] - b.t0[k] > 0.0
-            && b.t[k] - b.t0[k] > 0.0
-            && b.t[k] - b.sy[k] > 0.0;
+        let ok = b.assessable(k, true);
         let met = d * (yt - ys) >= 0.0;
         // Slipped since the start, or a target equal to the start not met: moving away.
         let slipped = d * (sv - ys) >= 0.0 || ys == sv;
