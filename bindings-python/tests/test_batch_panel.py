@@ -155,3 +155,27 @@ def test_panel_bench_runs() -> None:
     spec.loader.exec_module(module)
     rows = module.run(series=30, years=6, repeats=1)
     assert [r["method"] for r in rows] == ["cn-plan-pace", "open-sdg", "destatis", "escap (ols_linear)"]
+
+
+@pytest.mark.parametrize("method", ["cn-plan-pace", "destatis", "unsd"])
+def test_a_plans_indicators_by_region(method: str) -> None:
+    # Every indicator of the built-in plan (level, growth and bound targets alike) in three
+    # regions: the same status as plan.indicator(id).progress series by series.
+    plan = onpace.builtin_plan()
+    rng = np.random.default_rng(4)
+    rows = []
+    for ind in plan.indicators:
+        y0 = float(ind.baseline[1])
+        for r in range(3):
+            for y in range(ind.baseline[0] + 1, 2025):
+                rows.append((ind.id, f"r{r}", y, round(y0 * (1 + (y - ind.baseline[0]) * float(rng.uniform(-0.05, 0.12))), 3)))
+    frame = pd.DataFrame(rows, columns=["indicator", "region", "year", "value"])
+    out = onpace.batch.evaluate(frame, method=method, plan=plan)
+    assert len(out) == 3 * len(plan.indicators)
+    for row in out.itertuples():
+        g = frame[(frame["indicator"] == row.indicator) & (frame["region"] == row.region)]
+        try:
+            want = plan.indicator(row.indicator).progress({int(y): str(v) for y, v in zip(g["year"], g["value"])}, method=method).status
+        except onpace.OnpaceError:
+            want = "not_assessable"
+        assert row.status == want, (row.indicator, row.region, row.message)
