@@ -126,7 +126,7 @@ fn at_least(x: f64, edge: f64) -> bool {
 }
 
 /// Compound rates `(to/from)^(1/years) − 1` of many series with the batch kernel's routine
-/// (vectorised, AVX2 and FMA at run time with the `simd` feature), NaN where none exists; `out`
+/// (vectorised; AVX-512 or AVX2 + FMA at run time with the `simd` feature), NaN where none exists; `out`
 /// takes the shortest length.
 pub fn compound_rates(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
     struct Rates<'a, 'o>(&'a [f64], &'a [f64], &'a [f64], &'o mut [f64]);

@@ -4,8 +4,8 @@
 //! spread), its logarithms and exponentials computed in loops the compiler vectorises
 //! ([`super::vmath`]), its statuses decided row by row with the exact API's rules into a block
 //! of results, and each result copied once into the caller's columns (no fill pass, no second
-//! write). With the `simd` feature the whole kernel is compiled a second time for AVX2 and FMA
-//! and that copy runs where the CPU has them ([`assess_into`]). The caller splits the columns
+//! write). With the `simd` feature the whole kernel is compiled again for AVX-512 and for AVX2
+//! with FMA, and the copy the CPU can run is chosen at run time ([`dispatch`]). The caller splits the columns
 //! across threads ([`Columns::slice`], [`Outputs::split_at`]).
 
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
@@ -312,7 +312,7 @@ pub(super) trait Twice {
     fn run<const F: bool>(self) -> Self::Output;
 }
 
-/// The AVX2 + FMA copy, as pulp runs it inside its `#[target_feature]` function.
+/// The copy with FMA, as pulp runs it inside its `#[target_feature]` function (v3 or v4).
 #[cfg(all(feature = "simd", target_arch = "x86_64"))]
 struct Fma<K>(K);
 
@@ -325,11 +325,16 @@ impl<K: Twice> pulp::WithSimd for Fma<K> {
     }
 }
 
-/// Runs `k` compiled for AVX2 and FMA where the CPU has them and the `simd` feature is on
-/// (pulp's safe run-time dispatch), for the build's own target otherwise (with FMA where the
+/// Runs `k` compiled for AVX-512 (x86-64-v4) or else AVX2 with FMA (x86-64-v3) where the CPU has
+/// them and the `simd` feature is on (pulp's safe run-time dispatch), for the build's own target
+/// otherwise (with FMA where the
 /// build enables it, e.g. `-C target-cpu=x86-64-v3`).
 #[inline(always)]
 pub(super) fn dispatch<K: Twice>(k: K) -> K::Output {
+    #[cfg(all(feature = "simd", target_arch = "x86_64"))]
+    if let Some(v4) = pulp::x86::V4::try_new() {
+        return <pulp::x86::V4 as pulp::Simd>::vectorize(v4, Fma(k));
+    }
     #[cfg(all(feature = "simd", target_arch = "x86_64"))]
     if let Some(v3) = pulp::x86::V3::try_new() {
         return <pulp::x86::V3 as pulp::Simd>::vectorize(v3, Fma(k));
@@ -759,6 +764,53 @@ mod tests {
                 let got = col[i];
                 assert!(got == want || (got.is_nan() && want.is_nan()) || ((got - want) / want).abs() < 1e-13, "{i}");
             }
+        }
+    }
+
+    #[test]
+    fn every_copy_of_the_kernel_gives_the_same_rows() {
+        // The copy `assess_into` dispatches to (AVX-512 or AVX2 with FMA where the CPU has them,
+        // with the `simd` feature these tests build with) against the portable copy without
+        // FMA: the same statuses, values within 1e-13, on rows that reach every branch
+        // (negative and sign-changing values, both directions, NaN rows, a window start).
+        let n = 1_003;
+        let g = |k: usize, a: f64, b: f64| {
+            let x = ((k as f64) * 0.618_033_988_749_895 + a).fract();
+            b * (x - 0.3)
+        };
+        let base: Vec<f64> = (0..n).map(|k| g(k, 0.1, 20.0)).collect();
+        let target: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.7, 16.0)).collect();
+        let value: Vec<f64> = (0..n).map(|k| if k % 97 == 0 { f64::NAN } else { base[k] + g(k, 0.3, 18.0) }).collect();
+        let year: Vec<f64> = (0..n).map(|k| 2021.0 + (k % 9) as f64).collect();
+        let dir: Vec<f64> = (0..n).map(|k| if k % 3 == 0 { -1.0 } else { 1.0 }).collect();
+        let start_year: Vec<f64> = (0..n).map(|k| 2020.0 + (k % 2) as f64).collect();
+        let start_value: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.9, 2.0)).collect();
+        for m in super::super::BATCH_METHODS {
+            let window = m == BatchMethod::Eurostat;
+            let cols = Columns {
+                baseline: &base,
+                target: &target,
+                base_year: &[2020.0],
+                target_year: &[2026.0],
+                year: &year,
+                value: &value,
+                direction: &dir,
+                start_year: window.then_some(start_year.as_slice()),
+                start_value: window.then_some(start_value.as_slice()),
+            };
+            let spec = BatchSpec::new(m.id(), &[]).unwrap();
+            let (v, s) = run(m.id(), &[], &cols);
+            let mut pv: Vec<Vec<f64>> = m.columns().iter().map(|_| vec![0.0; n]).collect();
+            let mut ps = vec![0i8; n];
+            let mut out = Outputs { values: pv.iter_mut().map(|v| v.as_mut_slice()).collect(), status: &mut ps };
+            run_blocks::<false>(&spec, &cols, &mut out, n);
+            assert_eq!(s, ps, "{m:?}");
+            for (a, b) in v.iter().zip(&pv) {
+                for (x, y) in a.iter().zip(b) {
+                    assert!(x == y || (x.is_nan() && y.is_nan()) || ((x - y) / y).abs() < 1e-13, "{m:?}: {x} {y}");
+                }
+            }
+            assert!(s.iter().filter(|&&c| c >= 0).count() > n / 2, "{m:?}: most rows assessed");
         }
     }
 
