@@ -5,8 +5,8 @@
 //! compiler vectorises the kernel's loops with them: two lanes on the x86-64 baseline, four with
 //! AVX2 and FMA, eight with AVX-512, chosen at run time where the `simd` feature is on
 //! (`docs/batch.md`, "The kernel"). The reductions are the textbook ones (exponent split off the
-//! bits, Cody–Waite `k·ln 2` in two parts), the polynomials Taylor series on intervals small enough that no
-//! division is needed. They keep the batch within 1e-13 relative of 50-digit values on every
+//! bits, Cody–Waite `k·ln 2` in two parts), the polynomials Taylor series on intervals small
+//! enough that no division is needed. They keep the batch within 1e-13 relative of 50-digit values on every
 //! branch, tiny growth and steep declines included (the tests below).
 //!
 //! `F` says whether the caller runs where FMA is available: `mul_add` is then one instruction;
