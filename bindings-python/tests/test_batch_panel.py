@@ -126,6 +126,10 @@ def test_frames_users_get_wrong() -> None:
         onpace.batch.evaluate(frame, method="nope")
     with pytest.raises(onpace.InvalidArgumentError):
         onpace.batch.evaluate(frame, thresholds={"nope": 1})
+    with pytest.raises(onpace.InvalidArgumentError, match="value: numbers are required"):
+        onpace.batch.evaluate(frame.assign(value="n/a"))
+    with pytest.raises(onpace.UnknownIndicatorError):
+        onpace.batch.evaluate(frame, plan=onpace.builtin_plan())
     # A fractional year or a direction of 0 fails that series alone, with its error.
     bad = frame.astype({"year": float})
     bad.loc[bad["region"] == "r1", "year"] = 2021.5

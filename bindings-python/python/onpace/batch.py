@@ -190,13 +190,19 @@ def evaluate(
     if missing:
         raise error(_core.InvalidArgumentError, "invalid_argument", "frame", f"missing columns: {', '.join(missing)}")
     th = {str(k): dec_str(v, f"thresholds.{k}") for k, v in (thresholds or {}).items()}
+    def numbers(col: str, rows: Any = slice(None)) -> Any:
+        try:
+            return np.ascontiguousarray(np.asarray(frame[col], dtype=np.float64)[rows])
+        except (TypeError, ValueError) as e:
+            raise error(_core.InvalidArgumentError, "invalid_argument", col, f"numbers are required: {e}") from None
+
     codes = frame.groupby(keys, sort=True, dropna=False).ngroup().to_numpy()
-    years = np.asarray(frame[year], dtype=np.float64)
+    years = numbers(year)
     order = np.lexsort((years, codes))
     counts = np.bincount(codes, minlength=int(codes.max()) + 1 if len(codes) else 0)
     offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
     first = order[offsets[:-1]]
-    values = np.ascontiguousarray(np.asarray(frame[value], dtype=np.float64)[order])
+    values = numbers(value, order)
     years = np.ascontiguousarray(years[order])
     indicators: List[str] = []
     of_series: List[int] = []
@@ -210,7 +216,7 @@ def evaluate(
                 indicators.append(lookup(i if isinstance(plan, Mapping) else str(i)).to_json())
             of_series.append(index[i])
     else:
-        levels = [np.ascontiguousarray(np.asarray(frame[c], dtype=np.float64)[first]) for c in _LEVELS]
+        levels = [numbers(c, first) for c in _LEVELS]
         d = frame["direction"].to_numpy()[first] if "direction" in frame.columns else np.ones(len(first))
         d = np.array([{"increase": 1.0, "decrease": -1.0}.get(x, np.nan) if isinstance(x, str) else x for x in d], dtype=np.float64)
         levels.append(d)
