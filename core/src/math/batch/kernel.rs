@@ -769,9 +769,10 @@ mod tests {
 
     #[test]
     fn every_copy_of_the_kernel_gives_the_same_rows() {
-        // The copy `assess_into` dispatches to (AVX-512 or AVX2 with FMA where the CPU has them,
-        // with the `simd` feature these tests build with) against the portable copy without
-        // FMA: the same statuses, values within 1e-13, on rows that reach every branch
+        // The copy `assess_into` dispatches to (AVX-512 or AVX2 with FMA and the polynomials of
+        // vmath.rs, where the CPU has them, with the `simd` feature these tests build with)
+        // against the portable copy (glibc's routines): the same statuses, values within 1e-13,
+        // on rows that reach every branch
         // (negative and sign-changing values, both directions, NaN rows, a window start).
         let n = 1_003;
         let g = |k: usize, a: f64, b: f64| {

@@ -2,15 +2,17 @@
 //!
 //! glibc's `log`/`exp` are scalar calls with branches: a loop over a block cannot be
 //! vectorised through them. These are plain f64 arithmetic, bit operations and selects, so the
-//! compiler vectorises the kernel's loops with them: two lanes on the x86-64 baseline, four with
-//! AVX2 and FMA, eight with AVX-512, chosen at run time where the `simd` feature is on
+//! compiler vectorises the kernel's loops with them: four lanes with AVX2 and FMA, eight with
+//! AVX-512, chosen at run time where the `simd` feature is on
 //! (`docs/batch.md`, "The kernel"). The reductions are the textbook ones (exponent split off the
 //! bits, Cody–Waite `k·ln 2` in two parts), the polynomials Taylor series on intervals small
 //! enough that no division is needed. They keep the batch within 1e-13 relative of 50-digit values on every
 //! branch, tiny growth and steep declines included (the tests below).
 //!
-//! `F` says whether the caller runs where FMA is available: `mul_add` is then one instruction;
-//! elsewhere it would be a slow library call, so a multiply and an add are used.
+//! `F` says whether the caller runs where FMA is available (the AVX-512 and AVX2 copies of the
+//! kernel, or a build for a CPU with FMA). Without it — the portable x86-64 build, a CPU without
+//! AVX2 — the routines are glibc's scalar ones, the exact API's (`crate::math::rate`): in two
+//! SSE2 lanes without FMA these polynomials were slower than glibc (`docs/batch.md`).
 
 // IEEE float arithmetic and wrapping bit operations: no overflow panics to guard against.
 #![allow(clippy::arithmetic_side_effects)]
@@ -76,6 +78,9 @@ fn ln_1p_small<const F: bool>(f: f64) -> f64 {
 /// [`crate::math::rate::log_ratio`].
 #[inline(always)]
 pub(crate) fn ln_ratio<const F: bool>(delta: f64, ratio: f64) -> f64 {
+    if !F {
+        return crate::math::rate::log_ratio(delta, ratio);
+    }
     let sub = ratio < f64::MIN_POSITIVE;
     let x = if sub { ratio * (TWO52 * 4.0) } else { ratio };
     let bits = x.to_bits();
@@ -149,6 +154,9 @@ fn split<const F: bool>(x: f64) -> (f64, f64) {
 /// −708, ∞ above ln(f64::MAX), NaN for NaN.
 #[inline(always)]
 pub(crate) fn exp_m1<const F: bool>(x: f64) -> f64 {
+    if !F {
+        return crate::math::rate::rate_from_log(x);
+    }
     let (half, p) = split::<F>(x);
     let two_k = half * 2.0;
     // Above 709 the 1 is lost anyway, and 2^k may be 2^1024: e^x itself.
@@ -167,6 +175,9 @@ pub(crate) fn exp_m1<const F: bool>(x: f64) -> f64 {
 /// `e^x`: 0 below −708, ∞ above ln(f64::MAX), NaN for NaN.
 #[inline(always)]
 pub(crate) fn exp<const F: bool>(x: f64) -> f64 {
+    if !F {
+        return x.exp();
+    }
     let (half, p) = split::<F>(x);
     let y = mad::<F>(half, p, half) * 2.0;
     if x > LN_MAX {
@@ -205,6 +216,8 @@ pub(crate) fn rate<const F: bool>(from: f64, to: f64, years: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// The polynomial route (`true`; FMA through the library's `fma` here, the same numbers)
+    /// and the glibc route (`false`).
     fn both(from: f64, to: f64, years: f64) -> [f64; 2] {
         [rate::<false>(from, to, years), rate::<true>(from, to, years)]
     }
