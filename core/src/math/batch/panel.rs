@@ -177,6 +177,19 @@ pub fn assess_panel(
 mod tests {
     use super::*;
 
+    /// Two series with one level target (baseline, base year, target, target year) and their
+    /// directions; the columns are leaked: a test's lifetime.
+    fn levels(v: [f64; 4], direction: &'static [f64]) -> PanelIndicators<'static> {
+        let col = |x: f64| -> &'static [f64] { Box::leak(Box::new([x, x])) };
+        PanelIndicators::Levels {
+            baseline: col(v[0]),
+            base_year: col(v[1]),
+            target: col(v[2]),
+            target_year: col(v[3]),
+            direction,
+        }
+    }
+
     #[test]
     fn series_get_the_exact_methods_statuses() {
         // Two series of one level indicator 10 → 20 (2020 → 2030), higher is better:
@@ -187,13 +200,7 @@ mod tests {
             years: &[2021.0, 2023.0, 2022.0, 2023.0],
             values: &[11.0, 14.0, f64::NAN, 12.0],
         };
-        let cols = PanelIndicators::Levels {
-            baseline: &[10.0, 10.0],
-            base_year: &[2020.0, 2020.0],
-            target: &[20.0, 20.0],
-            target_year: &[2030.0, 2030.0],
-            direction: &[1.0, 1.0],
-        };
+        let cols = levels([10.0, 2020.0, 20.0, 2030.0], &[1.0, 1.0]);
         let out = assess_panel(&panel, &cols, 0..2, &AssessOptions::default());
         let statuses: Vec<&str> = out.iter().map(|a| a.as_ref().unwrap().status.code()).collect();
         assert_eq!(statuses, ["ahead", "lagging"]);
@@ -202,13 +209,7 @@ mod tests {
     #[test]
     fn a_bad_series_is_its_own_error() {
         let panel = Panel { offsets: &[0, 1, 2], years: &[2023.5, 2023.0], values: &[1.0, 1.0] };
-        let cols = PanelIndicators::Levels {
-            baseline: &[1.0, 1.0],
-            base_year: &[2020.0, 2020.0],
-            target: &[2.0, 2.0],
-            target_year: &[2025.0, 2025.0],
-            direction: &[1.0, 0.0],
-        };
+        let cols = levels([1.0, 2020.0, 2.0, 2025.0], &[1.0, 0.0]);
         let out = assess_panel(&panel, &cols, 0..2, &AssessOptions::default());
         assert_eq!(out[0].as_ref().unwrap_err().code(), "invalid_argument");
         assert_eq!(out[1].as_ref().unwrap_err().code(), "invalid_argument");
