@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use numpy::{PyArray1, PyReadonlyArray1, PyReadwriteArray1};
-use onpace::math::batch::{assess_into, BatchMethod, BatchSpec, Columns, Outputs, BATCH_METHODS};
+use onpace::math::batch::{assess_into, BatchSpec, Columns, Outputs, BATCH_METHODS};
 use pyo3::prelude::*;
 use rayon::prelude::*;
 
@@ -20,35 +20,8 @@ const PARALLEL_FROM: usize = 16_384;
 /// Rows per parallel task: many more tasks than cores, so a busy core does not hold the rest.
 const CHUNK: usize = 8_192;
 
-type Arrays<'py> = (
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<f64>>,
-    Bound<'py, PyArray1<i8>>,
-);
-
 fn slice<'a>(a: &'a PyReadonlyArray1<'_, f64>) -> PyResult<&'a [f64]> {
     a.as_slice().map_err(|e| InvalidArgumentError::new_err(format!("arrays must be contiguous: {e}")))
-}
-
-/// Run the kernel into fresh output vectors. They are allocated zeroed, not filled: the
-/// allocator hands out untouched zero pages, so each output page is first touched by the
-/// kernel's one write of each element, on whichever core computes it.
-fn run(
-    py: Python<'_>,
-    spec: &BatchSpec,
-    cols: &Columns<'_>,
-    parallel_from: usize,
-) -> PyResult<(Vec<Vec<f64>>, Vec<i8>)> {
-    let n = if cols.is_empty() { 0 } else { cols.len().map_err(crate::errors::to_py)? };
-    let mut values: Vec<Vec<f64>> = spec.method.columns().iter().map(|_| vec![0.0; n]).collect();
-    let mut status = vec![0i8; n];
-    let out = Outputs { values: values.iter_mut().map(Vec::as_mut_slice).collect(), status: &mut status };
-    run_into(py, spec, cols, out, parallel_from)?;
-    Ok((values, status))
 }
 
 /// Run the kernel into the caller's outputs, across threads from `parallel_from` rows.
@@ -81,48 +54,9 @@ fn run_into(
     .map_err(crate::errors::to_py)
 }
 
-/// `cn-plan-pace` over arrays of one length, or of length 1 (broadcast). Returns completion,
-/// time_share, pace, actual_cagr, required_cagr, ratio, status.
-#[pyfunction]
-#[pyo3(signature = (baseline, target, base_year, target_year, year, value, direction, ahead_margin, lag_tolerance))]
-#[allow(clippy::too_many_arguments)]
-pub fn batch_progress<'py>(
-    py: Python<'py>,
-    baseline: PyReadonlyArray1<'py, f64>,
-    target: PyReadonlyArray1<'py, f64>,
-    base_year: PyReadonlyArray1<'py, f64>,
-    target_year: PyReadonlyArray1<'py, f64>,
-    year: PyReadonlyArray1<'py, f64>,
-    value: PyReadonlyArray1<'py, f64>,
-    direction: PyReadonlyArray1<'py, f64>,
-    ahead_margin: f64,
-    lag_tolerance: f64,
-) -> PyResult<Arrays<'py>> {
-    let spec = BatchSpec::new(
-        BatchMethod::CnPlanPace.id(),
-        &[("ahead_margin", ahead_margin), ("lag_tolerance", lag_tolerance)],
-    )
-    .map_err(crate::errors::to_py)?;
-    let cols = Columns {
-        baseline: slice(&baseline)?,
-        target: slice(&target)?,
-        base_year: slice(&base_year)?,
-        target_year: slice(&target_year)?,
-        year: slice(&year)?,
-        value: slice(&value)?,
-        direction: slice(&direction)?,
-        start_year: None,
-        start_value: None,
-    };
-    let (values, status) = run(py, &spec, &cols, PARALLEL_FROM)?;
-    let mut it = values.into_iter().map(|v| PyArray1::from_vec(py, v));
-    let mut next = || it.next().ok_or_else(|| InvalidArgumentError::new_err("cn-plan-pace has six value columns"));
-    Ok((next()?, next()?, next()?, next()?, next()?, next()?, PyArray1::from_vec(py, status)))
-}
-
 /// The checked method and thresholds, and the kernel's view of the seven input columns
 /// (baseline, target, base_year, target_year, year, value, direction) with eurostat's window
-/// start: what `batch_assess` and `batch_assess_into` both take.
+/// start.
 fn spec_and_columns<'a>(
     method: &str,
     thresholds: &HashMap<String, f64>,
@@ -149,31 +83,12 @@ fn spec_and_columns<'a>(
     Ok((spec, cols))
 }
 
-/// Any batch method. `columns` are the seven inputs (baseline, target, base_year, target_year,
-/// year, value, direction); `start_year`/`start_value` eurostat's window start. Returns the
-/// value column names, the value arrays and the int8 status array.
-#[pyfunction]
-#[pyo3(signature = (method, columns, start_year, start_value, thresholds, parallel_from=None))]
-#[allow(clippy::type_complexity)]
-pub fn batch_assess<'py>(
-    py: Python<'py>,
-    method: &str,
-    columns: Vec<PyReadonlyArray1<'py, f64>>,
-    start_year: Option<PyReadonlyArray1<'py, f64>>,
-    start_value: Option<PyReadonlyArray1<'py, f64>>,
-    thresholds: HashMap<String, f64>,
-    parallel_from: Option<usize>,
-) -> PyResult<(Vec<&'static str>, Vec<Bound<'py, PyArray1<f64>>>, Bound<'py, PyArray1<i8>>)> {
-    let (spec, cols) = spec_and_columns(method, &thresholds, &columns, start_year.as_ref(), start_value.as_ref())?;
-    let (values, status) = run(py, &spec, &cols, parallel_from.unwrap_or(PARALLEL_FROM))?;
-    let names = spec.method.columns().iter().map(|c| c.name()).collect();
-    Ok((names, values.into_iter().map(|v| PyArray1::from_vec(py, v)).collect(), PyArray1::from_vec(py, status)))
-}
-
 /// Any batch method into arrays the caller allocated (numpy's `empty`: memory the allocator
 /// reuses from earlier arrays, not yet zeroed, so the kernel's write is the only touch and
-/// there are no fresh pages to fault in). `values` follow the method's columns; every output
-/// has one element per series.
+/// there are no fresh pages to fault in). `columns` are the seven inputs (baseline, target,
+/// base_year, target_year, year, value, direction); `start_year`/`start_value` eurostat's window
+/// start; `values` follow the method's columns; every output has one element per series.
+/// `parallel_from` (private, for tests and the threshold bench) overrides [`PARALLEL_FROM`].
 #[pyfunction]
 #[pyo3(signature = (method, columns, start_year, start_value, thresholds, values, status, parallel_from=None))]
 #[allow(clippy::too_many_arguments)]
