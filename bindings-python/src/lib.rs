@@ -113,8 +113,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(project_points_json, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
     m.add_function(wrap_pyfunction!(docs_methods, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::batch_progress, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::batch_assess, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_panel, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_assess_into, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_methods, m)?)?;
     Ok(())

@@ -42,6 +42,7 @@
 //! | `builtin` | [`builtin`]: the plans shipped inside the library and their published observations | — |
 //! | `reports` | [`report::html`] and [`report::svg`]: self-contained HTML reports and SVG charts (Markdown tables are always there) | — |
 //! | `schema` | the plan JSON Schema generated from the types by `schemars` instead of the committed copy (the same text, checked by a test) | `schemars` |
+//! | `simd` | [`math::batch`] runs its kernel in AVX-512 or AVX2 + FMA lanes where the CPU has them, chosen at run time (otherwise vectorised for the build's own target) | `pulp` |
 //!
 //! Items that need a feature carry a badge in these docs. The minimum supported Rust version is
 //! the `rust-version` in Cargo.toml, what the dependencies require; CI builds the core with
