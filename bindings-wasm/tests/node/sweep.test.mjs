@@ -1,4 +1,4 @@
-// Never a trap: every exported function and every method, called with each wrong-typed value
+// Never a trap (`onpace`; calc.test.mjs sweeps `onpace/calc` the same way): every exported function and every method, called with each wrong-typed value
 // in each argument position, either works (where the value is a legitimate default, e.g.
 // undefined for an optional argument) or throws a coded onpace error; the module is never
 // left trapped ("RuntimeError: memory access out of bounds" was what 12 instead of a string
@@ -8,9 +8,8 @@ import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import * as builtin from 'onpace/builtin';
 import * as schema from 'onpace/schema';
+import { sweepAll, methodNames } from './sweep-lib.mjs';
 
-const BAD = [12, 1.5, {}, [], null, undefined, Symbol('s'), 10n, true, () => 1, new Date(Number.NaN)];
-const show = (v) => (typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? `${v}n` : typeof v === 'function' ? 'function' : JSON.stringify(v) ?? String(v));
 
 const plan = () => builtin.builtinPlan('cn-14th-fyp-st');
 const obs = () => builtin.builtinObservations('cn-14th-fyp-st');
@@ -76,22 +75,6 @@ const METHODS = {
   Target: [() => onpace.Target.none(), { toJSON: [] }],
 };
 
-/** Calls fn; returns 'ok' or the error, failing on anything that is not an onpace error. */
-async function probe(label, fn) {
-  let out;
-  try {
-    out = fn();
-    if (out && typeof out.then === 'function') await out;
-    return 'ok';
-  } catch (e) {
-    assert.ok(onpace.isOnpaceError(e), `${label}: not an onpace error: ${e && e.name}: ${e && e.message}`);
-    assert.ok(e instanceof onpace.OnpaceError, label);
-    assert.equal(typeof e.code, 'string', label);
-    assert.ok(!/RuntimeError|memory access|unreachable/.test(`${e.name} ${e.message}`), `${label}: ${e.message}`);
-    return e;
-  }
-}
-
 test('the sweep covers every export and every method, and its good arguments work', async () => {
   for (const [name, goods] of Object.entries(MODULE)) for (const good of goods) await onpace[name](...good);
   for (const [, [fn, good]] of Object.entries(STATIC)) if (good) fn(...good);
@@ -105,14 +88,7 @@ test('the sweep covers every export and every method, and its good arguments wor
   const covered = new Set([...Object.keys(MODULE), ...Object.keys(STATIC).map((k) => k.replace(/^new /, '').split('.')[0])]);
   for (const k of exported) assert.ok(covered.has(k), `${k} is not in the sweep`);
   for (const [cls, [, methods]] of Object.entries(METHODS)) {
-    const proto = onpace[cls].prototype;
-    const names = new Set();
-    for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-      for (const n of Object.getOwnPropertyNames(p)) {
-        const d = Object.getOwnPropertyDescriptor(p, n);
-        if (n !== 'constructor' && !n.startsWith('_') && typeof d.value === 'function') names.add(n);
-      }
-    }
+    const names = methodNames(onpace[cls]);
     for (const n of names) assert.ok(n in methods, `${cls}.${n} is not in the sweep`);
     for (const n of Object.getOwnPropertyNames(onpace[cls])) {
       if (typeof onpace[cls][n] === 'function') assert.ok(`${cls}.${n}` in STATIC, `${cls}.${n} is not in the sweep`);
@@ -121,29 +97,7 @@ test('the sweep covers every export and every method, and its good arguments wor
 });
 
 test('wrong-typed arguments everywhere: coded errors, never a trap', async () => {
-  let calls = 0;
-  let errors = 0;
-  const sweep = async (label, fn, good, makeSelf) => {
-    const n = Math.max(good.length, 1) + 1; // one position past the last argument as well
-    for (let i = 0; i < n; i += 1) {
-      for (const bad of BAD) {
-        const args = [...good];
-        args[i] = bad;
-        const self = makeSelf ? makeSelf() : null;
-        const r = await probe(`${label} argument ${i + 1} = ${show(bad)}`, () => fn.apply(self, args));
-        calls += 1;
-        if (r !== 'ok') errors += 1;
-        self?.dispose?.();
-      }
-    }
-  };
-  for (const [name, goods] of Object.entries(MODULE)) for (const good of goods) await sweep(name, onpace[name], good);
-  for (const [name, [fn, good]] of Object.entries(STATIC)) await sweep(name, fn, good ?? [Symbol('token'), {}]);
-  for (const [cls, [make, methods]] of Object.entries(METHODS)) {
-    for (const [m, good] of Object.entries(methods)) {
-      await sweep(`${cls}.${m}`, make()[m], good, make);
-    }
-  }
+  const { calls, errors } = await sweepAll(onpace, { MODULE, STATIC, METHODS });
   console.log(`sweep: ${calls} calls, ${errors} coded errors`);
   assert.ok(calls > 800, `${calls} calls`);
   assert.ok(errors > 400, `${errors} errors`);
