@@ -117,6 +117,7 @@ test('esbuild builds it (the .wasm imported with the file loader, its URL given 
 });
 
 test('the minimal calculator on onpace/calc: esbuild and webpack build it; Chromium shows the result', async () => {
+  rmSync(path.join(HERE, 'dist', 'esbuild-calc'), { recursive: true, force: true }); // webpack cleans its own
   run(bin('esbuild'), ['app/main-calc-esbuild.js', '--bundle', '--format=esm', '--minify', '--loader:.wasm=file', '--outfile=dist/esbuild-calc/main.js']);
   copyFileSync(path.join(HERE, 'app', 'index.html'), path.join(HERE, 'dist', 'esbuild-calc', 'index.html'));
   assert.equal(await openInChromium('esbuild-calc'), EXPECTED);
