@@ -160,10 +160,9 @@ const POSITION = / at line \d+ column \d+/g;
 
 /**
  * The error record the core throws (JSON text) as an onpace error. `ctx.internal`: the JSON was
- * built by this wrapper, so a position in it means nothing to the caller and is dropped.
- * `ctx.years`: the years of the observation lists sent, by list; the core names an observation
- * by its index in the list (`observations[1].value`), the caller by its year
- * (`observations[2022].value`).
+ * built by this wrapper, so a position in it means nothing to the caller and is dropped. (The
+ * core already names an observation by its year, `observations[2022].value`, and leaves out
+ * positions in the requests it reads.)
  */
 function rethrow(e, ctx) {
   if (typeof e !== 'string' || !e.startsWith('{')) return e;
@@ -171,17 +170,6 @@ function rethrow(e, ctx) {
   try { r = JSON.parse(e); } catch { return new Error(e); }
   if (!r || !r.onpace_error) return new Error(e);
   let { field, message, line } = r;
-  if (ctx && ctx.years) {
-    const byYear = (path) => path.replace(/^(observations(?:\.[^[]+)?)\[(\d+)\]/, (whole, list, i) => {
-      const years = ctx.years[list];
-      return years && years[Number(i)] !== undefined ? `${list}[${years[Number(i)]}]` : whole;
-    });
-    const renamed = byYear(field || '');
-    if (renamed !== field) {
-      message = message.split(field).join(renamed);
-      field = renamed;
-    }
-  }
   if (ctx && ctx.internal) {
     message = message.replace(POSITION, '').replace(/^line \d+: /, '');
     line = null;
@@ -189,13 +177,6 @@ function rethrow(e, ctx) {
   const err = makeError(r.code, field, message, r.range ? 'range' : undefined);
   err.line = line ?? null;
   return err;
-}
-
-/** The years of each observation list of a request, keyed like the core's paths. */
-function yearsOf(lists) {
-  const out = {};
-  for (const [key, list] of Object.entries(lists)) out[key] = list.map((o) => o.year);
-  return out;
 }
 
 /**
@@ -356,7 +337,7 @@ class Indicator extends Handle {
     if (o.decimals !== undefined) spec.decimals = o.decimals;
     if (o.components !== undefined) spec.components = o.components;
     const text = requestJson(spec);
-    this._init(call(INTERNAL, () => guard(IndicatorHandle.fromJson, 'fromJson', IndicatorHandle)(text)));
+    this._init(call(INTERNAL, () => guard(IndicatorHandle.fromFields, 'fromFields', IndicatorHandle)(text)));
   }
   _init(handle) { this._h = handle; this._spec = JSON.parse(handle.toJson()); }
   static fromJson(text) { str(text, 'text'); return new Indicator(HANDLE, call(null, () => guard(IndicatorHandle.fromJson, 'fromJson', IndicatorHandle)(text))); }
@@ -389,7 +370,7 @@ class Indicator extends Handle {
     if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
     if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
     const text = requestJson(req);
-    return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.assess(text))));
+    return camel(JSON.parse(call(INTERNAL, () => h.assess(text))));
   }
   project(observations, options) {
     const h = this._live();
@@ -399,7 +380,7 @@ class Indicator extends Handle {
     const list = observationList(observations);
     const req = { observations: list, model: str(model, 'model'), level, as_of: asOf(at) };
     const text = requestJson(req);
-    return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.project(text))));
+    return camel(JSON.parse(call(INTERNAL, () => h.project(text))));
   }
   whatIf(fromYear, value, growth) {
     const h = this._live();
@@ -471,5 +452,5 @@ const ERROR_NAMES = /* @__PURE__ */ Object.assign({}, CODES);
 export {
   connect, Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, project, errorCodeList, ERROR_NAMES,
   // For plan.js (not re-exported by the entry points):
-  Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds, yearsOf,
+  Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds,
 };

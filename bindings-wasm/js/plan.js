@@ -2,7 +2,7 @@
 // neither): Plan, Evaluation and the CSV readers. The helpers and the guard are api.js's. ES
 // module source, also turned into CommonJS (see api.js).
 
-import { Handle, HANDLE, INTERNAL, Indicator, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds, yearsOf } from './api.js';
+import { Handle, HANDLE, INTERNAL, Indicator, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds } from './api.js';
 import { PlanHandle, IndicatorHandle, readObservationsCsvJson, readPlanCsv as readPlanCsvCore } from './web/onpace_wasm.js';
 
 /** A plan's observations: {indicator: observations}, a Map, or long rows [{indicator, year, value}]. */
@@ -99,7 +99,7 @@ class Plan extends Handle {
     if (!found) {
       const spec = this._specs.get(id);
       // An unknown id goes to the core for its typed UnknownIndicatorError.
-      found = new Indicator(HANDLE, spec ? guard(IndicatorHandle.fromJson, 'fromJson', IndicatorHandle)(JSON.stringify(spec)) : h.indicator(id));
+      found = new Indicator(HANDLE, spec ? guard(IndicatorHandle.fromFields, 'fromFields', IndicatorHandle)(JSON.stringify(spec)) : h.indicator(id));
       this._children.set(id, found);
     }
     return found;
@@ -127,8 +127,7 @@ class Plan extends Handle {
     if (model !== undefined) req.model = str(model, 'model');
     if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
     const text = requestJson(req);
-    const years = yearsOf(Object.fromEntries(Object.entries(lists).map(([k, v]) => [`observations.${k}`, v])));
-    return new Evaluation(HANDLE, call({ internal: true, years }, () => h.evaluate(text)));
+    return new Evaluation(HANDLE, call(INTERNAL, () => h.evaluate(text)));
   }
   scheduleMarkdown(lang = 'zh') { const h = this._live(); return h.scheduleMarkdown(str(lang, 'lang')); }
   /** The plan report (schedule and key projects) as a self-contained HTML page. */
