@@ -171,6 +171,9 @@ function formatError(error, lang = 'en') {
   return lang === 'zh' ? `${where}：${what}` : `${where}: ${what}`;
 }
 
+/** What the entry points export of this module (the CommonJS entries spread it). */
+const PUBLIC = /* @__PURE__ */ Object.assign({ OnpaceError, isOnpaceError, formatError }, CLASSES);
+
 export {
-  CODES, JS_ONLY_CODES, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
+  CODES, JS_ONLY_CODES, PUBLIC, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
 };

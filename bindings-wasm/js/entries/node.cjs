@@ -14,10 +14,5 @@ module.exports = {
   Target: api.Target, Indicator: api.Indicator, Plan: plan.Plan, Evaluation: plan.Evaluation,
   methods: api.methods, statuses: api.statuses, readObservationsCsv: plan.readObservationsCsv, readPlanCsv: plan.readPlanCsv, version: api.version, parseRate: api.parseRate,
   progress: api.progress, requiredPath: api.requiredPath, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
-  OnpaceError: errors.OnpaceError, isOnpaceError: errors.isOnpaceError, formatError: errors.formatError,
-  InvalidPlanError: errors.InvalidPlanError, ParseError: errors.ParseError, InvalidObservationsError: errors.InvalidObservationsError,
-  UnknownIndicatorError: errors.UnknownIndicatorError, UnknownPlanError: errors.UnknownPlanError, UnknownMethodError: errors.UnknownMethodError,
-  InvalidArgumentError: errors.InvalidArgumentError, UndefinedGrowthError: errors.UndefinedGrowthError, InsufficientDataError: errors.InsufficientDataError,
-  NoTargetError: errors.NoTargetError, YearOutOfRangeError: errors.YearOutOfRangeError, OverflowError: errors.OverflowError,
-  NotInitializedError: errors.NotInitializedError, DisposedError: errors.DisposedError,
+  ...errors.PUBLIC,
 };

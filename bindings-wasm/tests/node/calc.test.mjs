@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import * as calc from 'onpace/calc';
 import * as onpace from 'onpace';
 import { builtinPlan, builtinObservations } from 'onpace/builtin';
-import { sweepAll, methodNames } from './sweep-lib.mjs';
+import { sweepAll, methodNames, indicatorTables } from './sweep-lib.mjs';
 import { ROOT } from './helpers.mjs';
 
 const PKG = path.join(ROOT, 'bindings-wasm', 'pkg');
@@ -19,44 +19,7 @@ const PKG = path.join(ROOT, 'bindings-wasm', 'pkg');
 // module from the full module's JSON.
 const RD_JSON = builtinPlan().indicator('rd-intensity').toJson();
 const ind = () => calc.Indicator.fromJson(RD_JSON);
-const SPEC = { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: [2025, '2'] };
-
-const MODULE = {
-  init: [[]],
-  methods: [[]],
-  statuses: [[]],
-  version: [[]],
-  errorCodes: [[]],
-  parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
-  progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
-  requiredPath: [[[2020, 1], [2025, 2], 'linear']],
-  project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
-  formatError: [[new Error('x'), 'zh']],
-  isOnpaceError: [[new Error('x')]],
-};
-const STATIC = {
-  'Target.level': [calc.Target.level, [2025, '2', 'at_least', '0']],
-  'Target.range': [calc.Target.range, [2025, '1', '2']],
-  'Target.change': [calc.Target.change, [2025, '0.1', 'relative']],
-  'Target.annualGrowth': [calc.Target.annualGrowth, [2025, '0.05', 'at_least']],
-  'Target.relative': [calc.Target.relative, [2025, 'gdp', 'in_step_with', { tolerance: '0.5' }]],
-  'Target.everyYear': [calc.Target.everyYear, [2025, '5.5', 'below']],
-  'Target.averageRate': [calc.Target.averageRate, [2025, '7', 'above']],
-  'Target.none': [calc.Target.none, []],
-  'Indicator.fromJson': [calc.Indicator.fromJson, [RD_JSON]],
-  'new Indicator': [(...a) => new calc.Indicator(...a), ['x', SPEC]],
-  'new Target': [(...a) => new calc.Target(...a), [{ kind: 'none' }]],
-};
-const METHODS = {
-  Indicator: [ind, {
-    toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
-    progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
-    project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
-    whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
-    dispose: [],
-  }],
-  Target: [() => calc.Target.none(), { toJSON: [] }],
-};
+const { MODULE, STATIC, METHODS } = indicatorTables(calc, ind);
 
 test('onpace/calc exports the indicator API and no plans, reports or CSV', () => {
   for (const name of ['Plan', 'Evaluation', 'readPlanCsv', 'readObservationsCsv']) assert.ok(!(name in calc), name);

@@ -23,6 +23,53 @@ export async function probe(label, fn) {
 }
 
 /**
+ * The sweep's tables for the indicator API of `mod` (`onpace` or `onpace/calc`): every function,
+ * static and method with arguments that work. `ind` makes an indicator that is a ratio with
+ * components (so numeratorPath works).
+ */
+export function indicatorTables(mod, ind) {
+  const SPEC = { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: [2025, '2'] };
+  return {
+    MODULE: {
+      init: [[]],
+      methods: [[]],
+      statuses: [[]],
+      version: [[]],
+      errorCodes: [[]],
+      parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
+      progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
+      requiredPath: [[[2020, 1], [2025, 2], 'linear']],
+      project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
+      formatError: [[new Error('x'), 'zh']],
+      isOnpaceError: [[new Error('x')]],
+    },
+    STATIC: {
+      'Target.level': [mod.Target.level, [2025, '2', 'at_least', '0']],
+      'Target.range': [mod.Target.range, [2025, '1', '2']],
+      'Target.change': [mod.Target.change, [2025, '0.1', 'relative']],
+      'Target.annualGrowth': [mod.Target.annualGrowth, [2025, '0.05', 'at_least']],
+      'Target.relative': [mod.Target.relative, [2025, 'gdp', 'in_step_with', { tolerance: '0.5' }]],
+      'Target.everyYear': [mod.Target.everyYear, [2025, '5.5', 'below']],
+      'Target.averageRate': [mod.Target.averageRate, [2025, '7', 'above']],
+      'Target.none': [mod.Target.none, []],
+      'Indicator.fromJson': [mod.Indicator.fromJson, [ind().toJson()]],
+      'new Indicator': [(...a) => new mod.Indicator(...a), ['x', SPEC]],
+      'new Target': [(...a) => new mod.Target(...a), [{ kind: 'none' }]],
+    },
+    METHODS: {
+      Indicator: [ind, {
+        toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
+        progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
+        project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
+        whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
+        dispose: [],
+      }],
+      Target: [() => mod.Target.none(), { toJSON: [] }],
+    },
+  };
+}
+
+/**
  * Sweeps `module`'s functions (MODULE: name → lists of good arguments), statics (STATIC: label →
  * [fn, good arguments or null]) and methods (METHODS: class → [make an instance, method → good
  * arguments]); returns {calls, errors}.

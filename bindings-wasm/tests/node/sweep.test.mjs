@@ -1,15 +1,14 @@
-// Never a trap (`onpace`; calc.test.mjs sweeps `onpace/calc` the same way): every exported function and every method, called with each wrong-typed value
-// in each argument position, either works (where the value is a legitimate default, e.g.
-// undefined for an optional argument) or throws a coded onpace error; the module is never
-// left trapped ("RuntimeError: memory access out of bounds" was what 12 instead of a string
+// Never a trap (`onpace`; calc.test.mjs sweeps `onpace/calc` the same way): every exported
+// function and every method, called with each wrong-typed value in each argument position,
+// either works (where the value is a legitimate default, e.g. undefined for an optional
+// argument) or throws a coded onpace error; the module is never left trapped ("RuntimeError: memory access out of bounds" was what 12 instead of a string
 // gave before). Afterwards the same instance still computes a known case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import * as builtin from 'onpace/builtin';
 import * as schema from 'onpace/schema';
-import { sweepAll, methodNames } from './sweep-lib.mjs';
-
+import { sweepAll, methodNames, indicatorTables } from './sweep-lib.mjs';
 
 const plan = () => builtin.builtinPlan('cn-14th-fyp-st');
 const obs = () => builtin.builtinObservations('cn-14th-fyp-st');
@@ -17,38 +16,18 @@ const ind = () => builtin.builtinPlan().indicator('rd-intensity'); // a ratio wi
 const evaluation = () => plan().evaluate(obs());
 const PLAN_CSV = 'id,label,label.en,unit,direction,nature,baseline.year,baseline.value,target.kind,target.year,target.value,target.rate,target.comparator\r\n'
   + 'gdp,地区生产总值,"GDP, index",index,increase,binding,2020,100,annual_growth,2025,,0.06,above\r\n';
-const SPEC = { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: [2025, '2'] };
-
-// Every callable with arguments that work. `self` makes the object a method is called on.
+// Every callable with arguments that work: the indicator API's (sweep-lib.mjs, shared with
+// onpace/calc), then plans, evaluations, CSV, the built-in plans and the schema.
+const base = indicatorTables(onpace, ind);
 const MODULE = {
-  init: [[]],
-  methods: [[]],
-  statuses: [[]],
-  version: [[]],
-  errorCodes: [[]],
+  ...base.MODULE,
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
-  parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
-  progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
-  requiredPath: [[[2020, 1], [2025, 2], 'linear']],
-  project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
-  formatError: [[new Error('x'), 'zh']],
-  isOnpaceError: [[new Error('x')]],
 };
 const STATIC = {
-  'Target.level': [onpace.Target.level, [2025, '2', 'at_least', '0']],
-  'Target.range': [onpace.Target.range, [2025, '1', '2']],
-  'Target.change': [onpace.Target.change, [2025, '0.1', 'relative']],
-  'Target.annualGrowth': [onpace.Target.annualGrowth, [2025, '0.05', 'at_least']],
-  'Target.relative': [onpace.Target.relative, [2025, 'gdp', 'in_step_with', { tolerance: '0.5' }]],
-  'Target.everyYear': [onpace.Target.everyYear, [2025, '5.5', 'below']],
-  'Target.averageRate': [onpace.Target.averageRate, [2025, '7', 'above']],
-  'Target.none': [onpace.Target.none, []],
-  'Indicator.fromJson': [onpace.Indicator.fromJson, [ind().toJson()]],
+  ...base.STATIC,
   'Plan.fromJson': [onpace.Plan.fromJson, [plan().toJson()]],
-  'new Indicator': [(...a) => new onpace.Indicator(...a), ['x', SPEC]],
-  'new Target': [(...a) => new onpace.Target(...a), [{ kind: 'none' }]],
   'new Plan': [(...a) => new onpace.Plan(...a), null],
   'new Evaluation': [(...a) => new onpace.Evaluation(...a), null],
   builtinPlans: [builtin.builtinPlans, []],
@@ -57,13 +36,7 @@ const STATIC = {
   planSchema: [schema.planSchema, []],
 };
 const METHODS = {
-  Indicator: [ind, {
-    toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
-    progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
-    project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
-    whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
-    dispose: [],
-  }],
+  ...base.METHODS,
   Plan: [plan, {
     toJson: [], indicator: ['basic-research-share'], projectsActive: [2022], referenceValue: ['x'],
     evaluate: [obs(), { method: 'eurostat', weights: {}, missing: 'exclude' }], scheduleMarkdown: ['en'], toHtml: ['en'],
@@ -72,7 +45,6 @@ const METHODS = {
   Evaluation: [evaluation, {
     toJson: [], toMarkdown: ['en'], toHtml: ['en'], chartSvg: ['basic-research-share', 'en'], paceSvg: ['en'], toCsv: ['en'], table: ['en'], dispose: [],
   }],
-  Target: [() => onpace.Target.none(), { toJSON: [] }],
 };
 
 test('the sweep covers every export and every method, and its good arguments work', async () => {
