@@ -12,6 +12,6 @@ pub mod schedule;
 pub mod svg;
 #[cfg(feature = "reports")]
 pub mod table;
-pub(crate) mod target_text;
+pub mod target_text;
 #[cfg(feature = "reports")]
 pub mod ticks;

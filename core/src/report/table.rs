@@ -13,10 +13,7 @@ use crate::model::label::Lang;
 use crate::model::plan::Plan;
 use crate::model::target::{Comparator, Target};
 use crate::num::f64_text;
-
-// The target as the plan writes it: its own module, because the Markdown report (no feature)
-// needs it too.
-pub use super::target_text::{target_text, target_text_in};
+pub use crate::report::target_text::{target_text, target_text_in};
 
 /// One row of the table. Exact values are decimal text; rates and scores are `f64`.
 #[derive(Debug, Clone, PartialEq, Serialize)]

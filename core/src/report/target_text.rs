@@ -1,12 +1,11 @@
-//! The target as the plan writes it (年均增长7%, −13.5 % (cumulative), ≤ 1.10 %), in a language:
-//! the report table's target column and the first half of the Markdown and HTML reports' target
-//! cell. Compiled without the `reports` feature too, for the Markdown report.
+//! The target as the plan writes it (年均增长7%, 降低13.5%, 与经济增长同步), in zh/en/ko: the
+//! report table's target cell and the forms' "as written → implied level" cell. Always compiled
+//! (the Markdown forms table needs it without the `reports` feature).
 
 use rust_decimal::Decimal;
 
 use crate::model::indicator::Indicator;
 use crate::model::label::Lang;
-#[cfg(feature = "reports")]
 use crate::model::plan::Plan;
 use crate::model::target::{ChangeMode, Comparator, Relation, Target};
 
@@ -31,7 +30,6 @@ pub fn target_text(ind: &Indicator, lang: Lang) -> String {
 }
 
 /// The target as the plan writes it, a relative target naming its reference by its label.
-#[cfg(feature = "reports")]
 pub fn target_text_in(plan: &Plan, ind: &Indicator, lang: Lang) -> String {
     target_text_with(ind, lang, &|id| {
         plan.indicator(id).map(|r| r.label.get(lang).to_string()).unwrap_or_else(|_| id.to_string())
