@@ -40,8 +40,9 @@ impl PlanHandle {
 
     /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
     pub fn evaluate(&self, request: &str) -> R<EvaluationHandle> {
-        let evaluated = onpace::api::evaluate(&self.plan, request).map_err(to_js)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated })
+        let evaluated = onpace::api::evaluate_json(&self.plan, request).map_err(to_js)?;
+        let json = evaluated.json().map_err(to_js)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated, json })
     }
 
     /// The required schedule of every indicator as Markdown.
@@ -52,7 +53,7 @@ impl PlanHandle {
 
     /// The key-project registry (request and response JSON).
     pub fn projects(&self, request: &str) -> R<String> {
-        onpace::api::projects(&self.plan, request).map_err(to_js)
+        onpace::api::projects_json(&self.plan, request).map_err(to_js)
     }
 
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
@@ -75,6 +76,8 @@ impl PlanHandle {
 pub struct EvaluationHandle {
     plan: Plan,
     evaluated: onpace::api::Evaluated,
+    /// The evaluation as JSON, written once: the JS wrapper reads it for every result.
+    json: String,
 }
 
 #[wasm_bindgen]
@@ -82,7 +85,7 @@ impl EvaluationHandle {
     /// The evaluation as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        self.evaluated.json.clone()
+        self.json.clone()
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).

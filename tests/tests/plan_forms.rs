@@ -151,14 +151,18 @@ fn rates_typed_three_ways() {
     assert_eq!(e.field(), "indicators[5].target.rate", "{e}");
     // Scenarios through the façade: "5%" works, 5 is refused, allow_large_rates says it on purpose.
     let ind = plan.indicator("energy-intensity").unwrap();
-    assert!(onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": "5%"}"#).unwrap().contains("\"105"));
+    assert!(onpace::api::what_if_json(ind, r#"{"from_year": 2020, "value": 100, "rate": "5%"}"#)
+        .unwrap()
+        .contains("\"105"));
     assert_eq!(
-        onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": 5}"#).unwrap_err().code(),
+        onpace::api::what_if_json(ind, r#"{"from_year": 2020, "value": 100, "rate": 5}"#).unwrap_err().code(),
         "invalid_argument"
     );
-    assert!(
-        onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": 5, "allow_large_rates": true}"#).is_ok()
-    );
+    assert!(onpace::api::what_if_json(
+        ind,
+        r#"{"from_year": 2020, "value": 100, "rate": 5, "allow_large_rates": true}"#
+    )
+    .is_ok());
 }
 
 #[test]
@@ -169,9 +173,9 @@ fn dates_are_real_days_and_give_the_time_share() {
         assert_eq!(plan.evaluate(&obs, &o).unwrap_err().code(), "invalid_argument", "{bad}");
     }
     let req = r#"{"as_of": "2023-02-30"}"#;
-    assert_eq!(onpace::api::evaluate(&plan, req).unwrap_err().code(), "invalid_argument");
+    assert_eq!(onpace::api::evaluate_json(&plan, req).unwrap_err().code(), "invalid_argument");
     // "2023-06" is the end of June: the same as 2023-06-30.
-    let e = onpace::api::evaluate(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
+    let e = onpace::api::evaluate_json(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
     assert_eq!(e.evaluation.rows.len(), 8);
     assert_eq!(AsOf::Date("2023-06".into()).time_share(2020, 2025), Some(d("0.5")));
 }
