@@ -69,20 +69,20 @@ function subclass(code) {
   return cls;
 }
 
-const InvalidPlanError = subclass('invalid_plan');
-const ParseError = subclass('parse');
-const InvalidObservationsError = subclass('invalid_observations');
-const UnknownIndicatorError = subclass('unknown_indicator');
-const UnknownPlanError = subclass('unknown_plan');
-const UnknownMethodError = subclass('unknown_method');
-const InvalidArgumentError = subclass('invalid_argument');
-const UndefinedGrowthError = subclass('undefined_growth');
-const InsufficientDataError = subclass('insufficient_data');
-const NoTargetError = subclass('no_target');
-const YearOutOfRangeError = subclass('year_out_of_range');
-const OverflowError = subclass('overflow');
-const NotInitializedError = subclass('not_initialized');
-const DisposedError = subclass('disposed');
+const InvalidPlanError = /* @__PURE__ */ subclass('invalid_plan');
+const ParseError = /* @__PURE__ */ subclass('parse');
+const InvalidObservationsError = /* @__PURE__ */ subclass('invalid_observations');
+const UnknownIndicatorError = /* @__PURE__ */ subclass('unknown_indicator');
+const UnknownPlanError = /* @__PURE__ */ subclass('unknown_plan');
+const UnknownMethodError = /* @__PURE__ */ subclass('unknown_method');
+const InvalidArgumentError = /* @__PURE__ */ subclass('invalid_argument');
+const UndefinedGrowthError = /* @__PURE__ */ subclass('undefined_growth');
+const InsufficientDataError = /* @__PURE__ */ subclass('insufficient_data');
+const NoTargetError = /* @__PURE__ */ subclass('no_target');
+const YearOutOfRangeError = /* @__PURE__ */ subclass('year_out_of_range');
+const OverflowError = /* @__PURE__ */ subclass('overflow');
+const NotInitializedError = /* @__PURE__ */ subclass('not_initialized');
+const DisposedError = /* @__PURE__ */ subclass('disposed');
 
 const CLASSES = {
   InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError,
@@ -171,6 +171,9 @@ function formatError(error, lang = 'en') {
   return lang === 'zh' ? `${where}：${what}` : `${where}: ${what}`;
 }
 
+/** What the entry points export of this module (the CommonJS entries spread it). */
+const PUBLIC = /* @__PURE__ */ Object.assign({ OnpaceError, isOnpaceError, formatError }, CLASSES);
+
 export {
-  CODES, JS_ONLY_CODES, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
+  CODES, JS_ONLY_CODES, PUBLIC, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
 };
