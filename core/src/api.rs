@@ -15,7 +15,8 @@ use crate::io::json::from_json_text;
 use crate::math::path::PathKind;
 use crate::math::scenario::Growth;
 use crate::math::trend::Model;
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
+use crate::model::series::PlanObservations;
 use crate::method::project::ProjectOptions;
 use crate::method::{AssessOptions, MissingPolicy, Thresholds};
 use crate::model::indicator::{BaselineChoice, Indicator};
@@ -82,8 +83,10 @@ fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
-#[derive(Debug, Default)]
-pub struct AsOfInput(AsOf);
+// A date is checked as it is read; a bad one is kept as its `invalid_argument` error, raised
+// when the request is used (so it keeps that code, not the reader's `parse`).
+#[derive(Debug)]
+pub struct AsOfInput(Result<AsOf>);
 
 impl<'de> Deserialize<'de> for AsOfInput {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -94,20 +97,20 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 f.write_str("null, \"latest\", a year or a date YYYY-MM-DD")
             }
             fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<AsOfInput, E> {
-                Ok(AsOfInput(AsOf::Latest))
+                Ok(AsOfInput(Ok(AsOf::Latest)))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<AsOfInput, E> {
                 i32::try_from(v)
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| E::custom(format!("`{v}` is not a year")))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<AsOfInput, E> {
                 i32::try_from(v)
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| E::custom(format!("`{v}` is not a year")))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<AsOfInput, E> {
-                Ok(AsOfInput(if v == "latest" { AsOf::Latest } else { AsOf::Date(v.to_string()) }))
+                Ok(AsOfInput(if v == "latest" { Ok(AsOf::Latest) } else { crate::Date::parse(v, "as_of").map(AsOf::Date) }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
                 // A JSON number under serde_json's arbitrary_precision (if a dependent's build
@@ -118,7 +121,7 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 }
                 let text: String = map.next_value()?;
                 text.parse::<i32>()
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| serde::de::Error::custom(format!("`{text}` is not a year")))
             }
         }
@@ -127,7 +130,7 @@ impl<'de> Deserialize<'de> for AsOfInput {
 }
 
 fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
-    let a = value.as_ref().map(|v| v.0.clone()).unwrap_or_default();
+    let a = value.as_ref().map_or(Ok(AsOf::Latest), |v| v.0.clone())?;
     a.validate()?;
     Ok(a)
 }
@@ -171,7 +174,7 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
     let r: AssessRequest = request(request_json)?;
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
-        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
         reference_rate: r.reference_rate.map(|d| d.rate(r.allow_large_rates, "reference_rate")).transpose()?,
@@ -291,7 +294,7 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
     let r: EvaluateRequest = request(request_json)?;
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
-        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
         model: model(&r.model, Model::EndpointCagr)?,
         reference_rate: None,
@@ -523,7 +526,7 @@ pub fn project_points(request_json: &str) -> Result<String> {
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
     let model = model(&r.model, Model::OlsLinear)?;
-    to_json(&crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+    to_json(&crate::math::trend::project_trend(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
 }
 
 /// Request of [`projects`].

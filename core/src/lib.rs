@@ -86,6 +86,8 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The bindings' JSON façade: not part of the supported API (docs/rust-crate.md, "Supported API").
+#[doc(hidden)]
 pub mod api;
 #[cfg(feature = "builtin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
@@ -102,11 +104,12 @@ pub use error::{Error, Result};
 pub use math::path::{required_path, Milestone, PathKind};
 pub use math::progress::{progress, Progress, YearValue};
 pub use math::scenario::{what_if_path, Decomposition, DecompositionRow, Growth, WhatIf};
-pub use math::trend::{project, Band, Model, Projection, ALL_MODELS};
-pub use method::evaluate::{evaluate, Evaluation, NatureSummary, PlanObservations, StatusCount, Summary};
+#[allow(deprecated)]
+pub use math::trend::{project, project_trend, Band, Model, Projection, ALL_MODELS};
+pub use method::evaluate::{evaluate, Evaluation, NatureSummary, StatusCount, Summary};
 pub use method::project::ProjectOptions;
 pub use method::{
-    assess, method, method_ids, AssessOptions, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
+    assess, method, method_ids, AssessOptions, MethodId, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
     ALL_STATUSES,
 };
 pub use model::achievement::{Achievement, Part};
@@ -118,7 +121,9 @@ pub use model::label::{Label, Lang};
 pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
 pub use model::rate::parse_rate;
-pub use model::series::{AsOf, Flag, Observation, Point, Warning};
+pub use model::build::{IndicatorBuilder, PlanBuilder};
+pub use model::series::{AsOf, Flag, Observation, PlanObservations, Point, Warning};
+pub use model::warning::WarningCode;
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};
 pub use model::unit::{Magnitude, Unit};
 pub use num::{f64_text, format_fixed, round_half_away};

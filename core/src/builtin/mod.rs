@@ -8,7 +8,7 @@
 
 use crate::error::{Error, Result};
 use crate::io::json::observations_from_json;
-use crate::method::evaluate::PlanObservations;
+use crate::model::series::PlanObservations;
 use crate::model::plan::Plan;
 
 struct Builtin {

@@ -5,7 +5,7 @@
 //! line number.
 
 use crate::error::{Error, Result};
-use crate::method::evaluate::PlanObservations;
+use crate::model::series::PlanObservations;
 use crate::model::indicator::check_year;
 use crate::model::series::{Flag, Observation};
 

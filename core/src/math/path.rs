@@ -12,6 +12,7 @@ use crate::num::{from_f64, to_f64, years_between, Checked};
 /// The shape of a required path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PathKind {
     /// Equal annual increments: `m(y) = y0 + (y* − y0)(y − t0)/N`.
     Linear,
@@ -43,6 +44,7 @@ impl PathKind {
 
 /// The value a path requires in one year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Milestone {
     /// Year.
     pub year: i32,

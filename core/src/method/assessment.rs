@@ -5,11 +5,13 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::model::warning::WarningCode;
 use crate::method::status::Status;
 use crate::model::series::Warning;
 
 /// The values an assessment actually used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct UsedInputs {
     /// Base year used.
     pub base_year: i32,
@@ -43,6 +45,7 @@ pub struct UsedInputs {
 
 /// The verdict on one indicator, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Assessment {
     /// Indicator id.
     pub indicator: String,
@@ -112,7 +115,7 @@ impl Assessment {
             }
         }
         for name in bad {
-            self.warnings.push(Warning::new("overflow", name, "the value is beyond the range of a 64-bit float"));
+            self.warnings.push(Warning::new(WarningCode::Overflow, name, "the value is beyond the range of a 64-bit float"));
         }
         self
     }

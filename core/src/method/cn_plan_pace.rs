@@ -8,6 +8,7 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::path::PathKind;
 use crate::math::progress::{progress, YearValue};
@@ -76,13 +77,13 @@ impl Method for CnPlanPace {
                 let span = Decimal::from(i64::from(prep.implied.year).saturating_sub(i64::from(prep.base.year)));
                 sub_used = Some((s.period.clone(), elapsed.div_or(span, "time_share")?.normalize()));
                 sub_warning = Some(Warning::new(
-                    "sub_annual",
+                    WarningCode::SubAnnual,
                     "observations",
                     format!("the {} {} figure is used, with the time to the end of its period", s.year, s.period),
                 ));
             } else {
                 sub_warning = Some(Warning::new(
-                    "sub_annual_not_comparable",
+                    WarningCode::SubAnnualNotComparable,
                     "observations",
                     "sub-annual figures are compared with annual ones only for level targets of indicators measured at a point in time (shares, rates, indices, durations); they were not used",
                 ));
@@ -107,7 +108,7 @@ impl Method for CnPlanPace {
         let geometric = if ctx.indicator.target.is_growth_type() { geometric_completion(&prep) } else { None };
         if ctx.indicator.target.is_growth_type() && geometric.is_none() {
             extra.push(Warning::new(
-                "linear_fallback",
+                WarningCode::LinearFallback,
                 "completion",
                 "a geometric completion needs positive values and a target unlike the baseline; the linear path is used",
             ));
@@ -272,7 +273,6 @@ mod tests {
         let mut o = AssessOptions::default();
         o.thresholds.insert("ahead".into(), d("0.2"));
         assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "invalid_argument");
-        o.method = "nope".into();
-        assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "unknown_method");
+        assert_eq!("nope".parse::<crate::method::MethodId>().unwrap_err().code(), "unknown_method");
     }
 }

@@ -11,6 +11,7 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
+use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::method::prepare::{
     assessment, not_assessable, prepare, series_with_baseline, slipped_warning, verdict, Verdict,
@@ -86,7 +87,7 @@ impl Method for Destatis {
             None => {
                 let (Some(first), true) = (recent.first(), best >= min_run) else {
                     let w = Warning::new(
-                        "insufficient_data",
+                        WarningCode::InsufficientData,
                         "observations",
                         format!("needs {min_run} consecutive annual values within the last {window} years; has {best}"),
                     );

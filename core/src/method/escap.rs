@@ -8,8 +8,9 @@
 
 use rust_decimal::Decimal;
 
+use crate::model::warning::WarningCode;
 use crate::error::Result;
-use crate::math::trend::project;
+use crate::math::trend::project_trend;
 use crate::method::prepare::{
     above, assessment, at_least, maintain_warning, not_assessable, prepare, series_with_baseline, slipped_warning,
     verdict, Verdict,
@@ -76,9 +77,9 @@ impl Method for Escap {
             }
             Verdict::Open => {
                 let series = series_with_baseline(ctx.indicator, ctx.points);
-                match project(&series, prep.implied.year, None, ctx.options.model, 0.9) {
+                match project_trend(&series, prep.implied.year, None, ctx.options.model, 0.9) {
                     Err(e) => {
-                        let w = Warning::new(e.code(), "projection", e.to_string());
+                        let w = Warning::new(WarningCode::from_error(&e), "projection", e.to_string());
                         return Ok(not_assessable(ctx, ID, v, w));
                     }
                     Ok(proj) => {

@@ -1,23 +1,26 @@
 //! A whole plan at an as-of point: one assessment per indicator and a roll-up.
 
-use std::collections::BTreeMap;
+
 
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
+use crate::model::warning::WarningCode;
 use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
-use crate::method::{merged_thresholds, method, AssessOptions, Assessment, Context, MissingPolicy, Status};
+use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, Observation, Warning};
+use crate::model::series::{resolve_points, AsOf, PlanObservations as Observations, Warning};
 use crate::model::target::Target;
 use crate::num::{from_f64, Checked};
 
-/// Observations of a plan, by indicator id.
-pub type PlanObservations = BTreeMap<String, Vec<Observation>>;
+/// The old path of [`crate::model::series::PlanObservations`], kept for one release.
+#[deprecated(since = "0.2.0", note = "moved to the model: `onpace::PlanObservations` or `onpace::model::series::PlanObservations`")]
+pub type PlanObservations = crate::model::series::PlanObservations;
 
 /// How many indicators got one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StatusCount {
     /// The status.
     pub status: Status,
@@ -28,6 +31,7 @@ pub struct StatusCount {
 /// The roll-up of an evaluation. Not-assessable rows are always reported and never count as
 /// a zero score; the missing-data policy says whether they count as off pace in shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Summary {
     /// Count per status, in the method's order (best first), zero counts included.
     pub counts: Vec<StatusCount>,
@@ -62,6 +66,7 @@ pub struct Summary {
 
 /// The roll-up of the indicators of one nature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NatureSummary {
     /// Binding or anticipatory.
     pub nature: crate::model::indicator::Nature,
@@ -77,6 +82,7 @@ pub struct NatureSummary {
 
 /// A plan evaluated with one method.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// Plan id.
     pub plan: String,
@@ -96,8 +102,8 @@ pub struct Evaluation {
 ///
 /// A target relative to another indicator is resolved with that indicator's actual CAGR from
 /// its baseline to its latest observation (unless the options give a reference rate).
-pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
-    let m = method(&options.method)?;
+pub fn evaluate(plan: &Plan, observations: &Observations, options: &AssessOptions) -> Result<Evaluation> {
+    let m = options.method.method();
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     if let Some(unknown) = observations.keys().find(|id| plan.indicator(id).is_err()) {
         return Err(Error::UnknownIndicator { id: unknown.clone() });
@@ -131,7 +137,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
             match reference_rate(plan, to, &resolved, ind)? {
                 Some(rate) => opts.reference_rate = Some(rate),
                 None => warnings.push(Warning::new(
-                    "insufficient_data",
+                    WarningCode::InsufficientData,
                     "reference",
                     format!("the reference indicator `{to}` has no growth rate to compare with"),
                 )),
@@ -221,7 +227,7 @@ fn is_judged(s: Status) -> bool {
 /// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
 /// the evaluation ran with: the same counts, shares and weights as the whole plan's summary.
 pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summary> {
-    roll_up(rows, method(&options.method)?, options)
+    roll_up(rows, options.method.method(), options)
 }
 
 /// The summary of `rows` with the overall status of methods that define one.
@@ -294,7 +300,7 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
 
 impl Plan {
     /// Evaluate the plan ([`evaluate`]).
-    pub fn evaluate(&self, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
+    pub fn evaluate(&self, observations: &Observations, options: &AssessOptions) -> Result<Evaluation> {
         evaluate(self, observations, options)
     }
 }

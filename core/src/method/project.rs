@@ -1,7 +1,8 @@
 //! Projecting an indicator's observations to its target year.
 
+use crate::model::warning::WarningCode;
 use crate::error::Result;
-use crate::math::trend::{project, Band, Model, Projection};
+use crate::math::trend::{project_trend, Band, Model, Projection};
 use crate::method::prepare::series_with_baseline;
 use crate::model::indicator::Indicator;
 use crate::model::series::{resolve_points, AsOf, Observation, Warning};
@@ -10,6 +11,7 @@ use crate::num::to_f64;
 
 /// Options of a projection.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct ProjectOptions {
     /// What "now" is.
     pub as_of: AsOf,
@@ -52,9 +54,9 @@ impl Indicator {
         let band = self.target_band();
         let year = self.target.year().unwrap_or_else(|| self.baseline.year.saturating_add(5));
         if band.is_none() {
-            warnings.push(Warning::new("no_target", "target", "no resolvable target: no probability or year reached"));
+            warnings.push(Warning::new(WarningCode::NoTarget, "target", "no resolvable target: no probability or year reached"));
         }
-        let mut p = project(&series, year, band, options.model, options.level)?;
+        let mut p = project_trend(&series, year, band, options.model, options.level)?;
         warnings.append(&mut p.warnings);
         p.warnings = warnings;
         Ok(p)

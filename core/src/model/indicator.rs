@@ -59,6 +59,7 @@ impl Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Nature {
     /// 预期性: anticipatory, a guide for expectations.
     Anticipatory,
@@ -131,6 +132,7 @@ pub struct Components {
 // `remote = "Self"`: the derives become the inherent `Indicator::serialize`/`deserialize`
 // (unchecked); the trait impls below wrap them, the Deserialize one with the validation.
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Indicator {
     /// Stable id, unique in the plan: 1–64 lowercase ASCII letters, digits, `-` and `_`, not
     /// starting with `-`.
@@ -195,32 +197,6 @@ pub(crate) fn unchecked_indicators<'de, D: serde::Deserializer<'de>>(
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 impl Indicator {
-    /// An indicator with a level target (the comparator implied by the direction).
-    pub fn new(
-        id: impl Into<String>,
-        unit: Unit,
-        direction: Direction,
-        baseline: Baseline,
-        target: Target,
-    ) -> Result<Self> {
-        let id = id.into();
-        let ind = Indicator {
-            label: Label::zh(id.clone()),
-            id,
-            unit,
-            direction,
-            nature: None,
-            baseline,
-            baseline_revisions: Vec::new(),
-            target,
-            decimals: None,
-            components: None,
-            definition: None,
-        };
-        ind.validate("indicator")?;
-        Ok(ind)
-    }
-
     /// The target resolved to a level ([`Target::implied_level`]).
     pub fn implied_target(&self) -> Result<ImpliedLevel> {
         self.target.implied_level(&self.baseline, self.direction).map_err(|e| match e {
@@ -338,6 +314,7 @@ impl Indicator {
 /// Which baseline an evaluation uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BaselineChoice {
     /// The plan's printed value (the default).
     #[default]

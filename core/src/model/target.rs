@@ -16,6 +16,7 @@ use crate::num::{years_between, Checked};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Comparator {
     /// `value ≥ target` (以上, 不低于).
     AtLeast,
@@ -84,6 +85,7 @@ impl Comparator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ChangeMode {
     /// In the indicator's own unit: percentage points for a percent indicator, years for
     /// life expectancy (〔1〕 year more).
@@ -101,6 +103,7 @@ crate::io::names::deserialize_by_name!(ChangeMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     /// Grow faster than the reference (高于).
     FasterThan,
@@ -120,6 +123,7 @@ crate::io::names::deserialize_by_name!(Relation {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Target {
     /// A level to reach by `year`.
     Level {
@@ -350,6 +354,7 @@ impl TryFrom<TargetRepr> for Target {
 
 /// A target resolved to one level, year and comparator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImpliedLevel {
     /// Target year.
     pub year: i32,

@@ -7,7 +7,8 @@
 use crate::error::Result;
 use crate::math::path::PathKind;
 use crate::math::trend::{Model, Projection};
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
+use crate::model::series::PlanObservations;
 use crate::method::prepare::series_with_baseline;
 use crate::model::indicator::Indicator;
 use crate::model::label::Lang;
@@ -168,7 +169,7 @@ pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &As
         .target
         .year()
         .filter(|_| !ind.unit.is_growth_rate())
-        .and_then(|year| crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok());
+        .and_then(|year| crate::math::trend::project_trend(&series, year, ind.target_band(), model, 0.9).ok());
     Ok(ChartSeries { points, projection })
 }
 

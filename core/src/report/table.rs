@@ -7,7 +7,8 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
+use crate::model::series::PlanObservations;
 use crate::model::indicator::{Indicator, Nature};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
@@ -282,7 +283,7 @@ pub fn evaluation_table(
             observation_source: source,
             observation_flag: point.and_then(|p| p.flag).map(|f| f.code()),
             target_value: ind.implied_target().ok().map(|l| l.value),
-            warnings: r.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";"),
+            warnings: r.warnings.iter().map(|w| w.code.code()).collect::<Vec<_>>().join(";"),
         });
     }
     Ok(rows)
