@@ -26,7 +26,7 @@ fn main() {
         ),
         _ => (builtin::plan("cn-14th-fyp-st").unwrap(), builtin::observations("cn-14th-fyp-st").unwrap()),
     };
-    let options = AssessOptions::method(&method);
+    let options = AssessOptions::method(method.parse().unwrap());
     let evaluation = plan.evaluate(&observations, &options).unwrap();
     let mut best = Duration::MAX;
     for _ in 0..if timed { 7 } else { 1 } {

@@ -16,11 +16,11 @@ use crate::math::path::PathKind;
 use crate::math::scenario::Growth;
 use crate::math::trend::Model;
 use crate::method::evaluate::Evaluation;
-use crate::model::series::PlanObservations;
 use crate::method::project::ProjectOptions;
 use crate::method::{AssessOptions, MissingPolicy, Thresholds};
 use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::model::series::{AsOf, Observation};
 
 /// An exact decimal in a request: a JSON number or a string.
@@ -110,7 +110,11 @@ impl<'de> Deserialize<'de> for AsOfInput {
                     .map_err(|_| E::custom(format!("`{v}` is not a year")))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<AsOfInput, E> {
-                Ok(AsOfInput(if v == "latest" { Ok(AsOf::Latest) } else { crate::Date::parse(v, "as_of").map(AsOf::Date) }))
+                Ok(AsOfInput(if v == "latest" {
+                    Ok(AsOf::Latest)
+                } else {
+                    crate::Date::parse(v, "as_of").map(AsOf::Date)
+                }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
                 // A JSON number under serde_json's arbitrary_precision (if a dependent's build
@@ -774,6 +778,7 @@ mod tests {
         // first bracket: nothing recurses (serde_json's recursion limit is the backstop).
         let deep = format!(r#"{{"base_year": 2020, "as_of": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
         let ind = crate::model::indicator::Indicator::new(
+            "x",
             "x",
             crate::model::unit::Unit::Ratio,
             crate::model::indicator::Direction::Increase,

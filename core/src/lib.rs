@@ -109,10 +109,11 @@ pub use math::trend::{project, project_trend, Band, Model, Projection, ALL_MODEL
 pub use method::evaluate::{evaluate, Evaluation, NatureSummary, StatusCount, Summary};
 pub use method::project::ProjectOptions;
 pub use method::{
-    assess, method, method_ids, AssessOptions, MethodId, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
-    ALL_STATUSES,
+    assess, method, method_ids, AssessOptions, Assessment, Method, MethodId, MissingPolicy, Status, Thresholds, Tone,
+    UsedInputs, ALL_STATUSES,
 };
 pub use model::achievement::{Achievement, Part};
+pub use model::build::{IndicatorBuilder, PlanBuilder};
 pub use model::date::Date;
 pub use model::indicator::{
     Baseline, BaselineChoice, BaselineRevision, Component, Components, Direction, Indicator, Nature,
@@ -121,11 +122,10 @@ pub use model::label::{Label, Lang};
 pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
 pub use model::rate::parse_rate;
-pub use model::build::{IndicatorBuilder, PlanBuilder};
 pub use model::series::{AsOf, Flag, Observation, PlanObservations, Point, Warning};
-pub use model::warning::WarningCode;
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};
 pub use model::unit::{Magnitude, Unit};
+pub use model::warning::WarningCode;
 pub use num::{f64_text, format_fixed, round_half_away};
 pub use rust_decimal::Decimal;
 

@@ -5,8 +5,8 @@
 //! line number.
 
 use crate::error::{Error, Result};
-use crate::model::series::PlanObservations;
 use crate::model::indicator::check_year;
+use crate::model::series::PlanObservations;
 use crate::model::series::{Flag, Observation};
 
 const COLUMNS: [&str; 8] = ["indicator", "year", "value", "numerator", "denominator", "vintage", "flag", "source"];

@@ -6,10 +6,10 @@
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::warning::WarningCode;
 use crate::error::{Error, Result};
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{finite, to_f64, years_between, Checked};
 
 /// A year and a value.
@@ -115,7 +115,11 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
             }
         }
         Some(_) => {
-            warnings.push(Warning::new(WarningCode::NoElapsedTime, "pace", "the latest observation is the baseline year"));
+            warnings.push(Warning::new(
+                WarningCode::NoElapsedTime,
+                "pace",
+                "the latest observation is the baseline year",
+            ));
             None
         }
         None => None,
@@ -250,7 +254,11 @@ fn years_to_go(
             return finite(to_f64(ys.checked_sub(yt)?) / to_f64(done) * n as f64);
         }
     }
-    warnings.push(Warning::new(WarningCode::MovingAway, "years_to_target", "at the current rate the target is never reached"));
+    warnings.push(Warning::new(
+        WarningCode::MovingAway,
+        "years_to_target",
+        "at the current rate the target is never reached",
+    ));
     None
 }
 

@@ -10,9 +10,9 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use statrs::distribution::{ContinuousCDF, StudentsT};
 
-use crate::model::warning::WarningCode;
 use crate::error::{Error, Result};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{finite, to_f64};
 
 /// A projection model.
@@ -73,6 +73,13 @@ pub struct Band {
     pub low: Option<f64>,
     /// Upper bound, when the target has one.
     pub high: Option<f64>,
+}
+
+impl Band {
+    /// The band from `low` to `high`, either open.
+    pub fn new(low: Option<f64>, high: Option<f64>) -> Self {
+        Band { low, high }
+    }
 }
 
 impl Band {

@@ -5,9 +5,9 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::warning::WarningCode;
 use crate::method::status::Status;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 
 /// The values an assessment actually used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -115,7 +115,11 @@ impl Assessment {
             }
         }
         for name in bad {
-            self.warnings.push(Warning::new(WarningCode::Overflow, name, "the value is beyond the range of a 64-bit float"));
+            self.warnings.push(Warning::new(
+                WarningCode::Overflow,
+                name,
+                "the value is beyond the range of a 64-bit float",
+            ));
         }
         self
     }

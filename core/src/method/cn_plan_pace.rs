@@ -8,7 +8,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::path::PathKind;
 use crate::math::progress::{progress, YearValue};
@@ -19,6 +18,7 @@ use crate::method::{Assessment, Context, Method, Status};
 use crate::model::date::{days_in_month, Date};
 use crate::model::indicator::Nature;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{from_f64, to_f64, Checked};
 
 /// The method id.
@@ -236,6 +236,7 @@ mod tests {
     fn status_at(value: &str, nature: Option<Nature>) -> Status {
         let mut ind = Indicator::new(
             "x",
+            "x",
             Unit::Count { noun: None },
             Direction::Increase,
             Baseline { year: 2020, value: d("0") },
@@ -263,6 +264,7 @@ mod tests {
     #[test]
     fn unknown_thresholds_are_refused() {
         let ind = Indicator::new(
+            "x",
             "x",
             Unit::Percent,
             Direction::Increase,

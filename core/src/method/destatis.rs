@@ -11,13 +11,13 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::method::prepare::{
     assessment, not_assessable, prepare, series_with_baseline, slipped_warning, verdict, Verdict,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.

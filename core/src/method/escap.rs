@@ -8,7 +8,6 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::trend::project_trend;
 use crate::method::prepare::{
@@ -17,6 +16,7 @@ use crate::method::prepare::{
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.

@@ -15,7 +15,6 @@
 use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::progress::{progress, YearValue};
 use crate::method::prepare::{
@@ -25,6 +24,7 @@ use crate::method::prepare::{
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
 use crate::model::target::Target;
+use crate::model::warning::WarningCode;
 
 /// The method id.
 pub const ID: &str = "eurostat";

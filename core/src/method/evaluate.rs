@@ -1,21 +1,22 @@
 //! A whole plan at an as-of point: one assessment per indicator and a roll-up.
 
-
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
-use crate::model::warning::WarningCode;
 use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
 use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
 use crate::model::series::{resolve_points, AsOf, PlanObservations as Observations, Warning};
 use crate::model::target::Target;
+use crate::model::warning::WarningCode;
 use crate::num::{from_f64, Checked};
 
 /// The old path of [`crate::model::series::PlanObservations`], kept for one release.
-#[deprecated(since = "0.2.0", note = "moved to the model: `onpace::PlanObservations` or `onpace::model::series::PlanObservations`")]
+#[deprecated(
+    since = "0.2.0",
+    note = "moved to the model: `onpace::PlanObservations` or `onpace::model::series::PlanObservations`"
+)]
 pub type PlanObservations = crate::model::series::PlanObservations;
 
 /// How many indicators got one status.

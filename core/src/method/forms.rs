@@ -7,11 +7,11 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::method::{Assessment, Context, Status, UsedInputs};
 use crate::model::series::{Point, Warning};
 use crate::model::target::{Comparator, Relation, Target};
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The assessment of a target form handled here, or `None` for the method's own rules.
@@ -52,7 +52,11 @@ pub fn assess_form(ctx: &Context<'_>, method: &str, version: &str, cn_plan_pace:
             let mut a = Assessment::bare(&ind.id, method, version, Status::Monitored);
             a.thresholds = ctx.thresholds.clone();
             a.warnings = ctx.warnings.clone();
-            a.warnings.push(Warning::new(WarningCode::NoTarget, "target", "no numeric target: monitored and reported only"));
+            a.warnings.push(Warning::new(
+                WarningCode::NoTarget,
+                "target",
+                "no numeric target: monitored and reported only",
+            ));
             let avg = average_rate(ind.baseline.year, i32::MAX, ctx.points, ind.unit.scale())?;
             if rate_unit {
                 a.actual_cagr = avg.rate.map(to_f64);

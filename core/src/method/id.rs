@@ -52,6 +52,8 @@ impl MethodId {
     }
 }
 
+// Not derived: the macro that writes the enum serves enums without a default too.
+#[allow(clippy::derivable_impls)]
 impl Default for MethodId {
     fn default() -> Self {
         MethodId::CnPlanPace

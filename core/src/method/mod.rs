@@ -26,11 +26,11 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-use crate::model::warning::WarningCode;
 use crate::error::{Error, Result};
 use crate::math::trend::Model;
 use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::series::{resolve_points, AsOf, Observation, Point, Warning};
+use crate::model::warning::WarningCode;
 
 pub use assessment::{Assessment, UsedInputs};
 pub use id::MethodId;
@@ -141,7 +141,7 @@ crate::io::names::deserialize_by_name!(MissingPolicy {
 ///
 /// // 0.36 in 2020 → at least 1.10 in 2025; 0.60 observed in 2022 (illustrative).
 /// let rd = Indicator::from_json(r#"{"id": "rd", "label": {"zh": "研发经费投入强度"},
-///     "unit": "percent", "direction": "increase",
+///     "unit": {"kind": "percent"}, "direction": "increase",
 ///     "baseline": {"year": 2020, "value": "0.36"},
 ///     "target": {"kind": "level", "year": 2025, "value": "1.10"}}"#)?;
 /// let obs = [Observation::new(2022, Decimal::new(60, 2))];
@@ -335,7 +335,9 @@ pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, S
             .filter_map(|p| p.annual_change.map(|c| crate::math::progress::YearValue::new(p.year, c)))
             .collect();
     }
-    if sub_annual && !a.warnings.iter().any(|w| matches!(w.code, WarningCode::SubAnnual | WarningCode::SubAnnualNotComparable)) {
+    if sub_annual
+        && !a.warnings.iter().any(|w| matches!(w.code, WarningCode::SubAnnual | WarningCode::SubAnnualNotComparable))
+    {
         a.warnings.push(Warning::new(
             WarningCode::SubAnnualNotComparable,
             "observations",

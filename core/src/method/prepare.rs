@@ -3,13 +3,13 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::progress::{progress, Progress, YearValue};
 use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
 use crate::model::target::{ImpliedLevel, Target};
+use crate::model::warning::WarningCode;
 
 /// What a method works from once the common checks have passed.
 #[derive(Debug, Clone)]
@@ -101,7 +101,11 @@ pub fn verdict(indicator: &Indicator, prep: &Prepared) -> Verdict {
 
 /// The `target_slipped` warning.
 pub fn slipped_warning() -> Warning {
-    Warning::new(WarningCode::TargetSlipped, "status", "the baseline already met the target, but the latest value no longer does")
+    Warning::new(
+        WarningCode::TargetSlipped,
+        "status",
+        "the baseline already met the target, but the latest value no longer does",
+    )
 }
 
 /// The band-edge tolerance of every f64 comparison (relative to the edge, absolute below 1):
@@ -135,7 +139,11 @@ pub fn no_target_result(
     a.ratio = Some(ratio);
     a.thresholds = ctx.thresholds.clone();
     a.warnings = ctx.warnings;
-    a.warnings.push(Warning::new(WarningCode::NoTarget, "target", "no numeric target: assessed by the growth rate alone"));
+    a.warnings.push(Warning::new(
+        WarningCode::NoTarget,
+        "target",
+        "no numeric target: assessed by the growth rate alone",
+    ));
     a
 }
 
@@ -291,5 +299,9 @@ pub fn linear_fallback(field: &str) -> Warning {
 
 /// The `maintain_target` warning.
 pub fn maintain_warning() -> Warning {
-    Warning::new(WarningCode::MaintainTarget, "ratio", "the target equals the starting value and is not met: moving away")
+    Warning::new(
+        WarningCode::MaintainTarget,
+        "ratio",
+        "the target equals the starting value and is not met: moving away",
+    )
 }

@@ -1,12 +1,12 @@
 //! Projecting an indicator's observations to its target year.
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::math::trend::{project_trend, Band, Model, Projection};
 use crate::method::prepare::series_with_baseline;
 use crate::model::indicator::Indicator;
 use crate::model::series::{resolve_points, AsOf, Observation, Warning};
 use crate::model::target::{Comparator, Target};
+use crate::model::warning::WarningCode;
 use crate::num::to_f64;
 
 /// Options of a projection.
@@ -54,7 +54,11 @@ impl Indicator {
         let band = self.target_band();
         let year = self.target.year().unwrap_or_else(|| self.baseline.year.saturating_add(5));
         if band.is_none() {
-            warnings.push(Warning::new(WarningCode::NoTarget, "target", "no resolvable target: no probability or year reached"));
+            warnings.push(Warning::new(
+                WarningCode::NoTarget,
+                "target",
+                "no resolvable target: no probability or year reached",
+            ));
         }
         let mut p = project_trend(&series, year, band, options.model, options.level)?;
         warnings.append(&mut p.warnings);

@@ -11,12 +11,12 @@
 
 use rust_decimal::Decimal;
 
-use crate::model::warning::WarningCode;
 use crate::error::Result;
 use crate::method::prepare::{assessment, not_assessable, prepare, slipped_warning, verdict, Verdict};
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
@@ -83,7 +83,11 @@ impl Method for Sdsn {
                 Status::Decreasing
             }
             Verdict::Open if remaining <= 0 => {
-                extra.push(Warning::new(WarningCode::TargetYearPassed, "status", "no time left: on track is impossible"));
+                extra.push(Warning::new(
+                    WarningCode::TargetYearPassed,
+                    "status",
+                    "no time left: on track is impossible",
+                ));
                 if obs < Decimal::ZERO {
                     Status::Decreasing
                 } else {

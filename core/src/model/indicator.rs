@@ -389,6 +389,7 @@ mod tests {
     fn rd_intensity() -> Indicator {
         let mut ind = Indicator::new(
             "rd-intensity",
+            "rd-intensity",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("0.36") },
@@ -434,6 +435,7 @@ mod tests {
     fn rules() {
         let bad_year = Indicator::new(
             "x",
+            "x",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("1") },
@@ -441,6 +443,7 @@ mod tests {
         );
         assert_eq!(bad_year.unwrap_err().code(), "year_out_of_range");
         let bad_id = Indicator::new(
+            "Bad Id",
             "Bad Id",
             Unit::Percent,
             Direction::Increase,

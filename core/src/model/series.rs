@@ -523,6 +523,7 @@ mod tests {
     fn ind() -> Indicator {
         Indicator::new(
             "x",
+            "x",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("1") },

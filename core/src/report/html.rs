@@ -4,10 +4,10 @@
 use crate::error::Result;
 use crate::math::trend::Projection;
 use crate::method::evaluate::Evaluation;
-use crate::model::series::PlanObservations;
 use crate::method::{Assessment, Status};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::num::{f64_text, format_fixed};
 use crate::report::svg::{
     chart_series, draw_indicator_chart, escape, pace_chart, projects_gantt, ChartSeries, FONT_STACK,

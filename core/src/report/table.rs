@@ -8,10 +8,10 @@ use serde::Serialize;
 
 use crate::error::Result;
 use crate::method::evaluate::Evaluation;
-use crate::model::series::PlanObservations;
 use crate::model::indicator::{Indicator, Nature};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::model::target::{ChangeMode, Comparator, Relation, Target};
 use crate::num::f64_text;
 
@@ -401,6 +401,7 @@ mod tests {
     #[test]
     fn targets_as_written() {
         let mut ind = crate::model::indicator::Indicator::new(
+            "x",
             "x",
             crate::model::unit::Unit::Percent,
             crate::model::indicator::Direction::Decrease,
