@@ -81,7 +81,40 @@ pub struct NatureSummary {
     pub off_pace: Vec<String>,
 }
 
-/// A plan evaluated with one method.
+/// A plan evaluated with one method: one [`Assessment`] per indicator and the roll-up.
+///
+/// ```
+/// use onpace::{AsOf, AssessOptions, Observation, Plan, PlanObservations, Status};
+/// use rust_decimal::Decimal;
+///
+/// let plan = Plan::from_json(r#"{"id": "p", "title": {"zh": "规划"}, "issuer": {"zh": "政府"},
+///   "region": {"zh": "某市"}, "period": {"start": 2021, "end": 2025}, "base_year": 2020,
+///   "indicators": [
+///     {"id": "forest", "label": {"zh": "森林覆盖率"}, "unit": {"kind": "percent"},
+///      "direction": "increase", "baseline": {"year": 2020, "value": "23.0"},
+///      "target": {"kind": "level", "year": 2025, "value": "24.0"}},
+///     {"id": "energy", "label": {"zh": "单位GDP能耗"}, "unit": {"kind": "index"},
+///      "direction": "decrease", "baseline": {"year": 2020, "value": "100"},
+///      "target": {"kind": "level", "year": 2025, "value": "85"}}]}"#)?;
+/// // Illustrative 2023 figures: forest 23.6 is (23.6 − 23)/(24 − 23) = 60 % done at 3/5 of the
+/// // time (on track); energy 97 is (100 − 97)/(100 − 85) = 20 % done (more than 5 points
+/// // behind the 60 % time share: lagging).
+/// let mut obs = PlanObservations::new();
+/// obs.insert("forest".into(), vec![Observation::new(2023, Decimal::new(236, 1))]);
+/// obs.insert("energy".into(), vec![Observation::new(2023, Decimal::from(97))]);
+///
+/// let e = plan.evaluate(&obs, &AssessOptions::default().with_as_of(AsOf::Year(2023)))?;
+/// assert_eq!(e.method, "cn-plan-pace");
+/// assert_eq!(e.rows[0].status, Status::OnTrack);
+/// assert_eq!(e.rows[1].status, Status::Lagging);
+/// assert_eq!((e.summary.assessed, e.summary.on_pace), (2, 1));
+/// assert_eq!(e.summary.share_on_pace, Some(Decimal::new(5, 1)));
+///
+/// // As JSON (decimals as strings, exact), the shape the Python and JS results have.
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["rows"][1]["status"], "lagging");
+/// # Ok::<(), onpace::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub struct Evaluation {
