@@ -4,7 +4,8 @@
 listing (core/public-api.txt) and fails with a diff when they differ; `--write FILE` rewrites it.
 scripts/check-docs-rs runs the check on the docs.rs-style build, so a change to the supported API
 (an item, variant, field or inherent method added, removed or renamed, a signature changed, a
-`#[non_exhaustive]` or a trait impl dropped) shows in review as a diff of that file.
+`#[non_exhaustive]` or a trait impl dropped; auto traits are left out, their list changes with
+the nightly) shows in review as a diff of that file.
 
 Why rustdoc's HTML and not cargo-public-api or rustdoc's JSON: the JSON output is unstable and
 its format version changes with the nightly (cargo-public-api pins a nightly per release and
@@ -66,39 +67,49 @@ def items(doc: Path) -> list[tuple[str, str, str]]:
 
 
 def listing(doc: Path) -> str:
-    lines = []
+    lines: list[str] = []
     for kind, path, href in items(doc):
-        page = (doc / href).read_text(encoding="utf-8")
-        decl = re.search(r'<pre class="rust item-decl">(.*?)</pre>', page, flags=re.S)
-        head = f"{kind} {path}"
-        if decl and "#[non_exhaustive]" in decl.group(1):
-            head += " #[non_exhaustive]"
-        if re.search(r'class="stab deprecated"', page.split('id="implementations"')[0]):
-            head += " (deprecated)"
-        if kind in ("fn", "const", "type", "static") and decl:
-            head += f" = {_text(decl.group(1))}"
-        lines.append(head)
-        for variant in re.findall(r'id="variant\.(\w+)"', page):
-            lines.append(f"    variant {variant}")
-        for field in re.findall(r'id="structfield\.(\w+)"', page):
-            lines.append(f"    field {field}")
-        inherent = _section(page, "implementations")
-        for m in re.finditer(
-            r'id="((?:method|associatedconstant|tymethod)\.\w+)"[^>]*>.*?<h4 class="code-header">(.*?)</h4>',
-            inherent,
-            flags=re.S,
-        ):
-            lines.append(f"    {_text(m.group(2))}")
-        if kind == "trait":
-            for m in re.finditer(r'id="tymethod\.(\w+)"', page):
-                lines.append(f"    required fn {m.group(1)}")
-            for m in re.finditer(r'id="method\.(\w+)"', _section(page, "provided-methods")):
-                lines.append(f"    provided fn {m.group(1)}")
-        for section in ("trait-implementations", "synthetic-implementations"):
-            for impl in re.findall(r'id="impl-([^"]+)"', _section(page, section)):
-                name = re.sub(r"-\d+$", "", unquote(impl))
-                lines.append(f"    impl {name}")
-    return "\n".join(dict.fromkeys(lines)) + "\n"
+        lines += _item(doc, kind, path, href)
+    return "\n".join(lines) + "\n"
+
+
+def _item(doc: Path, kind: str, path: str, href: str) -> list[str]:
+    """The lines of one item: its head, then its variants, fields, inherent methods, impls."""
+    lines = []
+    page = (doc / href).read_text(encoding="utf-8")
+    decl = re.search(r'<pre class="rust item-decl">(.*?)</pre>', page, flags=re.S)
+    head = f"{kind} {path}"
+    if decl and "#[non_exhaustive]" in decl.group(1):
+        head += " #[non_exhaustive]"
+    if re.search(r'class="stab deprecated"', page.split('id="implementations"')[0]):
+        head += " (deprecated)"
+    if kind in ("fn", "const", "type", "static") and decl:
+        head += f" = {_text(decl.group(1))}"
+    lines.append(head)
+    for variant in re.findall(r'id="variant\.(\w+)"', page):
+        lines.append(f"    variant {variant}")
+    for field in re.findall(r'id="structfield\.(\w+)"', page):
+        lines.append(f"    field {field}")
+    inherent = _section(page, "implementations")
+    for m in re.finditer(
+        r'id="((?:method|associatedconstant|tymethod)\.\w+)"[^>]*>.*?<h4 class="code-header">(.*?)</h4>',
+        inherent,
+        flags=re.S,
+    ):
+        lines.append(f"    {_text(m.group(2))}")
+    if kind == "trait":
+        for m in re.finditer(r'id="tymethod\.(\w+)"', page):
+            lines.append(f"    required fn {m.group(1)}")
+        for m in re.finditer(r'id="method\.(\w+)"', _section(page, "provided-methods")):
+            lines.append(f"    provided fn {m.group(1)}")
+    # Trait impls by name; not the auto traits (Send, Sync, …: their list grows with the
+    # nightly, e.g. `UnsafeUnpin`) nor the compiler's marker `StructuralPartialEq`.
+    for impl in re.findall(r'id="impl-([^"]+)"', _section(page, "trait-implementations")):
+        name = re.sub(r"-\d+$", "", unquote(impl)).replace("-for-", " for ")
+        if not name.startswith("StructuralPartialEq"):
+            lines.append(f"    impl {name}")
+    # An impl shown twice (two blocks for one trait) is one line.
+    return list(dict.fromkeys(lines))
 
 
 def main() -> int:

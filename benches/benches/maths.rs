@@ -38,10 +38,10 @@ fn maths(c: &mut Criterion) {
             b.iter(|| cn.evaluate(black_box(&cn_obs), &o).unwrap())
         });
     }
-    let basic: Vec<(i32, Decimal)> =
+    let basic: Vec<YearValue> =
         [("2020", "6.01"), ("2021", "6.50"), ("2022", "6.57"), ("2023", "6.77"), ("2024", "6.88")]
             .iter()
-            .map(|(y, v)| (y.parse().unwrap(), v.parse().unwrap()))
+            .map(|(y, v)| YearValue::new(y.parse().unwrap(), v.parse().unwrap()))
             .collect();
     let band = Some(Band::new(Some(8.0), None));
     for model in ALL_MODELS {

@@ -530,7 +530,7 @@ pub fn project_points(request_json: &str) -> Result<String> {
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
     let model = model(&r.model, Model::OlsLinear)?;
-    to_json(&crate::math::trend::project_trend(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+    to_json(&crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
 }
 
 /// Request of [`projects`].

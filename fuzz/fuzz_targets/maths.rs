@@ -73,7 +73,8 @@ fuzz_target!(|inp: Input| {
     pts.dedup_by_key(|p| p.0);
     let level = f64::from(inp.level) / 65536.0;
     for model in ALL_MODELS.iter().copied().chain([Model::OlsLinear]) {
-        if let Ok(pr) = project_trend(&pts, t.year, None, model, level) {
+        let points: Vec<onpace::YearValue> = pts.iter().copied().map(onpace::YearValue::from).collect();
+        if let Ok(pr) = project_trend(&points, t.year, None, model, level) {
             assert!(pr.value.is_finite());
             finite(pr.low, "pr.low");
             finite(pr.high, "pr.high");

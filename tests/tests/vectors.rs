@@ -208,6 +208,7 @@ fn run_project(c: &Case) {
         b => Some(Band::new(b.get("low").map(|v| s(v).parse().unwrap()), b.get("high").map(|v| s(v).parse().unwrap()))),
     };
     let model = Model::parse(i["model"].as_str().unwrap()).unwrap();
+    let points: Vec<YearValue> = points.into_iter().map(YearValue::from).collect();
     let r = project_trend(&points, i["year"].as_i64().unwrap() as i32, band, model, i["level"].as_f64().unwrap());
     if let Some(code) = c.expected.get("error") {
         assert_eq!(r.unwrap_err().code(), code.as_str().unwrap(), "{}", c.name);

@@ -3,6 +3,7 @@
 // The f64 panel kernel behind the bindings' batch entry points: not part of the supported API
 // (docs/rust-crate.md, "Supported API").
 #[doc(hidden)]
+#[allow(rustdoc::private_intra_doc_links)]
 pub mod batch;
 pub mod path;
 pub mod progress;

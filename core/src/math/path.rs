@@ -42,22 +42,15 @@ impl PathKind {
     }
 }
 
-/// The value a path requires in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[non_exhaustive]
-pub struct Milestone {
-    /// Year.
-    pub year: i32,
-    /// Required value, in the indicator's unit.
-    pub value: Decimal,
-}
+/// The value a path requires in one year: a [`YearValue`](crate::YearValue).
+pub type Milestone = crate::model::year_value::YearValue;
 
 /// Milestones for every year from `from` to `to`, both included.
 ///
 /// The first milestone is exactly the starting value and the last exactly the target.
-pub fn required_path(from: (i32, Decimal), to: (i32, Decimal), kind: PathKind) -> Result<Vec<Milestone>> {
-    let (t0, y0) = from;
-    let (t1, y1) = to;
+pub fn required_path(from: impl Into<Milestone>, to: impl Into<Milestone>, kind: PathKind) -> Result<Vec<Milestone>> {
+    let Milestone { year: t0, value: y0 } = from.into();
+    let Milestone { year: t1, value: y1 } = to.into();
     // Bounded years bound the path's length (no input allocates without limit).
     crate::model::indicator::check_year(t0, "from.year")?;
     crate::model::indicator::check_year(t1, "to.year")?;

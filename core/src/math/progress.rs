@@ -12,21 +12,7 @@ use crate::model::series::Warning;
 use crate::model::warning::WarningCode;
 use crate::num::{finite, to_f64, years_between, Checked};
 
-/// A year and a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct YearValue {
-    /// Year.
-    pub year: i32,
-    /// Value.
-    pub value: Decimal,
-}
-
-impl YearValue {
-    /// A year and a value.
-    pub fn new(year: i32, value: Decimal) -> Self {
-        YearValue { year, value }
-    }
-}
+pub use crate::model::year_value::YearValue;
 
 /// Every building block of `docs/methods.md` ("Building blocks") at the latest observation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

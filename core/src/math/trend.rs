@@ -13,6 +13,7 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 use crate::error::{Error, Result};
 use crate::model::series::Warning;
 use crate::model::warning::WarningCode;
+use crate::model::year_value::YearValue;
 use crate::num::{finite, to_f64};
 
 /// A projection model.
@@ -127,6 +128,18 @@ const HORIZON: i32 = 100;
 /// Named `project_trend` so it does not share a name with [`crate::Project`], a plan's
 /// construction project (`onpace::project` is its deprecated old name).
 pub fn project_trend(
+    points: &[YearValue],
+    year: i32,
+    band: Option<Band>,
+    model: Model,
+    level: f64,
+) -> Result<Projection> {
+    let pairs: Vec<(i32, Decimal)> = points.iter().map(|p| (p.year, p.value)).collect();
+    project_points(&pairs, year, band, model, level)
+}
+
+/// [`project_trend`] on `(year, value)` pairs, as the methods hold their series.
+pub(crate) fn project_points(
     points: &[(i32, Decimal)],
     year: i32,
     band: Option<Band>,
@@ -398,13 +411,7 @@ fn probability_in_band(b: Band, mean: f64, se: f64, df: f64, log: bool) -> Resul
 
 /// The old name of [`project_trend`], kept for one release.
 #[deprecated(since = "0.2.0", note = "renamed `project_trend`: `Project` is a construction project")]
-pub fn project(
-    points: &[(i32, Decimal)],
-    year: i32,
-    band: Option<Band>,
-    model: Model,
-    level: f64,
-) -> Result<Projection> {
+pub fn project(points: &[YearValue], year: i32, band: Option<Band>, model: Model, level: f64) -> Result<Projection> {
     project_trend(points, year, band, model, level)
 }
 
@@ -415,10 +422,10 @@ mod tests {
     #[test]
     fn minimum_points() {
         let one = [(2020, Decimal::ONE)];
-        assert_eq!(project_trend(&one, 2025, None, Model::EndpointCagr, 0.9).unwrap_err().code(), "insufficient_data");
+        assert_eq!(project_points(&one, 2025, None, Model::EndpointCagr, 0.9).unwrap_err().code(), "insufficient_data");
         let two = [(2020, Decimal::ONE), (2021, Decimal::TWO)];
-        assert_eq!(project_trend(&two, 2025, None, Model::OlsLinear, 0.9).unwrap_err().code(), "insufficient_data");
-        assert_eq!(project_trend(&two, 2025, None, Model::EndpointCagr, 1.0).unwrap_err().code(), "invalid_argument");
+        assert_eq!(project_points(&two, 2025, None, Model::OlsLinear, 0.9).unwrap_err().code(), "insufficient_data");
+        assert_eq!(project_points(&two, 2025, None, Model::EndpointCagr, 1.0).unwrap_err().code(), "invalid_argument");
     }
 
     #[test]

@@ -9,7 +9,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::trend::project_trend;
+use crate::math::trend::project_points;
 use crate::method::prepare::{
     above, assessment, at_least, maintain_warning, not_assessable, prepare, series_with_baseline, slipped_warning,
     verdict, Verdict,
@@ -77,7 +77,7 @@ impl Method for Escap {
             }
             Verdict::Open => {
                 let series = series_with_baseline(ctx.indicator, ctx.points);
-                match project_trend(&series, prep.implied.year, None, ctx.options.model, 0.9) {
+                match project_points(&series, prep.implied.year, None, ctx.options.model, 0.9) {
                     Err(e) => {
                         let w = Warning::new(WarningCode::from_error(&e), "projection", e.to_string());
                         return Ok(not_assessable(ctx, ID, v, w));

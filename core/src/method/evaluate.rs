@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
 use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, PlanObservations as Observations, Warning};
+use crate::model::series::{resolve_points, AsOf, Warning};
 use crate::model::target::Target;
 use crate::model::warning::WarningCode;
 use crate::num::{from_f64, Checked};
@@ -136,7 +136,11 @@ pub struct Evaluation {
 ///
 /// A target relative to another indicator is resolved with that indicator's actual CAGR from
 /// its baseline to its latest observation (unless the options give a reference rate).
-pub fn evaluate(plan: &Plan, observations: &Observations, options: &AssessOptions) -> Result<Evaluation> {
+pub fn evaluate(
+    plan: &Plan,
+    observations: &crate::model::series::PlanObservations,
+    options: &AssessOptions,
+) -> Result<Evaluation> {
     let m = options.method.method();
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     if let Some(unknown) = observations.keys().find(|id| plan.indicator(id).is_err()) {
@@ -334,7 +338,11 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
 
 impl Plan {
     /// Evaluate the plan ([`evaluate`]).
-    pub fn evaluate(&self, observations: &Observations, options: &AssessOptions) -> Result<Evaluation> {
+    pub fn evaluate(
+        &self,
+        observations: &crate::model::series::PlanObservations,
+        options: &AssessOptions,
+    ) -> Result<Evaluation> {
         evaluate(self, observations, options)
     }
 }

@@ -1,7 +1,7 @@
 //! Projecting an indicator's observations to its target year.
 
 use crate::error::Result;
-use crate::math::trend::{project_trend, Band, Model, Projection};
+use crate::math::trend::{project_points, Band, Model, Projection};
 use crate::method::prepare::series_with_baseline;
 use crate::model::indicator::Indicator;
 use crate::model::series::{resolve_points, AsOf, Observation, Warning};
@@ -105,7 +105,7 @@ impl Indicator {
                 "no resolvable target: no probability or year reached",
             ));
         }
-        let mut p = project_trend(&series, year, band, options.model, options.level)?;
+        let mut p = project_points(&series, year, band, options.model, options.level)?;
         warnings.append(&mut p.warnings);
         p.warnings = warnings;
         Ok(p)

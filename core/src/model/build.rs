@@ -27,13 +27,6 @@ impl From<String> for Label {
     }
 }
 
-impl Baseline {
-    /// The value `value` in `year`.
-    pub fn new(year: i32, value: rust_decimal::Decimal) -> Self {
-        Baseline { year, value }
-    }
-}
-
 impl PlanPeriod {
     /// The years `start` to `end`, both included.
     pub fn new(start: i32, end: i32) -> Self {

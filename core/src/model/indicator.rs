@@ -72,18 +72,9 @@ crate::io::names::deserialize_by_name!(Nature {
     Binding => "binding",
 });
 
-/// The value an indicator starts from; its year may differ from the plan's base year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Baseline {
-    /// Year of the baseline value.
-    pub year: i32,
-    /// The value, in the indicator's unit.
-    #[serde(with = "crate::io::decimal")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
-    pub value: Decimal,
-}
+/// The value an indicator starts from (its year may differ from the plan's base year): a
+/// [`YearValue`](crate::YearValue), `{"year": 2020, "value": "0.36"}` in JSON.
+pub type Baseline = crate::model::year_value::YearValue;
 
 /// A later revision of an indicator's baseline (after a census, a benchmark revision): the
 /// plan's printed value stays the default; evaluations use a revision on request.

@@ -12,3 +12,4 @@ pub mod series;
 pub mod target;
 pub mod unit;
 pub mod warning;
+pub mod year_value;

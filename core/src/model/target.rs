@@ -169,6 +169,8 @@ crate::io::names::deserialize_by_name!(Relation {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// The schema's description stays one line (the examples above are for Rust readers).
+#[cfg_attr(feature = "schema", schemars(description = "A target of an indicator."))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 #[non_exhaustive]
 pub enum Target {

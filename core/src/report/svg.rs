@@ -169,7 +169,7 @@ pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &As
         .target
         .year()
         .filter(|_| !ind.unit.is_growth_rate())
-        .and_then(|year| crate::math::trend::project_trend(&series, year, ind.target_band(), model, 0.9).ok());
+        .and_then(|year| crate::math::trend::project_points(&series, year, ind.target_band(), model, 0.9).ok());
     Ok(ChartSeries { points, projection })
 }
 
