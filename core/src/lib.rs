@@ -51,6 +51,16 @@
 //! onpace's decimal parser as their text through serde_json's `raw_value` hook, not through its
 //! `arbitrary_precision` feature (which Cargo would turn on for every crate in the build).
 //!
+//! ## Supported API and semver
+//!
+//! What these docs show is the supported API. Growable enums and the options and result
+//! structs are `#[non_exhaustive]`; [`Plan`], [`Indicator`], [`Observation`], [`AssessOptions`]
+//! and [`ProjectOptions`] are made with constructors, builders and `with_*` methods, so a
+//! variant or field added in a later release breaks no caller. Method ids ([`MethodId`]) and
+//! warning codes ([`WarningCode`]) are typed, with the same strings on the wire. A rename keeps
+//! the old name one release as a deprecated alias. The binding crates' JSON façade and internal
+//! helpers are public but hidden and unsupported (`docs/rust-crate.md`, "Supported API").
+//!
 //! ## Methods
 //!
 //! Seven named, versioned methods (`docs/methods.md`), each with configurable thresholds:
