@@ -274,7 +274,7 @@ impl Evaluated {
             let ind = plan.indicator(&row.indicator)?;
             let key = match field {
                 "nature" => crate::report::table::nature_group(ind).to_string(),
-                "target_kind" => crate::report::table::kind_code(&ind.target).to_string(),
+                "target_kind" => ind.target.kind().to_string(),
                 _ => {
                     return Err(Error::invalid_argument(
                         "by",

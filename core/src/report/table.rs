@@ -200,18 +200,10 @@ fn relation_text(relation: Relation, to: &str, lang: Lang) -> String {
     }
 }
 
-/// The stable code of a target's kind.
+/// The stable code of a target's kind ([`Target::kind`], which this was a copy of).
+#[deprecated(since = "0.2.0", note = "use `Target::kind`")]
 pub fn kind_code(t: &Target) -> &'static str {
-    match t {
-        Target::Level { .. } => "level",
-        Target::Range { .. } => "range",
-        Target::Change { .. } => "change",
-        Target::AnnualGrowth { .. } => "annual_growth",
-        Target::Relative { .. } => "relative",
-        Target::EveryYear { .. } => "every_year",
-        Target::AverageRate { .. } => "average_rate",
-        Target::None => "none",
-    }
+    t.kind()
 }
 
 fn comparator_code(ind: &Indicator) -> Option<&'static str> {
@@ -258,7 +250,7 @@ pub fn evaluation_table(
             label: ind.label.get(lang).to_string(),
             unit: ind.unit.symbol(lang),
             nature: ind.nature.map(nature_code),
-            target_kind: kind_code(&ind.target),
+            target_kind: ind.target.kind(),
             comparator: comparator_code(ind),
             target: target_text_in(plan, ind, lang),
             target_year: ind.target.year(),
