@@ -84,3 +84,39 @@ impl WarningCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::WarningCode;
+    use crate::error::Error;
+
+    #[test]
+    fn codes_are_unique_and_read_back() {
+        let mut codes: Vec<&str> = WarningCode::ALL.iter().map(|c| c.code()).collect();
+        for code in WarningCode::ALL {
+            assert_eq!(code.to_string().parse::<WarningCode>().unwrap(), *code);
+            assert_eq!(serde_json::to_string(code).unwrap(), format!("\"{code}\""));
+            assert_eq!(serde_json::from_str::<WarningCode>(&format!("\"{code}\"")).unwrap(), *code);
+        }
+        codes.sort_unstable();
+        codes.dedup();
+        assert_eq!(codes.len(), WarningCode::ALL.len());
+        assert_eq!("nope".parse::<WarningCode>().unwrap_err().code(), "invalid_argument");
+        assert!(serde_json::from_str::<WarningCode>("\"nope\"").is_err());
+    }
+
+    #[test]
+    fn an_error_becomes_the_warning_with_its_code() {
+        // Every error a part of a result can fail with keeps its code as the warning's code
+        // (docs/codes.md: "that part becomes a warning carrying the error's code").
+        for e in [
+            Error::NoTarget { field: "t".into(), message: String::new() },
+            Error::InsufficientData { field: "t".into(), message: String::new() },
+            Error::UndefinedGrowth { field: "t".into(), message: String::new() },
+            Error::overflow("t"),
+            Error::invalid_argument("t", "m"),
+        ] {
+            assert_eq!(WarningCode::from_error(&e).code(), e.code());
+        }
+    }
+}
