@@ -15,6 +15,7 @@ use crate::report::markdown::cell;
 
 /// One indicator's schedule: rates and both milestone paths.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Schedule {
     /// Indicator id.
     pub indicator: String,

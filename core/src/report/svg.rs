@@ -150,6 +150,7 @@ pub fn indicator_chart(
 /// What an indicator's chart and its report row show: the points resolved as of the
 /// evaluation, and the report's projection. Computed once per indicator for both.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ChartSeries {
     /// One value per year, as [`resolve_points`] picks them.
     pub points: Vec<Point>,

@@ -17,6 +17,7 @@ use crate::num::f64_text;
 
 /// One row of the table. Exact values are decimal text; rates and scores are `f64`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TableRow {
     /// Indicator id.
     pub indicator: String,
