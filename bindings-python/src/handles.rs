@@ -113,6 +113,13 @@ impl IndicatorHandle {
         Indicator::from_json(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_py)
     }
 
+    /// An indicator from the fields the Python constructor was given (JSON it built): errors
+    /// carry no position in that JSON.
+    #[staticmethod]
+    fn from_fields(text: &str) -> R<Self> {
+        onpace::api::indicator_from_fields(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_py)
+    }
+
     /// The indicator as JSON text.
     fn to_json(&self) -> R<String> {
         self.indicator.to_json_compact().map_err(to_py)

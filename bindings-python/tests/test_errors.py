@@ -61,6 +61,31 @@ def test_fields_name_the_fault() -> None:
         IND.progress({2021: True})
 
 
+def test_observations_are_named_by_year_with_no_position_in_built_json() -> None:
+    # The core names an observation by the year the caller wrote (issue 15's rule, the same path
+    # as in JS): the 2022 value is the second of the list the wrapper builds, not "[1]".
+    for obs in ({2021: "0.4", 2022: "abc"}, [(2021, "0.4"), (2022, "abc")], [{"year": 2021, "value": "0.4"}, {"year": 2022, "value": "abc"}]):
+        with pytest.raises(onpace.ParseError) as exc:
+            IND.progress(obs)
+        err: Any = exc.value
+        assert err.field == "observations[2022].value", err
+        assert str(err) == "observations[2022].value: `abc` is not a decimal number"
+        assert err.line is None
+    plan = onpace.builtin_plan("yanbian-st-14")
+    with pytest.raises(onpace.ParseError) as exc:
+        plan.evaluate({"rd-intensity": [(2021, "0.4"), (2023, "1x")]})
+    assert exc.value.field == "observations.rd-intensity[2023].value"  # type: ignore[attr-defined]
+    # The constructor's JSON is the wrapper's: no "at line 1 column 86" in the message.
+    with pytest.raises(onpace.InvalidPlanError) as bad:
+        onpace.Indicator("x", unit="percent", direction="sideways", baseline=(2020, 1), target=(2025, 2))
+    assert bad.value.field == "direction"  # type: ignore[attr-defined]
+    assert "line" not in str(bad.value) and "column" not in str(bad.value), str(bad.value)
+    # JSON the caller wrote keeps its line, to find the place in their file.
+    with pytest.raises(onpace.ParseError) as own:
+        onpace.Plan.from_json('{\n  "id": "x",\n  "title": }')
+    assert own.value.line == 3  # type: ignore[attr-defined]
+
+
 def test_instance_survives_bad_input() -> None:
     bad = ["", "{", "[]", "null", '{"id": 1}', "\x00", "1e400"]
     for text in bad:

@@ -168,10 +168,9 @@ const POSITION = / at line \d+ column \d+/g;
 
 /**
  * The error record the core throws (JSON text) as an onpace error. `ctx.internal`: the JSON was
- * built by this wrapper, so a position in it means nothing to the caller and is dropped.
- * `ctx.years`: the years of the observation lists sent, by list; the core names an observation
- * by its index in the list (`observations[1].value`), the caller by its year
- * (`observations[2022].value`).
+ * built by this wrapper, so a position in it means nothing to the caller and is dropped. (The
+ * core already names an observation by its year, `observations[2022].value`, and leaves out
+ * positions in the requests it reads.)
  */
 function rethrow(e, ctx) {
   if (typeof e !== 'string' || !e.startsWith('{')) return e;
@@ -179,17 +178,6 @@ function rethrow(e, ctx) {
   try { r = JSON.parse(e); } catch { return new Error(e); }
   if (!r || !r.onpace_error) return new Error(e);
   let { field, message, line } = r;
-  if (ctx && ctx.years) {
-    const byYear = (path) => path.replace(/^(observations(?:\.[^[]+)?)\[(\d+)\]/, (whole, list, i) => {
-      const years = ctx.years[list];
-      return years && years[Number(i)] !== undefined ? `${list}[${years[Number(i)]}]` : whole;
-    });
-    const renamed = byYear(field || '');
-    if (renamed !== field) {
-      message = message.split(field).join(renamed);
-      field = renamed;
-    }
-  }
   if (ctx && ctx.internal) {
     message = message.replace(POSITION, '').replace(/^line \d+: /, '');
     line = null;
@@ -197,13 +185,6 @@ function rethrow(e, ctx) {
   const err = makeError(r.code, field, message, r.range ? 'range' : undefined);
   err.line = line ?? null;
   return err;
-}
-
-/** The years of each observation list of a request, keyed like the core's paths. */
-function yearsOf(lists) {
-  const out = {};
-  for (const [key, list] of Object.entries(lists)) out[key] = list.map((o) => o.year);
-  return out;
 }
 
 /**
@@ -384,7 +365,7 @@ function bind(rawCore, state) {
       if (o.decimals !== undefined) spec.decimals = o.decimals;
       if (o.components !== undefined) spec.components = o.components;
       const text = requestJson(spec);
-      this._init(call(INTERNAL, () => core.IndicatorHandle.fromJson(text)));
+      this._init(call(INTERNAL, () => core.IndicatorHandle.fromFields(text)));
     }
     _init(handle) { this._h = handle; this._spec = JSON.parse(handle.toJson()); }
     static fromJson(text) { str(text, 'text'); return new Indicator(HANDLE, call(null, () => core.IndicatorHandle.fromJson(text))); }
@@ -417,7 +398,7 @@ function bind(rawCore, state) {
       if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
       if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
       const text = requestJson(req);
-      return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.assess(text))));
+      return camel(JSON.parse(call(INTERNAL, () => h.assess(text))));
     }
     project(observations, options) {
       const h = this._live();
@@ -427,7 +408,7 @@ function bind(rawCore, state) {
       const list = observationList(observations);
       const req = { observations: list, model: str(model, 'model'), level, as_of: asOf(at) };
       const text = requestJson(req);
-      return camel(JSON.parse(call({ internal: true, years: yearsOf({ observations: list }) }, () => h.project(text))));
+      return camel(JSON.parse(call(INTERNAL, () => h.project(text))));
     }
     whatIf(fromYear, value, growth) {
       const h = this._live();
@@ -505,7 +486,7 @@ function bind(rawCore, state) {
       if (!found) {
         const spec = this._specs.get(id);
         // An unknown id goes to the core for its typed UnknownIndicatorError.
-        found = new Indicator(HANDLE, spec ? core.IndicatorHandle.fromJson(JSON.stringify(spec)) : h.indicator(id));
+        found = new Indicator(HANDLE, spec ? core.IndicatorHandle.fromFields(JSON.stringify(spec)) : h.indicator(id));
         this._children.set(id, found);
       }
       return found;
@@ -533,8 +514,7 @@ function bind(rawCore, state) {
       if (model !== undefined) req.model = str(model, 'model');
       if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
       const text = requestJson(req);
-      const years = yearsOf(Object.fromEntries(Object.entries(lists).map(([k, v]) => [`observations.${k}`, v])));
-      return new Evaluation(HANDLE, call({ internal: true, years }, () => h.evaluate(text)));
+      return new Evaluation(HANDLE, call(INTERNAL, () => h.evaluate(text)));
     }
     scheduleMarkdown(lang = 'zh') { const h = this._live(); return h.scheduleMarkdown(str(lang, 'lang')); }
     /** The plan report (schedule and key projects) as a self-contained HTML page. */

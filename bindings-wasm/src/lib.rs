@@ -171,6 +171,13 @@ impl IndicatorHandle {
         Indicator::from_json(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_js)
     }
 
+    /// An indicator from the fields the JS constructor was given (JSON it built): errors carry
+    /// no position in that JSON.
+    #[wasm_bindgen(js_name = fromFields)]
+    pub fn from_fields(text: &str) -> R<IndicatorHandle> {
+        onpace::api::indicator_from_fields(text).map(|indicator| IndicatorHandle { indicator }).map_err(to_js)
+    }
+
     /// The indicator as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> R<String> {

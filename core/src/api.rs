@@ -11,7 +11,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
-use crate::io::json::from_json_text;
+use crate::io::json::{from_json_text, from_request_json_text};
 use crate::math::path::PathKind;
 use crate::math::scenario::Growth;
 use crate::math::trend::Model;
@@ -76,10 +76,10 @@ fn to_json<T: Serialize>(value: &T) -> Result<String> {
 }
 
 /// A request whose JSON has the wrong shape or a value that is not a number is a `parse`
-/// error naming the path (`observations[0].value`): the front ends build requests from the
+/// error naming the path (`observations[2022].value`): the front ends build requests from the
 /// user's values, so that is what such an error nearly always means.
 fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
-    from_json_text(text, |path, message| Error::parse(path, None, message))
+    from_request_json_text(text, |path, message| Error::parse(path, None, message))
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
@@ -737,6 +737,12 @@ pub struct PlanIndicatorsRequest {
     pub name: Option<String>,
     /// The indicators, as in a plan file.
     pub indicators: Vec<Indicator>,
+}
+
+/// An indicator from the fields a front end's constructor was given (JSON it built, in the
+/// shape of a plan file's indicator): errors name the field, with no position in that JSON.
+pub fn indicator_from_fields(fields_json: &str) -> Result<Indicator> {
+    Indicator::from_request_json(fields_json)
 }
 
 /// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as

@@ -70,6 +70,8 @@ fn forms_plan_loads_round_trips_evaluates_and_renders() {
     assert!(zh.contains("每年&lt;5.50（2021–2025）"), "{zh}");
     assert!(zh.contains("2021 -2.7%, 2022 -0.1% 连乘"), "{zh}");
     assert!(zh.contains("修订 77.93"), "{zh}");
+    // A change target reads as written, then the level it implies: 100 × (1 − 0.135) = 86.5.
+    assert!(zh.contains("−13.5 % (累计) → ≤86.50 (2025)"), "{zh}");
 }
 
 #[test]
@@ -82,6 +84,16 @@ fn bound_charts_draw_the_bound_not_a_path() {
     assert!(chart.contains("每年界限 5.5"), "{chart}");
     // No required path: only the bound line and the projection are polylines.
     assert!(!chart.contains("stroke=\"#2c6db5\" stroke-width=\"2\" points"), "a linear path was drawn");
+    // Nor does the legend name paths that are not drawn; it names the bound (the target colour).
+    for absent in ["线性路径", "等比路径"] {
+        assert!(!chart.contains(absent), "the legend lists {absent}: {chart}");
+    }
+    for present in ["观测值", "目标"] {
+        assert!(chart.contains(present), "the legend lacks {present}: {chart}");
+    }
+    // A level indicator's chart keeps both paths in its legend.
+    let level = svg::indicator_chart(&plan, "life-expectancy", &obs, &AsOf::Latest, Lang::Zh).unwrap();
+    assert!(level.contains("线性路径") && level.contains("目标"), "{level}");
 }
 
 #[test]

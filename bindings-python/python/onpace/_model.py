@@ -338,7 +338,7 @@ class Indicator:
             spec["decimals"] = decimals
         if components is not None:
             spec["components"] = dict(components)
-        self._init(_core.IndicatorHandle.from_json(json.dumps(spec)))
+        self._init(_core.IndicatorHandle.from_fields(json.dumps(spec)))
 
     def _init(self, handle: "_core.IndicatorHandle") -> None:
         self._h = handle
@@ -994,7 +994,7 @@ class Plan:
             spec = self._specs.get(id)
             if spec is None:
                 return Indicator._wrap(self._h.indicator(str(id)))  # raises UnknownIndicatorError
-            found = Indicator._wrap(_core.IndicatorHandle.from_json(json.dumps(spec, ensure_ascii=False)))
+            found = Indicator._wrap(_core.IndicatorHandle.from_fields(json.dumps(spec, ensure_ascii=False)))
             self._built[id] = found
         return found
 

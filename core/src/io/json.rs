@@ -13,18 +13,56 @@ pub(crate) fn from_json_text<T: serde::de::DeserializeOwned>(
     text: &str,
     shape_error: fn(String, String) -> Error,
 ) -> Result<T> {
+    read(text, shape_error, Source::Caller)
+}
+
+/// Like [`from_json_text`], for JSON a front end built from the caller's values (a request):
+/// a line and column in text the caller never saw mean nothing to them, so they are left out,
+/// and an observation in a list is named by its year (`observations[2022].value`), as the
+/// caller wrote it, not by its place in the list the front end made (docs/codes.md).
+pub(crate) fn from_request_json_text<T: serde::de::DeserializeOwned>(
+    text: &str,
+    shape_error: fn(String, String) -> Error,
+) -> Result<T> {
+    read(text, shape_error, Source::Request)
+}
+
+/// Who wrote the JSON text being read.
+#[derive(Clone, Copy, PartialEq)]
+enum Source {
+    /// The caller (a plan file): positions help them find the place.
+    Caller,
+    /// A front end, from the caller's values.
+    Request,
+}
+
+fn read<T: serde::de::DeserializeOwned>(
+    text: &str,
+    shape_error: fn(String, String) -> Error,
+    source: Source,
+) -> Result<T> {
+    use super::json_path::{path_at, path_of_value_before, Naming};
     super::decimal::take_raw_refused();
     serde_json::from_str(text).map_err(|e| {
+        let naming = if source == Source::Request { Naming::Year } else { Naming::Place };
         let path = if super::decimal::take_raw_refused() {
-            super::json_path::path_of_value_before(text, e.line(), e.column())
+            path_of_value_before(text, e.line(), e.column(), naming)
         } else {
-            super::json_path::path_at(text, e.line(), e.column())
+            path_at(text, e.line(), e.column(), naming)
+        };
+        let (message, line) = match source {
+            Source::Caller => (e.to_string(), Some(e.line() as u64)),
+            Source::Request => {
+                let full = e.to_string();
+                let position = format!(" at line {} column {}", e.line(), e.column());
+                (full.strip_suffix(&position).map_or_else(|| full.clone(), str::to_string), None)
+            }
         };
         // A path through deep nesting is noise after the first few levels.
         let path = if path.len() > 120 { format!("{}…", path.chars().take(120).collect::<String>()) } else { path };
         match e.classify() {
-            serde_json::error::Category::Data => shape_error(path, e.to_string()).caused_by(e),
-            _ => Error::parse(path, Some(e.line() as u64), e.to_string()).caused_by(e),
+            serde_json::error::Category::Data => shape_error(path, message).caused_by(e),
+            _ => Error::parse(path, line, message).caused_by(e),
         }
     })
 }
@@ -61,6 +99,14 @@ impl crate::model::indicator::Indicator {
     /// Load one indicator from JSON (the same shape as in a plan file) and check its rules.
     pub fn from_json(text: &str) -> Result<Self> {
         let crate::model::indicator::UncheckedIndicator(ind) = from_json_text(text, Error::invalid_plan)?;
+        ind.validate("indicator")?;
+        Ok(ind)
+    }
+
+    /// An indicator from JSON a front end built out of the caller's arguments: as
+    /// [`Self::from_json`], with no position in the text in its errors (the caller never saw it).
+    pub(crate) fn from_request_json(text: &str) -> Result<Self> {
+        let crate::model::indicator::UncheckedIndicator(ind) = from_request_json_text(text, Error::invalid_plan)?;
         ind.validate("indicator")?;
         Ok(ind)
     }

@@ -60,13 +60,23 @@ pub fn target_text(ind: &Indicator, row: &Assessment, plan_label: impl Fn(&str) 
         (Target::None, _) => {
             pick(lang, "无量化目标（监测）", "no numeric target (monitored)", "수치 목표 없음(모니터링)")
         }
-        _ => match (ind.implied_target(), row.inputs.as_ref()) {
-            (Ok(l), Some(i)) => {
-                format!("{}{} ({})", l.comparator.symbol(), format_fixed(i.target_value, dp), i.target_year)
+        _ => {
+            let level = match (ind.implied_target(), row.inputs.as_ref()) {
+                (Ok(l), Some(i)) => {
+                    format!("{}{} ({})", l.comparator.symbol(), format_fixed(i.target_value, dp), i.target_year)
+                }
+                (Ok(l), None) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
+                (Err(_), _) => return "—".into(),
+            };
+            // A growth or change target reads as the plan writes it (年均增长7%, 降低13.5%), then
+            // the level it implies, which the assessment used.
+            match &ind.target {
+                Target::AnnualGrowth { .. } | Target::Change { .. } => {
+                    format!("{} → {level}", super::table::target_text(ind, lang))
+                }
+                _ => level,
             }
-            (Ok(l), None) => format!("{}{} ({})", l.comparator.symbol(), format_fixed(l.value, dp), l.year),
-            (Err(_), _) => "—".into(),
-        },
+        }
     }
 }
 

@@ -335,17 +335,22 @@ pub fn draw_indicator_chart(ind: &Indicator, data: &ChartSeries, lang: Lang) -> 
             p.flag.map(|fl| format!(" ({})", fl.code())).unwrap_or_default()
         );
     }
-    out.push_str(&legend(
-        &[
-            ("#2c6db5", w[0].into()),
-            ("#7fa6d6", w[1].into()),
-            ("#1d2433", w[2].into()),
-            ("#d6604d", w[3].into()),
-            ("#1b7837", w[4].into()),
-        ],
-        f.left,
-        38.0,
-    ));
+    // The legend names only what is drawn: a bound held every year has no path to a level,
+    // a growth rate no projection.
+    let projected = projection.as_ref().is_some_and(|p| p.value.is_finite()) && !points.is_empty();
+    let has_target = bound.is_some() || ind.implied_target().is_ok();
+    let items: Vec<(&str, String)> = [
+        (!linear.is_empty(), "#2c6db5", w[0]),
+        (!geometric.is_empty(), "#7fa6d6", w[1]),
+        (!points.is_empty(), "#1d2433", w[2]),
+        (projected, "#d6604d", w[3]),
+        (has_target, "#1b7837", w[4]),
+    ]
+    .into_iter()
+    .filter(|(drawn, _, _)| *drawn)
+    .map(|(_, colour, word)| (colour, word.to_string()))
+    .collect();
+    out.push_str(&legend(&items, f.left, 38.0));
     out.push_str("</svg>");
     out
 }
