@@ -72,7 +72,7 @@ pub fn target_text(ind: &Indicator, row: &Assessment, plan_label: impl Fn(&str) 
             // the level it implies, which the assessment used.
             match &ind.target {
                 Target::AnnualGrowth { .. } | Target::Change { .. } => {
-                    format!("{} → {level}", super::table::target_text(ind, lang))
+                    format!("{} → {level}", super::target_text::target_text(ind, lang))
                 }
                 _ => level,
             }

@@ -12,5 +12,6 @@ pub mod schedule;
 pub mod svg;
 #[cfg(feature = "reports")]
 pub mod table;
+pub mod target_text;
 #[cfg(feature = "reports")]
 pub mod ticks;
