@@ -83,10 +83,10 @@ fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
-// A date is checked as it is read; a bad one is kept as its `invalid_argument` error, raised
-// when the request is used (so it keeps that code, not the reader's `parse`).
+// A date is checked as it is read; a bad one is kept as its text and refused when the request
+// is used, with `invalid_argument` (not the reader's `parse`).
 #[derive(Debug)]
-pub struct AsOfInput(Result<AsOf>);
+pub struct AsOfInput(std::result::Result<AsOf, String>);
 
 impl<'de> Deserialize<'de> for AsOfInput {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -113,7 +113,7 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 Ok(AsOfInput(if v == "latest" {
                     Ok(AsOf::Latest)
                 } else {
-                    crate::Date::parse(v, "as_of").map(AsOf::Date)
+                    AsOf::parse_date(v).map_err(|_| v.to_string())
                 }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
@@ -134,7 +134,11 @@ impl<'de> Deserialize<'de> for AsOfInput {
 }
 
 fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
-    let a = value.as_ref().map_or(Ok(AsOf::Latest), |v| v.0.clone())?;
+    let a = match value.as_ref().map(|v| &v.0) {
+        None => AsOf::Latest,
+        Some(Ok(a)) => a.clone(),
+        Some(Err(text)) => AsOf::parse_date(text)?,
+    };
     a.validate()?;
     Ok(a)
 }

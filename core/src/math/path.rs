@@ -49,8 +49,14 @@ pub type Milestone = crate::model::year_value::YearValue;
 ///
 /// The first milestone is exactly the starting value and the last exactly the target.
 pub fn required_path(from: impl Into<Milestone>, to: impl Into<Milestone>, kind: PathKind) -> Result<Vec<Milestone>> {
-    let Milestone { year: t0, value: y0 } = from.into();
-    let Milestone { year: t1, value: y1 } = to.into();
+    path_between(from.into(), to.into(), kind)
+}
+
+/// [`required_path`] once, whatever the callers' argument types (one copy in the WebAssembly
+/// module, not one per pair of types).
+fn path_between(from: Milestone, to: Milestone, kind: PathKind) -> Result<Vec<Milestone>> {
+    let Milestone { year: t0, value: y0 } = from;
+    let Milestone { year: t1, value: y1 } = to;
     // Bounded years bound the path's length (no input allocates without limit).
     crate::model::indicator::check_year(t0, "from.year")?;
     crate::model::indicator::check_year(t1, "to.year")?;

@@ -20,7 +20,7 @@ crate::io::names::code_enum! {
     /// ```
     pub enum MethodId, err = |text: &str| Error::UnknownMethod {
         id: text.into(),
-        available: MethodId::ALL.iter().map(|m| m.code()).collect::<Vec<_>>().join(", "),
+        available: crate::method::method_ids().join(", "),
     };
     /// `cn-plan-pace`: completion against time share (NDRC practice); the default.
     CnPlanPace => "cn-plan-pace",
@@ -46,9 +46,17 @@ impl MethodId {
 
     /// The method itself, from the registry.
     pub fn method(self) -> &'static dyn crate::method::Method {
-        // Every id has a registered method (a test checks both lists); the fallback is the
-        // default method, never a panic.
-        crate::method::method(self.code()).unwrap_or(&crate::method::cn_plan_pace::CnPlanPace)
+        use crate::method::{cn_plan_pace, destatis, escap, eurostat, open_sdg, sdsn, unsd};
+        // The registry's methods by id (a test checks that the two agree).
+        match self {
+            MethodId::CnPlanPace => &cn_plan_pace::CnPlanPace,
+            MethodId::Eurostat => &eurostat::Eurostat,
+            MethodId::OpenSdg => &open_sdg::OpenSdg,
+            MethodId::Unsd => &unsd::Unsd,
+            MethodId::Escap => &escap::Escap,
+            MethodId::Destatis => &destatis::Destatis,
+            MethodId::Sdsn => &sdsn::Sdsn,
+        }
     }
 }
 
