@@ -164,13 +164,15 @@ fn rates_typed_three_ways() {
 #[test]
 fn dates_are_real_days_and_give_the_time_share() {
     let (plan, _) = forms();
-    for bad in ["2023-02-30", "2023-13-01", "2023/06/30"] {
+    for bad in ["2023-02-30", "2023-13-01", "2023-13-45", "2023/06/30"] {
         // The checked date type refuses them before any evaluation.
         assert_eq!(AsOf::parse_date(bad).unwrap_err().code(), "invalid_argument", "{bad}");
         assert!(bad.parse::<onpace::Date>().is_err(), "{bad}");
+        assert!(serde_json::from_str::<AsOf>(&format!(r#"{{"date": "{bad}"}}"#)).is_err(), "{bad}");
+        // The bindings' requests: the same code, `invalid_argument`, naming `as_of`.
+        let e = onpace::api::evaluate(&plan, &format!(r#"{{"as_of": "{bad}"}}"#)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_argument", "as_of"), "{bad}");
     }
-    let req = r#"{"as_of": "2023-02-30"}"#;
-    assert_eq!(onpace::api::evaluate(&plan, req).unwrap_err().code(), "invalid_argument");
     // "2023-06" is the end of June: the same as 2023-06-30.
     let e = onpace::api::evaluate(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
     assert_eq!(e.evaluation.rows.len(), 8);
