@@ -3,6 +3,8 @@
 //! warning codes, and the deprecated old names still answering as the new ones
 //! (docs/rust-crate.md, "Semver").
 
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 use onpace::{
     AsOf, AssessOptions, Baseline, Date, Decimal, Direction, Flag, Indicator, MethodId, Model, Observation, Plan,
     PlanObservations, PlanPeriod, ProjectOptions, Target, Unit, WarningCode, YearValue,
