@@ -22,7 +22,7 @@ use crate::model::warning::WarningCode;
 use crate::num::{from_f64, to_f64, Checked};
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::CnPlanPace.code();
+pub const ID: &str = "cn-plan-pace";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]

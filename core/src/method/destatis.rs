@@ -21,7 +21,7 @@ use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::Destatis.code();
+pub const ID: &str = "destatis";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]

@@ -20,7 +20,7 @@ use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::Escap.code();
+pub const ID: &str = "escap";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]

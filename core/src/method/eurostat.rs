@@ -27,7 +27,7 @@ use crate::model::target::Target;
 use crate::model::warning::WarningCode;
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::Eurostat.code();
+pub const ID: &str = "eurostat";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]

@@ -25,7 +25,7 @@ use crate::model::target::Target;
 use crate::num::to_f64;
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::OpenSdg.code();
+pub const ID: &str = "open-sdg";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]

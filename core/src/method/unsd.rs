@@ -21,7 +21,7 @@ use crate::model::target::Target;
 use crate::num::to_f64;
 
 /// The method id.
-pub const ID: &str = crate::method::MethodId::Unsd.code();
+pub const ID: &str = "unsd";
 
 /// See the module docs.
 #[derive(Debug, Clone, Copy)]
