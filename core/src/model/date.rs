@@ -116,7 +116,7 @@ impl std::str::FromStr for Date {
 
 impl serde::Serialize for Date {
     fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
-        s.collect_str(self)
+        s.serialize_str(&self.to_string())
     }
 }
 
