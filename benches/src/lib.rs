@@ -27,3 +27,34 @@ pub fn batch_inputs(n: usize) -> Vec<BatchInput> {
         })
         .collect()
 }
+
+/// A synthetic plan of `n` indicators and its observations, as JSON text (plan, observations):
+/// the same plan as `benches/python/evaluate_scale.py` writes, labelled as not real data.
+/// Indicator i has baseline 1 + (i mod 97)/10 in 2020, a level target (i mod 13)/10 + 1 above
+/// it in 2025 (higher is better), and observations in 2021 and 2023 spread around the
+/// baseline, so every status occurs.
+pub fn synthetic_plan_json(n: usize) -> (String, String) {
+    // Tenths as exact decimal text, with no float in between.
+    let tenths = |t: i64| format!("{}{}.{}", if t < 0 { "-" } else { "" }, t.abs() / 10, t.abs() % 10);
+    let mut indicators = Vec::with_capacity(n);
+    let mut observations = Vec::with_capacity(n);
+    for i in 0..n as i64 {
+        let base = 10 + i % 97;
+        let target = base + 10 + i % 13;
+        indicators.push(format!(
+            r#"{{"id": "i{i}", "label": {{"zh": "合成指标 {i}"}}, "unit": {{"kind": "ratio"}}, "direction": "increase", "baseline": {{"year": 2020, "value": "{}"}}, "target": {{"kind": "level", "year": 2025, "value": "{}"}}}}"#,
+            tenths(base),
+            tenths(target)
+        ));
+        observations.push(format!(
+            r#""i{i}": [{{"year": 2021, "value": "{}"}}, {{"year": 2023, "value": "{}"}}]"#,
+            tenths(base + i % 7 - 2),
+            tenths(base + i % 23 - 4)
+        ));
+    }
+    let plan = format!(
+        r#"{{"id": "synthetic-{n}", "title": {{"zh": "合成基准规划（非真实数据）", "en": "Synthetic benchmark plan (not real data)"}}, "issuer": {{"zh": "无"}}, "region": {{"zh": "无"}}, "period": {{"start": 2021, "end": 2025}}, "base_year": 2020, "indicators": [{}]}}"#,
+        indicators.join(", ")
+    );
+    (plan, format!("{{{}}}", observations.join(", ")))
+}

@@ -1,8 +1,12 @@
-//! Rust objects held by the Python classes. Every method takes and returns JSON text through
-//! `onpace::api`, the façade the WebAssembly package uses too.
+//! Rust objects held by the Python classes. The methods call `onpace::api`, the façade the
+//! WebAssembly package uses too: through JSON text, or for `Plan.evaluate` and
+//! `Indicator.progress` on plain input through typed conversions (`typed.rs`).
+
+use std::sync::Arc;
 
 use onpace::{Indicator, Lang, Plan};
 use pyo3::prelude::*;
+use pyo3::types::{PyList, PyTuple};
 
 use crate::errors::to_py;
 
@@ -15,12 +19,17 @@ fn lang(code: &str) -> R<Lang> {
 /// A plan held in Rust.
 #[pyclass(module = "onpace._core", frozen)]
 pub struct PlanHandle {
-    plan: Plan,
+    /// Shared with the evaluations made from it (a plan of 10⁴ indicators is not copied).
+    plan: Arc<Plan>,
 }
 
 impl PlanHandle {
+    fn new(plan: Plan) -> Self {
+        PlanHandle { plan: Arc::new(plan) }
+    }
+
     pub(crate) fn from_json_text(text: &str) -> R<Self> {
-        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_py)
+        Plan::from_json(text).map(PlanHandle::new).map_err(to_py)
     }
 }
 
@@ -29,7 +38,7 @@ impl PlanHandle {
     /// Load and validate a plan from JSON text.
     #[staticmethod]
     fn from_json(text: &str) -> R<Self> {
-        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_py)
+        Self::from_json_text(text)
     }
 
     /// The plan as JSON text (decimals as strings).
@@ -44,10 +53,21 @@ impl PlanHandle {
 
     /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
     fn evaluate(&self, py: Python<'_>, request: &str) -> R<EvaluationHandle> {
-        let plan = self.plan.clone();
+        let plan = Arc::clone(&self.plan);
         let request = request.to_string();
-        let evaluated = py.detach(move || onpace::api::evaluate(&plan, &request)).map_err(to_py)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated })
+        let evaluated = py.detach(move || onpace::api::evaluate_json(&plan, &request)).map_err(to_py)?;
+        Ok(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated })
+    }
+
+    /// Evaluate the plan on plain observations through typed conversions; None when an input
+    /// is not plain (the caller then sends the JSON request to `evaluate`). The arguments are
+    /// `Plan.evaluate`'s, positional (`typed::evaluate_request`).
+    #[pyo3(signature = (*args))]
+    fn evaluate_plain(&self, py: Python<'_>, args: &Bound<'_, PyTuple>) -> R<Option<EvaluationHandle>> {
+        let Ok(request) = crate::typed::evaluate_request(args) else { return Ok(None) };
+        let plan = Arc::clone(&self.plan);
+        let evaluated = py.detach(move || onpace::api::Evaluated::new(&plan, request)).map_err(to_py)?;
+        Ok(Some(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated }))
     }
 
     /// The required schedule of every indicator as Markdown.
@@ -62,7 +82,7 @@ impl PlanHandle {
 
     /// The key-project registry (request and response JSON).
     fn projects(&self, request: &str) -> R<String> {
-        onpace::api::projects(&self.plan, request).map_err(to_py)
+        onpace::api::projects_json(&self.plan, request).map_err(to_py)
     }
 
     /// The key projects as an SVG timeline.
@@ -83,19 +103,19 @@ impl PlanHandle {
     /// A plan from table rows (request JSON `{id, name, rows}`).
     #[staticmethod]
     fn from_rows(request: &str) -> R<Self> {
-        onpace::api::plan_from_rows(request).map(|plan| PlanHandle { plan }).map_err(to_py)
+        onpace::api::plan_from_rows_json(request).map(PlanHandle::new).map_err(to_py)
     }
 
     /// A plan from indicators (request JSON `{id, name, indicators}`).
     #[staticmethod]
     fn from_indicators(request: &str) -> R<Self> {
-        onpace::api::plan_from_indicators(request).map(|plan| PlanHandle { plan }).map_err(to_py)
+        onpace::api::plan_from_indicators_json(request).map(PlanHandle::new).map_err(to_py)
     }
 
     /// A plan from its CSV template.
     #[staticmethod]
     fn from_csv(text: &str, id: &str, name: &str) -> R<Self> {
-        onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_py)
+        onpace::io::plan_csv::read_plan_csv(text, id, name).map(PlanHandle::new).map_err(to_py)
     }
 }
 
@@ -127,32 +147,43 @@ impl IndicatorHandle {
 
     /// Assess (request JSON, see `onpace::api::AssessRequest`); returns Assessment JSON.
     fn assess(&self, request: &str) -> R<String> {
-        onpace::api::assess(&self.indicator, request).map_err(to_py)
+        onpace::api::assess_json(&self.indicator, request).map_err(to_py)
+    }
+
+    /// Assess on plain observations through typed conversions; returns an
+    /// `onpace.Assessment`, or None when an input is not plain (the caller then sends the JSON
+    /// request to `assess`). The arguments are `Indicator.progress`'s, positional
+    /// (`typed::assess_request`).
+    #[pyo3(signature = (*args))]
+    fn assess_plain<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> R<Option<Bound<'py, PyAny>>> {
+        let Ok(request) = crate::typed::assess_request(args) else { return Ok(None) };
+        let assessment = onpace::api::assess(&self.indicator, request).map_err(to_py)?;
+        crate::typed::ResultBuilder::new(py)?.assessment(&assessment).map(Some)
     }
 
     /// Project to the target year; returns Projection JSON.
     fn project(&self, request: &str) -> R<String> {
-        onpace::api::project(&self.indicator, request).map_err(to_py)
+        onpace::api::project_json(&self.indicator, request).map_err(to_py)
     }
 
     /// Required milestones; returns a JSON list of {year, value}.
     fn path(&self, request: &str) -> R<String> {
-        onpace::api::path(&self.indicator, request).map_err(to_py)
+        onpace::api::path_json(&self.indicator, request).map_err(to_py)
     }
 
     /// A what-if path; returns WhatIf JSON.
     fn what_if(&self, request: &str) -> R<String> {
-        onpace::api::what_if(&self.indicator, request).map_err(to_py)
+        onpace::api::what_if_json(&self.indicator, request).map_err(to_py)
     }
 
     /// The numerator a ratio target needs; returns Decomposition JSON.
     fn numerator_path(&self, request: &str) -> R<String> {
-        onpace::api::numerator_path(&self.indicator, request).map_err(to_py)
+        onpace::api::numerator_path_json(&self.indicator, request).map_err(to_py)
     }
 
     /// The implied level target; returns {year, value, comparator} JSON.
     fn implied_target(&self) -> R<String> {
-        onpace::api::implied_target(&self.indicator).map_err(to_py)
+        onpace::api::implied_target_json(&self.indicator).map_err(to_py)
     }
 
     /// The target as the plan writes it (`> 7 %/yr`), in a language.
@@ -164,15 +195,48 @@ impl IndicatorHandle {
 /// An evaluation held in Rust (with its plan, for the renderers).
 #[pyclass(module = "onpace._core", frozen)]
 pub struct EvaluationHandle {
-    plan: Plan,
+    plan: Arc<Plan>,
     evaluated: onpace::api::Evaluated,
 }
 
 #[pymethods]
 impl EvaluationHandle {
     /// The evaluation as JSON text.
-    fn to_json(&self) -> String {
-        self.evaluated.json.clone()
+    fn to_json(&self) -> R<String> {
+        self.evaluated.json().map_err(to_py)
+    }
+
+    /// Everything but the rows as JSON text: `{plan, method, method_version, as_of, summary}`.
+    fn header_json(&self) -> R<String> {
+        #[derive(serde::Serialize)]
+        struct Header<'a> {
+            plan: &'a str,
+            method: &'a str,
+            method_version: &'a str,
+            as_of: &'a onpace::AsOf,
+            summary: &'a onpace::Summary,
+        }
+        let e = &self.evaluated.evaluation;
+        let header = Header {
+            plan: &e.plan,
+            method: &e.method,
+            method_version: &e.method_version,
+            as_of: &e.as_of,
+            summary: &e.summary,
+        };
+        serde_json::to_string(&header).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
+    }
+
+    /// The rows as `onpace.Assessment` objects, built field by field (no JSON).
+    fn rows<'py>(&self, py: Python<'py>) -> R<Bound<'py, PyList>> {
+        let mut builder = crate::typed::ResultBuilder::new(py)?;
+        crate::typed::without_gc(py, || {
+            let list = PyList::empty(py);
+            for row in &self.evaluated.evaluation.rows {
+                list.append(builder.assessment(row)?)?;
+            }
+            Ok(list)
+        })
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).

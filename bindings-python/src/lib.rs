@@ -1,10 +1,12 @@
 //! `onpace._core`: the compiled part of the Python package. Thin by design: objects live in
 //! Rust, requests and results cross as JSON text through `onpace::api` (decimals as strings,
-//! so nothing is rounded), and every error becomes a typed Python exception.
+//! so nothing is rounded) — or, for `Plan.evaluate` and `Indicator.progress` on plain input,
+//! through typed conversions (`typed.rs`) — and every error becomes a typed Python exception.
 
 mod batch;
 mod errors;
 mod handles;
+mod typed;
 
 use pyo3::prelude::*;
 
@@ -44,19 +46,19 @@ fn statuses_json() -> PyResult<String> {
 /// The building blocks at one observation (request and response JSON).
 #[pyfunction]
 fn progress_json(request: &str) -> PyResult<String> {
-    onpace::api::progress(request).map_err(to_py)
+    onpace::api::progress_json(request).map_err(to_py)
 }
 
 /// Milestones between two points (request and response JSON).
 #[pyfunction]
 fn required_path_json(request: &str) -> PyResult<String> {
-    onpace::api::required_path(request).map_err(to_py)
+    onpace::api::required_path_json(request).map_err(to_py)
 }
 
 /// Project a series of points (request and response JSON).
 #[pyfunction]
 fn project_points_json(request: &str) -> PyResult<String> {
-    onpace::api::project_points(request).map_err(to_py)
+    onpace::api::project_points_json(request).map_err(to_py)
 }
 
 /// Observations from long CSV text, as JSON `{indicator: [observation, ...]}`.
@@ -69,7 +71,7 @@ fn read_observations_csv_json(text: &str) -> PyResult<String> {
 /// One rate as a fraction (request and response JSON, see `onpace::api::parse_rate`).
 #[pyfunction]
 fn parse_rate_json(request: &str) -> PyResult<String> {
-    onpace::api::parse_rate(request).map_err(to_py)
+    onpace::api::parse_rate_json(request).map_err(to_py)
 }
 
 /// The JSON Schema of the plan format.

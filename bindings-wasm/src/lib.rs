@@ -79,25 +79,25 @@ pub fn core_version() -> String {
 /// The building blocks at one observation (request and response JSON).
 #[wasm_bindgen(js_name = progressJson)]
 pub fn progress_json(request: &str) -> R<String> {
-    onpace::api::progress(request).map_err(to_js)
+    onpace::api::progress_json(request).map_err(to_js)
 }
 
 /// One rate as a fraction (request and response JSON, see `onpace::api::parse_rate`).
 #[wasm_bindgen(js_name = parseRateJson)]
 pub fn parse_rate_json(request: &str) -> R<String> {
-    onpace::api::parse_rate(request).map_err(to_js)
+    onpace::api::parse_rate_json(request).map_err(to_js)
 }
 
 /// Milestones between two points (request and response JSON).
 #[wasm_bindgen(js_name = requiredPathJson)]
 pub fn required_path_json(request: &str) -> R<String> {
-    onpace::api::required_path(request).map_err(to_js)
+    onpace::api::required_path_json(request).map_err(to_js)
 }
 
 /// Project a series of points (request and response JSON).
 #[wasm_bindgen(js_name = projectPointsJson)]
 pub fn project_points_json(request: &str) -> R<String> {
-    onpace::api::project_points(request).map_err(to_js)
+    onpace::api::project_points_json(request).map_err(to_js)
 }
 
 /// A plan held in Rust.
@@ -127,8 +127,9 @@ impl PlanHandle {
 
     /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
     pub fn evaluate(&self, request: &str) -> R<EvaluationHandle> {
-        let evaluated = onpace::api::evaluate(&self.plan, request).map_err(to_js)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated })
+        let evaluated = onpace::api::evaluate_json(&self.plan, request).map_err(to_js)?;
+        let json = evaluated.json().map_err(to_js)?;
+        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated, json })
     }
 
     /// The required schedule of every indicator as Markdown.
@@ -139,7 +140,7 @@ impl PlanHandle {
 
     /// The key-project registry (request and response JSON).
     pub fn projects(&self, request: &str) -> R<String> {
-        onpace::api::projects(&self.plan, request).map_err(to_js)
+        onpace::api::projects_json(&self.plan, request).map_err(to_js)
     }
 
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
@@ -186,35 +187,35 @@ impl IndicatorHandle {
 
     /// Assess (request JSON); returns Assessment JSON.
     pub fn assess(&self, request: &str) -> R<String> {
-        onpace::api::assess(&self.indicator, request).map_err(to_js)
+        onpace::api::assess_json(&self.indicator, request).map_err(to_js)
     }
 
     /// Project to the target year; returns Projection JSON.
     pub fn project(&self, request: &str) -> R<String> {
-        onpace::api::project(&self.indicator, request).map_err(to_js)
+        onpace::api::project_json(&self.indicator, request).map_err(to_js)
     }
 
     /// Required milestones; returns a JSON list of {year, value}.
     pub fn path(&self, request: &str) -> R<String> {
-        onpace::api::path(&self.indicator, request).map_err(to_js)
+        onpace::api::path_json(&self.indicator, request).map_err(to_js)
     }
 
     /// A what-if path; returns WhatIf JSON.
     #[wasm_bindgen(js_name = whatIf)]
     pub fn what_if(&self, request: &str) -> R<String> {
-        onpace::api::what_if(&self.indicator, request).map_err(to_js)
+        onpace::api::what_if_json(&self.indicator, request).map_err(to_js)
     }
 
     /// The numerator a ratio target needs; returns Decomposition JSON.
     #[wasm_bindgen(js_name = numeratorPath)]
     pub fn numerator_path(&self, request: &str) -> R<String> {
-        onpace::api::numerator_path(&self.indicator, request).map_err(to_js)
+        onpace::api::numerator_path_json(&self.indicator, request).map_err(to_js)
     }
 
     /// The implied level target; returns {year, value, comparator} JSON.
     #[wasm_bindgen(js_name = impliedTarget)]
     pub fn implied_target(&self) -> R<String> {
-        onpace::api::implied_target(&self.indicator).map_err(to_js)
+        onpace::api::implied_target_json(&self.indicator).map_err(to_js)
     }
 }
 
@@ -223,6 +224,8 @@ impl IndicatorHandle {
 pub struct EvaluationHandle {
     plan: Plan,
     evaluated: onpace::api::Evaluated,
+    /// The evaluation as JSON, written once: the JS wrapper reads it for every result.
+    json: String,
 }
 
 #[wasm_bindgen]
@@ -230,7 +233,7 @@ impl EvaluationHandle {
     /// The evaluation as JSON text.
     #[wasm_bindgen(js_name = toJson)]
     pub fn to_json(&self) -> String {
-        self.evaluated.json.clone()
+        self.json.clone()
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).

@@ -1,9 +1,14 @@
-//! A JSON façade over the library for the front ends (Python, WebAssembly).
+//! The façade the front ends (Python, WebAssembly) call, typed first.
 //!
-//! Each function takes the object it works on and a JSON request, and returns JSON text.
-//! Both bindings call these same functions, so they return the same bytes for the same
-//! inputs; decimals travel as strings in both directions, so nothing is rounded on the way.
-//! Requests refuse unknown fields, and every error is a typed [`Error`].
+//! Each operation is a typed function — the object it works on and a request struct in, a
+//! result struct out ([`assess`]: `&Indicator` + [`AssessRequest`] → [`Assessment`]) — and a
+//! JSON-string entry point named `…_json` that is one line over it: read the request, call the
+//! typed function, write the result. A binding with typed conversions (the Python extension's
+//! `Plan.evaluate` and `Indicator.progress`) builds the request struct itself; the others send
+//! JSON text. Both end in the same typed function, so they give the same results; decimals
+//! travel as strings in JSON, so nothing is rounded on the way. JSON requests refuse unknown
+//! fields and name the path of a wrong type (`observations[0].value`), and every error is a
+//! typed [`Error`]. Request structs implement `Default`: build one and set its fields.
 
 use std::collections::BTreeMap;
 
@@ -12,12 +17,16 @@ use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::io::json::{from_json_text, from_request_json_text};
+use crate::math::path::Milestone;
 use crate::math::path::PathKind;
+use crate::math::progress::Progress;
 use crate::math::scenario::Growth;
+use crate::math::scenario::{Decomposition, WhatIf};
 use crate::math::trend::Model;
+use crate::math::trend::Projection;
 use crate::method::evaluate::Evaluation;
 use crate::method::project::ProjectOptions;
-use crate::method::{AssessOptions, MissingPolicy, Thresholds};
+use crate::method::{AssessOptions, Assessment, MissingPolicy, Thresholds};
 use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::plan::Plan;
 use crate::model::series::PlanObservations;
@@ -45,7 +54,7 @@ impl RateArg {
 }
 
 /// Request of [`parse_rate`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ParseRateRequest {
     /// The rate as typed: `0.05`, `"0.05"` or `"5%"`.
@@ -58,17 +67,19 @@ pub struct ParseRateRequest {
     pub field: Option<String>,
 }
 
-/// One rate as a fraction: request [`ParseRateRequest`], response `{"rate": "0.05"}`. The
-/// one parser every front end's rate input goes through ("5%" is 0.05; a bare 5 is refused
-/// with "5 means +500 % a year; write 0.05 or '5%'").
-pub fn parse_rate(request_json: &str) -> Result<String> {
-    let r: ParseRateRequest = request(request_json)?;
-    let field = r.field.as_deref().unwrap_or("rate");
+/// One rate as a fraction. The one parser every front end's rate input goes through ("5%" is
+/// 0.05; a bare 5 is refused with "5 means +500 % a year; write 0.05 or '5%'").
+pub fn parse_rate(r: &ParseRateRequest) -> Result<Decimal> {
+    r.rate.rate(r.allow_large, r.field.as_deref().unwrap_or("rate"))
+}
+
+/// [`parse_rate`] from JSON: request [`ParseRateRequest`], response `{"rate": "0.05"}`.
+pub fn parse_rate_json(request_json: &str) -> Result<String> {
     #[derive(Serialize)]
     struct Response {
         rate: String,
     }
-    to_json(&Response { rate: r.rate.rate(r.allow_large, field)?.to_string() })
+    to_json(&Response { rate: parse_rate(&request(request_json)?)?.to_string() })
 }
 
 fn to_json<T: Serialize>(value: &T) -> Result<String> {
@@ -85,8 +96,20 @@ fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
 // A date is checked as it is read; a bad one is kept as its text and refused when the request
 // is used, with `invalid_argument` (not the reader's `parse`).
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct AsOfInput(std::result::Result<AsOf, String>);
+
+impl Default for AsOfInput {
+    fn default() -> Self {
+        AsOfInput(Ok(AsOf::Latest))
+    }
+}
+
+impl From<AsOf> for AsOfInput {
+    fn from(as_of: AsOf) -> Self {
+        AsOfInput(Ok(as_of))
+    }
+}
 
 impl<'de> Deserialize<'de> for AsOfInput {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
@@ -133,11 +156,10 @@ impl<'de> Deserialize<'de> for AsOfInput {
     }
 }
 
-fn as_of(value: &Option<AsOfInput>) -> Result<AsOf> {
-    let a = match value.as_ref().map(|v| &v.0) {
-        None => AsOf::Latest,
-        Some(Ok(a)) => a.clone(),
-        Some(Err(text)) => AsOf::parse_date(text)?,
+fn as_of(value: &AsOfInput) -> Result<AsOf> {
+    let a = match &value.0 {
+        Ok(a) => a.clone(),
+        Err(text) => AsOf::parse_date(text)?,
     };
     a.validate()?;
     Ok(a)
@@ -148,15 +170,15 @@ fn model(m: &Option<String>, default: Model) -> Result<Model> {
 }
 
 /// Request of [`assess`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
     /// Observations of the indicator.
     #[serde(default)]
     pub observations: Vec<Observation>,
-    /// What "now" is.
+    /// What "now" is (latest by default; checked by [`assess`]).
     #[serde(default)]
-    pub as_of: Option<AsOfInput>,
+    pub as_of: AsOfInput,
     /// Method id (`cn-plan-pace` by default).
     #[serde(default)]
     pub method: Option<String>,
@@ -177,9 +199,8 @@ pub struct AssessRequest {
     pub allow_large_rates: bool,
 }
 
-/// Assess an indicator: request [`AssessRequest`], response an `Assessment`.
-pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
-    let r: AssessRequest = request(request_json)?;
+/// Assess an indicator.
+pub fn assess(indicator: &Indicator, r: AssessRequest) -> Result<Assessment> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
         method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
@@ -189,19 +210,24 @@ pub fn assess(indicator: &Indicator, request_json: &str) -> Result<String> {
         baseline: r.baseline.unwrap_or_default(),
         ..AssessOptions::default()
     };
-    to_json(&indicator.assess(&r.observations, &options)?)
+    indicator.assess(&r.observations, &options)
+}
+
+/// [`assess`] from JSON: request [`AssessRequest`], response an [`Assessment`].
+pub fn assess_json(indicator: &Indicator, request_json: &str) -> Result<String> {
+    to_json(&assess(indicator, request(request_json)?)?)
 }
 
 /// Request of [`evaluate`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateRequest {
     /// Observations by indicator id.
     #[serde(default)]
     pub observations: PlanObservations,
-    /// What "now" is.
+    /// What "now" is (latest by default; checked by [`evaluate`]).
     #[serde(default)]
-    pub as_of: Option<AsOfInput>,
+    pub as_of: AsOfInput,
     /// Method id.
     #[serde(default)]
     pub method: Option<String>,
@@ -229,10 +255,23 @@ pub struct Evaluated {
     pub evaluation: Evaluation,
     /// The observations it was computed from.
     pub observations: PlanObservations,
-    /// The evaluation as JSON.
-    pub json: String,
     /// The options it ran with (for roll-ups of parts of the plan).
     pub options: AssessOptions,
+}
+
+impl Evaluated {
+    /// Evaluate `plan` ([`evaluate`]) and keep the observations and options for the renderers.
+    pub fn new(plan: &Plan, r: EvaluateRequest) -> Result<Self> {
+        let (observations, options) = evaluate_options(r)?;
+        let evaluation = plan.evaluate(&observations, &options)?;
+        Ok(Evaluated { evaluation, observations, options })
+    }
+
+    /// The evaluation as JSON (written when asked for: a binding that converts the result
+    /// itself never pays for the text).
+    pub fn json(&self) -> Result<String> {
+        to_json(&self.evaluation)
+    }
 }
 
 #[cfg(feature = "reports")]
@@ -296,10 +335,9 @@ impl Evaluated {
     }
 }
 
-/// Evaluate a plan: request [`EvaluateRequest`], response an [`Evaluated`] (for renderers) with
-/// the evaluation as JSON.
-pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
-    let r: EvaluateRequest = request(request_json)?;
+/// The request's observations and options (moved, not copied: no second instance of the
+/// maps' clone code in the WebAssembly module).
+fn evaluate_options(r: EvaluateRequest) -> Result<(PlanObservations, AssessOptions)> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
         method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
@@ -310,21 +348,31 @@ pub fn evaluate(plan: &Plan, request_json: &str) -> Result<Evaluated> {
         missing: r.missing.unwrap_or_default(),
         baseline: r.baseline.unwrap_or_default(),
     };
-    let evaluation = plan.evaluate(&r.observations, &options)?;
-    let json = to_json(&evaluation)?;
-    Ok(Evaluated { evaluation, observations: r.observations, json, options })
+    Ok((r.observations, options))
+}
+
+/// Evaluate a plan.
+pub fn evaluate(plan: &Plan, r: EvaluateRequest) -> Result<Evaluation> {
+    let (observations, options) = evaluate_options(r)?;
+    plan.evaluate(&observations, &options)
+}
+
+/// [`Evaluated::new`] from JSON: request [`EvaluateRequest`], response an [`Evaluated`] (for
+/// the renderers; [`Evaluated::json`] writes the evaluation).
+pub fn evaluate_json(plan: &Plan, request_json: &str) -> Result<Evaluated> {
+    Evaluated::new(plan, request(request_json)?)
 }
 
 /// Request of [`project`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectRequest {
     /// Observations of the indicator.
     #[serde(default)]
     pub observations: Vec<Observation>,
-    /// What "now" is.
+    /// What "now" is (latest by default; checked by [`project`]).
     #[serde(default)]
-    pub as_of: Option<AsOfInput>,
+    pub as_of: AsOfInput,
     /// Model code (`ols_linear` by default).
     #[serde(default)]
     pub model: Option<String>,
@@ -333,19 +381,23 @@ pub struct ProjectRequest {
     pub level: Option<f64>,
 }
 
-/// Project an indicator: request [`ProjectRequest`], response a `Projection`.
-pub fn project(indicator: &Indicator, request_json: &str) -> Result<String> {
-    let r: ProjectRequest = request(request_json)?;
+/// Project an indicator to its target year.
+pub fn project(indicator: &Indicator, r: &ProjectRequest) -> Result<Projection> {
     let options = ProjectOptions {
         as_of: as_of(&r.as_of)?,
         model: model(&r.model, Model::OlsLinear)?,
         level: r.level.unwrap_or(0.9),
     };
-    to_json(&indicator.project(&r.observations, &options)?)
+    indicator.project(&r.observations, &options)
+}
+
+/// [`project`] from JSON: request [`ProjectRequest`], response a [`Projection`].
+pub fn project_json(indicator: &Indicator, request_json: &str) -> Result<String> {
+    to_json(&project(indicator, &request(request_json)?)?)
 }
 
 /// Request of [`path`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PathRequest {
     /// `linear` (default) or `geometric`.
@@ -359,20 +411,23 @@ pub struct PathRequest {
     pub from_value: Option<Dec>,
 }
 
-/// Required milestones: request [`PathRequest`], response a list of `{year, value}`.
-pub fn path(indicator: &Indicator, request_json: &str) -> Result<String> {
-    let r: PathRequest = request(request_json)?;
+/// Required milestones of an indicator.
+pub fn path(indicator: &Indicator, r: &PathRequest) -> Result<Vec<Milestone>> {
     let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
-    let milestones = match (r.from_year, r.from_value) {
-        (None, None) => indicator.path(kind)?,
-        (Some(y), Some(v)) => indicator.path_from(kind, y, v.0)?,
-        _ => return Err(Error::invalid_argument("from_year", "from_year and from_value go together")),
-    };
-    to_json(&milestones)
+    match (r.from_year, r.from_value) {
+        (None, None) => indicator.path(kind),
+        (Some(y), Some(v)) => indicator.path_from(kind, y, v.0),
+        _ => Err(Error::invalid_argument("from_year", "from_year and from_value go together")),
+    }
+}
+
+/// [`path`] from JSON: request [`PathRequest`], response a list of `{year, value}`.
+pub fn path_json(indicator: &Indicator, request_json: &str) -> Result<String> {
+    to_json(&path(indicator, &request(request_json)?)?)
 }
 
 /// Request of [`what_if`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct WhatIfRequest {
     /// Starting year.
@@ -390,19 +445,23 @@ pub struct WhatIfRequest {
     pub allow_large_rates: bool,
 }
 
-/// A what-if path: request [`WhatIfRequest`], response a `WhatIf`.
-pub fn what_if(indicator: &Indicator, request_json: &str) -> Result<String> {
-    let r: WhatIfRequest = request(request_json)?;
-    let growth = match (r.rate, r.increment) {
+/// A what-if path: where a constant rate or increment from a start leads.
+pub fn what_if(indicator: &Indicator, r: &WhatIfRequest) -> Result<WhatIf> {
+    let growth = match (&r.rate, r.increment) {
         (Some(g), None) => Growth::Rate(g.rate(r.allow_large_rates, "rate")?),
         (None, Some(d)) => Growth::Increment(d.0),
         _ => return Err(Error::invalid_argument("growth", "give exactly one of rate and increment")),
     };
-    to_json(&indicator.what_if(r.from_year, r.value.0, growth)?)
+    indicator.what_if(r.from_year, r.value.0, growth)
+}
+
+/// [`what_if`] from JSON: request [`WhatIfRequest`], response a [`WhatIf`].
+pub fn what_if_json(indicator: &Indicator, request_json: &str) -> Result<String> {
+    to_json(&what_if(indicator, &request(request_json)?)?)
 }
 
 /// Request of [`numerator_path`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct NumeratorRequest {
     /// Year of the denominator value.
@@ -419,16 +478,20 @@ pub struct NumeratorRequest {
     pub allow_large_rates: bool,
 }
 
-/// The numerator a ratio target needs: request [`NumeratorRequest`], response a `Decomposition`.
-pub fn numerator_path(indicator: &Indicator, request_json: &str) -> Result<String> {
-    let r: NumeratorRequest = request(request_json)?;
+/// The numerator a ratio target needs.
+pub fn numerator_path(indicator: &Indicator, r: &NumeratorRequest) -> Result<Decomposition> {
     let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
     let growth = r.growth.rate(r.allow_large_rates, "growth")?;
-    to_json(&indicator.numerator_path((r.denominator_year, r.denominator.0), growth, kind)?)
+    indicator.numerator_path((r.denominator_year, r.denominator.0), growth, kind)
+}
+
+/// [`numerator_path`] from JSON: request [`NumeratorRequest`], response a [`Decomposition`].
+pub fn numerator_path_json(indicator: &Indicator, request_json: &str) -> Result<String> {
+    to_json(&numerator_path(indicator, &request(request_json)?)?)
 }
 
 /// Request of [`progress`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProgressRequest {
     /// Baseline year.
@@ -448,24 +511,28 @@ pub struct ProgressRequest {
     pub direction: Option<String>,
 }
 
-/// The building blocks at one observation: request [`ProgressRequest`], response `Progress`.
-pub fn progress(request_json: &str) -> Result<String> {
+/// The building blocks at one observation.
+pub fn progress(r: &ProgressRequest) -> Result<Progress> {
     use crate::math::progress::YearValue;
-    let r: ProgressRequest = request(request_json)?;
     for (year, field) in [(r.base_year, "base_year"), (r.latest_year, "latest_year"), (r.target_year, "target_year")] {
         crate::model::indicator::check_year(year, field)?;
     }
     let direction = crate::model::indicator::Direction::parse(r.direction.as_deref().unwrap_or("increase"))?;
-    to_json(&crate::math::progress::progress(
+    crate::math::progress::progress(
         YearValue::new(r.base_year, r.base_value.0),
         YearValue::new(r.latest_year, r.latest_value.0),
         YearValue::new(r.target_year, r.target_value.0),
         direction,
-    )?)
+    )
+}
+
+/// [`progress`] from JSON: request [`ProgressRequest`], response a [`Progress`].
+pub fn progress_json(request_json: &str) -> Result<String> {
+    to_json(&progress(&request(request_json)?)?)
 }
 
 /// Request of [`required_path`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RequiredPathRequest {
     /// Start year.
@@ -481,17 +548,21 @@ pub struct RequiredPathRequest {
     pub kind: Option<String>,
 }
 
-/// Milestones between two points: request [`RequiredPathRequest`], response `[{year, value}]`.
-pub fn required_path(request_json: &str) -> Result<String> {
-    let r: RequiredPathRequest = request(request_json)?;
+/// Milestones between two points.
+pub fn required_path(r: &RequiredPathRequest) -> Result<Vec<Milestone>> {
     crate::model::indicator::check_year(r.from_year, "from_year")?;
     crate::model::indicator::check_year(r.to_year, "to_year")?;
     let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
-    to_json(&crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)?)
+    crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)
+}
+
+/// [`required_path`] from JSON: request [`RequiredPathRequest`], response `[{year, value}]`.
+pub fn required_path_json(request_json: &str) -> Result<String> {
+    to_json(&required_path(&request(request_json)?)?)
 }
 
 /// Request of [`project_points`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPointsRequest {
     /// `[[year, value], ...]`, years increasing.
@@ -510,7 +581,7 @@ pub struct ProjectPointsRequest {
 }
 
 /// A target band in a request.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct BandRequest {
     /// Lower bound.
@@ -521,24 +592,28 @@ pub struct BandRequest {
     pub high: Option<Dec>,
 }
 
-/// Project a series of points: request [`ProjectPointsRequest`], response `Projection`.
-pub fn project_points(request_json: &str) -> Result<String> {
-    let r: ProjectPointsRequest = request(request_json)?;
+/// Project a series of points.
+pub fn project_points(r: &ProjectPointsRequest) -> Result<Projection> {
     crate::model::indicator::check_year(r.year, "year")?;
     for (i, (year, _)) in r.points.iter().enumerate() {
         crate::model::indicator::check_year(*year, &format!("points[{i}].year"))?;
     }
     let points: Vec<(i32, Decimal)> = r.points.iter().map(|(y, v)| (*y, v.0)).collect();
-    let band = r.band.map(|b| crate::math::trend::Band {
+    let band = r.band.as_ref().map(|b| crate::math::trend::Band {
         low: b.low.map(|d| crate::num::to_f64(d.0)),
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
     let model = model(&r.model, Model::OlsLinear)?;
-    to_json(&crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(0.9))?)
+    crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(0.9))
+}
+
+/// [`project_points`] from JSON: request [`ProjectPointsRequest`], response a [`Projection`].
+pub fn project_points_json(request_json: &str) -> Result<String> {
+    to_json(&project_points(&request(request_json)?)?)
 }
 
 /// Request of [`projects`].
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Clone, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProjectsRequest {
     /// Active in this year.
@@ -555,11 +630,26 @@ pub struct ProjectsRequest {
     pub table: Option<u8>,
 }
 
-/// The key-project registry: request [`ProjectsRequest`], response
-/// `{projects: [...], count, investment_total_ten_thousand, with_investment}` (the total of the
-/// amounts the plan gives, in 万元, exact).
-pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
-    let r: ProjectsRequest = request(request_json)?;
+/// The key projects of a plan that match a request.
+#[derive(Debug, Clone, Serialize)]
+pub struct ProjectsFound<'a> {
+    /// The projects, in the plan's order.
+    pub projects: Vec<&'a crate::model::project::Project>,
+    /// How many.
+    pub count: usize,
+    /// The total of the amounts the plan gives, in 万元, exact.
+    #[serde(serialize_with = "normalized")]
+    pub investment_total_ten_thousand: Decimal,
+    /// How many of them give an amount.
+    pub with_investment: usize,
+}
+
+fn normalized<S: serde::Serializer>(d: &Decimal, s: S) -> std::result::Result<S::Ok, S::Error> {
+    s.collect_str(&d.normalize())
+}
+
+/// The key-project registry filtered by a request.
+pub fn projects<'a>(plan: &'a Plan, r: &ProjectsRequest) -> Result<ProjectsFound<'a>> {
     let found = plan.projects_where(r.year, r.location.as_deref(), r.undertaker.as_deref(), r.table);
     let mut total = Decimal::ZERO;
     let mut with_investment = 0usize;
@@ -569,25 +659,20 @@ pub fn projects(plan: &Plan, request_json: &str) -> Result<String> {
             with_investment = with_investment.saturating_add(1);
         }
     }
-    // A typed response, not json!: that would instantiate every project type's Serialize a
-    // second time, against serde_json's Value serializer.
-    #[derive(Serialize)]
-    struct Response<'a> {
-        projects: Vec<&'a crate::model::project::Project>,
-        count: usize,
-        investment_total_ten_thousand: String,
-        with_investment: usize,
-    }
-    to_json(&Response {
-        count: found.len(),
-        projects: found,
-        investment_total_ten_thousand: total.normalize().to_string(),
-        with_investment,
-    })
+    Ok(ProjectsFound { count: found.len(), projects: found, investment_total_ten_thousand: total, with_investment })
 }
 
-/// The implied level target as JSON `{year, value, comparator}`.
-pub fn implied_target(indicator: &Indicator) -> Result<String> {
+/// [`projects`] from JSON: request [`ProjectsRequest`], response a [`ProjectsFound`]
+/// (`{projects: [...], count, investment_total_ten_thousand, with_investment}`). A typed
+/// response, not json!: that would instantiate every project type's Serialize a second time,
+/// against serde_json's Value serializer.
+pub fn projects_json(plan: &Plan, request_json: &str) -> Result<String> {
+    to_json(&projects(plan, &request(request_json)?)?)
+}
+
+/// The implied level target as JSON `{year, value, comparator}` (typed:
+/// [`Indicator::implied_target`]).
+pub fn implied_target_json(indicator: &Indicator) -> Result<String> {
     // Typed responses here and below, not json!: serde_json's Value would bring its own
     // serializer, map and destructor into the WebAssembly module for three small records.
     // Fields in alphabetical order, the order json! wrote them in.
@@ -692,7 +777,7 @@ pub fn error_record(e: &Error, name: &str, range: bool) -> String {
 }
 
 /// Request of [`plan_from_rows`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanRowsRequest {
     /// The plan's id.
@@ -705,11 +790,10 @@ pub struct PlanRowsRequest {
     pub rows: Vec<BTreeMap<String, serde_json::Value>>,
 }
 
-/// A plan from table rows: request [`PlanRowsRequest`]. Errors name `rows[i].column`.
-pub fn plan_from_rows(request_json: &str) -> Result<Plan> {
+/// A plan from table rows. Errors name `rows[i].column`.
+pub fn plan_from_rows(r: &PlanRowsRequest) -> Result<Plan> {
     use crate::io::plan_table::{indicator_from_row, plan_from_indicators, RowPlace};
     use serde_json::Value;
-    let r: PlanRowsRequest = request(request_json)?;
     let mut indicators = Vec::with_capacity(r.rows.len());
     for (i, row) in r.rows.iter().enumerate() {
         let mut cells: Vec<(&str, String)> = Vec::with_capacity(row.len());
@@ -730,8 +814,13 @@ pub fn plan_from_rows(request_json: &str) -> Result<Plan> {
     plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), indicators)
 }
 
+/// [`plan_from_rows`] from JSON: request [`PlanRowsRequest`].
+pub fn plan_from_rows_json(request_json: &str) -> Result<Plan> {
+    plan_from_rows(&request(request_json)?)
+}
+
 /// Request of [`plan_from_indicators`].
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanIndicatorsRequest {
     /// The plan's id.
@@ -749,12 +838,20 @@ pub fn indicator_from_fields(fields_json: &str) -> Result<Indicator> {
     Indicator::from_request_json(fields_json)
 }
 
-/// A plan from indicators: request [`PlanIndicatorsRequest`]; base year and period as
+/// A plan from indicators; base year and period as
 /// [`crate::io::plan_table::plan_from_indicators`] derives them (the same rule as for tables).
-pub fn plan_from_indicators(request_json: &str) -> Result<Plan> {
-    let r: PlanIndicatorsRequest =
-        from_json_text(request_json, |path, message| Error::InvalidPlan { path, message, cause: None })?;
+pub fn plan_from_indicators(r: PlanIndicatorsRequest) -> Result<Plan> {
     crate::io::plan_table::plan_from_indicators(&r.id, r.name.as_deref().unwrap_or(&r.id), r.indicators)
+}
+
+/// [`plan_from_indicators`] from JSON: request [`PlanIndicatorsRequest`] (a wrong field is an
+/// `invalid_plan` error naming its path).
+pub fn plan_from_indicators_json(request_json: &str) -> Result<Plan> {
+    plan_from_indicators(from_json_text(request_json, |path, message| Error::InvalidPlan {
+        path,
+        message,
+        cause: None,
+    })?)
 }
 
 /// A plan's indicators as a table: JSON `{columns, types, rows}` (`types`: text, integer,
@@ -796,9 +893,70 @@ mod tests {
             crate::model::target::Target::None,
         )
         .unwrap();
-        let e = assess(&ind, &deep.replace(r#""base_year": 2020, "#, "")).unwrap_err();
+        let e = assess_json(&ind, &deep.replace(r#""base_year": 2020, "#, "")).unwrap_err();
         assert_eq!(e.code(), "parse", "{e}");
         assert_eq!(e.field(), "as_of[0]", "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "builtin")]
+    fn every_json_entry_point_refuses_unknown_keys_and_names_wrong_types() {
+        let plan = crate::builtin::plan("cn-14th-fyp-st").unwrap();
+        let ind = plan.indicator("basic-research-share").unwrap();
+        type Entry<'a> = (&'a str, Box<dyn Fn(&str) -> Result<String> + 'a>);
+        let entries: Vec<Entry> = vec![
+            ("assess", Box::new(|t| assess_json(ind, t))),
+            ("evaluate", Box::new(|t| evaluate_json(&plan, t).and_then(|e| e.json()))),
+            ("project", Box::new(|t| project_json(ind, t))),
+            ("path", Box::new(|t| path_json(ind, t))),
+            ("what_if", Box::new(|t| what_if_json(ind, t))),
+            ("numerator_path", Box::new(|t| numerator_path_json(ind, t))),
+            ("progress", Box::new(progress_json)),
+            ("required_path", Box::new(required_path_json)),
+            ("project_points", Box::new(project_points_json)),
+            ("projects", Box::new(|t| projects_json(&plan, t))),
+            ("parse_rate", Box::new(parse_rate_json)),
+            ("plan_from_rows", Box::new(|t| plan_from_rows_json(t).map(|p| p.id))),
+            ("plan_from_indicators", Box::new(|t| plan_from_indicators_json(t).map(|p| p.id))),
+        ];
+        for (name, call) in &entries {
+            let e = call(r#"{"no_such_key": 1}"#).unwrap_err();
+            let want = if *name == "plan_from_indicators" { "invalid_plan" } else { "parse" };
+            assert_eq!(e.code(), want, "{name}: {e}");
+            assert!(e.to_string().contains("no_such_key"), "{name}: {e}");
+        }
+        // A wrong type deep in a request is named by its path (serde's position and type).
+        let e = assess_json(ind, r#"{"observations": [{"year": 2022, "value": [1]}]}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "observations[2022].value"), "{e}");
+        let e = evaluate_json(&plan, r#"{"observations": {"basic-research-share": [{"year": "x"}]}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "observations.basic-research-share[0].year"), "{e}");
+        let e = evaluate_json(&plan, r#"{"weights": {"basic-research-share": true}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("parse", "weights.basic-research-share"), "{e}");
+    }
+
+    #[test]
+    #[cfg(feature = "builtin")]
+    #[allow(clippy::field_reassign_with_default)] // requests are built as another crate must.
+    fn json_entry_points_are_the_typed_functions() {
+        // The typed route (as the Python extension builds requests) and the JSON route give
+        // the same result for the same request.
+        let plan = crate::builtin::plan("cn-14th-fyp-st").unwrap();
+        let text = r#"{"observations": {"basic-research-share": [{"year": 2022, "value": "6.5"}]}, "method": "open-sdg", "as_of": 2023}"#;
+        let mut r = EvaluateRequest::default();
+        r.observations.insert("basic-research-share".into(), vec![Observation::new(2022, Decimal::new(65, 1))]);
+        r.method = Some("open-sdg".into());
+        r.as_of = AsOf::Year(2023).into();
+        assert_eq!(
+            to_json(&evaluate(&plan, r.clone()).unwrap()).unwrap(),
+            evaluate_json(&plan, text).unwrap().json().unwrap()
+        );
+        let ind = plan.indicator("basic-research-share").unwrap();
+        let mut a = AssessRequest::default();
+        a.observations = r.observations["basic-research-share"].clone();
+        assert_eq!(
+            to_json(&assess(ind, a).unwrap()).unwrap(),
+            assess_json(ind, r#"{"observations": [{"year": 2022, "value": 6.5}]}"#).unwrap()
+        );
     }
 
     #[test]
@@ -806,13 +964,13 @@ mod tests {
     fn requests_refuse_unknown_fields_and_keep_decimals() {
         let plan = crate::builtin::plan("yanbian-st-14").unwrap();
         let ind = plan.indicator("rd-intensity").unwrap();
-        let e = assess(ind, r#"{"observations": [], "metod": "x"}"#).unwrap_err();
+        let e = assess_json(ind, r#"{"observations": [], "metod": "x"}"#).unwrap_err();
         assert_eq!(e.code(), "parse");
-        let out = assess(ind, r#"{"observations": [{"year": 2022, "value": 0.6}], "as_of": 2022}"#).unwrap();
+        let out = assess_json(ind, r#"{"observations": [{"year": 2022, "value": 0.6}], "as_of": 2022}"#).unwrap();
         assert!(out.contains(r#""status":"lagging""#), "{out}");
-        let p = path(ind, r#"{"kind": "linear"}"#).unwrap();
+        let p = path_json(ind, r#"{"kind": "linear"}"#).unwrap();
         assert!(p.contains(r#"{"year":2021,"value":"0.508"}"#), "{p}");
-        assert_eq!(path(ind, r#"{"from_year": 2022}"#).unwrap_err().code(), "invalid_argument");
-        assert_eq!(assess(ind, r#"{"as_of": "2022/1/1"}"#).unwrap_err().code(), "invalid_argument");
+        assert_eq!(path_json(ind, r#"{"from_year": 2022}"#).unwrap_err().code(), "invalid_argument");
+        assert_eq!(assess_json(ind, r#"{"as_of": "2022/1/1"}"#).unwrap_err().code(), "invalid_argument");
     }
 }

@@ -10,15 +10,15 @@ fuzz_target!(|data: &[u8]| {
     let plan = builtin::plan("cn-14th-fyp-st").expect("built-in plan");
     let ind = plan.indicator("basic-research-share").expect("indicator");
     let _ = match selector % 10 {
-        0 => api::assess(ind, &text),
-        1 => api::project(ind, &text),
-        2 => api::path(ind, &text),
-        3 => api::what_if(ind, &text),
-        4 => api::numerator_path(ind, &text),
-        5 => api::progress(&text),
-        6 => api::required_path(&text),
-        7 => api::project_points(&text),
-        8 => api::projects(&plan, &text),
-        _ => api::evaluate(&plan, &text).map(|e| e.json),
+        0 => api::assess_json(ind, &text),
+        1 => api::project_json(ind, &text),
+        2 => api::path_json(ind, &text),
+        3 => api::what_if_json(ind, &text),
+        4 => api::numerator_path_json(ind, &text),
+        5 => api::progress_json(&text),
+        6 => api::required_path_json(&text),
+        7 => api::project_points_json(&text),
+        8 => api::projects_json(&plan, &text),
+        _ => api::evaluate_json(&plan, &text).and_then(|e| e.json()),
     };
 });

@@ -41,7 +41,7 @@ fn run(op: &str, input: &Value) -> onpace::Error {
                     req[k] = v.clone();
                 }
             }
-            err(api::assess(&ind, &req.to_string()))
+            err(api::assess_json(&ind, &req.to_string()))
         }
         // JSON has no NaN or infinity: a float that is not finite arrives as such a token.
         "float_value" => {
@@ -53,16 +53,16 @@ fn run(op: &str, input: &Value) -> onpace::Error {
             let req = format!(
                 r#"{{"base_year":2020,"base_value":{token},"latest_year":2021,"latest_value":"1","target_year":2025,"target_value":"2"}}"#
             );
-            err(api::progress(&req))
+            err(api::progress_json(&req))
         }
-        "required_path" => err(api::required_path(&input.to_string())),
+        "required_path" => err(api::required_path_json(&input.to_string())),
         "path" | "what_if" => {
             let plan = builtin::plan(input["plan"].as_str().unwrap()).unwrap();
             let ind = plan.indicator(input["indicator"].as_str().unwrap()).unwrap();
             if op == "path" {
                 let req =
                     json!({"kind": input["kind"], "from_year": input["from_year"], "from_value": input["from_value"]});
-                err(api::path(ind, &req.to_string()))
+                err(api::path_json(ind, &req.to_string()))
             } else {
                 let mut req = json!({"from_year": input["from_year"], "value": input["value"]});
                 for k in ["rate", "increment"] {
@@ -70,11 +70,11 @@ fn run(op: &str, input: &Value) -> onpace::Error {
                         req[k] = v.clone();
                     }
                 }
-                err(api::what_if(ind, &req.to_string()))
+                err(api::what_if_json(ind, &req.to_string()))
             }
         }
-        "progress" => err(api::progress(&input.to_string())),
-        "project_points" => err(api::project_points(&input.to_string())),
+        "progress" => err(api::progress_json(&input.to_string())),
+        "project_points" => err(api::project_points_json(&input.to_string())),
         "evaluate" => match builtin::plan(input["plan"].as_str().unwrap()) {
             Err(e) => e,
             Ok(plan) => {
@@ -82,7 +82,7 @@ fn run(op: &str, input: &Value) -> onpace::Error {
                 if let Some(w) = input.get("weights") {
                     req["weights"] = w.clone();
                 }
-                api::evaluate(&plan, &req.to_string()).map(|e| e.json).expect_err("no error")
+                api::evaluate_json(&plan, &req.to_string()).map(|e| e.evaluation).expect_err("no error")
             }
         },
         "csv" => onpace::io::csv::read_observations_csv(input["text"].as_str().unwrap()).expect_err("no error"),

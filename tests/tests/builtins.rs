@@ -73,7 +73,8 @@ fn yanbian_projects() {
     assert_eq!(plan.projects_where(None, Some("敦化市"), None, Some(3)).len(), 7);
     assert_eq!(plan.projects_where(None, None, Some("图们江制药"), None).len(), 2);
     assert_eq!(plan.projects_where(Some(2028), None, None, None).len(), 1); // 3-12, 2019–2028
-    let r: serde_json::Value = serde_json::from_str(&onpace::api::projects(&plan, r#"{"table": 2}"#).unwrap()).unwrap();
+    let r: serde_json::Value =
+        serde_json::from_str(&onpace::api::projects_json(&plan, r#"{"table": 2}"#).unwrap()).unwrap();
     // Table 2 investments: 16 + 19 + 13 亿元 = 480000 万元.
     assert_eq!(r["investment_total_ten_thousand"], "480000");
     assert_eq!(r["count"], 6);

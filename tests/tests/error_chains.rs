@@ -34,7 +34,7 @@ fn a_wrong_shape_keeps_serde_as_its_source() {
     assert!(serde_cause(&e).is_data(), "{e}");
     // A façade request.
     let plan = onpace::builtin::plan("yanbian-st-14").unwrap();
-    let e = onpace::api::assess(plan.indicator("rd-intensity").unwrap(), "{").unwrap_err();
+    let e = onpace::api::assess_json(plan.indicator("rd-intensity").unwrap(), "{").unwrap_err();
     assert!(serde_cause(&e).is_eof(), "{e}");
 }
 

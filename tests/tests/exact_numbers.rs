@@ -76,7 +76,7 @@ fn underscores_and_other_lenient_forms_are_refused_everywhere() {
     // A request of the bindings' façade.
     let plan = onpace::builtin::plan("yanbian-st-14").unwrap();
     let ind = plan.indicator("rd-intensity").unwrap();
-    let e = onpace::api::assess(ind, r#"{"observations": [{"year": 2022, "value": "0_6"}]}"#).unwrap_err();
+    let e = onpace::api::assess_json(ind, r#"{"observations": [{"year": 2022, "value": "0_6"}]}"#).unwrap_err();
     // Named by the year the caller wrote, with no position in JSON a front end built.
     assert_eq!((e.code(), e.field()), ("parse", "observations[2022].value"), "{e}");
     assert_eq!((e.line(), e.to_string().contains("column")), (None, false), "{e}");
@@ -86,9 +86,9 @@ fn underscores_and_other_lenient_forms_are_refused_everywhere() {
 fn the_facade_as_of_is_a_year_not_any_object() {
     let plan = onpace::builtin::plan("yanbian-st-14").unwrap();
     let ind = plan.indicator("rd-intensity").unwrap();
-    let ok = onpace::api::assess(ind, r#"{"observations": [{"year": 2022, "value": 0.6}], "as_of": 2022}"#);
+    let ok = onpace::api::assess_json(ind, r#"{"observations": [{"year": 2022, "value": 0.6}], "as_of": 2022}"#);
     assert!(ok.is_ok(), "{ok:?}");
-    let e = onpace::api::assess(ind, r#"{"as_of": {"nonsense": "2023"}}"#).unwrap_err();
+    let e = onpace::api::assess_json(ind, r#"{"as_of": {"nonsense": "2023"}}"#).unwrap_err();
     assert_eq!((e.code(), e.field()), ("parse", "as_of.nonsense"), "{e}");
 }
 

@@ -151,14 +151,18 @@ fn rates_typed_three_ways() {
     assert_eq!(e.field(), "indicators[5].target.rate", "{e}");
     // Scenarios through the façade: "5%" works, 5 is refused, allow_large_rates says it on purpose.
     let ind = plan.indicator("energy-intensity").unwrap();
-    assert!(onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": "5%"}"#).unwrap().contains("\"105"));
+    assert!(onpace::api::what_if_json(ind, r#"{"from_year": 2020, "value": 100, "rate": "5%"}"#)
+        .unwrap()
+        .contains("\"105"));
     assert_eq!(
-        onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": 5}"#).unwrap_err().code(),
+        onpace::api::what_if_json(ind, r#"{"from_year": 2020, "value": 100, "rate": 5}"#).unwrap_err().code(),
         "invalid_argument"
     );
-    assert!(
-        onpace::api::what_if(ind, r#"{"from_year": 2020, "value": 100, "rate": 5, "allow_large_rates": true}"#).is_ok()
-    );
+    assert!(onpace::api::what_if_json(
+        ind,
+        r#"{"from_year": 2020, "value": 100, "rate": 5, "allow_large_rates": true}"#
+    )
+    .is_ok());
 }
 
 #[test]
@@ -170,11 +174,11 @@ fn dates_are_real_days_and_give_the_time_share() {
         assert!(bad.parse::<onpace::Date>().is_err(), "{bad}");
         assert!(serde_json::from_str::<AsOf>(&format!(r#"{{"date": "{bad}"}}"#)).is_err(), "{bad}");
         // The bindings' requests: the same code, `invalid_argument`, naming `as_of`.
-        let e = onpace::api::evaluate(&plan, &format!(r#"{{"as_of": "{bad}"}}"#)).unwrap_err();
+        let e = onpace::api::evaluate_json(&plan, &format!(r#"{{"as_of": "{bad}"}}"#)).unwrap_err();
         assert_eq!((e.code(), e.field()), ("invalid_argument", "as_of"), "{bad}");
     }
     // "2023-06" is the end of June: the same as 2023-06-30.
-    let e = onpace::api::evaluate(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
+    let e = onpace::api::evaluate_json(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
     assert_eq!(e.evaluation.rows.len(), 8);
     assert_eq!(AsOf::parse_date("2023-06").unwrap().time_share(2020, 2025), Some(d("0.5")));
 }

@@ -302,7 +302,7 @@ fn run_evaluate_plan(c: &Case) {
     if let Some(a) = i.get("as_of") {
         request["as_of"] = a.clone();
     }
-    let evaluated = onpace::api::evaluate(&plan, &request.to_string()).unwrap();
+    let evaluated = onpace::api::evaluate_json(&plan, &request.to_string()).unwrap();
     let rows = &c.expected["rows"];
     let tol = c.tolerance.unwrap_or(0.0);
     for r in &evaluated.evaluation.rows {

@@ -542,6 +542,18 @@ class Indicator:
         >>> a.status, a.completion.quantize(Decimal("0.001")), a.time_share
         ('on_track', Decimal('0.324'), Decimal('0.4'))
         """
+        if reference_rate is None:
+            # The thin call path (docs/python-call-path.md): plain observations go to the core
+            # through typed conversions; anything else (None back) takes the JSON route below,
+            # which normalises it and raises each error as it always has, in the same order.
+            try:
+                plain = (_as_of(as_of), thresholds(thresholds_))
+            except Exception:  # noqa: BLE001 - re-raised, in order, by the JSON route
+                plain = None
+            if plain is not None:
+                found = self._h.assess_plain(observations, plain[0], method, plain[1], model, baseline)
+                if found is not None:
+                    return found
         req: Dict[str, Any] = {
             "observations": observation_list(observations),
             "as_of": _as_of(as_of),
@@ -1093,6 +1105,18 @@ class Plan:
         >>> [r.status for r in e.rows if r.indicator == "basic-research-share"]
         ['lagging']
         """
+        labels = {i: s["label"] for i, s in self._specs.items()}
+        if layout is None:
+            # The thin call path, as in Indicator.progress.
+            try:
+                plain = (_as_of(as_of), thresholds(thresholds_),
+                         {k: dec_str(v, f"weights.{k}") for k, v in (weights or {}).items()})
+            except Exception:  # noqa: BLE001 - re-raised, in order, by the JSON route
+                plain = None
+            if plain is not None:
+                handle = self._h.evaluate_plain(observations, plain[0], method, plain[1], model, plain[2], missing, baseline)
+                if handle is not None:
+                    return Evaluation(handle, labels)
         req: Dict[str, Any] = {
             "observations": plan_observations(observations, layout),
             "as_of": _as_of(as_of),
@@ -1105,7 +1129,6 @@ class Plan:
             req["baseline"] = baseline
         if model is not None:
             req["model"] = model
-        labels = {i: s["label"] for i, s in self._specs.items()}
         return Evaluation(self._h.evaluate(json.dumps(req)), labels)
 
     def to_html(self, lang: Optional[str] = None) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
 
@@ -402,14 +403,23 @@ class Evaluation:
 
     def __init__(self, handle: "_core.EvaluationHandle", labels: Dict[str, Dict[str, str]]) -> None:
         self._handle = handle
-        d = json.loads(handle.to_json())
+        # The rows are built in Rust (no JSON text of 10⁴ rows to write and read back); the
+        # rest is small and crosses as JSON.
+        d = json.loads(handle.header_json())
         self.plan: str = d["plan"]
         self.method: str = d["method"]
         self.method_version: str = d["method_version"]
         self.as_of: Any = d["as_of"]
-        self.rows: List[Assessment] = [Assessment._from(r) for r in d["rows"]]
         self.summary: Summary = Summary._from(d["summary"])
         self._labels = labels
+
+    @cached_property
+    def rows(self) -> List[Assessment]:
+        """One :class:`Assessment` per indicator, in the plan's order. Built from the core's
+        rows when first read (then kept): an evaluation used only for its summary, report or
+        table never converts 10⁴ rows (docs/python-call-path.md)."""
+        rows: List[Assessment] = self._handle.rows()
+        return rows
 
     def to_json(self) -> str:
         """The evaluation as JSON (decimals as strings) — the same bytes the JS package gives."""

@@ -34,6 +34,20 @@ pub(crate) enum Naming {
     Year,
 }
 
+/// The index of the closing quote of the JSON string opening at `start` (or the text's end),
+/// honouring escapes.
+fn string_end(bytes: &[u8], start: usize) -> usize {
+    let mut j = start.saturating_add(1);
+    while let Some(&c) = bytes.get(j) {
+        match c {
+            b'\\' => j = j.saturating_add(2),
+            b'"' => break,
+            _ => j = j.saturating_add(1),
+        }
+    }
+    j
+}
+
 /// The path of the value at 1-based `line`/`column` of `text` (empty at the top level).
 pub(crate) fn path_at(text: &str, line: usize, column: usize, naming: Naming) -> String {
     let end = offset(text, line, column);
@@ -44,15 +58,7 @@ pub(crate) fn path_at(text: &str, line: usize, column: usize, naming: Naming) ->
         let Some(&b) = bytes.get(i) else { break };
         match b {
             b'"' => {
-                // A string: find its end, honouring escapes.
-                let mut j = i.saturating_add(1);
-                while let Some(&c) = bytes.get(j) {
-                    match c {
-                        b'\\' => j = j.saturating_add(2),
-                        b'"' => break,
-                        _ => j = j.saturating_add(1),
-                    }
-                }
+                let j = string_end(bytes, i);
                 if let Some(Frame::Object { key, expecting_key }) = stack.last_mut() {
                     if *expecting_key {
                         *key = text.get(i.saturating_add(1)..j.min(text.len())).map(str::to_string);
@@ -122,14 +128,7 @@ fn year_of_element(text: &str, start: usize) -> Option<i64> {
     while let Some(&b) = bytes.get(i) {
         match b {
             b'"' => {
-                let mut j = i.saturating_add(1);
-                while let Some(&c) = bytes.get(j) {
-                    match c {
-                        b'\\' => j = j.saturating_add(2),
-                        b'"' => break,
-                        _ => j = j.saturating_add(1),
-                    }
-                }
+                let j = string_end(bytes, i);
                 if depth == 1 && expecting_key && text.get(i.saturating_add(1)..j) == Some("year") {
                     let rest = text.get(j.saturating_add(1)..)?.trim_start().strip_prefix(':')?.trim_start();
                     let end = rest.find(|c: char| !(c.is_ascii_digit() || c == '-')).unwrap_or(rest.len());

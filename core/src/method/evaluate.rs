@@ -143,11 +143,12 @@ pub fn evaluate(
 ) -> Result<Evaluation> {
     let m = options.method.method();
     let thresholds = merged_thresholds(m, &options.thresholds)?;
-    if let Some(unknown) = observations.keys().find(|id| plan.indicator(id).is_err()) {
-        return Err(Error::UnknownIndicator { id: unknown.clone() });
-    }
+    let index = IdIndex::new(plan);
+    let observed = index.align(observations)?;
     for (id, w) in &options.weights {
-        plan.indicator(id)?;
+        if index.position(id).is_none() {
+            return Err(Error::UnknownIndicator { id: id.clone() });
+        }
         if w.is_sign_negative() {
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
@@ -157,8 +158,7 @@ pub fn evaluate(
     let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
     let mut used = Vec::with_capacity(plan.indicators.len());
     let mut subs = Vec::with_capacity(plan.indicators.len());
-    for ind in &plan.indicators {
-        let obs = observations.get(&ind.id).map(Vec::as_slice).unwrap_or_default();
+    for (ind, obs) in plan.indicators.iter().zip(observed) {
         let mut warnings = Vec::new();
         let (indicator, revision) = crate::method::with_baseline(ind, options);
         let points = resolve_points(&indicator, obs, &options.as_of, &mut warnings)?;
@@ -169,11 +169,13 @@ pub fn evaluate(
     let mut rows = Vec::with_capacity(plan.indicators.len());
     for (((ind, revision), (points, warnings)), sub_annual) in used.iter().zip(&resolved).zip(&subs) {
         let ind: &crate::model::indicator::Indicator = ind;
-        let mut opts = options.clone();
+        // The options are copied only for a relative target: a copy per row would copy the
+        // weights map each time, quadratic in the plan's size when every indicator has one.
+        let mut opts = std::borrow::Cow::Borrowed(options);
         let mut warnings = warnings.clone();
         if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
-            match reference_rate(plan, to, &resolved, ind)? {
-                Some(rate) => opts.reference_rate = Some(rate),
+            match reference_rate(plan, &index, to, &resolved, ind)? {
+                Some(rate) => opts.to_mut().reference_rate = Some(rate),
                 None => warnings.push(Warning::new(
                     WarningCode::InsufficientData,
                     "reference",
@@ -198,20 +200,71 @@ pub fn evaluate(
 
 type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
+/// The plan's indicator ids and their positions in id order: each lookup is a binary search,
+/// and the observations are matched to the plan in one merge, so evaluating a plan of n
+/// indicators costs O(n log n), not the O(n²) of scanning the indicator list for every
+/// observation key. Sorted vectors, with the plan checks' own sort, rather than a map: the
+/// WebAssembly module stays as small.
+struct IdIndex<'a> {
+    ids: Vec<&'a str>,
+    order: Vec<usize>,
+}
+
+impl<'a> IdIndex<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let ids: Vec<&str> = plan.indicators.iter().map(|ind| ind.id.as_str()).collect();
+        let order = crate::model::plan::sorted_order(&ids);
+        IdIndex { ids, order }
+    }
+
+    fn id(&self, position: usize) -> &'a str {
+        self.ids.get(position).copied().unwrap_or_default()
+    }
+
+    /// Each indicator's observations, in the plan's order, by one merge of the two sorted id
+    /// lists; the first observation key (in sorted order) the plan lacks is an error.
+    fn align<'o>(
+        &self,
+        observations: &'o crate::model::series::PlanObservations,
+    ) -> Result<Vec<&'o [crate::model::series::Observation]>> {
+        let mut out: Vec<&[crate::model::series::Observation]> = vec![&[]; self.ids.len()];
+        let mut order = self.order.iter().peekable();
+        for (key, obs) in observations {
+            while order.next_if(|&&i| self.id(i) < key.as_str()).is_some() {}
+            match order.next_if(|&&i| self.id(i) == key.as_str()) {
+                Some(&i) => {
+                    if let Some(slot) = out.get_mut(i) {
+                        *slot = obs;
+                    }
+                }
+                None => return Err(Error::UnknownIndicator { id: key.clone() }),
+            }
+        }
+        Ok(out)
+    }
+
+    /// The position in the plan of the indicator with this id.
+    fn position(&self, id: &str) -> Option<usize> {
+        let found = self.order.binary_search_by(|&i| self.id(i).cmp(id)).ok()?;
+        self.order.get(found).copied()
+    }
+}
+
 fn reference_rate(
     plan: &Plan,
+    index: &IdIndex<'_>,
     id: &str,
     resolved: &Resolved,
     of: &crate::model::indicator::Indicator,
 ) -> Result<Option<Decimal>> {
-    let ind = plan.indicator(id)?;
-    let position = plan.indicators.iter().position(|i| i.id == id);
+    let position = index.position(id);
+    let ind = position.and_then(|p| plan.indicators.get(p)).ok_or_else(|| Error::UnknownIndicator { id: id.into() })?;
     let Some((points, _)) = position.and_then(|p| resolved.get(p)) else { return Ok(None) };
     if ind.unit.is_growth_rate() {
         // Rate against rate: the reference's chained average over the years the indicator
         // itself is observed in (so both averages cover the same years).
-        let own_years: Vec<i32> = position
-            .and_then(|_| plan.indicators.iter().position(|i| i.id == of.id))
+        let own_years: Vec<i32> = index
+            .position(&of.id)
             .and_then(|p| resolved.get(p))
             .map(|(pts, _)| pts.iter().map(|p| p.year).collect())
             .unwrap_or_default();

@@ -238,13 +238,20 @@ impl Plan {
     }
 }
 
+/// The positions of `keys` in the keys' order (equal keys by position). Shared by the plan's
+/// checks and the evaluation's id index (`method/evaluate.rs`), so the WebAssembly module has
+/// one sort of ids.
+pub(crate) fn sorted_order<K: Ord>(keys: &[K]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)).then(a.cmp(&b)));
+    order
+}
+
 /// The position of the first key equal to an earlier one, in input order: what inserting them
 /// one by one into a set would find, in O(n log n) and without a set type in the WebAssembly
 /// module.
 fn first_repeat<K: Ord>(keys: &[K]) -> Option<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys.get(a).cmp(&keys.get(b)).then(a.cmp(&b)));
-    order
+    sorted_order(keys)
         .windows(2)
         .filter_map(|w| if let [a, b] = w { (keys.get(*a) == keys.get(*b)).then_some(*b) } else { None })
         .min()
