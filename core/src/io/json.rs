@@ -1,8 +1,8 @@
 //! Plan files in JSON: exact decimals, unknown fields refused, errors that name the path.
 
 use crate::error::{Error, Result};
-use crate::method::evaluate::PlanObservations;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 
 /// Deserialize JSON text into `T`, turning serde errors into typed errors with the path.
 ///
