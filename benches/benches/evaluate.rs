@@ -28,7 +28,7 @@ fn main() {
         ),
         _ => (builtin::plan("cn-14th-fyp-st").unwrap(), builtin::observations("cn-14th-fyp-st").unwrap()),
     };
-    let options = AssessOptions::method(&method);
+    let options = AssessOptions::method(method.parse().unwrap());
     let evaluation = plan.evaluate(&observations, &options).unwrap();
     if let Ok(out) = std::env::var("ONPACE_EVAL_OUT") {
         std::fs::write(out, serde_json::to_string(&evaluation).unwrap()).unwrap();

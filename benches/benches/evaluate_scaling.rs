@@ -18,7 +18,7 @@ use onpace::{AssessOptions, Plan};
 fn main() {
     let timed = std::env::args().any(|a| a == "--bench");
     let sizes: &[usize] = if timed { &[1_000, 10_000, 100_000] } else { &[1_000] };
-    let options = AssessOptions::method("open-sdg");
+    let options = AssessOptions::method(onpace::MethodId::OpenSdg);
     let cases: Vec<(usize, Plan, onpace::PlanObservations)> = sizes
         .iter()
         .map(|&n| {

@@ -5,7 +5,8 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use onpace::{
-    builtin, progress, project, AssessOptions, Band, Decimal, Direction, Observation, PathKind, YearValue, ALL_MODELS,
+    builtin, progress, project_trend, AssessOptions, Band, Decimal, Direction, Observation, PathKind, YearValue,
+    ALL_MODELS,
 };
 
 fn maths(c: &mut Criterion) {
@@ -31,27 +32,27 @@ fn maths(c: &mut Criterion) {
     let cn = builtin::plan("cn-14th-fyp-st").unwrap();
     let cn_obs = builtin::observations("cn-14th-fyp-st").unwrap();
     c.bench_function("evaluate/cn-14th-fyp-st", |b| b.iter(|| cn.evaluate(black_box(&cn_obs), &opts).unwrap()));
-    for id in onpace::method_ids() {
+    for id in onpace::MethodId::ALL.iter().copied() {
         let o = AssessOptions::method(id);
         c.bench_function(&format!("evaluate/cn-14th-fyp-st/{id}"), |b| {
             b.iter(|| cn.evaluate(black_box(&cn_obs), &o).unwrap())
         });
     }
-    let basic: Vec<(i32, Decimal)> =
+    let basic: Vec<YearValue> =
         [("2020", "6.01"), ("2021", "6.50"), ("2022", "6.57"), ("2023", "6.77"), ("2024", "6.88")]
             .iter()
-            .map(|(y, v)| (y.parse().unwrap(), v.parse().unwrap()))
+            .map(|(y, v)| YearValue::new(y.parse().unwrap(), v.parse().unwrap()))
             .collect();
-    let band = Some(Band { low: Some(8.0), high: None });
+    let band = Some(Band::new(Some(8.0), None));
     for model in ALL_MODELS {
         c.bench_function(&format!("project/{}", model.code()), |b| {
-            b.iter(|| project(black_box(&basic), 2025, band, *model, 0.9).unwrap())
+            b.iter(|| project_trend(black_box(&basic), 2025, band, *model, 0.9).unwrap())
         });
     }
     // The Yanbian plan under every method, on the illustrative fixture (not published data).
     let fixture = include_str!("../../tests/fixtures/yanbian-illustrative.csv");
     let yb_obs = onpace::io::csv::read_observations_csv(fixture).unwrap();
-    for id in onpace::method_ids() {
+    for id in onpace::MethodId::ALL.iter().copied() {
         let o = AssessOptions::method(id);
         c.bench_function(&format!("evaluate/yanbian-illustrative/{id}"), |b| {
             b.iter(|| plan.evaluate(black_box(&yb_obs), &o).unwrap())

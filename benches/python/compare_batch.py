@@ -10,7 +10,7 @@ before any time is reported. Peak memory is measured in a fresh process per impl
 10^6 series against the plain numpy of ``plain_numpy.py`` (powers, scalar years, ``np.select``),
 and cn-plan-pace also against the log1p/expm1 numpy below (per-row years). ``--threshold``
 times the kernel on one thread and split over both cores at sizes around the parallel
-threshold (the private ``parallel_from`` argument of ``_core.batch_assess``).
+threshold (the private ``parallel_from`` argument of ``_core.batch_assess_into``).
 """
 
 from __future__ import annotations
@@ -212,8 +212,11 @@ def threshold() -> None:
         cols = [b, b + rng.uniform(0.5, 5, n), np.array([2020.0]), np.array([2025.0]),
                 rng.integers(2021, 2026, n).astype(float), b + rng.uniform(-1, 6, n), np.array([1.0])]
         reps = max(20, 2_000_000 // n)
-        best_t = interleaved({"one": lambda: onpace._core.batch_assess("cn-plan-pace", cols, None, None, {}, n + 1),
-                              "two": lambda: onpace._core.batch_assess("cn-plan-pace", cols, None, None, {}, 1)}, reps)
+        def run(parallel_from: int, n: int = n, cols: list = cols) -> None:
+            values = [np.empty(n) for _ in range(6)]
+            onpace._core.batch_assess_into("cn-plan-pace", cols, None, None, {}, values, np.empty(n, dtype=np.int8), parallel_from)
+
+        best_t = interleaved({"one": lambda: run(n + 1), "two": lambda: run(1)}, reps)
         print(json.dumps({"n": n, "one_thread_us": round(1e6 * best_t["one"], 1), "both_cores_us": round(1e6 * best_t["two"], 1),
                           "one_over_two": round(best_t["one"] / best_t["two"], 2)}), flush=True)
 

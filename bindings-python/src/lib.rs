@@ -136,8 +136,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(investment_total_json, m)?)?;
     m.add_function(wrap_pyfunction!(defaults_json, m)?)?;
     m.add_function(wrap_pyfunction!(docs_methods, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::batch_progress, m)?)?;
-    m.add_function(wrap_pyfunction!(batch::batch_assess, m)?)?;
+    m.add_function(wrap_pyfunction!(batch::batch_panel, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_assess_into, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_methods, m)?)?;
     Ok(())

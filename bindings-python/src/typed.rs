@@ -119,7 +119,8 @@ pub(crate) fn as_of(v: &Bound<'_, PyAny>) -> Read<AsOf> {
     }
     if let Ok(s) = v.cast_exact::<PyString>() {
         let s = s.to_cow().map_err(|_| Declined)?;
-        return Ok(if s == "latest" { AsOf::Latest } else { AsOf::Date(s.into_owned()) });
+        // A bad date declines: the JSON route raises its `invalid_argument`.
+        return if s == "latest" { Ok(AsOf::Latest) } else { AsOf::parse_date(&s).map_err(|_| Declined) };
     }
     year(v).map(AsOf::Year)
 }
@@ -165,7 +166,7 @@ pub(crate) fn evaluate_request(args: &Bound<'_, PyTuple>) -> Read<EvaluateReques
     let [observations, as_of_value, method, thresholds, model, weights, missing, baseline] = arguments(args)?;
     let mut r = EvaluateRequest::default();
     r.observations = plan_observations(&observations)?;
-    r.as_of = as_of(&as_of_value)?;
+    r.as_of = as_of(&as_of_value)?.into();
     r.method = Some(text(&method)?);
     r.thresholds = decimal_map(&thresholds)?;
     r.model = optional_text(&model)?;
@@ -181,7 +182,7 @@ pub(crate) fn assess_request(args: &Bound<'_, PyTuple>) -> Read<AssessRequest> {
     let [obs, as_of_value, method, thresholds, model, baseline] = arguments(args)?;
     let mut r = AssessRequest::default();
     r.observations = if obs.is_none() { Vec::new() } else { observations(&obs)? };
-    r.as_of = as_of(&as_of_value)?;
+    r.as_of = as_of(&as_of_value)?.into();
     r.method = Some(text(&method)?);
     r.thresholds = decimal_map(&thresholds)?;
     r.model = optional_text(&model)?;

@@ -141,8 +141,12 @@ def test_threads_split_the_same_way() -> None:
     n = 50_000
     cols = [rng.uniform(1, 10, n), rng.uniform(10, 20, n), np.array([2020.0]), np.array([2025.0]),
             rng.integers(2021, 2026, n).astype(float), rng.uniform(0, 25, n), np.array([1.0])]
+    def run(method: str, parallel_from: int) -> List[Any]:
+        values = [np.empty(n) for _ in range(len(onpace.batch.assess(1, 2, 2020, 2025, 2023, 1.5, method=method)) - 1)]
+        status = np.empty(n, dtype=np.int8)
+        onpace._core.batch_assess_into(method, cols, None, None, {}, values, status, parallel_from)
+        return values + [status]
+
     for method in onpace.batch.METHODS:
-        one = onpace._core.batch_assess(method, cols, None, None, {}, n + 1)
-        many = onpace._core.batch_assess(method, cols, None, None, {}, 1)
-        for x, y in zip(one[1] + [one[2]], many[1] + [many[2]]):
+        for x, y in zip(run(method, n + 1), run(method, 1)):
             np.testing.assert_array_equal(x, y)

@@ -5,13 +5,22 @@
 //
 // Never a trap: every argument is checked here, in JS, before anything reaches the module
 // (the generated glue would pass a number where a string is expected straight into wasm
-// memory), and `guarded` below refuses any non-string it was still handed. A call before the
+// memory), and `guard` below refuses any non-string it was still handed. A call before the
 // module is loaded, or on a disposed object, is a coded error too.
+//
+// Tree-shakeable: module-level classes and functions, and the module's functions imported by
+// name, so that a bundle keeps only what an app imports (a one-indicator calculator leaves out
+// the free functions it never calls; plan.js holds Plan and Evaluation). The indicator part
+// here works on both modules: scripts/build-wasm gives `onpace/calc` its own copy (pkg/calc/),
+// importing the calculator module's glue instead.
 //
 // This file is ES module source that scripts/build-wasm also turns into CommonJS: keep its
 // imports single-line `import { … } from './x.js';` and its exports in the one `export { … };`.
+// The glue is imported from './web/…' (the CommonJS copy requires './node/…', wasm-bindgen's
+// nodejs build).
 
 import { CODES, RANGE_CODES, makeError } from './errors.js';
+import { IndicatorHandle, coreVersion, errorCodes, methodsJson, parseRateJson, progressJson, projectPointsJson, requiredPathJson, statusesJson } from './web/onpace_wasm.js';
 
 function fail(code, field, message, kind) {
   return makeError(code, field, field ? `${field}: ${message}` : message, kind);
@@ -127,23 +136,6 @@ function observationList(obs, field = 'observations') {
   throw typeError(field, 'observations ({year: value}, a Map or a list)', obs);
 }
 
-/** A plan's observations: {indicator: observations}, a Map, or long rows [{indicator, year, value}]. */
-function planObservations(obs) {
-  if (obs === undefined || obs === null) return {};
-  if (Array.isArray(obs)) {
-    const out = {};
-    for (const row of obs) {
-      if (!row || typeof row !== 'object') throw typeError('observations', '{indicator, year, value} rows', row);
-      const id = str(row.indicator, 'observations.indicator');
-      (out[id] ||= []).push(observation(row.year, row.value, row, `observations.${id}`));
-    }
-    return out;
-  }
-  if (typeof obs !== 'object') throw typeError('observations', 'observations by indicator', obs);
-  const entries = obs instanceof Map ? [...obs] : Object.entries(obs);
-  return Object.fromEntries(entries.map(([k, v]) => [str(k, 'observations'), observationList(v, `observations.${k}`)]));
-}
-
 function asOf(v) {
   if (v === undefined || v === null) return null;
   if (v instanceof Date) {
@@ -188,60 +180,292 @@ function rethrow(e, ctx) {
 }
 
 /**
- * The core module, its classes and the handles they return, with every call guarded: not
- * before the module is loaded, only strings for arguments (the module's only argument type),
- * and the core's error records turned into onpace errors. `state.ready()` says whether the
- * module is loaded; `state.hint` is how to load it.
+ * A function of the module with every call guarded: not before the module is loaded, only
+ * strings for arguments (the module's only argument type), the core's error records turned
+ * into onpace errors (with the context of the call in progress, `ctx`), and the handles it
+ * returns guarded the same way. The module's functions are imported by name (not as one
+ * namespace object), so that bundlers leave out those an app never reaches.
  */
-function guarded(target, state, ctxOf) {
-  const wrap = (fn, self, name) => (...args) => {
+function guard(fn, name, self) {
+  return (...args) => {
     if (!state.ready()) throw fail('not_initialized', '', `the WebAssembly module is not loaded: ${state.hint}`);
     args.forEach((a, i) => {
       if (typeof a !== 'string') throw typeError(`${name}: argument ${i + 1}`, 'a string', a);
     });
     let out;
-    try { out = fn.apply(self, args); } catch (e) { throw rethrow(e, ctxOf && ctxOf()); }
-    return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out, state, ctxOf) : out;
+    try { out = fn.apply(self, args); } catch (e) { throw rethrow(e, ctx); }
+    return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out) : out;
   };
-  if (typeof target !== 'function' && !('__wbg_ptr' in target)) {
-    // The module namespace: a plain copy (bundlers freeze namespaces, which a Proxy may not
-    // answer with anything but the frozen value).
-    const out = {};
-    for (const key of Object.keys(target)) {
-      const v = target[key];
-      out[key] = typeof v !== 'function' ? v : /^[A-Z]/.test(key) ? guarded(v, state, ctxOf) : wrap(v, target, key);
-    }
-    return out;
-  }
-  // A class (its static methods) or a handle (its methods).
-  return new Proxy(target, {
+}
+
+/** A handle of the module (a Rust object) with every method guarded. */
+function guarded(handle) {
+  return new Proxy(handle, {
     get(t, prop) {
       const v = Reflect.get(t, prop);
       if (typeof v !== 'function' || prop === 'constructor') return v;
-      return wrap(v, t, String(prop));
+      return guard(v, String(prop), t);
     },
   });
 }
 
-/** RFC 4180 records of a CSV text written by the core (quoted fields, CRLF). */
-function parseCsv(text) {
-  const rows = [];
-  let row = [], field = '', quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); rows.push(row); row = []; field = '';
-    } else field += c;
+// `Symbol.dispose` where the runtime has it (Node.js ≥ 20, current browsers), else the
+// registered symbol TypeScript's `using` lowering looks up.
+const DISPOSE = Symbol.dispose || Symbol.for('Symbol.dispose');
+const HANDLE = Symbol('onpace.handle');
+
+// Whether the module is loaded (`ready()`) and how to load it (`hint`): set once by the entry
+// point (connect). Each module (onpace, onpace/calc) has its own copy of this file.
+let state = { ready: () => false, hint: 'call `await init()` first' };
+// The context of the call in progress, for rethrow (set around each core call below).
+let ctx = null;
+
+/** Called once by the entry point: how to tell that the module is loaded. */
+function connect(loaded) {
+  state = loaded;
+}
+
+const call = (c, fn) => {
+  ctx = c;
+  try { return fn(); } finally { ctx = null; }
+};
+const INTERNAL = { internal: true };
+let statusTable = null;
+const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(guard(statusesJson, 'statusesJson')()).map((s) => [s.code, s])));
+const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
+
+/** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
+function parseRate(rate, options) {
+  const { allowLarge = false, field = 'rate' } = opts(options);
+  if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
+  const req = { rate: dec(rate, str(field, 'field')), allow_large: allowLarge, field };
+  const text = requestJson(req);
+  return JSON.parse(call(INTERNAL, () => guard(parseRateJson, 'parseRateJson')(text))).rate;
+}
+
+/**
+ * What every handle-backed object shares: `dispose()` frees the Rust object now (safe to
+ * call twice); without it, the JS garbage collector frees it some time after the object
+ * becomes unreachable (wasm-bindgen registers each handle with a FinalizationRegistry).
+ */
+class Handle {
+  /** The handle, or a DisposedError. */
+  _live() {
+    if (!this._h) throw fail('disposed', '', `this ${this.constructor.name} was disposed; create a new one`);
+    return this._h;
   }
-  if (field !== '' || row.length) { row.push(field); rows.push(row); }
-  return rows;
+  /** True once `dispose()` has been called. */
+  get disposed() { return !this._h; }
+  /** Free the Rust object now. Calling it again does nothing; using the object afterwards is a DisposedError. */
+  dispose() {
+    const h = this._h;
+    if (!h) return;
+    this._h = null;
+    this._children?.forEach((c) => c.dispose());
+    this._children = null;
+    if (state.ready()) h.free();
+  }
+  [DISPOSE]() { this.dispose(); }
+}
+
+class Target {
+  constructor(spec) { this.spec = { ...opts(spec, 'spec') }; }
+  static level(y, value, comparator, tolerance) {
+    const spec = { kind: 'level', year: year(y, 'target.year'), value: dec(value, 'target.value') };
+    if (comparator === 'exactly') spec.comparator = { exactly: { tolerance: dec(tolerance ?? 0, 'target.tolerance') } };
+    else if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
+    return new Target(spec);
+  }
+  static range(y, low, high) {
+    return new Target({ kind: 'range', year: year(y, 'target.year'), low: dec(low, 'target.low'), high: dec(high, 'target.high') });
+  }
+  static change(y, amount, mode = 'relative') {
+    return new Target({ kind: 'change', year: year(y, 'target.year'), amount: dec(amount, 'target.amount'), mode: str(mode, 'mode') });
+  }
+  static annualGrowth(y, rate, comparator, options) {
+    const { allowLarge = false } = opts(options);
+    const spec = { kind: 'annual_growth', year: year(y, 'target.year'), rate: parseRate(rate, { allowLarge, field: 'target.rate' }) };
+    if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
+    return new Target(spec);
+  }
+  static relative(y, to, relation = 'in_step_with', options) {
+    const { tolerance } = opts(options);
+    const spec = { kind: 'relative', year: year(y, 'target.year'), to: str(to, 'to'), relation: str(relation, 'relation') };
+    if (tolerance !== undefined) spec.tolerance = dec(tolerance, 'target.tolerance');
+    return new Target(spec);
+  }
+  /** A bound to hold in every year up to `y` (at_least, above, at_most, below; by direction when absent). */
+  static everyYear(y, value, comparator) {
+    const spec = { kind: 'every_year', year: year(y, 'target.year'), value: dec(value, 'target.value') };
+    if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
+    return new Target(spec);
+  }
+  /** For a growth-rate indicator: the period average of its yearly rates (7 for 7 % a year). */
+  static averageRate(y, value, comparator) {
+    const spec = { kind: 'average_rate', year: year(y, 'target.year'), value: dec(value, 'target.value') };
+    if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
+    return new Target(spec);
+  }
+  static none() { return new Target({ kind: 'none' }); }
+  get kind() { return this.spec.kind; }
+  get year() { return this.spec.year ?? null; }
+  toJSON() { return { ...this.spec }; }
+}
+
+class Indicator extends Handle {
+  constructor(id, options) {
+    super();
+    if (id === HANDLE) { this._init(options); return; }
+    str(id, 'id');
+    const o = opts(options);
+    let t = o.target;
+    if (t instanceof Target) t = t.toJSON();
+    else if (Array.isArray(t)) t = Target.level(t[0], t[1]).toJSON();
+    else if (t !== undefined && (t === null || typeof t !== 'object')) throw typeError('target', 'a Target, a [year, value] pair or a target spec', t);
+    if (o.baseline === undefined || o.baseline === null) throw fail('invalid_argument', 'baseline', 'a baseline [year, value] is required', 'type');
+    const b = pair(o.baseline, 'baseline');
+    const direction = o.direction === 1 ? 'increase' : o.direction === -1 ? 'decrease' : o.direction;
+    const spec = {
+      id,
+      label: label(o.label ?? id),
+      unit: typeof o.unit === 'string' ? { kind: o.unit } : o.unit,
+      direction,
+      baseline: { year: year(b[0], 'baseline.year'), value: dec(b[1], 'baseline.value') },
+      target: t,
+    };
+    if (o.nature !== undefined) spec.nature = o.nature;
+    if (o.decimals !== undefined) spec.decimals = o.decimals;
+    if (o.components !== undefined) spec.components = o.components;
+    const text = requestJson(spec);
+    this._init(call(INTERNAL, () => guard(IndicatorHandle.fromFields, 'fromFields', IndicatorHandle)(text)));
+  }
+  _init(handle) { this._h = handle; this._spec = JSON.parse(handle.toJson()); }
+  static fromJson(text) { str(text, 'text'); return new Indicator(HANDLE, call(null, () => guard(IndicatorHandle.fromJson, 'fromJson', IndicatorHandle)(text))); }
+  toJson() { return this._live().toJson(); }
+  get id() { this._live(); return this._spec.id; }
+  get label() { this._live(); return { ...this._spec.label }; }
+  get unit() { this._live(); return { ...this._spec.unit }; }
+  get direction() { this._live(); return this._spec.direction; }
+  get nature() { this._live(); return this._spec.nature ?? null; }
+  get decimals() { this._live(); return this._spec.decimals ?? null; }
+  get baseline() { this._live(); return [this._spec.baseline.year, this._spec.baseline.value]; }
+  get target() { this._live(); return new Target(this._spec.target); }
+  name(lang = 'zh') { this._live(); str(lang, 'lang'); return this._spec.label[lang] || this._spec.label.zh; }
+  impliedTarget() { return JSON.parse(this._live().impliedTarget()); }
+  path(kind, options) {
+    const h = this._live();
+    const { fromYear, fromValue } = opts(options);
+    // Left out, the core's default applies (onpace::DEFAULTS): none is written here.
+    const req = {};
+    if (kind !== undefined) req.kind = str(kind, 'kind');
+    if (fromYear !== undefined) req.from_year = year(fromYear, 'fromYear');
+    if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
+    const text = requestJson(req);
+    return milestones(call(INTERNAL, () => h.path(text)));
+  }
+  /** Assess the indicator on its observations with a named method (Rust's `Indicator::assess`). */
+  assess(observations, options) {
+    const h = this._live();
+    const { asOf: at, method, thresholds: th, model, referenceRate, baseline } = opts(options);
+    const list = observationList(observations);
+    const req = { observations: list, as_of: asOf(at), thresholds: thresholds(th) };
+    if (method !== undefined) req.method = str(method, 'method');
+    if (model !== undefined) req.model = str(model, 'model');
+    if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
+    if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
+    const text = requestJson(req);
+    return camel(JSON.parse(call(INTERNAL, () => h.assess(text))));
+  }
+  /** @deprecated The old name of `assess()` (one name in Rust, Python and JS); warns once, kept for one release. */
+  progress(observations, options) {
+    deprecated('Indicator.progress()', 'Indicator.assess()');
+    return this.assess(observations, options);
+  }
+  project(observations, options) {
+    const h = this._live();
+    const { model, level, asOf: at } = opts(options);
+    const list = observationList(observations);
+    const req = { observations: list, as_of: asOf(at) };
+    if (model !== undefined) req.model = str(model, 'model');
+    if (level !== undefined) {
+      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+      if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+      req.level = level;
+    }
+    const text = requestJson(req);
+    return camel(JSON.parse(call(INTERNAL, () => h.project(text))));
+  }
+  whatIf(fromYear, value, growth) {
+    const h = this._live();
+    const { rate, increment, allowLarge = false } = opts(growth, 'growth');
+    if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
+    const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value'), allow_large_rates: allowLarge };
+    if (rate !== undefined) req.rate = dec(rate, 'rate');
+    if (increment !== undefined) req.increment = dec(increment, 'increment');
+    const text = requestJson(req);
+    return camel(JSON.parse(call(INTERNAL, () => h.whatIf(text))));
+  }
+  numeratorPath(denominatorYear, denominator, growth, options) {
+    const h = this._live();
+    const { kind = 'linear', allowLarge = false } = opts(options);
+    if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
+    const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind: str(kind, 'kind'), allow_large_rates: allowLarge };
+    const text = requestJson(req);
+    return camel(JSON.parse(call(INTERNAL, () => h.numeratorPath(text))));
+  }
+}
+
+/** Every assessment method: id, version, name and description in zh/en/ko. */
+const methods = () => camel(JSON.parse(guard(methodsJson, 'methodsJson')()));
+/** Every status code with its tone, symbol and labels. */
+const statuses = () => Object.values(statusInfo());
+/** The version of the Rust core. */
+const version = () => guard(coreVersion, 'coreVersion')();
+/** The building blocks at one observation: completion, time share, rates. */
+function progress(base, latest, target, direction = 'increase') {
+  const b = pair(base, 'base');
+  const l = pair(latest, 'latest');
+  const t = pair(target, 'target');
+  const req = {
+    base_year: year(b[0], 'base.year'), base_value: dec(b[1], 'base.value'),
+    latest_year: year(l[0], 'latest.year'), latest_value: dec(l[1], 'latest.value'),
+    target_year: year(t[0], 'target.year'), target_value: dec(t[1], 'target.value'), direction: str(direction, 'direction'),
+  };
+  const text = requestJson(req);
+  return camel(JSON.parse(call(INTERNAL, () => guard(progressJson, 'progressJson')(text))));
+}
+/** Milestones from a start to an end point. */
+function requiredPath(start, end, kind) {
+  const s = pair(start, 'start');
+  const e = pair(end, 'end');
+  const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value') };
+  if (kind !== undefined) req.kind = str(kind, 'kind');
+  const text = requestJson(req);
+  return milestones(call(INTERNAL, () => guard(requiredPathJson, 'requiredPathJson')(text)));
+}
+/** A series of [year, value] points projected to a year (Rust's `project_trend`); options left out take the core's defaults. */
+function projectTrend(points, y, options) {
+  const { low, high, model, level } = opts(options);
+  if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
+  let band = null;
+  if (low !== undefined || high !== undefined) {
+    band = {};
+    if (low !== undefined && low !== null) band.low = dec(low, 'low');
+    if (high !== undefined && high !== null) band.high = dec(high, 'high');
+  }
+  const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band };
+  if (model !== undefined) req.model = str(model, 'model');
+  if (level !== undefined) {
+    if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+    req.level = level;
+  }
+  const text = requestJson(req);
+  return camel(JSON.parse(call(INTERNAL, () => guard(projectPointsJson, 'projectPointsJson')(text))));
+}
+/** @deprecated The old name of `projectTrend()` (apart from the plans' key projects); warns once, kept for one release. */
+function project(points, y, options) {
+  deprecated('project()', 'projectTrend()');
+  return projectTrend(points, y, options);
 }
 
 // Old names kept for one release: the first use of each warns once (console.warn), so a loop
@@ -252,382 +476,13 @@ function deprecated(old, now) {
   WARNED.add(old);
   if (typeof console !== 'undefined' && console.warn) console.warn(`onpace: ${old} is deprecated, use ${now}`);
 }
+/** The core's error codes (for the check that the JS classes cover them). */
+const errorCodeList = () => guard(errorCodes, 'errorCodes')().split(',');
+/** code → error class name. */
+const ERROR_NAMES = /* @__PURE__ */ Object.assign({}, CODES);
 
-// `Symbol.dispose` where the runtime has it (Node.js ≥ 20, current browsers), else the
-// registered symbol TypeScript's `using` lowering looks up.
-const DISPOSE = Symbol.dispose || Symbol.for('Symbol.dispose');
-const HANDLE = Symbol('onpace.handle');
-
-function bind(rawCore, state) {
-  // The context of the call in progress, for rethrow (set around each core call below).
-  let ctx = null;
-  const core = guarded(rawCore, state, () => ctx);
-  const call = (c, fn) => {
-    ctx = c;
-    try { return fn(); } finally { ctx = null; }
-  };
-  const INTERNAL = { internal: true };
-  let statusTable = null;
-  const statusInfo = () => (statusTable ||= Object.fromEntries(JSON.parse(core.statusesJson()).map((s) => [s.code, s])));
-  const milestones = (text) => JSON.parse(text).map((m) => ({ year: m.year, value: m.value }));
-
-  /** A rate as a fraction string by the core's one parser: '7%' and 0.07 are '0.07'; a bare 7 is refused. */
-  function parseRate(rate, options) {
-    const { allowLarge = false, field = 'rate' } = opts(options);
-    if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
-    const req = { rate: dec(rate, str(field, 'field')), allow_large: allowLarge, field };
-    const text = requestJson(req);
-    return JSON.parse(call(INTERNAL, () => core.parseRateJson(text))).rate;
-  }
-
-  /**
-   * What every handle-backed object shares: `dispose()` frees the Rust object now (safe to
-   * call twice); without it, the JS garbage collector frees it some time after the object
-   * becomes unreachable (wasm-bindgen registers each handle with a FinalizationRegistry).
-   */
-  class Handle {
-    /** The handle, or a DisposedError. */
-    _live() {
-      if (!this._h) throw fail('disposed', '', `this ${this.constructor.name} was disposed; create a new one`);
-      return this._h;
-    }
-    /** True once `dispose()` has been called. */
-    get disposed() { return !this._h; }
-    /** Free the Rust object now. Calling it again does nothing; using the object afterwards is a DisposedError. */
-    dispose() {
-      const h = this._h;
-      if (!h) return;
-      this._h = null;
-      this._children?.forEach((c) => c.dispose());
-      this._children = null;
-      if (state.ready()) h.free();
-    }
-    [DISPOSE]() { this.dispose(); }
-  }
-
-  class Target {
-    constructor(spec) { this.spec = { ...opts(spec, 'spec') }; }
-    static level(y, value, comparator, tolerance) {
-      const spec = { kind: 'level', year: year(y, 'target.year'), value: dec(value, 'target.value') };
-      if (comparator === 'exactly') spec.comparator = { exactly: { tolerance: dec(tolerance ?? 0, 'target.tolerance') } };
-      else if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
-      return new Target(spec);
-    }
-    static range(y, low, high) {
-      return new Target({ kind: 'range', year: year(y, 'target.year'), low: dec(low, 'target.low'), high: dec(high, 'target.high') });
-    }
-    static change(y, amount, mode = 'relative') {
-      return new Target({ kind: 'change', year: year(y, 'target.year'), amount: dec(amount, 'target.amount'), mode: str(mode, 'mode') });
-    }
-    static annualGrowth(y, rate, comparator, options) {
-      const { allowLarge = false } = opts(options);
-      const spec = { kind: 'annual_growth', year: year(y, 'target.year'), rate: parseRate(rate, { allowLarge, field: 'target.rate' }) };
-      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
-      return new Target(spec);
-    }
-    static relative(y, to, relation = 'in_step_with', options) {
-      const { tolerance } = opts(options);
-      const spec = { kind: 'relative', year: year(y, 'target.year'), to: str(to, 'to'), relation: str(relation, 'relation') };
-      if (tolerance !== undefined) spec.tolerance = dec(tolerance, 'target.tolerance');
-      return new Target(spec);
-    }
-    /** A bound to hold in every year up to `y` (at_least, above, at_most, below; by direction when absent). */
-    static everyYear(y, value, comparator) {
-      const spec = { kind: 'every_year', year: year(y, 'target.year'), value: dec(value, 'target.value') };
-      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
-      return new Target(spec);
-    }
-    /** For a growth-rate indicator: the period average of its yearly rates (7 for 7 % a year). */
-    static averageRate(y, value, comparator) {
-      const spec = { kind: 'average_rate', year: year(y, 'target.year'), value: dec(value, 'target.value') };
-      if (comparator !== undefined && comparator !== null) spec.comparator = str(comparator, 'comparator');
-      return new Target(spec);
-    }
-    static none() { return new Target({ kind: 'none' }); }
-    get kind() { return this.spec.kind; }
-    get year() { return this.spec.year ?? null; }
-    toJSON() { return { ...this.spec }; }
-  }
-
-  class Indicator extends Handle {
-    constructor(id, options) {
-      super();
-      if (id === HANDLE) { this._init(options); return; }
-      str(id, 'id');
-      const o = opts(options);
-      let t = o.target;
-      if (t instanceof Target) t = t.toJSON();
-      else if (Array.isArray(t)) t = Target.level(t[0], t[1]).toJSON();
-      else if (t !== undefined && (t === null || typeof t !== 'object')) throw typeError('target', 'a Target, a [year, value] pair or a target spec', t);
-      if (o.baseline === undefined || o.baseline === null) throw fail('invalid_argument', 'baseline', 'a baseline [year, value] is required', 'type');
-      const b = pair(o.baseline, 'baseline');
-      const direction = o.direction === 1 ? 'increase' : o.direction === -1 ? 'decrease' : o.direction;
-      const spec = {
-        id,
-        label: label(o.label ?? id),
-        unit: typeof o.unit === 'string' ? { kind: o.unit } : o.unit,
-        direction,
-        baseline: { year: year(b[0], 'baseline.year'), value: dec(b[1], 'baseline.value') },
-        target: t,
-      };
-      if (o.nature !== undefined) spec.nature = o.nature;
-      if (o.decimals !== undefined) spec.decimals = o.decimals;
-      if (o.components !== undefined) spec.components = o.components;
-      const text = requestJson(spec);
-      this._init(call(INTERNAL, () => core.IndicatorHandle.fromFields(text)));
-    }
-    _init(handle) { this._h = handle; this._spec = JSON.parse(handle.toJson()); }
-    static fromJson(text) { str(text, 'text'); return new Indicator(HANDLE, call(null, () => core.IndicatorHandle.fromJson(text))); }
-    toJson() { return this._live().toJson(); }
-    get id() { this._live(); return this._spec.id; }
-    get label() { this._live(); return { ...this._spec.label }; }
-    get unit() { this._live(); return { ...this._spec.unit }; }
-    get direction() { this._live(); return this._spec.direction; }
-    get nature() { this._live(); return this._spec.nature ?? null; }
-    get decimals() { this._live(); return this._spec.decimals ?? null; }
-    get baseline() { this._live(); return [this._spec.baseline.year, this._spec.baseline.value]; }
-    get target() { this._live(); return new Target(this._spec.target); }
-    name(lang = 'zh') { this._live(); str(lang, 'lang'); return this._spec.label[lang] || this._spec.label.zh; }
-    impliedTarget() { return JSON.parse(this._live().impliedTarget()); }
-    path(kind, options) {
-      const h = this._live();
-      const { fromYear, fromValue } = opts(options);
-      // Left out, the core's default applies (onpace::DEFAULTS): none is written here.
-      const req = {};
-      if (kind !== undefined) req.kind = str(kind, 'kind');
-      if (fromYear !== undefined) req.from_year = year(fromYear, 'fromYear');
-      if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
-      const text = requestJson(req);
-      return milestones(call(INTERNAL, () => h.path(text)));
-    }
-    assess(observations, options) {
-      const h = this._live();
-      const { asOf: at, method, thresholds: th, model, referenceRate, baseline } = opts(options);
-      const list = observationList(observations);
-      const req = { observations: list, as_of: asOf(at), thresholds: thresholds(th) };
-      if (method !== undefined) req.method = str(method, 'method');
-      if (model !== undefined) req.model = str(model, 'model');
-      if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
-      if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => h.assess(text))));
-    }
-    /** @deprecated The old name of `assess()` (one name in Rust, Python and JS); warns once, kept for one release. */
-    progress(observations, options) {
-      deprecated('Indicator.progress()', 'Indicator.assess()');
-      return this.assess(observations, options);
-    }
-    project(observations, options) {
-      const h = this._live();
-      const { model, level, asOf: at } = opts(options);
-      const list = observationList(observations);
-      const req = { observations: list, as_of: asOf(at) };
-      if (model !== undefined) req.model = str(model, 'model');
-      if (level !== undefined) {
-        if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-        if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
-        req.level = level;
-      }
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => h.project(text))));
-    }
-    whatIf(fromYear, value, growth) {
-      const h = this._live();
-      const { rate, increment, allowLarge = false } = opts(growth, 'growth');
-      if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
-      const req = { from_year: year(fromYear, 'fromYear'), value: dec(value, 'value'), allow_large_rates: allowLarge };
-      if (rate !== undefined) req.rate = dec(rate, 'rate');
-      if (increment !== undefined) req.increment = dec(increment, 'increment');
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => h.whatIf(text))));
-    }
-    numeratorPath(denominatorYear, denominator, growth, options) {
-      const h = this._live();
-      const { kind = 'linear', allowLarge = false } = opts(options);
-      if (typeof allowLarge !== 'boolean') throw typeError('allowLarge', 'a boolean', allowLarge);
-      const req = { denominator_year: year(denominatorYear, 'denominatorYear'), denominator: dec(denominator, 'denominator'), growth: dec(growth, 'growth'), kind: str(kind, 'kind'), allow_large_rates: allowLarge };
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => h.numeratorPath(text))));
-    }
-  }
-
-  class Evaluation extends Handle {
-    constructor(token, handle) {
-      super();
-      if (token !== HANDLE) throw fail('invalid_argument', '', 'an Evaluation comes from plan.evaluate()', 'type');
-      this._h = handle;
-      const d = JSON.parse(handle.toJson());
-      this.plan = d.plan;
-      this.method = d.method;
-      this.methodVersion = d.method_version;
-      this.asOf = d.as_of;
-      this.rows = camel(d.rows);
-      this.summary = camel(d.summary);
-    }
-    toJson() { return this._live().toJson(); }
-    toMarkdown(lang = 'zh') { const h = this._live(); return h.toMarkdown(str(lang, 'lang')); }
-    /** The self-contained HTML report (table, roll-up, charts): the same bytes as Rust and Python. */
-    toHtml(lang = 'zh') { const h = this._live(); return h.toHtml(str(lang, 'lang')); }
-    /** One indicator's chart as SVG: required paths, observations, projection band, target, as-of year. */
-    chartSvg(indicatorId, lang = 'zh') { const h = this._live(); return h.chartSvg(str(indicatorId, 'indicatorId'), str(lang, 'lang')); }
-    /** Completion against time share for every indicator, as SVG (the diagonal is on pace). */
-    paceSvg(lang = 'zh') { const h = this._live(); return h.paceSvg(str(lang, 'lang')); }
-    /** The report table as CSV (label, unit, nature, target as written, the observation used, the method's numbers). */
-    toCsv(lang = 'zh') { const h = this._live(); return h.toCsv(str(lang, 'lang')); }
-    /** The report table as objects, one per indicator: the CSV's columns, values as text (exact decimals stay exact), null when empty. */
-    table(lang = 'zh') {
-      const [header, ...rows] = parseCsv(this.toCsv(lang));
-      return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] === '' ? null : r[i]])));
-    }
-  }
-
-  class Plan extends Handle {
-    constructor(token, handle) {
-      super();
-      if (token !== HANDLE) throw fail('invalid_argument', '', 'a Plan comes from Plan.fromJson()', 'type');
-      this._h = handle;
-      this._spec = JSON.parse(handle.toJson());
-      // The indicators by id, their handles made on first use (loading is linear, lookup
-      // constant) and disposed with the plan.
-      this._specs = new Map(this._spec.indicators.map((i) => [i.id, i]));
-      this._children = new Map();
-    }
-    static fromJson(text) { str(text, 'text'); return new Plan(HANDLE, call(null, () => core.PlanHandle.fromJson(text))); }
-    toJson() { return this._live().toJson(); }
-    get id() { this._live(); return this._spec.id; }
-    get title() { this._live(); return { ...this._spec.title }; }
-    get period() { this._live(); return [this._spec.period.start, this._spec.period.end]; }
-    get baseYear() { this._live(); return this._spec.base_year; }
-    /** The plan's indicators; they belong to the plan, and `plan.dispose()` disposes them too. */
-    get indicators() { this._live(); return [...this._specs.keys()].map((id) => this.indicator(id)); }
-    indicator(id) {
-      const h = this._live();
-      str(id, 'id');
-      let found = this._children.get(id);
-      if (!found) {
-        const spec = this._specs.get(id);
-        // An unknown id goes to the core for its typed UnknownIndicatorError.
-        found = new Indicator(HANDLE, spec ? core.IndicatorHandle.fromFields(JSON.stringify(spec)) : h.indicator(id));
-        this._children.set(id, found);
-      }
-      return found;
-    }
-    get projects() { this._live(); return camel(this._spec.projects || []); }
-    /** The key projects running in year `y` (the core's selection). */
-    projectsActive(y) {
-      const h = this._live();
-      const text = requestJson({ year: year(y, 'year') });
-      return camel(JSON.parse(call(INTERNAL, () => h.projects(text))).projects);
-    }
-    get achievements() { this._live(); return camel(this._spec.achievements || []); }
-    get keyFields() { this._live(); return camel(this._spec.key_fields || []); }
-    get sources() { this._live(); return camel(this._spec.sources || []); }
-    /** The reference value `id` shipped with the plan, [year, value] (the core's lookup and error). */
-    referenceValue(id) {
-      const h = this._live();
-      const r = JSON.parse(call(null, () => h.referenceValue(str(id, 'id'))));
-      return [r.year, r.value];
-    }
-    evaluate(observations, options) {
-      const h = this._live();
-      const { asOf: at, method, thresholds: th, weights, missing, model, baseline } = opts(options);
-      const lists = planObservations(observations);
-      const req = {
-        observations: lists, as_of: asOf(at), thresholds: thresholds(th),
-        weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])),
-      };
-      if (method !== undefined) req.method = str(method, 'method');
-      if (missing !== undefined) req.missing = str(missing, 'missing');
-      if (model !== undefined) req.model = str(model, 'model');
-      if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
-      const text = requestJson(req);
-      return new Evaluation(HANDLE, call(INTERNAL, () => h.evaluate(text)));
-    }
-    scheduleMarkdown(lang = 'zh') { const h = this._live(); return h.scheduleMarkdown(str(lang, 'lang')); }
-    /** The plan report (schedule and key projects) as a self-contained HTML page. */
-    toHtml(lang = 'zh') { const h = this._live(); return h.toHtml(str(lang, 'lang')); }
-    /** The key projects (Tables 2, 3 and 5) as a timeline, in SVG. */
-    projectsSvg(lang = 'zh') { const h = this._live(); return h.projectsSvg(str(lang, 'lang')); }
-    /** Key projects by year, location, undertaker and table, with their investment total (万元). */
-    projectsWhere(query) {
-      const h = this._live();
-      const { year: y, location, undertaker, table } = opts(query, 'query');
-      const req = Object.fromEntries(Object.entries({ year: y, location, undertaker, table }).filter(([, v]) => v !== undefined && v !== null));
-      const text = requestJson(req);
-      const d = JSON.parse(call(INTERNAL, () => h.projects(text)));
-      return { projects: camel(d.projects), investmentTotal: d.with_investment ? d.investment_total_ten_thousand : null };
-    }
-  }
-
-  const api = {
-    Target,
-    Indicator,
-    Plan,
-    Evaluation,
-    methods: () => camel(JSON.parse(core.methodsJson())),
-    statuses: () => Object.values(statusInfo()),
-    /** Observations from long CSV text, read by the core: {indicator: [{year, value, ...}]}, decimals as strings. */
-    readObservationsCsv: (text) => JSON.parse(call(null, () => core.readObservationsCsvJson(str(text, 'text')))),
-    /** A plan from its CSV template (one row per indicator), read by the core; errors carry the line. */
-    readPlanCsv(text, options) {
-      const { id = 'plan', name } = opts(options);
-      str(text, 'text');
-      str(id, 'id');
-      const title = optStr(name, 'name', id);
-      return new Plan(HANDLE, call(null, () => core.readPlanCsv(text, id, title)));
-    },
-    version: () => core.coreVersion(),
-    parseRate,
-    progress(base, latest, target, direction = 'increase') {
-      const b = pair(base, 'base');
-      const l = pair(latest, 'latest');
-      const t = pair(target, 'target');
-      const req = {
-        base_year: year(b[0], 'base.year'), base_value: dec(b[1], 'base.value'),
-        latest_year: year(l[0], 'latest.year'), latest_value: dec(l[1], 'latest.value'),
-        target_year: year(t[0], 'target.year'), target_value: dec(t[1], 'target.value'), direction: str(direction, 'direction'),
-      };
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => core.progressJson(text))));
-    },
-    requiredPath(start, end, kind) {
-      const s = pair(start, 'start');
-      const e = pair(end, 'end');
-      const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value') };
-      if (kind !== undefined) req.kind = str(kind, 'kind');
-      const text = requestJson(req);
-      return milestones(call(INTERNAL, () => core.requiredPathJson(text)));
-    },
-    /** Project (year, value) points to year `y` (Rust's `project_trend`, Python's `project_trend`). */
-    projectTrend(points, y, options) {
-      const { low, high, model, level } = opts(options);
-      if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
-      let band = null;
-      if (low !== undefined || high !== undefined) {
-        band = {};
-        if (low !== undefined && low !== null) band.low = dec(low, 'low');
-        if (high !== undefined && high !== null) band.high = dec(high, 'high');
-      }
-      const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band };
-      // Left out, the core's defaults apply (onpace::DEFAULTS).
-      if (model !== undefined) req.model = str(model, 'model');
-      if (level !== undefined) {
-        if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-        req.level = level;
-      }
-      const text = requestJson(req);
-      return camel(JSON.parse(call(INTERNAL, () => core.projectPointsJson(text))));
-    },
-    /** @deprecated The old name of `projectTrend()` (apart from the plans' key projects); warns once, kept for one release. */
-    project(points, y, options) {
-      deprecated('project()', 'projectTrend()');
-      return api.projectTrend(points, y, options);
-    },
-    /** The core's error codes (for the check that the JS classes cover them). */
-    errorCodes: () => core.errorCodes().split(','),
-    ERROR_NAMES: { ...CODES },
-  };
-  return api;
-}
-
-export { bind };
+export {
+  connect, Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList, ERROR_NAMES,
+  // For plan.js (not re-exported by the entry points):
+  Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds,
+};

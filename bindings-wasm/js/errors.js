@@ -2,8 +2,8 @@
 // and a formatter that words them in zh, en or ko. bindings-wasm/README.md describes them.
 //
 // The codes, class names and kinds are the Rust core's error table (`onpace::Error::TABLE`),
-// written into the generated blocks below by tools/types/generate.py (tests/node/errors.test.mjs
-// checks them against the WebAssembly module's codes too), plus two that only exist in JS:
+// written into the generated blocks below by tools/types/generate.py; tests/node/errors.test.mjs
+// checks them against the module's codes too. Plus two codes that only exist in JS:
 // `not_initialized` (a call before `await init()`) and `disposed` (a call on an object after
 // `dispose()`).
 //
@@ -34,7 +34,7 @@ const RANGE_CODES = ['year_out_of_range', 'overflow'];
 // END generated: table
 
 /** code → class name; the order of the core's `Error::CODES`, then the JS-only codes. */
-const CODES = { ...CORE_CODES, not_initialized: 'NotInitializedError', disposed: 'DisposedError' };
+const CODES = /* @__PURE__ */ Object.assign({}, CORE_CODES, { not_initialized: 'NotInitializedError', disposed: 'DisposedError' });
 /** The codes that exist only in JS (the rest are the core's). */
 const JS_ONLY_CODES = ['not_initialized', 'disposed'];
 
@@ -77,25 +77,27 @@ function subclass(code) {
 }
 
 // BEGIN generated: classes (tools/types/generate.py, from core/schema/errors.json)
-const InvalidPlanError = subclass('invalid_plan');
-const ParseError = subclass('parse');
-const InvalidObservationsError = subclass('invalid_observations');
-const UnknownIndicatorError = subclass('unknown_indicator');
-const UnknownPlanError = subclass('unknown_plan');
-const UnknownMethodError = subclass('unknown_method');
-const InvalidArgumentError = subclass('invalid_argument');
-const UndefinedGrowthError = subclass('undefined_growth');
-const InsufficientDataError = subclass('insufficient_data');
-const NoTargetError = subclass('no_target');
-const YearOutOfRangeError = subclass('year_out_of_range');
-const OverflowError = subclass('overflow');
-const coreClasses = () => ({ InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError });
+const InvalidPlanError = /* @__PURE__ */ subclass('invalid_plan');
+const ParseError = /* @__PURE__ */ subclass('parse');
+const InvalidObservationsError = /* @__PURE__ */ subclass('invalid_observations');
+const UnknownIndicatorError = /* @__PURE__ */ subclass('unknown_indicator');
+const UnknownPlanError = /* @__PURE__ */ subclass('unknown_plan');
+const UnknownMethodError = /* @__PURE__ */ subclass('unknown_method');
+const InvalidArgumentError = /* @__PURE__ */ subclass('invalid_argument');
+const UndefinedGrowthError = /* @__PURE__ */ subclass('undefined_growth');
+const InsufficientDataError = /* @__PURE__ */ subclass('insufficient_data');
+const NoTargetError = /* @__PURE__ */ subclass('no_target');
+const YearOutOfRangeError = /* @__PURE__ */ subclass('year_out_of_range');
+const OverflowError = /* @__PURE__ */ subclass('overflow');
 // END generated: classes
-const NotInitializedError = subclass('not_initialized');
-const DisposedError = subclass('disposed');
+const NotInitializedError = /* @__PURE__ */ subclass('not_initialized');
+const DisposedError = /* @__PURE__ */ subclass('disposed');
 
-/** Every class by name: the core's (generated above) and the JS-only ones. */
-const CLASSES = { ...coreClasses(), NotInitializedError, DisposedError };
+const CLASSES = {
+  InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError,
+  UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError,
+  YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
+};
 
 /**
  * A new onpace error. `kind` is 'type' for a wrong argument type (a TypeError), 'range' for a
@@ -178,6 +180,9 @@ function formatError(error, lang = 'en') {
   return lang === 'zh' ? `${where}：${what}` : `${where}: ${what}`;
 }
 
+/** What the entry points export of this module (the CommonJS entries spread it). */
+const PUBLIC = /* @__PURE__ */ Object.assign({ OnpaceError, isOnpaceError, formatError }, CLASSES);
+
 export {
-  CODES, RANGE_CODES, JS_ONLY_CODES, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
+  CODES, RANGE_CODES, JS_ONLY_CODES, PUBLIC, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
 };

@@ -3,16 +3,23 @@
 //! `onpace::api` (decimals as strings, so nothing is rounded), and every error becomes a
 //! thrown JS `Error` (or `RangeError`) with `name`, `code` and `field`. The library does not
 //! panic, so no input traps the instance.
+//!
+//! Two modules come from this crate (scripts/build-wasm): the full one (default features) and
+//! the calculator module (`--no-default-features`: one indicator at a time, no plans, reports
+//! or CSV), each with the same error handling.
 
-use onpace::{Indicator, Lang, Plan};
+use onpace::Indicator;
 use wasm_bindgen::prelude::*;
 
-type R<T> = Result<T, JsValue>;
+#[cfg(feature = "plan")]
+mod plan;
+
+pub(crate) type R<T> = Result<T, JsValue>;
 
 /// An onpace error for JS: a JSON record `{name, code, field, line, message, range}` that the
 /// JS wrapper (which every call goes through) throws as an `Error`, or a `RangeError` for
 /// out-of-domain numbers. Building the Error object there keeps js-sys out of the module.
-fn to_js(e: onpace::Error) -> JsValue {
+pub(crate) fn to_js(e: onpace::Error) -> JsValue {
     // The wrapper names the error and picks Error or RangeError by its code, from the error
     // table generated from the core's (js/errors.js, tools/types/generate.py): the record's
     // `name` and `range` are left empty, which keeps the table out of the module.
@@ -20,8 +27,9 @@ fn to_js(e: onpace::Error) -> JsValue {
     JsValue::from_str(&record)
 }
 
-fn lang(code: &str) -> R<Lang> {
-    Lang::parse(code).map_err(to_js)
+#[cfg(feature = "plan")]
+pub(crate) fn lang(code: &str) -> R<onpace::Lang> {
+    onpace::Lang::parse(code).map_err(to_js)
 }
 
 // The built-in plans are not compiled in: the JS package ships their JSON as a separate module
@@ -37,15 +45,7 @@ pub fn read_observations_csv_json(text: &str) -> R<String> {
     onpace::io::json::observations_to_json_compact(&obs).map_err(to_js)
 }
 
-/// A plan from its CSV template (io/plan_table.rs columns), with its id and name.
-#[cfg(feature = "csv")]
-#[wasm_bindgen(js_name = readPlanCsv)]
-pub fn read_plan_csv(text: &str, id: &str, name: &str) -> R<PlanHandle> {
-    onpace::io::plan_csv::read_plan_csv(text, id, name).map(|plan| PlanHandle { plan }).map_err(to_js)
-}
-
 /// Every assessment method, as JSON.
-
 #[wasm_bindgen(js_name = methodsJson)]
 pub fn methods_json() -> R<String> {
     onpace::api::methods().map_err(to_js)
@@ -87,74 +87,18 @@ pub fn project_points_json(request: &str) -> R<String> {
     onpace::api::project_points_json(request).map_err(to_js)
 }
 
-/// A plan held in Rust.
-#[wasm_bindgen]
-pub struct PlanHandle {
-    plan: Plan,
-}
-
-#[wasm_bindgen]
-impl PlanHandle {
-    /// Load and validate a plan from JSON text.
-    #[wasm_bindgen(js_name = fromJson)]
-    pub fn from_json(text: &str) -> R<PlanHandle> {
-        Plan::from_json(text).map(|plan| PlanHandle { plan }).map_err(to_js)
-    }
-
-    /// The plan as JSON text (decimals as strings).
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> R<String> {
-        self.plan.to_json_compact().map_err(to_js)
-    }
-
-    /// The indicator with this id.
-    pub fn indicator(&self, id: &str) -> R<IndicatorHandle> {
-        self.plan.indicator(id).map(|i| IndicatorHandle { indicator: i.clone() }).map_err(to_js)
-    }
-
-    /// Evaluate the plan (request JSON, see `onpace::api::EvaluateRequest`).
-    pub fn evaluate(&self, request: &str) -> R<EvaluationHandle> {
-        let evaluated = onpace::api::evaluate_json(&self.plan, request).map_err(to_js)?;
-        let json = evaluated.json().map_err(to_js)?;
-        Ok(EvaluationHandle { plan: self.plan.clone(), evaluated, json })
-    }
-
-    /// The required schedule of every indicator as Markdown.
-    #[wasm_bindgen(js_name = scheduleMarkdown)]
-    pub fn schedule_markdown(&self, lang_code: &str) -> R<String> {
-        onpace::report::schedule::schedule_markdown(&self.plan, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// The key-project registry (request and response JSON).
-    pub fn projects(&self, request: &str) -> R<String> {
-        onpace::api::projects_json(&self.plan, request).map_err(to_js)
-    }
-
-    /// The reference value `id` as JSON `{year, value}` (the core's lookup and error).
-    #[wasm_bindgen(js_name = referenceValue)]
-    pub fn reference_value(&self, id: &str) -> R<String> {
-        onpace::api::reference_value(&self.plan, id).map_err(to_js)
-    }
-
-    /// The plan as a self-contained HTML page: schedule and key-project timeline.
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = toHtml)]
-    pub fn to_html(&self, lang_code: &str) -> R<String> {
-        onpace::report::html::plan_html(&self.plan, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// The key-project timeline (Tables 2, 3 and 5) as SVG.
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = projectsSvg)]
-    pub fn projects_svg(&self, lang_code: &str) -> R<String> {
-        Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
-    }
-}
-
 /// An indicator held in Rust.
 #[wasm_bindgen]
 pub struct IndicatorHandle {
     indicator: Indicator,
+}
+
+impl IndicatorHandle {
+    /// A handle for an indicator (a plan's, in the full module).
+    #[cfg(feature = "plan")]
+    pub(crate) fn new(indicator: Indicator) -> Self {
+        Self { indicator }
+    }
 }
 
 #[wasm_bindgen]
@@ -209,60 +153,6 @@ impl IndicatorHandle {
     #[wasm_bindgen(js_name = impliedTarget)]
     pub fn implied_target(&self) -> R<String> {
         onpace::api::implied_target_json(&self.indicator).map_err(to_js)
-    }
-}
-
-/// An evaluation held in Rust (with its plan, for the renderers).
-#[wasm_bindgen]
-pub struct EvaluationHandle {
-    plan: Plan,
-    evaluated: onpace::api::Evaluated,
-    /// The evaluation as JSON, written once: the JS wrapper reads it for every result.
-    json: String,
-}
-
-#[wasm_bindgen]
-impl EvaluationHandle {
-    /// The evaluation as JSON text.
-    #[wasm_bindgen(js_name = toJson)]
-    pub fn to_json(&self) -> String {
-        self.json.clone()
-    }
-
-    /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).
-    #[wasm_bindgen(js_name = toMarkdown)]
-    pub fn to_markdown(&self, lang_code: &str) -> R<String> {
-        Ok(onpace::report::markdown::evaluation_markdown(&self.plan, &self.evaluated.evaluation, lang(lang_code)?))
-    }
-
-    /// The self-contained HTML report in a language.
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = toHtml)]
-    pub fn to_html(&self, lang_code: &str) -> R<String> {
-        self.evaluated.html(&self.plan, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// The SVG chart of one indicator.
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = chartSvg)]
-    pub fn chart_svg(&self, id: &str, lang_code: &str) -> R<String> {
-        self.evaluated.chart_svg(&self.plan, id, lang(lang_code)?).map_err(to_js)
-    }
-
-    /// Completion against time share for every indicator, as SVG.
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = paceSvg)]
-    pub fn pace_svg(&self, lang_code: &str) -> R<String> {
-        Ok(self.evaluated.pace_svg(&self.plan, lang(lang_code)?))
-    }
-
-    /// The report table as CSV in a language: label, unit, nature, target as written, the
-    /// observation each verdict used and the method's numbers (the columns of Python's
-    /// `Evaluation.to_csv`; JS's `table()` reads it into objects).
-    #[cfg(feature = "reports")]
-    #[wasm_bindgen(js_name = toCsv)]
-    pub fn to_csv(&self, lang_code: &str) -> R<String> {
-        self.evaluated.table_csv(&self.plan, lang(lang_code)?).map_err(to_js)
     }
 }
 

@@ -26,17 +26,17 @@ fn run() -> onpace::Result<()> {
     };
     let plan = Plan::from_json(&read("forms-plan.json")?)?;
     let observations = observations_from_json(&read("forms-plan.observations.json")?)?;
-    let mut as_of = AsOf::Date("2023-06-30".into());
+    let mut as_of = AsOf::parse_date("2023-06-30")?;
     let mut baseline = BaselineChoice::Plan;
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match (a.as_str(), args.next()) {
-            ("--as-of", Some(d)) => as_of = AsOf::Date(d),
+            ("--as-of", Some(d)) => as_of = AsOf::parse_date(&d)?,
             ("--baseline", Some(b)) if b == "revised" => baseline = BaselineChoice::Revised,
             (other, _) => return Err(arg_error("args", format!("unknown argument {other}"))),
         }
     }
-    let options = AssessOptions { as_of, baseline, ..AssessOptions::default() };
+    let options = AssessOptions::default().with_as_of(as_of).with_baseline(baseline);
     let evaluation = plan.evaluate(&observations, &options)?;
     for lang in [Lang::Zh, Lang::En, Lang::Ko] {
         println!("{}\n", evaluation_markdown(&plan, &evaluation, lang));

@@ -33,7 +33,7 @@ fn parse_args() -> Result<Args, String> {
                 let v = value()?;
                 args.as_of = match v.parse::<i32>() {
                     Ok(y) => AsOf::Year(y),
-                    Err(_) => AsOf::Date(v),
+                    Err(_) => AsOf::parse_date(&v).map_err(|e| e.to_string())?,
                 };
             }
             "-h" | "--help" => {
@@ -77,7 +77,7 @@ fn run() -> Result<(), String> {
         println!();
     }
 
-    let options = AssessOptions { as_of: args.as_of.clone(), ..AssessOptions::default() };
+    let options = AssessOptions::default().with_as_of(args.as_of.clone());
     if let Some(path) = &args.observations {
         let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
         let obs = read_observations_csv(&text).map_err(err)?;
@@ -98,8 +98,8 @@ fn run() -> Result<(), String> {
     println!("## {} — published figures\n", cn.title.get(lang));
     print!("{}", evaluation_markdown(&cn, &eval, lang));
     let mut side = Vec::new();
-    for m in onpace::method_ids() {
-        let opts = AssessOptions { method: m.into(), ..options.clone() };
+    for m in onpace::MethodId::ALL {
+        let opts = options.clone().with_method(*m);
         side.push(cn.evaluate(&cn_obs, &opts).map_err(err)?);
     }
     println!("\n### Every method side by side\n");

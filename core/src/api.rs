@@ -24,11 +24,12 @@ use crate::math::scenario::Growth;
 use crate::math::scenario::{Decomposition, WhatIf};
 use crate::math::trend::Model;
 use crate::math::trend::Projection;
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
 use crate::method::project::ProjectOptions;
 use crate::method::{AssessOptions, Assessment, MissingPolicy, Thresholds};
 use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::model::series::{AsOf, Observation};
 
 /// An exact decimal in a request: a JSON number or a string.
@@ -99,12 +100,21 @@ fn request<T: serde::de::DeserializeOwned>(text: &str) -> Result<T> {
 }
 
 /// `as_of` in a request: null or `"latest"`, a year number, or a date `"YYYY-MM-DD"`.
-#[derive(Debug, Default)]
-pub struct AsOfInput(AsOf);
+// A date is checked as it is read; a bad one is kept as its text and refused when the request
+// is used, with `invalid_argument` (not the reader's `parse`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct AsOfInput(std::result::Result<AsOf, String>);
 
-/// `#[serde(deserialize_with)]` for an `as_of` field: what [`AsOfInput`] reads.
-fn as_of_input<'de, D: serde::Deserializer<'de>>(d: D) -> std::result::Result<AsOf, D::Error> {
-    AsOfInput::deserialize(d).map(|a| a.0)
+impl Default for AsOfInput {
+    fn default() -> Self {
+        AsOfInput(Ok(AsOf::Latest))
+    }
+}
+
+impl From<AsOf> for AsOfInput {
+    fn from(as_of: AsOf) -> Self {
+        AsOfInput(Ok(as_of))
+    }
 }
 
 impl<'de> Deserialize<'de> for AsOfInput {
@@ -116,20 +126,24 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 f.write_str("null, \"latest\", a year or a date YYYY-MM-DD")
             }
             fn visit_unit<E: serde::de::Error>(self) -> std::result::Result<AsOfInput, E> {
-                Ok(AsOfInput(AsOf::Latest))
+                Ok(AsOfInput(Ok(AsOf::Latest)))
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> std::result::Result<AsOfInput, E> {
                 i32::try_from(v)
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| E::custom(format!("`{v}` is not a year")))
             }
             fn visit_u64<E: serde::de::Error>(self, v: u64) -> std::result::Result<AsOfInput, E> {
                 i32::try_from(v)
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| E::custom(format!("`{v}` is not a year")))
             }
             fn visit_str<E: serde::de::Error>(self, v: &str) -> std::result::Result<AsOfInput, E> {
-                Ok(AsOfInput(if v == "latest" { AsOf::Latest } else { AsOf::Date(v.to_string()) }))
+                Ok(AsOfInput(if v == "latest" {
+                    Ok(AsOf::Latest)
+                } else {
+                    AsOf::parse_date(v).map_err(|_| v.to_string())
+                }))
             }
             fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> std::result::Result<AsOfInput, A::Error> {
                 // A JSON number under serde_json's arbitrary_precision (if a dependent's build
@@ -140,7 +154,7 @@ impl<'de> Deserialize<'de> for AsOfInput {
                 }
                 let text: String = map.next_value()?;
                 text.parse::<i32>()
-                    .map(|y| AsOfInput(AsOf::Year(y)))
+                    .map(|y| AsOfInput(Ok(AsOf::Year(y))))
                     .map_err(|_| serde::de::Error::custom(format!("`{text}` is not a year")))
             }
         }
@@ -162,9 +176,13 @@ impl schemars::JsonSchema for AsOfInput {
     }
 }
 
-fn as_of(value: &AsOf) -> Result<AsOf> {
-    value.validate()?;
-    Ok(value.clone())
+fn as_of(value: &AsOfInput) -> Result<AsOf> {
+    let a = match &value.0 {
+        Ok(a) => a.clone(),
+        Err(text) => AsOf::parse_date(text)?,
+    };
+    a.validate()?;
+    Ok(a)
 }
 
 fn model(m: &Option<String>, default: Model) -> Result<Model> {
@@ -180,9 +198,9 @@ pub struct AssessRequest {
     #[serde(default)]
     pub observations: Vec<Observation>,
     /// What "now" is (latest by default; checked by [`assess`]).
-    #[serde(default, deserialize_with = "as_of_input")]
+    #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
-    pub as_of: AsOf,
+    pub as_of: AsOfInput,
     /// Method id (`cn-plan-pace` by default).
     #[serde(default)]
     pub method: Option<String>,
@@ -213,7 +231,7 @@ pub fn defaults() -> Result<String> {
 pub fn assess(indicator: &Indicator, r: AssessRequest) -> Result<Assessment> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
-        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
         model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: r.reference_rate.map(|d| d.rate(r.allow_large_rates, "reference_rate")).transpose()?,
@@ -237,9 +255,9 @@ pub struct EvaluateRequest {
     #[serde(default)]
     pub observations: PlanObservations,
     /// What "now" is (latest by default; checked by [`evaluate`]).
-    #[serde(default, deserialize_with = "as_of_input")]
+    #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
-    pub as_of: AsOf,
+    pub as_of: AsOfInput,
     /// Method id.
     #[serde(default)]
     pub method: Option<String>,
@@ -331,7 +349,7 @@ impl Evaluated {
             let ind = plan.indicator(&row.indicator)?;
             let key = match field {
                 "nature" => crate::report::table::nature_group(ind).to_string(),
-                "target_kind" => crate::report::table::kind_code(&ind.target).to_string(),
+                "target_kind" => ind.target.kind().to_string(),
                 _ => {
                     return Err(Error::invalid_argument(
                         "by",
@@ -354,7 +372,7 @@ impl Evaluated {
 fn evaluate_options(r: EvaluateRequest) -> Result<(PlanObservations, AssessOptions)> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
-        method: r.method.unwrap_or_else(|| crate::method::cn_plan_pace::ID.into()),
+        method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
         model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: None,
@@ -386,9 +404,9 @@ pub struct ProjectRequest {
     #[serde(default)]
     pub observations: Vec<Observation>,
     /// What "now" is (latest by default; checked by [`project`]).
-    #[serde(default, deserialize_with = "as_of_input")]
+    #[serde(default)]
     #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
-    pub as_of: AsOf,
+    pub as_of: AsOfInput,
     /// Model code (`ols_linear` by default).
     #[serde(default)]
     pub model: Option<String>,
@@ -627,7 +645,7 @@ pub fn project_points(r: &ProjectPointsRequest) -> Result<Projection> {
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
     let model = model(&r.model, crate::DEFAULTS.projection_model)?;
-    crate::math::trend::project(&points, r.year, band, model, r.level.unwrap_or(crate::DEFAULTS.level))
+    crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(crate::DEFAULTS.level))
 }
 
 /// [`project_points`] from JSON: request [`ProjectPointsRequest`], response a [`Projection`].
@@ -939,6 +957,7 @@ mod tests {
         let deep = format!(r#"{{"base_year": 2020, "as_of": {}{}}}"#, "[".repeat(100_000), "]".repeat(100_000));
         let ind = crate::model::indicator::Indicator::new(
             "x",
+            "x",
             crate::model::unit::Unit::Ratio,
             crate::model::indicator::Direction::Increase,
             crate::model::indicator::Baseline { year: 2020, value: Decimal::ONE },
@@ -997,7 +1016,7 @@ mod tests {
         let mut r = EvaluateRequest::default();
         r.observations.insert("basic-research-share".into(), vec![Observation::new(2022, Decimal::new(65, 1))]);
         r.method = Some("open-sdg".into());
-        r.as_of = AsOf::Year(2023);
+        r.as_of = AsOf::Year(2023).into();
         assert_eq!(
             to_json(&evaluate(&plan, r.clone()).unwrap()).unwrap(),
             evaluate_json(&plan, text).unwrap().json().unwrap()

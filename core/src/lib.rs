@@ -42,6 +42,7 @@
 //! | `builtin` | [`builtin`]: the plans shipped inside the library and their published observations | — |
 //! | `reports` | [`report::html`] and [`report::svg`]: self-contained HTML reports and SVG charts (Markdown tables are always there) | — |
 //! | `schema` | the plan JSON Schema generated from the types by `schemars` instead of the committed copy (the same text, checked by a test) | `schemars` |
+//! | `simd` | [`math::batch`] runs its kernel in AVX-512 or AVX2 + FMA lanes where the CPU has them, chosen at run time (otherwise vectorised for the build's own target) | `pulp` |
 //!
 //! Items that need a feature carry a badge in these docs. The minimum supported Rust version is
 //! the `rust-version` in Cargo.toml, what the dependencies require; CI builds the core with
@@ -50,6 +51,16 @@
 //! Depending on onpace leaves the rest of your build's serde_json as it is: JSON numbers reach
 //! onpace's decimal parser as their text through serde_json's `raw_value` hook, not through its
 //! `arbitrary_precision` feature (which Cargo would turn on for every crate in the build).
+//!
+//! ## Supported API and semver
+//!
+//! What these docs show is the supported API. Growable enums and the options and result
+//! structs are `#[non_exhaustive]`; [`Plan`], [`Indicator`], [`Observation`], [`AssessOptions`]
+//! and [`ProjectOptions`] are made with constructors, builders and `with_*` methods, so a
+//! variant or field added in a later release breaks no caller. Method ids ([`MethodId`]) and
+//! warning codes ([`WarningCode`]) are typed, with the same strings on the wire. A rename keeps
+//! the old name one release as a deprecated alias. The binding crates' JSON façade and internal
+//! helpers are public but hidden and unsupported (`docs/rust-crate.md`, "Supported API").
 //!
 //! ## Methods
 //!
@@ -86,6 +97,8 @@
 #![deny(missing_docs)]
 #![cfg_attr(docsrs, feature(doc_cfg))]
 
+// The bindings' JSON façade: not part of the supported API (docs/rust-crate.md, "Supported API").
+#[doc(hidden)]
 pub mod api;
 #[cfg(feature = "builtin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
@@ -104,14 +117,16 @@ pub use error::{Error, ErrorInfo, Result};
 pub use math::path::{required_path, Milestone, PathKind};
 pub use math::progress::{progress, Progress, YearValue};
 pub use math::scenario::{what_if_path, Decomposition, DecompositionRow, Growth, WhatIf};
-pub use math::trend::{project, Band, Model, Projection, ALL_MODELS};
-pub use method::evaluate::{evaluate, Evaluation, NatureSummary, PlanObservations, StatusCount, Summary};
+#[allow(deprecated)]
+pub use math::trend::{project, project_trend, Band, Model, Projection, ALL_MODELS};
+pub use method::evaluate::{evaluate, Evaluation, NatureSummary, StatusCount, Summary};
 pub use method::project::ProjectOptions;
 pub use method::{
-    assess, method, method_ids, AssessOptions, Assessment, Method, MissingPolicy, Status, Thresholds, Tone, UsedInputs,
-    ALL_STATUSES,
+    assess, method, method_ids, AssessOptions, Assessment, Method, MethodId, MissingPolicy, Status, Thresholds, Tone,
+    UsedInputs, ALL_STATUSES,
 };
 pub use model::achievement::{Achievement, Part};
+pub use model::build::{IndicatorBuilder, PlanBuilder};
 pub use model::date::Date;
 pub use model::indicator::{
     Baseline, BaselineChoice, BaselineRevision, Component, Components, Direction, Indicator, Nature,
@@ -120,9 +135,10 @@ pub use model::label::{Label, Lang};
 pub use model::plan::{Plan, PlanPeriod, ReferenceValue, Source};
 pub use model::project::{Investment, KeyField, Period, Project, YearMonth};
 pub use model::rate::parse_rate;
-pub use model::series::{AsOf, Flag, Observation, Point, Warning};
+pub use model::series::{AsOf, Flag, Observation, PlanObservations, Point, Warning};
 pub use model::target::{ChangeMode, Comparator, ImpliedLevel, Relation, Target};
 pub use model::unit::{Magnitude, Unit};
+pub use model::warning::WarningCode;
 pub use num::{f64_text, format_fixed, round_half_away};
 pub use rust_decimal::Decimal;
 

@@ -5,8 +5,8 @@
 use arbitrary::Arbitrary;
 use libfuzzer_sys::fuzz_target;
 use onpace::{
-    progress, project, required_path, Baseline, Decimal, Direction, Growth, Indicator, Model, Observation, PathKind,
-    Target, Unit, YearValue, ALL_MODELS,
+    progress, project_trend, required_path, Baseline, Decimal, Direction, Growth, Indicator, Model, Observation,
+    PathKind, Target, Unit, YearValue, ALL_MODELS,
 };
 
 #[derive(Debug, Arbitrary)]
@@ -21,7 +21,11 @@ impl D {
     fn get(&self) -> Decimal {
         let m = (i128::from(self.hi) << 64) | i128::from(self.lo);
         let d = Decimal::from_i128_with_scale(m, u32::from(self.scale % 29));
-        if self.neg { -d } else { d }
+        if self.neg {
+            -d
+        } else {
+            d
+        }
     }
 }
 
@@ -63,12 +67,14 @@ fuzz_target!(|inp: Input| {
             assert_eq!(path.last().map(|m| m.value), Some(t.value));
         }
     }
-    let mut pts: Vec<(i32, Decimal)> = inp.points.iter().take(40).map(|(y, v)| (2000 + i32::from(*y % 300), v.get())).collect();
+    let mut pts: Vec<(i32, Decimal)> =
+        inp.points.iter().take(40).map(|(y, v)| (2000 + i32::from(*y % 300), v.get())).collect();
     pts.sort_by_key(|p| p.0);
     pts.dedup_by_key(|p| p.0);
     let level = f64::from(inp.level) / 65536.0;
     for model in ALL_MODELS.iter().copied().chain([Model::OlsLinear]) {
-        if let Ok(pr) = project(&pts, t.year, None, model, level) {
+        let points: Vec<onpace::YearValue> = pts.iter().copied().map(onpace::YearValue::from).collect();
+        if let Ok(pr) = project_trend(&points, t.year, None, model, level) {
             assert!(pr.value.is_finite());
             finite(pr.low, "pr.low");
             finite(pr.high, "pr.high");
@@ -81,10 +87,10 @@ fuzz_target!(|inp: Input| {
         2 => Target::Change { year: t.year, amount: inp.rate.get(), mode: onpace::ChangeMode::Relative },
         _ => Target::Range { year: t.year, low: t.value.min(inp.rate.get()), high: t.value.max(inp.rate.get()) },
     };
-    if let Ok(ind) = Indicator::new("x", Unit::Ratio, dir, Baseline { year: b.year, value: b.value }, target) {
+    if let Ok(ind) = Indicator::new("x", "x", Unit::Ratio, dir, Baseline { year: b.year, value: b.value }, target) {
         let _ = ind.implied_target();
         for m in onpace::method_ids() {
-            let opts = onpace::AssessOptions::method(m);
+            let opts = onpace::AssessOptions::method(m.parse().unwrap());
             if let Ok(a) = ind.assess(&[Observation::new(l.year, l.value)], &opts) {
                 let what = format!("{m} {:?}", a.status);
                 finite(a.actual_cagr, &what);

@@ -107,7 +107,7 @@ fn national_plan_at_the_latest_figures() {
 fn national_plan_as_known_at_the_end_of_2023() {
     let plan = builtin::plan("cn-14th-fyp-st").unwrap();
     let obs = builtin::observations("cn-14th-fyp-st").unwrap();
-    let opts = AssessOptions { as_of: AsOf::Date("2023-12-31".into()), ..AssessOptions::default() };
+    let opts = AssessOptions::default().with_as_of(AsOf::parse_date("2023-12-31").unwrap());
     let e = plan.evaluate(&obs, &opts).unwrap();
     // Known by 2023-12-31: R&D and basic research up to 2022 (bulletin of 2023-09-18), patents
     // 2022 (2023-01-16). The time share is the date's, 3/5 = 0.6 (issue 12: an evaluation at a

@@ -22,7 +22,7 @@ const LINEAR: [&str; 3] = ["cn-plan-pace", "destatis", "sdsn"];
 const NO_GEOMETRIC_PATH: [&str; 2] = ["destatis", "sdsn"];
 
 fn ind(unit: Unit, direction: Direction, y0: Decimal, target: Target) -> Indicator {
-    let mut i = Indicator::new("x", unit, direction, Baseline { year: 2020, value: y0 }, target).unwrap();
+    let mut i = Indicator::new("x", "x", unit, direction, Baseline { year: 2020, value: y0 }, target).unwrap();
     // Binding: no lag tolerance, the strictest reading of "on track".
     i.nature = Some(Nature::Binding);
     i
@@ -33,7 +33,7 @@ fn dec(x: f64) -> Decimal {
 }
 
 fn check(i: &Indicator, obs: &[Observation], method: &str, opts: AssessOptions, what: &str) {
-    let a = i.assess(obs, &AssessOptions { method: method.into(), ..opts }).unwrap();
+    let a = i.assess(obs, &opts.with_method(method.parse().unwrap())).unwrap();
     assert!(a.status.is_on_pace(), "{what} under {method}: {} ({:?})", a.status.code(), a.warnings);
 }
 
@@ -96,7 +96,10 @@ proptest! {
             if decrease && reference.is_some() { continue; }
             let i = ind(Unit::Ratio, direction, y0, target);
             for m in METHODS.into_iter().filter(|m| !NO_GEOMETRIC_PATH.contains(m)) {
-                let opts = AssessOptions { reference_rate: reference, ..AssessOptions::default() };
+                let opts = match reference {
+                    Some(r) => AssessOptions::default().with_reference_rate(r),
+                    None => AssessOptions::default(),
+                };
                 check(&i, &obs, m, opts, kind);
             }
         }
@@ -121,7 +124,7 @@ proptest! {
            "target": {{"kind": "relative", "year": 2025, "to": "gdp", "relation": "in_step_with"}}}}]}}"#)).unwrap();
         let observations = [("gdp".to_string(), obs.clone()), ("inc".to_string(), obs.clone())].into_iter().collect();
         for m in METHODS {
-            let e = plan.evaluate(&observations, &AssessOptions::method(m)).unwrap();
+            let e = plan.evaluate(&observations, &AssessOptions::method(m.parse().unwrap())).unwrap();
             prop_assert!(e.rows[1].status.is_on_pace(), "rate in step under {m}: {:?}", e.rows[1].status);
         }
     }

@@ -28,7 +28,7 @@ fn forms() -> (Plan, PlanObservations) {
 }
 
 fn mid_year() -> AssessOptions {
-    AssessOptions { as_of: AsOf::Date("2023-06-30".into()), ..AssessOptions::default() }
+    AssessOptions::default().with_as_of(AsOf::parse_date("2023-06-30").unwrap())
 }
 
 #[test]
@@ -78,7 +78,8 @@ fn forms_plan_loads_round_trips_evaluates_and_renders() {
 fn bound_charts_draw_the_bound_not_a_path() {
     let (plan, obs) = forms();
     let chart =
-        svg::indicator_chart(&plan, "urban-unemployment", &obs, &AsOf::Date("2023-06-30".into()), Lang::Zh).unwrap();
+        svg::indicator_chart(&plan, "urban-unemployment", &obs, &AsOf::parse_date("2023-06-30").unwrap(), Lang::Zh)
+            .unwrap();
     roxmltree::Document::parse(&chart).unwrap();
     assert!(chart.contains("每年界限 5.5"), "{chart}");
     // No required path: only the bound line and the projection are polylines.
@@ -109,7 +110,7 @@ fn achieved_early_in_chinese() {
 #[test]
 fn revised_baseline_on_request_and_named_in_the_result() {
     let (plan, obs) = forms();
-    let revised = AssessOptions { baseline: BaselineChoice::Revised, ..mid_year() };
+    let revised = mid_year().with_baseline(BaselineChoice::Revised);
     let (p, r) = (plan.evaluate(&obs, &mid_year()).unwrap(), plan.evaluate(&obs, &revised).unwrap());
     // (78.2 − 77.3)/1 = 0.9 → ahead; (78.2 − 77.93)/1 = 0.27 < 0.45 → lagging.
     assert_eq!((p.rows[6].status, p.rows[6].completion), (Status::Ahead, Some(d("0.9"))));
@@ -121,8 +122,7 @@ fn revised_baseline_on_request_and_named_in_the_result() {
     );
     assert_eq!(p.rows[6].inputs.as_ref().unwrap().baseline, BaselineChoice::Plan);
     // A revision published after the evaluation date is not used.
-    let early =
-        AssessOptions { as_of: AsOf::Date("2021-03-31".into()), baseline: BaselineChoice::Revised, ..mid_year() };
+    let early = mid_year().with_as_of(AsOf::parse_date("2021-03-31").unwrap()).with_baseline(BaselineChoice::Revised);
     let obs21 = observations_from_json(r#"{"life-expectancy": [{"year": 2020, "value": "77.3"}]}"#).unwrap();
     assert!(plan.evaluate(&obs21, &early).is_ok());
     let life = plan.indicator("life-expectancy").unwrap();
@@ -167,17 +167,20 @@ fn rates_typed_three_ways() {
 
 #[test]
 fn dates_are_real_days_and_give_the_time_share() {
-    let (plan, obs) = forms();
-    for bad in ["2023-02-30", "2023-13-01", "2023/06/30"] {
-        let o = AssessOptions { as_of: AsOf::Date(bad.into()), ..AssessOptions::default() };
-        assert_eq!(plan.evaluate(&obs, &o).unwrap_err().code(), "invalid_argument", "{bad}");
+    let (plan, _) = forms();
+    for bad in ["2023-02-30", "2023-13-01", "2023-13-45", "2023/06/30"] {
+        // The checked date type refuses them before any evaluation.
+        assert_eq!(AsOf::parse_date(bad).unwrap_err().code(), "invalid_argument", "{bad}");
+        assert!(bad.parse::<onpace::Date>().is_err(), "{bad}");
+        assert!(serde_json::from_str::<AsOf>(&format!(r#"{{"date": "{bad}"}}"#)).is_err(), "{bad}");
+        // The bindings' requests: the same code, `invalid_argument`, naming `as_of`.
+        let e = onpace::api::evaluate_json(&plan, &format!(r#"{{"as_of": "{bad}"}}"#)).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_argument", "as_of"), "{bad}");
     }
-    let req = r#"{"as_of": "2023-02-30"}"#;
-    assert_eq!(onpace::api::evaluate_json(&plan, req).unwrap_err().code(), "invalid_argument");
     // "2023-06" is the end of June: the same as 2023-06-30.
     let e = onpace::api::evaluate_json(&plan, r#"{"as_of": "2023-06", "observations": {}}"#).unwrap();
     assert_eq!(e.evaluation.rows.len(), 8);
-    assert_eq!(AsOf::Date("2023-06".into()).time_share(2020, 2025), Some(d("0.5")));
+    assert_eq!(AsOf::parse_date("2023-06").unwrap().time_share(2020, 2025), Some(d("0.5")));
 }
 
 #[test]
@@ -249,7 +252,7 @@ fn sub_annual_figures_where_comparable() {
     assert_eq!(spend.inputs.as_ref().unwrap().latest_year, 2022);
     assert!(spend.warnings.iter().any(|w| w.code == "sub_annual_not_comparable"), "{:?}", spend.warnings);
     // Known only after its period ends: at 2023-05-31 the H1 figure does not exist yet.
-    let before = AssessOptions { as_of: AsOf::Date("2023-05-31".into()), ..AssessOptions::default() };
+    let before = AssessOptions::default().with_as_of(AsOf::parse_date("2023-05-31").unwrap());
     assert_eq!(plan.evaluate(&obs, &before).unwrap().rows[0].inputs.as_ref().unwrap().latest_year, 2022);
     // Without a date, the time share runs to the end of the period: (2 + 6/12)/5 = 0.5.
     let latest = plan.evaluate(&obs, &AssessOptions::default()).unwrap();

@@ -84,7 +84,7 @@ proptest! {
     fn status_never_improves_when_moving_away(y0 in positive(), y1 in positive(), a in positive(), b in positive(), dec in any::<bool>()) {
         prop_assume!(y0 != y1);
         let direction = if dec { Direction::Decrease } else { Direction::Increase };
-        let ind = Indicator::new("x", Unit::Ratio, direction, Baseline { year: 2020, value: y0 }, Target::Level { year: 2025, value: y1, comparator: None }).unwrap();
+        let ind = Indicator::new("x", "x", Unit::Ratio, direction, Baseline { year: 2020, value: y0 }, Target::Level { year: 2025, value: y1, comparator: None }).unwrap();
         // `far` is further from the target than `near` in the direction that counts.
         let better = |x: Decimal, y: Decimal| if dec { x <= y } else { x >= y };
         let (near, far) = if better(a, b) { (a, b) } else { (b, a) };
@@ -94,7 +94,7 @@ proptest! {
         for m in ["eurostat", "open-sdg", "unsd", "escap", "sdsn"] {
             let order = onpace::method(m).unwrap().statuses();
             let r = |v| {
-                let s = ind.assess(&[Observation::new(2023, v)], &AssessOptions::method(m)).unwrap().status;
+                let s = ind.assess(&[Observation::new(2023, v)], &AssessOptions::method(m.parse().unwrap())).unwrap().status;
                 order.iter().position(|x| *x == s).unwrap_or(order.len())
             };
             prop_assert!(r(far) >= r(near), "{m}: {} at {} vs {} at {}", r(far), far, r(near), near);
@@ -119,7 +119,7 @@ proptest! {
         let mut obs = PlanObservations::new();
         for (i, (year, v, vintage)) in values.into_iter().enumerate() {
             let id = if i % 2 == 0 { "a" } else { "b" };
-            obs.entry(id.to_string()).or_default().push(Observation { vintage, ..Observation::new(year, v) });
+            obs.entry(id.to_string()).or_default().push(match vintage { Some(v2) => Observation::new(year, v).with_vintage(v2), None => Observation::new(year, v) });
         }
         let back = read_observations_csv(&write_observations_csv(&obs).unwrap()).unwrap();
         prop_assert_eq!(back, obs);

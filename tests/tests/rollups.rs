@@ -61,7 +61,7 @@ fn counts_shares_and_missing_policy() {
     assert_eq!((s.assessed, s.not_assessable, s.on_pace), (2, 1, 2));
     assert_eq!(s.share_on_pace, Some(Decimal::ONE)); // 2 of 2 assessed
     assert!(!s.all_achieved);
-    let counted = AssessOptions { missing: MissingPolicy::CountAsOffPace, ..AssessOptions::default() };
+    let counted = AssessOptions::default().with_missing(MissingPolicy::CountAsOffPace);
     let e2 = plan().evaluate(&observations(), &counted).unwrap();
     // 2 on pace of 3 rows when the unassessable row counts as off pace.
     assert_eq!(e2.summary.share_on_pace.unwrap().round_dp(6), d("0.666667"));
@@ -71,7 +71,7 @@ fn counts_shares_and_missing_policy() {
 
 #[test]
 fn weights() {
-    let mut o = AssessOptions { missing: MissingPolicy::CountAsOffPace, ..AssessOptions::default() };
+    let mut o = AssessOptions::default().with_missing(MissingPolicy::CountAsOffPace);
     o.weights.insert("gdp".into(), d("3"));
     o.weights.insert("idle".into(), d("2"));
     let e = plan().evaluate(&observations(), &o).unwrap();
@@ -88,7 +88,7 @@ fn weights() {
 fn open_sdg_mean_score_and_all_achieved() {
     let cn = builtin::plan("cn-14th-fyp-st").unwrap();
     let obs = builtin::observations("cn-14th-fyp-st").unwrap();
-    let e = cn.evaluate(&obs, &AssessOptions::method("open-sdg")).unwrap();
+    let e = cn.evaluate(&obs, &AssessOptions::method("open-sdg".parse().unwrap())).unwrap();
     // Scores: 5 (R&D achieved), 5 (patents achieved), basic research R = ga/gr with
     // ga = (6.88/6.01)^(1/4) − 1, gr = (8/6.01)^(1/5) − 1 → R = 0.58433…, score
     // −5 + (R + 0.6)/1.2 × 5 = −0.06528…; the digital economy has no score.
@@ -103,7 +103,7 @@ fn open_sdg_mean_score_and_all_achieved() {
     only.indicators.truncate(2);
     let mut o = obs.clone();
     o.retain(|k, _| k == "rd-expenditure" || k == "high-value-invention-patents-per-10k");
-    assert!(only.evaluate(&o, &AssessOptions::method("open-sdg")).unwrap().summary.all_achieved);
+    assert!(only.evaluate(&o, &AssessOptions::method("open-sdg".parse().unwrap())).unwrap().summary.all_achieved);
 }
 
 #[test]
@@ -112,7 +112,7 @@ fn every_method_evaluates_every_builtin_plan() {
         let plan = builtin::plan(id).unwrap();
         let obs = builtin::observations(id).unwrap();
         for m in onpace::method_ids() {
-            let e = plan.evaluate(&obs, &AssessOptions::method(m)).unwrap();
+            let e = plan.evaluate(&obs, &AssessOptions::method(m.parse().unwrap())).unwrap();
             assert_eq!(e.rows.len(), plan.indicators.len());
             let statuses = onpace::method(m).unwrap().statuses();
             for r in &e.rows {

@@ -124,6 +124,7 @@ fn projects_match_the_seed() {
                 Magnitude::TenThousand => "万元",
                 Magnitude::HundredMillion => "亿元",
                 Magnitude::One => "元",
+                other => panic!("the seed has no amounts in {other:?}"),
             };
             let amount = format!("投资{}{unit}", inv.amount);
             assert!(flat.contains(&amount), "{amount} not in the seed");

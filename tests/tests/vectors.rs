@@ -9,7 +9,7 @@ use std::str::FromStr;
 
 use onpace::io::json::observation_list_from_json;
 use onpace::{
-    progress, project, required_path, AsOf, AssessOptions, Band, Decimal, Direction, Growth, Indicator, Model,
+    progress, project_trend, required_path, AsOf, AssessOptions, Band, Decimal, Direction, Growth, Indicator, Model,
     PathKind, YearValue,
 };
 use serde::Deserialize;
@@ -153,15 +153,15 @@ fn run_assess(c: &Case) {
     let as_of = match i.get("as_of") {
         None => AsOf::Latest,
         Some(v) if v.get("year").is_some() => AsOf::Year(v["year"].as_i64().unwrap() as i32),
-        Some(v) => AsOf::Date(v["date"].as_str().unwrap().into()),
+        Some(v) => AsOf::parse_date(v["date"].as_str().unwrap()).unwrap(),
     };
     let thresholds: BTreeMap<String, Decimal> = i
         .get("thresholds")
         .and_then(Value::as_object)
         .map(|m| m.iter().map(|(k, v)| (k.clone(), dec(v))).collect())
         .unwrap_or_default();
-    let opts =
-        AssessOptions { as_of, method: i["method"].as_str().unwrap().into(), thresholds, ..AssessOptions::default() };
+    let opts = AssessOptions::method(i["method"].as_str().unwrap().parse().unwrap()).with_as_of(as_of);
+    let opts = thresholds.into_iter().fold(opts, |o, (k, v)| o.with_threshold(k, v));
     let a = ind.assess(&obs, &opts).unwrap();
     let e = &c.expected;
     assert_eq!(a.status.code(), e["status"].as_str().unwrap(), "{}", c.name);
@@ -205,13 +205,11 @@ fn run_project(c: &Case) {
         i["points"].as_array().unwrap().iter().map(|p| (p[0].as_i64().unwrap() as i32, dec(&p[1]))).collect();
     let band = match &i["band"] {
         Value::Null => None,
-        b => Some(Band {
-            low: b.get("low").map(|v| s(v).parse().unwrap()),
-            high: b.get("high").map(|v| s(v).parse().unwrap()),
-        }),
+        b => Some(Band::new(b.get("low").map(|v| s(v).parse().unwrap()), b.get("high").map(|v| s(v).parse().unwrap()))),
     };
     let model = Model::parse(i["model"].as_str().unwrap()).unwrap();
-    let r = project(&points, i["year"].as_i64().unwrap() as i32, band, model, i["level"].as_f64().unwrap());
+    let points: Vec<YearValue> = points.into_iter().map(YearValue::from).collect();
+    let r = project_trend(&points, i["year"].as_i64().unwrap() as i32, band, model, i["level"].as_f64().unwrap());
     if let Some(code) = c.expected.get("error") {
         assert_eq!(r.unwrap_err().code(), code.as_str().unwrap(), "{}", c.name);
         return;
@@ -276,10 +274,10 @@ fn run_evaluate(c: &Case) {
     let obs = onpace::builtin::observations(i["plan"].as_str().unwrap()).unwrap();
     let as_of = match i.get("as_of") {
         None => AsOf::Latest,
-        Some(Value::String(d)) => AsOf::Date(d.clone()),
+        Some(Value::String(d)) => AsOf::parse_date(d).unwrap(),
         Some(y) => AsOf::Year(y.as_i64().unwrap() as i32),
     };
-    let opts = AssessOptions { as_of, method: i["method"].as_str().unwrap().into(), ..AssessOptions::default() };
+    let opts = AssessOptions::method(i["method"].as_str().unwrap().parse().unwrap()).with_as_of(as_of);
     let e = plan.evaluate(&obs, &opts).unwrap();
     let got: Vec<&str> = e.rows.iter().map(|r| r.status.code()).collect();
     let want: Vec<&str> = c.expected["statuses"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();

@@ -2,9 +2,9 @@
 
 Errors: `core/src/error.rs` — the `Error` enum (each variant's doc comment), the `code()` match
 (variant → code) and the `Error::CODES` list; the three must agree or the build fails.
-Warnings: the core has no list of warning codes; every `Warning::new(code, field, message)`
-call in `core/src/` is one, so each call site is read (its code must be a string literal or an
-error's code, or the build fails). Used by gen_pages.py (the site's codes page) and tested by
+Warnings: the codes are the `WarningCode` enum (`core/src/model/warning.rs`, variant → code);
+every `Warning::new(code, field, message)` call in `core/src/` is read for where each is raised
+(its code must be a `WarningCode::Variant` or `WarningCode::from_error(..)`, or the build fails). Used by gen_pages.py (the site's codes page) and tested by
 tools/tests/test_docs_codes.py."""
 
 from __future__ import annotations
@@ -104,9 +104,18 @@ def _text(arg: str) -> str:
     return f"`{' '.join(arg.split())}`"
 
 
+def warning_code_names(core: Path) -> dict[str, str]:
+    """Variant → code of the `WarningCode` enum (its `Variant => "code",` table)."""
+    path = core / "src" / "model" / "warning.rs"
+    table = dict(re.findall(r'^\s*(\w+) => "([a-z_]+)",$', path.read_text(encoding="utf-8"), flags=re.M))
+    assert table, f"no `Variant => \"code\"` table in {path}"
+    return table
+
+
 def warning_sites(core: Path) -> list[WarningSite]:
     sites = []
     root = core.parent
+    names = warning_code_names(core) if (core / "src" / "model" / "warning.rs").is_file() else {}
     for path in sorted((core / "src").rglob("*.rs")):
         src = path.read_text(encoding="utf-8")
         for m in re.finditer(r"\bWarning::new\(", src):
@@ -116,9 +125,12 @@ def warning_sites(core: Path) -> list[WarningSite]:
             assert len(args) == 3, f"{path}: Warning::new with {len(args)} arguments"
             code_arg = args[0]
             literal = re.fullmatch(r'"([a-z_]+)"', code_arg)
+            typed = re.fullmatch(r"WarningCode::(\w+)", code_arg)
             if literal:
                 code = literal.group(1)
-            elif re.fullmatch(r"\w+\.code\(\)", code_arg):
+            elif typed and typed.group(1) in names:
+                code = names[typed.group(1)]
+            elif re.fullmatch(r"\w+\.code\(\)|WarningCode::from_error\(&?\w+\)", code_arg):
                 code = "(the error's code)"
             else:
                 raise AssertionError(f"{path}: a warning code that is neither a literal nor an error's code: {code_arg}")

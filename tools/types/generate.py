@@ -149,8 +149,7 @@ def error_blocks(text: str) -> str:
     table += "".join(f"  {r['code']}: '{r['js']}',\n" for r in rows) + "};\n"
     table += "/** The core's codes JS throws as a RangeError (a number out of its domain). */\n"
     table += "const RANGE_CODES = [" + ", ".join(f"'{r['code']}'" for r in rows if r["js_range"]) + "];\n"
-    classes = "".join(f"const {r['js']} = subclass('{r['code']}');\n" for r in rows)
-    classes += "const coreClasses = () => ({ " + ", ".join(r["js"] for r in rows) + " });\n"
+    classes = "".join(f"const {r['js']} = /* @__PURE__ */ subclass('{r['code']}');\n" for r in rows)
     for name, body in (("table", table), ("classes", classes)):
         pattern = re.compile(rf"(// BEGIN generated: {name}[^\n]*\n(?://[^\n]*\n)*)(.*?)(// END generated: {name}\n)", re.S)
         if not pattern.search(text):

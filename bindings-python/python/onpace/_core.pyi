@@ -12,7 +12,7 @@ __all__ = [
     "EvaluationHandle", "IndicatorHandle", "InsufficientDataError", "InvalidArgumentError", "InvalidObservationsError",
     "InvalidPlanError", "NoTargetError", "OnpaceError", "DecimalOverflowError", "ParseError", "PlanHandle",
     "UndefinedGrowthError", "UnknownIndicatorError", "UnknownMethodError", "UnknownPlanError", "YearOutOfRangeError",
-    "batch_assess", "batch_assess_into", "batch_methods", "batch_progress", "builtin_observations_json", "builtin_plan",
+    "batch_assess_into", "batch_methods", "batch_panel", "builtin_observations_json", "builtin_plan",
     "builtin_plan_ids", "core_version", "defaults_json", "docs_methods", "error_table", "investment_total_json", "methods_json",
     "parse_rate_json", "plan_schema", "progress_json", "read_observations_csv_json", "project_points_json", "required_path_json", "statuses_json",
 ]
@@ -103,14 +103,6 @@ def progress_json(request: str) -> str: ...
 def parse_rate_json(request: str) -> str: ...
 def required_path_json(request: str) -> str: ...
 def project_points_json(request: str) -> str: ...
-def batch_assess(
-    method: str,
-    columns: List[npt.NDArray[np.float64]],
-    start_year: Optional[npt.NDArray[np.float64]],
-    start_value: Optional[npt.NDArray[np.float64]],
-    thresholds: Dict[str, float],
-    parallel_from: Optional[int] = None,
-) -> Tuple[List[str], List[npt.NDArray[np.float64]], npt.NDArray[np.int8]]: ...
 def batch_assess_into(
     method: str,
     columns: List[npt.NDArray[np.float64]],
@@ -122,22 +114,14 @@ def batch_assess_into(
     parallel_from: Optional[int] = None,
 ) -> None: ...
 def batch_methods() -> List[Tuple[str, List[str], List[str], List[Tuple[int, str]]]]: ...
-def batch_progress(
-    baseline: npt.NDArray[np.float64],
-    target: npt.NDArray[np.float64],
-    base_year: npt.NDArray[np.float64],
-    target_year: npt.NDArray[np.float64],
-    year: npt.NDArray[np.float64],
-    value: npt.NDArray[np.float64],
-    direction: npt.NDArray[np.float64],
-    ahead_margin: float,
-    lag_tolerance: float,
-) -> Tuple[
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.float64],
-    npt.NDArray[np.int8],
-]: ...
+def batch_panel(
+    method: str,
+    offsets: List[int],
+    years: npt.NDArray[np.float64],
+    values: npt.NDArray[np.float64],
+    indicators: List[str],
+    of_series: List[int],
+    levels: Optional[List[npt.NDArray[np.float64]]],
+    thresholds: Dict[str, str],
+    model: Optional[str] = None,
+) -> Tuple[List[str], List[Tuple[str, npt.NDArray[np.float64]]], List[Optional[Tuple[str, str]]]]: ...

@@ -3,8 +3,9 @@
 ``assess(..., method=...)`` runs any method that needs no more than the baseline, the target,
 the latest observation (and, for ``eurostat``, the window start) and the thresholds:
 ``cn-plan-pace``, ``eurostat``, ``open-sdg``, ``unsd``, ``escap`` (endpoint-CAGR projection)
-and ``sdsn``. ``destatis`` needs a run of annual values and is not in the batch (use
-``Plan.evaluate``). Every series is a level target with the direction's own comparator (at
+and ``sdsn``. ``destatis`` needs a run of annual values and is not in the array batch: ``evaluate(frame)``
+assesses a long-format panel (indicator × region × year rows) with any method, whole-series
+ones included, through the exact method series by series. Every series is a level target with the direction's own comparator (at
 least when higher is better, at most when lower is better). It returns float64 arrays, named
 as the exact API's result fields, and an int8 array ``status`` whose codes
 ``status_codes(method)`` names (the position in the method's statuses, best first; -1
@@ -103,9 +104,8 @@ def progress(
     """``cn-plan-pace`` over arrays of series (arguments broadcast; scalars are fine)."""
     if method != "cn-plan-pace":
         raise error(_core.UnknownMethodError, "unknown_method", method, "onpace.batch.progress runs cn-plan-pace; use onpace.batch.assess(method=...)")
-    cols, shape = _columns(baseline, target, base_year, target_year, year, value, direction)
     th = {"ahead_margin": float(ahead_margin), "lag_tolerance": float(lag_tolerance)}
-    out = _run("cn-plan-pace", cols, (None, None), th, shape)
+    out = assess(baseline, target, base_year, target_year, year, value, direction=direction, thresholds=th)
     return {k: out[k] for k in _KEYS}
 
 
@@ -131,3 +131,100 @@ def assess(
     th = {str(k): float(v) for k, v in (thresholds or {}).items()}
     starts = (cols[7], cols[8]) if extra else (None, None)
     return _run(method, cols, starts, th, shape)
+
+
+#: The columns ``evaluate`` returns besides the series keys: the status, the exact
+#: assessment's numbers (NaN where the method gives none) and the error of a series that could
+#: not be assessed (None otherwise).
+PANEL_COLUMNS: Tuple[str, ...] = (
+    "status", "completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "score", "index", "error", "message",
+)
+
+_LEVELS = ("baseline", "base_year", "target", "target_year")
+
+
+def evaluate(
+    frame: Any,
+    *,
+    method: str = "cn-plan-pace",
+    plan: Any = None,
+    thresholds: Optional[Mapping[str, Any]] = None,
+    model: Optional[str] = None,
+    by: Tuple[str, ...] = ("indicator", "region"),
+    year: str = "year",
+    value: str = "value",
+) -> Any:
+    """Assess a long-format panel: one row per series (``by``: indicator × region) and year.
+
+    Every method runs, the whole-series ones included (``destatis``, ``escap`` with a fitted
+    ``model``, the no-target variants): each series is assessed by the exact method, as
+    ``Indicator.progress`` would assess it, in Rust over both cores (``docs/batch.md``,
+    "Panels").
+
+    Parameters
+    ----------
+    frame : pandas.DataFrame
+        Columns ``indicator``, ``region`` (the ``by`` keys), ``year`` (whole years) and ``value``
+        (NaN: no figure). Without ``plan``, also ``baseline``, ``base_year``, ``target``,
+        ``target_year`` and optionally ``direction`` (+1/-1 or ``"increase"``/``"decrease"``,
+        default +1): a level target per series, read from its first row.
+    plan : onpace.Plan or mapping of id → onpace.Indicator, optional
+        Take each series' indicator (any target kind, nature, unit) by the first ``by`` key.
+    thresholds, model : as for ``Indicator.progress``.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per series, sorted by the ``by`` keys, with ``PANEL_COLUMNS``.
+    """
+    import numpy as np  # noqa: PLC0415
+    import pandas as pd  # noqa: PLC0415
+
+    from ._convert import dec_str  # noqa: PLC0415
+
+    if not isinstance(frame, pd.DataFrame):
+        raise error(_core.InvalidArgumentError, "invalid_argument", "frame", f"a pandas DataFrame is required, not {type(frame).__name__}")
+    keys = list(by)
+    needed = keys + [year, value] + ([] if plan is not None else list(_LEVELS))
+    missing = [c for c in needed if c not in frame.columns]
+    if missing:
+        raise error(_core.InvalidArgumentError, "invalid_argument", "frame", f"missing columns: {', '.join(missing)}")
+    th = {str(k): dec_str(v, f"thresholds.{k}") for k, v in (thresholds or {}).items()}
+    def numbers(col: str, rows: Any = slice(None)) -> Any:
+        try:
+            return np.ascontiguousarray(np.asarray(frame[col], dtype=np.float64)[rows])
+        except (TypeError, ValueError) as e:
+            raise error(_core.InvalidArgumentError, "invalid_argument", col, f"numbers are required: {e}") from None
+
+    codes = frame.groupby(keys, sort=True, dropna=False).ngroup().to_numpy()
+    years = numbers(year)
+    order = np.lexsort((years, codes))
+    counts = np.bincount(codes, minlength=int(codes.max()) + 1 if len(codes) else 0)
+    offsets = np.concatenate(([0], np.cumsum(counts))).astype(np.int64)
+    first = order[offsets[:-1]]
+    values = numbers(value, order)
+    years = np.ascontiguousarray(years[order])
+    indicators: List[str] = []
+    of_series: List[int] = []
+    levels = None
+    if plan is not None:
+        lookup = plan.__getitem__ if isinstance(plan, Mapping) else plan.indicator
+        index: Dict[str, int] = {}
+        for i in frame[keys[0]].to_numpy()[first]:
+            if i not in index:
+                index[i] = len(indicators)
+                indicators.append(lookup(i if isinstance(plan, Mapping) else str(i)).to_json())
+            of_series.append(index[i])
+    else:
+        levels = [numbers(c, first) for c in _LEVELS]
+        d = frame["direction"].to_numpy()[first] if "direction" in frame.columns else np.ones(len(first))
+        d = np.array([{"increase": 1.0, "decrease": -1.0}.get(x, np.nan) if isinstance(x, str) else x for x in d], dtype=np.float64)
+        levels.append(d)
+    status, arrays, errors = _core.batch_panel(method, offsets.tolist(), years, values, indicators, of_series, levels, th, model)
+    out = frame[keys].iloc[first].reset_index(drop=True)
+    out["status"] = status
+    for name, arr in arrays:
+        out[name] = arr
+    out["error"] = [e[0] if e else None for e in errors]
+    out["message"] = [e[1] if e else None for e in errors]
+    return out

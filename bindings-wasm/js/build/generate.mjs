@@ -1,5 +1,7 @@
 // Generates, into the package's pkg/ directory (argument 1): the built-in plans' data module,
-// `onpace/schema`, and the CommonJS copy of each shared ES module (errors, api, builtin).
+// `onpace/schema`, the CommonJS copy of each shared ES module (errors, api, plan, builtin), and
+// `onpace/calc`'s own copy of the wrapper (pkg/calc/api.js: the wrapper holds the module it is
+// connected to, so the full module and the calculator module each need one).
 // Run by scripts/build-wasm from the repository root.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -9,18 +11,35 @@ const write = (rel, text) => writeFileSync(path.join(out, rel), text);
 
 /**
  * An ES module of this package as CommonJS. The sources keep to two forms so that this stays
- * a text rewrite: single-line `import { a, b } from './x.js';` and one `export { … };`.
+ * a text rewrite: single-line `import { a, b as c } from './x.js';` and one `export { … };`.
+ * wasm-bindgen's glue is imported from './web/X.js' (its web build) and required from
+ * './node/X.js' (its nodejs build, CommonJS already); other modules from their .cjs copy.
  */
 function toCjs(src, name) {
-  let cjs = src.replace(/^import \{([^}]*)\} from '(\.[^']*)\.js';$/gm, (_, names, p) => `const {${names}} = require('${p}.cjs');`);
-  cjs = cjs.replace(/^export \{([\s\S]*?)\};\s*$/m, (_, names) => `module.exports = {${names}};\n`);
+  const names = (list) => list.replace(/(\w+)\s+as\s+(\w+)/g, '$1: $2');
+  let cjs = src.replace(/^import \{([^}]*)\} from '(\.[^']*)\.js';$/gm, (_, list, p) => {
+    const target = p.includes('/web/') ? `${p.replace('/web/', '/node/')}.js` : `${p}.cjs`;
+    return `const {${names(list)}} = require('${target}');`;
+  });
+  cjs = cjs.replace(/^export \{([\s\S]*?)\};\s*$/m, (_, list) => `module.exports = {${list.replace(/(\w+)\s+as\s+(\w+)/g, '$2: $1')}};\n`);
   if (/^\s*(import|export)\s/m.test(cjs)) throw new Error(`${name}: an import or export that toCjs cannot rewrite`);
   return `'use strict';\n${cjs}`;
 }
 
-for (const name of ['errors', 'api', 'builtin']) {
+for (const name of ['errors', 'api', 'plan', 'builtin']) {
   write(`${name}.cjs`, toCjs(readFileSync(path.join(out, `${name}.js`), 'utf8'), name));
 }
+
+// pkg/calc/api.js: the wrapper's indicator part bound to the calculator module's glue, one
+// directory down (so its import of the shared errors module moves too).
+const api = readFileSync(path.join(out, 'api.js'), 'utf8');
+const swap = (text, from, to) => {
+  if (text.split(from).length !== 2) throw new Error(`api.js: expected one ${from}`);
+  return text.replace(from, to);
+};
+const calcApi = swap(swap(api, "from './errors.js';", "from '../errors.js';"), "from './web/onpace_wasm.js';", "from './web/onpace_calc.js';");
+write('calc/api.js', calcApi);
+write('calc/api.cjs', toCjs(calcApi, 'calc/api'));
 
 // The built-in plans: the same ids, in the same order, as onpace::builtin::plan_ids()
 // (checked by the node tests), as JSON text the core parses.

@@ -1,23 +1,18 @@
 // The Node.js CommonJS entry (`require('onpace')`): wasm-bindgen's nodejs build, which loads
 // onpace_wasm_bg.wasm beside it when required. init() exists for symmetry.
 'use strict';
-const glue = require('./onpace_wasm.js');
-const { bind } = require('../api.cjs');
+const api = require('../api.cjs');
+const plan = require('../plan.cjs');
 const errors = require('../errors.cjs');
 
-const api = bind(glue, { ready: () => true, hint: '' });
+api.connect({ ready: () => true, hint: '' });
 
 async function init() {}
 
 module.exports = {
   init,
-  Target: api.Target, Indicator: api.Indicator, Plan: api.Plan, Evaluation: api.Evaluation,
-  methods: api.methods, statuses: api.statuses, readObservationsCsv: api.readObservationsCsv, readPlanCsv: api.readPlanCsv, version: api.version, parseRate: api.parseRate,
-  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodes, ERROR_NAMES: api.ERROR_NAMES,
-  OnpaceError: errors.OnpaceError, isOnpaceError: errors.isOnpaceError, formatError: errors.formatError,
-  InvalidPlanError: errors.InvalidPlanError, ParseError: errors.ParseError, InvalidObservationsError: errors.InvalidObservationsError,
-  UnknownIndicatorError: errors.UnknownIndicatorError, UnknownPlanError: errors.UnknownPlanError, UnknownMethodError: errors.UnknownMethodError,
-  InvalidArgumentError: errors.InvalidArgumentError, UndefinedGrowthError: errors.UndefinedGrowthError, InsufficientDataError: errors.InsufficientDataError,
-  NoTargetError: errors.NoTargetError, YearOutOfRangeError: errors.YearOutOfRangeError, OverflowError: errors.OverflowError,
-  NotInitializedError: errors.NotInitializedError, DisposedError: errors.DisposedError,
+  Target: api.Target, Indicator: api.Indicator, Plan: plan.Plan, Evaluation: plan.Evaluation,
+  methods: api.methods, statuses: api.statuses, readObservationsCsv: plan.readObservationsCsv, readPlanCsv: plan.readPlanCsv, version: api.version, parseRate: api.parseRate,
+  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
+  ...errors.PUBLIC,
 };

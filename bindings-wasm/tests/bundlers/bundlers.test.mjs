@@ -1,7 +1,8 @@
 // The packed package as a front-end developer gets it: `npm pack` of bindings-wasm, installed
 // from the tarball into this project (bundlers from its package-lock.json, node_modules kept
 // between runs), then the one-indicator calculator (app/) built by Vite, esbuild and webpack
-// and opened in headless Chromium, and run in Node.js as ES module, as CommonJS and as a server
+// (on `onpace`, and on `onpace/calc` by esbuild and webpack, with its JS budget) and opened in
+// headless Chromium, and run in Node.js as ES module, as CommonJS and as a server
 // bundle (onpace external, and onpace bundled with init(bytes)); and the element used from
 // React and Vue without wrappers. Each must show the hand-computed
 // result: 100 (2020) → 150 (2025), 140 in 2023: completion 40/50 = 0.8 ahead of 3/5 → "ahead 0.8",
@@ -11,7 +12,7 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import http from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, copyFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -90,11 +91,12 @@ test('the tarball: README, CHANGELOG, licences, every entry point and the .wasm'
   for (const f of ['README.md', 'CHANGELOG.md', 'LICENSE-MIT', 'LICENSE-APACHE', 'package.json', 'pkg/index.d.ts', 'pkg/builtin.d.ts',
     'pkg/schema.d.ts', 'pkg/element.d.ts', 'pkg/web/index.js', 'pkg/web/builtin.js', 'pkg/web/element.js', 'pkg/web/onpace_wasm_bg.wasm',
     'pkg/node/index.mjs', 'pkg/node/index.cjs', 'pkg/node/builtin.mjs', 'pkg/node/builtin.cjs', 'pkg/schema.js', 'pkg/schema.cjs',
-    'pkg/node/onpace_wasm_bg.wasm']) {
+    'pkg/node/onpace_wasm_bg.wasm', 'pkg/calc.d.ts', 'pkg/calc/web/index.js', 'pkg/calc/web/onpace_calc_bg.wasm', 'pkg/calc/node/index.mjs',
+    'pkg/calc/node/index.cjs', 'pkg/calc/node/onpace_calc_bg.wasm']) {
     assert.ok(files.includes(`package/${f}`), `the tarball lacks ${f}`);
   }
   const pkg = JSON.parse(readFileSync(path.join(HERE, 'node_modules', 'onpace', 'package.json'), 'utf8'));
-  for (const entry of ['.', './builtin', './schema', './element', './onpace_wasm_bg.wasm', './package.json']) assert.ok(entry in pkg.exports, entry);
+  for (const entry of ['.', './calc', './builtin', './schema', './element', './onpace_wasm_bg.wasm', './onpace_calc_bg.wasm', './package.json']) assert.ok(entry in pkg.exports, entry);
 });
 
 test('Vite builds it; Chromium shows the result', async () => {
@@ -114,6 +116,32 @@ test('esbuild builds it (the .wasm imported with the file loader, its URL given 
   assert.equal(await openInChromium('esbuild'), EXPECTED);
 });
 
+test('the minimal calculator on onpace/calc: esbuild and webpack build it; Chromium shows the result', async () => {
+  rmSync(path.join(HERE, 'dist', 'esbuild-calc'), { recursive: true, force: true }); // webpack cleans its own
+  run(bin('esbuild'), ['app/main-calc-esbuild.js', '--bundle', '--format=esm', '--minify', '--loader:.wasm=file', '--outfile=dist/esbuild-calc/main.js']);
+  copyFileSync(path.join(HERE, 'app', 'index.html'), path.join(HERE, 'dist', 'esbuild-calc', 'index.html'));
+  assert.equal(await openInChromium('esbuild-calc'), EXPECTED);
+  run(bin('webpack'), ['--config', 'webpack.config.cjs', '--env', 'calc']);
+  copyFileSync(path.join(HERE, 'app', 'index.html'), path.join(HERE, 'dist', 'webpack-calc', 'index.html'));
+  assert.equal(await openInChromium('webpack-calc'), EXPECTED);
+  // Each bundle emitted the calculator module (about 360 KB raw), not the full one (about 560 KB).
+  for (const dir of ['esbuild-calc', 'webpack-calc']) {
+    const wasm = readdirSync(path.join(HERE, 'dist', dir)).filter((f) => f.endsWith('.wasm'));
+    const sizes = wasm.map((f) => statSync(path.join(HERE, 'dist', dir, f)).size);
+    assert.equal(wasm.length, 1, `${dir}: ${wasm}`);
+    assert.ok(sizes[0] < 450_000, `${dir}: ${wasm} is ${sizes[0]} bytes, the full module`);
+  }
+});
+
+test('the budget of the minimal calculator\'s JS on onpace/calc: at most 8 KiB gzipped (the esbuild bundle above; benches/js/size.mjs reports it)', () => {
+  const js = readFileSync(path.join(HERE, 'dist', 'esbuild-calc', 'main.js'));
+  const size = gzipSync(js, { level: 9 }).length;
+  console.log(`the minimal calculator's JS (onpace/calc, esbuild --minify): ${size} bytes gzipped`);
+  assert.ok(size <= 8 * 1024, `the one-indicator calculator's JS is ${size} bytes gzipped, over 8 KiB (8 192 bytes)`);
+  // Tree-shaken: no plans, no evaluation, no CSV, no built-in plans.
+  for (const word of ['PlanHandle', 'yanbian-st-14', 'an Evaluation comes from']) assert.ok(!js.includes(word), word);
+});
+
 for (const [name, entry] of [['react', 'app/react.jsx'], ['vue', 'app/vue.js']]) {
   test(`${name === 'react' ? 'React 19' : 'Vue 3'} uses <onpace-calculator> without a wrapper (esbuild); Chromium shows the result`, async () => {
     run(bin('esbuild'), [entry, '--bundle', '--format=esm', '--minify', '--loader:.wasm=file', '--jsx=automatic', `--outfile=dist/${name}/main.js`,
@@ -125,9 +153,11 @@ for (const [name, entry] of [['react', 'app/react.jsx'], ['vue', 'app/vue.js']])
   });
 }
 
-test('Node.js: ES module and CommonJS, from the installed tarball', () => {
+test('Node.js: ES module and CommonJS (onpace and onpace/calc), from the installed tarball', () => {
   assert.equal(run('node', ['app/node.mjs']).trim(), `${EXPECTED} | 0.508`);
-  assert.equal(run('node', ['app/node.cjs']).trim(), 'ahead 0.8 | 0.508');
+  assert.equal(run('node', ['app/node.cjs']).trim(), 'ahead 0.8 | ahead 0.8 | 0.508');
+  // onpace/calc: the same calculator; it has no Plan.
+  assert.equal(run('node', ['app/node-calc.mjs']).trim(), `${EXPECTED} | false`);
 });
 
 test('Node.js server bundles: onpace marked external, or bundled in with init(bytes)', () => {
@@ -139,12 +169,12 @@ test('Node.js server bundles: onpace marked external, or bundled in with init(by
   assert.equal(run('node', ['dist/server/bundled.mjs'], { env: { ...process.env, ONPACE_WASM: wasm } }).trim(), `not_initialized | ${EXPECTED}`);
 });
 
-test('a ceiling on the calculator bundle\'s JS (against regressions; the target and the measurement are in benches/js/size.mjs)', () => {
-  // 10.6 KB gzipped after merging issues 13, 14 and 18, against a target of 8 KB (benches/README.md says
-  // what stands between); 12 000 bytes catches a regression such as the built-in plans or the
-  // schema creeping back into the main entry (+12 KB).
+test('a ceiling on the calculator bundle\'s JS on the full module (against regressions such as the built-in plans creeping back in)', () => {
+  // 8 433 bytes gzipped when onpace/calc was added (issue 15): the same calculator on `onpace`
+  // carries the full module's glue; the built-in plans or the schema in the main entry would
+  // add 12 KB.
   const js = readFileSync(path.join(HERE, 'dist', 'esbuild', 'main.js'));
   const size = gzipSync(js, { level: 9 }).length;
-  assert.ok(size < 12_000, `the one-indicator calculator's JS is ${size} bytes gzipped`);
+  assert.ok(size < 10_000, `the one-indicator calculator's JS on onpace is ${size} bytes gzipped`);
   assert.ok(!js.includes('yanbian-st-14'), 'the built-in plans are in the main entry');
 });

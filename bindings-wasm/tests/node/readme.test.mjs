@@ -7,7 +7,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ROOT } from './helpers.mjs';
 
-for (const [name, count] of [['README.md', 1], ['bindings-wasm/README.md', null]]) test(`the ${name} example runs`, async () => {
+for (const [name, count] of [['README.md', 1], ['bindings-wasm/README.md', null], ['docs/user-guide/calculator.md', 1]]) test(`the ${name} example runs`, async () => {
   const readme = readFileSync(path.join(ROOT, name), 'utf8');
   const blocks = [...readme.matchAll(/```js\n([\s\S]*?)```/g)].map((m) => m[1]);
   if (count !== null) assert.equal(blocks.length, count);

@@ -1,16 +1,14 @@
-// Never a trap: every exported function and every method, called with each wrong-typed value
-// in each argument position, either works (where the value is a legitimate default, e.g.
-// undefined for an optional argument) or throws a coded onpace error; the module is never
-// left trapped ("RuntimeError: memory access out of bounds" was what 12 instead of a string
+// Never a trap (`onpace`; calc.test.mjs sweeps `onpace/calc` the same way): every exported
+// function and every method, called with each wrong-typed value in each argument position,
+// either works (where the value is a legitimate default, e.g. undefined for an optional
+// argument) or throws a coded onpace error; the module is never left trapped ("RuntimeError: memory access out of bounds" was what 12 instead of a string
 // gave before). Afterwards the same instance still computes a known case.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import * as builtin from 'onpace/builtin';
 import * as schema from 'onpace/schema';
-
-const BAD = [12, 1.5, {}, [], null, undefined, Symbol('s'), 10n, true, () => 1, new Date(Number.NaN)];
-const show = (v) => (typeof v === 'symbol' ? 'Symbol' : typeof v === 'bigint' ? `${v}n` : typeof v === 'function' ? 'function' : JSON.stringify(v) ?? String(v));
+import { sweepAll, methodNames, indicatorTables } from './sweep-lib.mjs';
 
 const plan = () => builtin.builtinPlan('cn-14th-fyp-st');
 const obs = () => builtin.builtinObservations('cn-14th-fyp-st');
@@ -18,15 +16,11 @@ const ind = () => builtin.builtinPlan().indicator('rd-intensity'); // a ratio wi
 const evaluation = () => plan().evaluate(obs());
 const PLAN_CSV = 'id,label,label.en,unit,direction,nature,baseline.year,baseline.value,target.kind,target.year,target.value,target.rate,target.comparator\r\n'
   + 'gdp,地区生产总值,"GDP, index",index,increase,binding,2020,100,annual_growth,2025,,0.06,above\r\n';
-const SPEC = { unit: 'percent', direction: 'increase', baseline: [2020, '1'], target: [2025, '2'] };
-
-// Every callable with arguments that work. `self` makes the object a method is called on.
+// Every callable with arguments that work: the indicator API's (sweep-lib.mjs, shared with
+// onpace/calc), then plans, evaluations, CSV, the built-in plans and the schema.
+const base = indicatorTables(onpace, ind);
 const MODULE = {
-  init: [[]],
-  methods: [[]],
-  statuses: [[]],
-  version: [[]],
-  errorCodes: [[]],
+  ...base.MODULE,
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
@@ -39,18 +33,8 @@ const MODULE = {
   isOnpaceError: [[new Error('x')]],
 };
 const STATIC = {
-  'Target.level': [onpace.Target.level, [2025, '2', 'at_least', '0']],
-  'Target.range': [onpace.Target.range, [2025, '1', '2']],
-  'Target.change': [onpace.Target.change, [2025, '0.1', 'relative']],
-  'Target.annualGrowth': [onpace.Target.annualGrowth, [2025, '0.05', 'at_least']],
-  'Target.relative': [onpace.Target.relative, [2025, 'gdp', 'in_step_with', { tolerance: '0.5' }]],
-  'Target.everyYear': [onpace.Target.everyYear, [2025, '5.5', 'below']],
-  'Target.averageRate': [onpace.Target.averageRate, [2025, '7', 'above']],
-  'Target.none': [onpace.Target.none, []],
-  'Indicator.fromJson': [onpace.Indicator.fromJson, [ind().toJson()]],
+  ...base.STATIC,
   'Plan.fromJson': [onpace.Plan.fromJson, [plan().toJson()]],
-  'new Indicator': [(...a) => new onpace.Indicator(...a), ['x', SPEC]],
-  'new Target': [(...a) => new onpace.Target(...a), [{ kind: 'none' }]],
   'new Plan': [(...a) => new onpace.Plan(...a), null],
   'new Evaluation': [(...a) => new onpace.Evaluation(...a), null],
   builtinPlans: [builtin.builtinPlans, []],
@@ -59,14 +43,7 @@ const STATIC = {
   planSchema: [schema.planSchema, []],
 };
 const METHODS = {
-  Indicator: [ind, {
-    toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
-    assess: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
-    progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
-    project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
-    whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],
-    dispose: [],
-  }],
+  ...base.METHODS,
   Plan: [plan, {
     toJson: [], indicator: ['basic-research-share'], projectsActive: [2022], referenceValue: ['x'],
     evaluate: [obs(), { method: 'eurostat', weights: {}, missing: 'exclude' }], scheduleMarkdown: ['en'], toHtml: ['en'],
@@ -75,24 +52,7 @@ const METHODS = {
   Evaluation: [evaluation, {
     toJson: [], toMarkdown: ['en'], toHtml: ['en'], chartSvg: ['basic-research-share', 'en'], paceSvg: ['en'], toCsv: ['en'], table: ['en'], dispose: [],
   }],
-  Target: [() => onpace.Target.none(), { toJSON: [] }],
 };
-
-/** Calls fn; returns 'ok' or the error, failing on anything that is not an onpace error. */
-async function probe(label, fn) {
-  let out;
-  try {
-    out = fn();
-    if (out && typeof out.then === 'function') await out;
-    return 'ok';
-  } catch (e) {
-    assert.ok(onpace.isOnpaceError(e), `${label}: not an onpace error: ${e && e.name}: ${e && e.message}`);
-    assert.ok(e instanceof onpace.OnpaceError, label);
-    assert.equal(typeof e.code, 'string', label);
-    assert.ok(!/RuntimeError|memory access|unreachable/.test(`${e.name} ${e.message}`), `${label}: ${e.message}`);
-    return e;
-  }
-}
 
 test('the sweep covers every export and every method, and its good arguments work', async () => {
   for (const [name, goods] of Object.entries(MODULE)) for (const good of goods) await onpace[name](...good);
@@ -107,14 +67,7 @@ test('the sweep covers every export and every method, and its good arguments wor
   const covered = new Set([...Object.keys(MODULE), ...Object.keys(STATIC).map((k) => k.replace(/^new /, '').split('.')[0])]);
   for (const k of exported) assert.ok(covered.has(k), `${k} is not in the sweep`);
   for (const [cls, [, methods]] of Object.entries(METHODS)) {
-    const proto = onpace[cls].prototype;
-    const names = new Set();
-    for (let p = proto; p && p !== Object.prototype; p = Object.getPrototypeOf(p)) {
-      for (const n of Object.getOwnPropertyNames(p)) {
-        const d = Object.getOwnPropertyDescriptor(p, n);
-        if (n !== 'constructor' && !n.startsWith('_') && typeof d.value === 'function') names.add(n);
-      }
-    }
+    const names = methodNames(onpace[cls]);
     for (const n of names) assert.ok(n in methods, `${cls}.${n} is not in the sweep`);
     for (const n of Object.getOwnPropertyNames(onpace[cls])) {
       if (typeof onpace[cls][n] === 'function') assert.ok(`${cls}.${n}` in STATIC, `${cls}.${n} is not in the sweep`);
@@ -123,29 +76,7 @@ test('the sweep covers every export and every method, and its good arguments wor
 });
 
 test('wrong-typed arguments everywhere: coded errors, never a trap', async () => {
-  let calls = 0;
-  let errors = 0;
-  const sweep = async (label, fn, good, makeSelf) => {
-    const n = Math.max(good.length, 1) + 1; // one position past the last argument as well
-    for (let i = 0; i < n; i += 1) {
-      for (const bad of BAD) {
-        const args = [...good];
-        args[i] = bad;
-        const self = makeSelf ? makeSelf() : null;
-        const r = await probe(`${label} argument ${i + 1} = ${show(bad)}`, () => fn.apply(self, args));
-        calls += 1;
-        if (r !== 'ok') errors += 1;
-        self?.dispose?.();
-      }
-    }
-  };
-  for (const [name, goods] of Object.entries(MODULE)) for (const good of goods) await sweep(name, onpace[name], good);
-  for (const [name, [fn, good]] of Object.entries(STATIC)) await sweep(name, fn, good ?? [Symbol('token'), {}]);
-  for (const [cls, [make, methods]] of Object.entries(METHODS)) {
-    for (const [m, good] of Object.entries(methods)) {
-      await sweep(`${cls}.${m}`, make()[m], good, make);
-    }
-  }
+  const { calls, errors } = await sweepAll(onpace, { MODULE, STATIC, METHODS });
   console.log(`sweep: ${calls} calls, ${errors} coded errors`);
   assert.ok(calls > 800, `${calls} calls`);
   assert.ok(errors > 400, `${errors} errors`);

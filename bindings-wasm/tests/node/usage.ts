@@ -69,6 +69,24 @@ async function main(): Promise<void> {
 
 void main();
 
+// The calculator entry: the same types, no plans (`calc.Plan` would not compile).
+import * as calc from 'onpace/calc';
+
+async function calculator(): Promise<string> {
+  await calc.init(new URL('onpace_calc_bg.wasm', 'https://example.invalid/'));
+  using ind = new calc.Indicator('x', { unit: 'index', direction: 'increase', baseline: [2020, '100'], target: calc.Target.level(2025, '150') });
+  try {
+    const a: calc.Assessment = ind.assess({ 2023: '140' });
+    const milestones: calc.Milestone[] = ind.path('linear');
+    return `${a.status} ${milestones.length}`;
+  } catch (e) {
+    if (e instanceof calc.ParseError) return calc.formatError(e, 'ko');
+    return calc.isOnpaceError(e) ? e.code : String(e);
+  }
+}
+
+void calculator();
+
 // The options the JS API takes name only fields of the requests the core reads (generated from
 // the Rust types): an option the core does not know fails this compilation.
 import type { AssessOptions, AssessRequest, EvaluateOptions, EvaluateRequest } from 'onpace';

@@ -8,8 +8,8 @@
 
 use crate::error::{Error, Result};
 use crate::io::json::observations_from_json;
-use crate::method::evaluate::PlanObservations;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 
 struct Builtin {
     id: &'static str,

@@ -5,8 +5,8 @@
 //! line number.
 
 use crate::error::{Error, Result};
-use crate::method::evaluate::PlanObservations;
 use crate::model::indicator::check_year;
+use crate::model::series::PlanObservations;
 use crate::model::series::{Flag, Observation};
 
 const COLUMNS: [&str; 8] = ["indicator", "year", "value", "numerator", "denominator", "vintage", "flag", "source"];
@@ -69,16 +69,8 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
     }
 
     let mut out = PlanObservations::new();
-    while let Some((line_number, record)) = records.next_record()? {
+    while let Some((line_number, record)) = records.next_row(headers.len())? {
         let line = Some(line_number);
-        if record.len() != headers.len() {
-            return Err(Error::Parse {
-                path: "row".into(),
-                line,
-                message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
-                cause: None,
-            });
-        }
         let cell = |name: &str| -> Option<&str> {
             column(&index, name).and_then(|i| record.get(i)).map(String::as_str).filter(|s| !s.is_empty())
         };
@@ -158,16 +150,8 @@ fn read_wide(mut records: Records<'_>, headers: &[String], layout: Wide) -> Resu
         check_year(*y, &format!("line 1: {y}"))?;
     }
     let mut out = PlanObservations::new();
-    while let Some((line_number, record)) = records.next_record()? {
+    while let Some((line_number, record)) = records.next_row(headers.len())? {
         let line = Some(line_number);
-        if record.len() != headers.len() {
-            return Err(Error::Parse {
-                path: "row".into(),
-                line,
-                message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
-                cause: None,
-            });
-        }
         let Some((key, cells)) = record.split_first() else { continue };
         let parse_err = |path: &str, message: String| Error::Parse { path: path.into(), line, message, cause: None };
         let row_year = match layout {
@@ -273,6 +257,21 @@ impl<'a> Records<'a> {
 }
 
 impl Records<'_> {
+    /// The next record of a table whose header has `width` fields; a row of another width is
+    /// a `parse` error at its line.
+    pub(crate) fn next_row(&mut self, width: usize) -> Result<Option<(u64, Vec<String>)>> {
+        let Some((line, record)) = self.next_record()? else { return Ok(None) };
+        if record.len() != width {
+            return Err(Error::Parse {
+                path: "row".into(),
+                line: Some(line),
+                message: format!("found a row with {} fields, but the header has {width}", record.len()),
+                cause: None,
+            });
+        }
+        Ok(Some((line, record)))
+    }
+
     /// Count the line break at byte `at`: an LF, or a CR not followed by an LF.
     fn count_break(&mut self, at: usize) {
         let is_break = match self.text.get(at) {

@@ -1,8 +1,8 @@
 //! Plan files in JSON: exact decimals, unknown fields refused, errors that name the path.
 
 use crate::error::{Error, Result};
-use crate::method::evaluate::PlanObservations;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 
 /// Deserialize JSON text into `T`, turning serde errors into typed errors with the path.
 ///
@@ -68,8 +68,20 @@ fn read<T: serde::de::DeserializeOwned>(
 }
 
 /// Serialize to JSON text (compact or pretty); decimals are written as strings.
+///
+/// Always inlined, so that each caller's constant `pretty` picks one serializer at compile time:
+/// otherwise every serialized type is compiled for both formatters, and the WebAssembly modules
+/// (which only write compact JSON) carry the pretty one too (benches/README.md, issue 15).
+#[inline(always)]
 pub(crate) fn write_json<T: serde::Serialize + ?Sized>(value: &T, pretty: bool) -> Result<String> {
-    let text = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+    if pretty {
+        finish(serde_json::to_string_pretty(value))
+    } else {
+        finish(serde_json::to_string(value))
+    }
+}
+
+fn finish(text: serde_json::Result<String>) -> Result<String> {
     text.map_err(|e| Error::parse("", None, e.to_string()).caused_by(e))
 }
 

@@ -40,15 +40,7 @@ pub fn read_plan_csv(text: &str, id: &str, name: &str) -> Result<Plan> {
     }
     let mut indicators = Vec::new();
     let mut lines: Vec<u64> = Vec::new();
-    while let Some((line, record)) = records.next_record()? {
-        if record.len() != headers.len() {
-            return Err(Error::Parse {
-                path: "row".into(),
-                line: Some(line),
-                message: format!("found a row with {} fields, but the header has {}", record.len(), headers.len()),
-                cause: None,
-            });
-        }
+    while let Some((line, record)) = records.next_row(headers.len())? {
         let ind = indicator_from_row(
             headers.iter().map(String::as_str).zip(record.iter().map(String::as_str)),
             RowPlace::Line(line),

@@ -7,8 +7,9 @@
 //! row never fails the batch.
 
 mod kernel;
-mod lanes;
+pub mod panel;
 mod spec;
+mod vmath;
 
 pub use kernel::{assess_into, Columns, Outputs};
 pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS};
@@ -119,29 +120,26 @@ impl BatchThresholds {
 /// absolute) of the edge counts as on it ([`crate::method::prepare::at_least`]). The batch's
 /// completion and time share are f64 quotients of decimal inputs, so an exact edge such as
 /// 0.37/0.74 = 0.5 may land an ulp below; the tolerance makes both APIs give one answer.
+#[inline(always)]
 fn at_least(x: f64, edge: f64) -> bool {
     x >= edge - crate::method::prepare::EDGE_TOLERANCE * edge.abs().max(1.0)
 }
 
-/// Compound rates `(to/from)^(1/years) − 1` of many series, four at a time in SIMD lanes (the
-/// batch kernel's routine, [`lanes`]), NaN where none exists; `out` takes the shortest length.
+/// Compound rates `(to/from)^(1/years) − 1` of many series with the batch kernel's routine
+/// (vectorised; AVX-512 or AVX2 + FMA at run time with the `simd` feature), NaN where none exists; `out`
+/// takes the shortest length.
 pub fn compound_rates(from: &[f64], to: &[f64], years: &[f64], out: &mut [f64]) {
-    let mut chunks = out.chunks_mut(4);
-    let mut k = 0usize;
-    for o in &mut chunks {
-        let lane = |s: &[f64]| {
-            let mut a = [f64::NAN; 4];
-            for (j, x) in a.iter_mut().enumerate() {
-                *x = k.checked_add(j).and_then(|i| s.get(i)).copied().unwrap_or(f64::NAN);
+    struct Rates<'a, 'o>(&'a [f64], &'a [f64], &'a [f64], &'o mut [f64]);
+    impl kernel::Twice for Rates<'_, '_> {
+        type Output = ();
+        #[inline(always)]
+        fn run<const F: bool>(self) {
+            for (((o, f), t), y) in self.3.iter_mut().zip(self.0).zip(self.1).zip(self.2) {
+                *o = vmath::rate::<F>(*f, *t, *y);
             }
-            wide::f64x4::new(a)
-        };
-        let r = lanes::rate(lane(from), lane(to), lane(years)).to_array();
-        for (o, r) in o.iter_mut().zip(r) {
-            *o = r;
         }
-        k = k.saturating_add(4);
     }
+    kernel::dispatch(Rates(from, to, years, out));
 }
 
 /// `(to/from)^(1/years) − 1`: the routine the exact API uses too ([`crate::math::rate`]).

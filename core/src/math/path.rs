@@ -13,6 +13,7 @@ use crate::num::{from_f64, to_f64, years_between, Checked};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum PathKind {
     /// Equal annual increments: `m(y) = y0 + (y* − y0)(y − t0)/N`.
     Linear,
@@ -42,22 +43,21 @@ impl PathKind {
     }
 }
 
-/// The value a path requires in one year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct Milestone {
-    /// Year.
-    pub year: i32,
-    /// Required value, in the indicator's unit.
-    pub value: Decimal,
-}
+/// The value a path requires in one year: a [`YearValue`](crate::YearValue).
+pub type Milestone = crate::model::year_value::YearValue;
 
 /// Milestones for every year from `from` to `to`, both included.
 ///
 /// The first milestone is exactly the starting value and the last exactly the target.
-pub fn required_path(from: (i32, Decimal), to: (i32, Decimal), kind: PathKind) -> Result<Vec<Milestone>> {
-    let (t0, y0) = from;
-    let (t1, y1) = to;
+pub fn required_path(from: impl Into<Milestone>, to: impl Into<Milestone>, kind: PathKind) -> Result<Vec<Milestone>> {
+    path_between(from.into(), to.into(), kind)
+}
+
+/// [`required_path`] once, whatever the callers' argument types (one copy in the WebAssembly
+/// module, not one per pair of types).
+fn path_between(from: Milestone, to: Milestone, kind: PathKind) -> Result<Vec<Milestone>> {
+    let Milestone { year: t0, value: y0 } = from;
+    let Milestone { year: t1, value: y1 } = to;
     // Bounded years bound the path's length (no input allocates without limit).
     crate::model::indicator::check_year(t0, "from.year")?;
     crate::model::indicator::check_year(t1, "to.year")?;

@@ -9,28 +9,15 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{finite, to_f64, years_between, Checked};
 
-/// A year and a value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-pub struct YearValue {
-    /// Year.
-    pub year: i32,
-    /// Value.
-    pub value: Decimal,
-}
-
-impl YearValue {
-    /// A year and a value.
-    pub fn new(year: i32, value: Decimal) -> Self {
-        YearValue { year, value }
-    }
-}
+pub use crate::model::year_value::YearValue;
 
 /// Every building block of `docs/methods.md` ("Building blocks") at the latest observation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Progress {
     /// Baseline used (`t0`, `y0`).
     pub base: YearValue,
@@ -96,7 +83,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let done = yt.sub_or(y0, "completion")?;
     let completion = if planned.is_zero() {
         warnings.push(Warning::new(
-            "maintain_target",
+            WarningCode::MaintainTarget,
             "completion",
             "the target equals the baseline, so completion is undefined: the target is to maintain the level",
         ));
@@ -115,7 +102,11 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
             }
         }
         Some(_) => {
-            warnings.push(Warning::new("no_elapsed_time", "pace", "the latest observation is the baseline year"));
+            warnings.push(Warning::new(
+                WarningCode::NoElapsedTime,
+                "pace",
+                "the latest observation is the baseline year",
+            ));
             None
         }
         None => None,
@@ -142,7 +133,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
         )
     } else {
         warnings.push(Warning::new(
-            "target_year_passed",
+            WarningCode::TargetYearPassed,
             "required_cagr_from_now",
             format!("the latest observation ({}) is not before the target year ({})", latest.year, target.year),
         ));
@@ -157,7 +148,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
             (Some(_), Some(_)) if !done.is_zero() => {
                 if required_cagr_from_now.is_none() || actual_cagr.is_none() {
                     warnings.push(Warning::new(
-                        "linear_fallback",
+                        WarningCode::LinearFallback,
                         "acceleration",
                         "growth rates are undefined; the acceleration is the ratio of slopes",
                     ));
@@ -203,7 +194,7 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
 pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut Vec<Warning>) -> Option<f64> {
     if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() {
         warnings.push(Warning::new(
-            "undefined_growth",
+            WarningCode::UndefinedGrowth,
             field,
             format!("no compound rate from {from} to {to} (zero or sign change)"),
         ));
@@ -213,7 +204,7 @@ pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut 
     let log = crate::math::rate::log_growth(from, to, years as f64)?;
     if crate::math::rate::factor_underflows(log) {
         warnings.push(Warning::new(
-            "rate_not_representable",
+            WarningCode::RateNotRepresentable,
             field,
             format!(
                 "from {from} to {to} in {years} years the value falls by more than 99.89 % a year: the rate \
@@ -245,12 +236,16 @@ fn years_to_go(
     } else if let Some((done, n)) = change {
         // At the slope done/n, from the exact differences (a tiny decimal slope loses digits).
         if !done.is_zero() && done.is_sign_positive() == needed_up {
-            warnings.push(Warning::new("linear_fallback", "years_to_target", "computed at the linear rate"));
+            warnings.push(Warning::new(WarningCode::LinearFallback, "years_to_target", "computed at the linear rate"));
             #[allow(clippy::cast_precision_loss)] // year counts are small.
             return finite(to_f64(ys.checked_sub(yt)?) / to_f64(done) * n as f64);
         }
     }
-    warnings.push(Warning::new("moving_away", "years_to_target", "at the current rate the target is never reached"));
+    warnings.push(Warning::new(
+        WarningCode::MovingAway,
+        "years_to_target",
+        "at the current rate the target is never reached",
+    ));
     None
 }
 

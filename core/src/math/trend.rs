@@ -12,12 +12,15 @@ use statrs::distribution::{ContinuousCDF, StudentsT};
 
 use crate::error::{Error, Result};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
+use crate::model::year_value::YearValue;
 use crate::num::{finite, to_f64};
 
 /// A projection model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Model {
     /// `ŷ(T) = yt (1 + ga)^(T − t)`, `ga` from the first to the last point.
     #[default]
@@ -67,11 +70,19 @@ impl Model {
 /// The band a projected value must fall in to meet the target (either side may be open).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Band {
     /// Lower bound, when the target has one.
     pub low: Option<f64>,
     /// Upper bound, when the target has one.
     pub high: Option<f64>,
+}
+
+impl Band {
+    /// The band from `low` to `high`, either open.
+    pub fn new(low: Option<f64>, high: Option<f64>) -> Self {
+        Band { low, high }
+    }
 }
 
 impl Band {
@@ -83,6 +94,7 @@ impl Band {
 /// A projection to the target year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Projection {
     /// The model used.
     pub model: Model,
@@ -115,7 +127,22 @@ pub struct Projection {
 const HORIZON: i32 = 100;
 
 /// Project `points` (sorted by year, one per year) to `year`, against `band` when given.
-pub fn project(
+///
+/// Named `project_trend` so it does not share a name with [`crate::Project`], a plan's
+/// construction project (`onpace::project` is its deprecated old name).
+pub fn project_trend(
+    points: &[YearValue],
+    year: i32,
+    band: Option<Band>,
+    model: Model,
+    level: f64,
+) -> Result<Projection> {
+    let pairs: Vec<(i32, Decimal)> = points.iter().map(|p| (p.year, p.value)).collect();
+    project_points(&pairs, year, band, model, level)
+}
+
+/// [`project_trend`] on `(year, value)` pairs, as the methods hold their series.
+pub(crate) fn project_points(
     points: &[(i32, Decimal)],
     year: i32,
     band: Option<Band>,
@@ -151,7 +178,7 @@ pub fn project(
     let mut warnings = Vec::new();
     if year <= t_last {
         warnings.push(Warning::new(
-            "target_year_passed",
+            WarningCode::TargetYearPassed,
             "year",
             format!("projecting to {year}, not after the latest observation {t_last}"),
         ));
@@ -210,7 +237,7 @@ pub fn project(
             }
             if ols.n == 3 {
                 warnings.push(Warning::new(
-                    "few_points",
+                    WarningCode::FewPoints,
                     "interval",
                     "three points: the interval has one degree of freedom",
                 ));
@@ -225,7 +252,7 @@ pub fn project(
     });
     if band.is_some() && year_reached.is_none() {
         warnings.push(Warning::new(
-            "not_reached",
+            WarningCode::NotReached,
             "year_reached",
             format!("the projection does not meet the target within {HORIZON} years"),
         ));
@@ -301,7 +328,7 @@ fn weighted_rate(xs: &[f64], ys: &[f64], target_year: f64, warnings: &mut Vec<Wa
         target_year
     } else {
         warnings.push(Warning::new(
-            "target_year_passed",
+            WarningCode::TargetYearPassed,
             "weights",
             "weights computed as if the target year were the year after the latest point",
         ));
@@ -385,6 +412,12 @@ fn probability_in_band(b: Band, mean: f64, se: f64, df: f64, log: bool) -> Resul
     Ok((upper - lower).clamp(0.0, 1.0))
 }
 
+/// The old name of [`project_trend`], kept for one release.
+#[deprecated(since = "0.2.0", note = "renamed `project_trend`: `Project` is a construction project")]
+pub fn project(points: &[YearValue], year: i32, band: Option<Band>, model: Model, level: f64) -> Result<Projection> {
+    project_trend(points, year, band, model, level)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,10 +425,10 @@ mod tests {
     #[test]
     fn minimum_points() {
         let one = [(2020, Decimal::ONE)];
-        assert_eq!(project(&one, 2025, None, Model::EndpointCagr, 0.9).unwrap_err().code(), "insufficient_data");
+        assert_eq!(project_points(&one, 2025, None, Model::EndpointCagr, 0.9).unwrap_err().code(), "insufficient_data");
         let two = [(2020, Decimal::ONE), (2021, Decimal::TWO)];
-        assert_eq!(project(&two, 2025, None, Model::OlsLinear, 0.9).unwrap_err().code(), "insufficient_data");
-        assert_eq!(project(&two, 2025, None, Model::EndpointCagr, 1.0).unwrap_err().code(), "invalid_argument");
+        assert_eq!(project_points(&two, 2025, None, Model::OlsLinear, 0.9).unwrap_err().code(), "insufficient_data");
+        assert_eq!(project_points(&two, 2025, None, Model::EndpointCagr, 1.0).unwrap_err().code(), "invalid_argument");
     }
 
     #[test]

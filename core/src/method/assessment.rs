@@ -7,10 +7,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::method::status::Status;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 
 /// The values an assessment actually used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct UsedInputs {
     /// Base year used.
     pub base_year: i32,
@@ -45,6 +47,7 @@ pub struct UsedInputs {
 /// The verdict on one indicator, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Assessment {
     /// Indicator id.
     pub indicator: String,
@@ -114,7 +117,11 @@ impl Assessment {
             }
         }
         for name in bad {
-            self.warnings.push(Warning::new("overflow", name, "the value is beyond the range of a 64-bit float"));
+            self.warnings.push(Warning::new(
+                WarningCode::Overflow,
+                name,
+                "the value is beyond the range of a 64-bit float",
+            ));
         }
         self
     }

@@ -18,6 +18,7 @@ use crate::method::{Assessment, Context, Method, Status};
 use crate::model::date::{days_in_month, Date};
 use crate::model::indicator::Nature;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{from_f64, to_f64, Checked};
 
 /// The method id.
@@ -76,13 +77,13 @@ impl Method for CnPlanPace {
                 let span = Decimal::from(i64::from(prep.implied.year).saturating_sub(i64::from(prep.base.year)));
                 sub_used = Some((s.period.clone(), elapsed.div_or(span, "time_share")?.normalize()));
                 sub_warning = Some(Warning::new(
-                    "sub_annual",
+                    WarningCode::SubAnnual,
                     "observations",
                     format!("the {} {} figure is used, with the time to the end of its period", s.year, s.period),
                 ));
             } else {
                 sub_warning = Some(Warning::new(
-                    "sub_annual_not_comparable",
+                    WarningCode::SubAnnualNotComparable,
                     "observations",
                     "sub-annual figures are compared with annual ones only for level targets of indicators measured at a point in time (shares, rates, indices, durations); they were not used",
                 ));
@@ -107,7 +108,7 @@ impl Method for CnPlanPace {
         let geometric = if ctx.indicator.target.is_growth_type() { geometric_completion(&prep) } else { None };
         if ctx.indicator.target.is_growth_type() && geometric.is_none() {
             extra.push(Warning::new(
-                "linear_fallback",
+                WarningCode::LinearFallback,
                 "completion",
                 "a geometric completion needs positive values and a target unlike the baseline; the linear path is used",
             ));
@@ -235,6 +236,7 @@ mod tests {
     fn status_at(value: &str, nature: Option<Nature>) -> Status {
         let mut ind = Indicator::new(
             "x",
+            "x",
             Unit::Count { noun: None },
             Direction::Increase,
             Baseline { year: 2020, value: d("0") },
@@ -263,6 +265,7 @@ mod tests {
     fn unknown_thresholds_are_refused() {
         let ind = Indicator::new(
             "x",
+            "x",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("1") },
@@ -272,7 +275,6 @@ mod tests {
         let mut o = AssessOptions::default();
         o.thresholds.insert("ahead".into(), d("0.2"));
         assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "invalid_argument");
-        o.method = "nope".into();
-        assert_eq!(assess(&ind, &[], &o).unwrap_err().code(), "unknown_method");
+        assert_eq!("nope".parse::<crate::method::MethodId>().unwrap_err().code(), "unknown_method");
     }
 }

@@ -17,6 +17,7 @@ use crate::method::prepare::{
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
@@ -86,7 +87,7 @@ impl Method for Destatis {
             None => {
                 let (Some(first), true) = (recent.first(), best >= min_run) else {
                     let w = Warning::new(
-                        "insufficient_data",
+                        WarningCode::InsufficientData,
                         "observations",
                         format!("needs {min_run} consecutive annual values within the last {window} years; has {best}"),
                     );

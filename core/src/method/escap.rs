@@ -9,13 +9,14 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::trend::project;
+use crate::math::trend::project_points;
 use crate::method::prepare::{
     above, assessment, at_least, maintain_warning, not_assessable, prepare, series_with_baseline, slipped_warning,
     verdict, Verdict,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
@@ -76,9 +77,9 @@ impl Method for Escap {
             }
             Verdict::Open => {
                 let series = series_with_baseline(ctx.indicator, ctx.points);
-                match project(&series, prep.implied.year, None, ctx.options.model, 0.9) {
+                match project_points(&series, prep.implied.year, None, ctx.options.model, 0.9) {
                     Err(e) => {
-                        let w = Warning::new(e.code(), "projection", e.to_string());
+                        let w = Warning::new(WarningCode::from_error(&e), "projection", e.to_string());
                         return Ok(not_assessable(ctx, ID, v, w));
                     }
                     Ok(proj) => {

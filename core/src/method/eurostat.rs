@@ -24,6 +24,7 @@ use crate::method::prepare::{
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
 use crate::model::target::Target;
+use crate::model::warning::WarningCode;
 
 /// The method id.
 pub const ID: &str = "eurostat";
@@ -78,7 +79,7 @@ impl Method for Eurostat {
         let mut extra = Vec::new();
         let Some(&(base_year, base_value)) = series.iter().find(|p| p.0 >= start_year && p.0 < latest.year) else {
             let w = Warning::new(
-                "insufficient_data",
+                WarningCode::InsufficientData,
                 "window",
                 format!("no point between {start_year} and {}", latest.year),
             );
@@ -86,7 +87,7 @@ impl Method for Eurostat {
         };
         if base_year != start_year {
             extra.push(Warning::new(
-                "base_year_substituted",
+                WarningCode::BaseYearSubstituted,
                 "window",
                 format!("no value for the window start {start_year}; {base_year} is used"),
             ));
@@ -133,7 +134,7 @@ impl Method for Eurostat {
         let level = match implied(&ctx) {
             Ok(l) => l,
             Err(e) => {
-                let w = Warning::new(e.code(), "target", e.to_string());
+                let w = Warning::new(WarningCode::from_error(&e), "target", e.to_string());
                 return Ok(not_assessable(ctx, ID, v, w));
             }
         };

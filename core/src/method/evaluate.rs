@@ -1,24 +1,28 @@
 //! A whole plan at an as-of point: one assessment per indicator and a roll-up.
 
-use std::collections::BTreeMap;
-
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
-use crate::method::{merged_thresholds, method, AssessOptions, Assessment, Context, MissingPolicy, Status};
+use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, Observation, Warning};
+use crate::model::series::{resolve_points, AsOf, Warning};
 use crate::model::target::Target;
+use crate::model::warning::WarningCode;
 use crate::num::{from_f64, Checked};
 
-/// Observations of a plan, by indicator id.
-pub type PlanObservations = BTreeMap<String, Vec<Observation>>;
+/// The old path of [`crate::model::series::PlanObservations`], kept for one release.
+#[deprecated(
+    since = "0.2.0",
+    note = "moved to the model: `onpace::PlanObservations` or `onpace::model::series::PlanObservations`"
+)]
+pub type PlanObservations = crate::model::series::PlanObservations;
 
 /// How many indicators got one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct StatusCount {
     /// The status.
     pub status: Status,
@@ -30,6 +34,7 @@ pub struct StatusCount {
 /// a zero score; the missing-data policy says whether they count as off pace in shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Summary {
     /// Count per status, in the method's order (best first), zero counts included.
     pub counts: Vec<StatusCount>,
@@ -65,6 +70,7 @@ pub struct Summary {
 /// The roll-up of the indicators of one nature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct NatureSummary {
     /// Binding or anticipatory.
     pub nature: crate::model::indicator::Nature,
@@ -78,8 +84,42 @@ pub struct NatureSummary {
     pub off_pace: Vec<String>,
 }
 
-/// A plan evaluated with one method.
+/// A plan evaluated with one method: one [`Assessment`] per indicator and the roll-up.
+///
+/// ```
+/// use onpace::{AsOf, AssessOptions, Observation, Plan, PlanObservations, Status};
+/// use rust_decimal::Decimal;
+///
+/// let plan = Plan::from_json(r#"{"id": "p", "title": {"zh": "规划"}, "issuer": {"zh": "政府"},
+///   "region": {"zh": "某市"}, "period": {"start": 2021, "end": 2025}, "base_year": 2020,
+///   "indicators": [
+///     {"id": "forest", "label": {"zh": "森林覆盖率"}, "unit": {"kind": "percent"},
+///      "direction": "increase", "baseline": {"year": 2020, "value": "23.0"},
+///      "target": {"kind": "level", "year": 2025, "value": "24.0"}},
+///     {"id": "energy", "label": {"zh": "单位GDP能耗"}, "unit": {"kind": "index"},
+///      "direction": "decrease", "baseline": {"year": 2020, "value": "100"},
+///      "target": {"kind": "level", "year": 2025, "value": "85"}}]}"#)?;
+/// // Illustrative 2023 figures: forest 23.6 is (23.6 − 23)/(24 − 23) = 60 % done at 3/5 of the
+/// // time (on track); energy 97 is (100 − 97)/(100 − 85) = 20 % done (more than 5 points
+/// // behind the 60 % time share: lagging).
+/// let mut obs = PlanObservations::new();
+/// obs.insert("forest".into(), vec![Observation::new(2023, Decimal::new(236, 1))]);
+/// obs.insert("energy".into(), vec![Observation::new(2023, Decimal::from(97))]);
+///
+/// let e = plan.evaluate(&obs, &AssessOptions::default().with_as_of(AsOf::Year(2023)))?;
+/// assert_eq!(e.method, "cn-plan-pace");
+/// assert_eq!(e.rows[0].status, Status::OnTrack);
+/// assert_eq!(e.rows[1].status, Status::Lagging);
+/// assert_eq!((e.summary.assessed, e.summary.on_pace), (2, 1));
+/// assert_eq!(e.summary.share_on_pace, Some(Decimal::new(5, 1)));
+///
+/// // As JSON (decimals as strings, exact), the shape the Python and JS results have.
+/// let json = serde_json::to_value(&e).unwrap();
+/// assert_eq!(json["rows"][1]["status"], "lagging");
+/// # Ok::<(), onpace::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// Plan id.
     pub plan: String,
@@ -99,8 +139,12 @@ pub struct Evaluation {
 ///
 /// A target relative to another indicator is resolved with that indicator's actual CAGR from
 /// its baseline to its latest observation (unless the options give a reference rate).
-pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
-    let m = method(&options.method)?;
+pub fn evaluate(
+    plan: &Plan,
+    observations: &crate::model::series::PlanObservations,
+    options: &AssessOptions,
+) -> Result<Evaluation> {
+    let m = options.method.method();
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     let index = IdIndex::new(plan);
     let observed = index.align(observations)?;
@@ -136,7 +180,7 @@ pub fn evaluate(plan: &Plan, observations: &PlanObservations, options: &AssessOp
             match reference_rate(plan, &index, to, &resolved, ind)? {
                 Some(rate) => opts.to_mut().reference_rate = Some(rate),
                 None => warnings.push(Warning::new(
-                    "insufficient_data",
+                    WarningCode::InsufficientData,
                     "reference",
                     format!("the reference indicator `{to}` has no growth rate to compare with"),
                 )),
@@ -182,8 +226,11 @@ impl<'a> IdIndex<'a> {
 
     /// Each indicator's observations, in the plan's order, by one merge of the two sorted id
     /// lists; the first observation key (in sorted order) the plan lacks is an error.
-    fn align<'o>(&self, observations: &'o PlanObservations) -> Result<Vec<&'o [Observation]>> {
-        let mut out: Vec<&[Observation]> = vec![&[]; self.ids.len()];
+    fn align<'o>(
+        &self,
+        observations: &'o crate::model::series::PlanObservations,
+    ) -> Result<Vec<&'o [crate::model::series::Observation]>> {
+        let mut out: Vec<&[crate::model::series::Observation]> = vec![&[]; self.ids.len()];
         let mut order = self.order.iter().peekable();
         for (key, obs) in observations {
             while order.next_if(|&&i| self.id(i) < key.as_str()).is_some() {}
@@ -274,7 +321,7 @@ fn is_judged(s: Status) -> bool {
 /// The roll-up of some rows of an evaluation (its binding indicators, say) under the options
 /// the evaluation ran with: the same counts, shares and weights as the whole plan's summary.
 pub fn summary_of(rows: &[Assessment], options: &AssessOptions) -> Result<Summary> {
-    roll_up(rows, method(&options.method)?, options)
+    roll_up(rows, options.method.method(), options)
 }
 
 /// The summary of `rows` with the overall status of methods that define one.
@@ -347,7 +394,11 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
 
 impl Plan {
     /// Evaluate the plan ([`evaluate`]).
-    pub fn evaluate(&self, observations: &PlanObservations, options: &AssessOptions) -> Result<Evaluation> {
+    pub fn evaluate(
+        &self,
+        observations: &crate::model::series::PlanObservations,
+        options: &AssessOptions,
+    ) -> Result<Evaluation> {
         evaluate(self, observations, options)
     }
 }

@@ -11,6 +11,7 @@ use crate::error::Result;
 use crate::method::{Assessment, Context, Status, UsedInputs};
 use crate::model::series::{Point, Warning};
 use crate::model::target::{Comparator, Relation, Target};
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The assessment of a target form handled here, or `None` for the method's own rules.
@@ -33,7 +34,7 @@ pub fn assess_form(ctx: &Context<'_>, method: &str, version: &str, cn_plan_pace:
         Target::Relative { year, relation, tolerance, .. } if rate_unit => {
             let Some(reference) = ctx.options.reference_rate else {
                 let w = Warning::new(
-                    "insufficient_data",
+                    WarningCode::InsufficientData,
                     "reference",
                     "the reference indicator's average rate is not known (no observed rates, or none given)",
                 );
@@ -51,7 +52,11 @@ pub fn assess_form(ctx: &Context<'_>, method: &str, version: &str, cn_plan_pace:
             let mut a = Assessment::bare(&ind.id, method, version, Status::Monitored);
             a.thresholds = ctx.thresholds.clone();
             a.warnings = ctx.warnings.clone();
-            a.warnings.push(Warning::new("no_target", "target", "no numeric target: monitored and reported only"));
+            a.warnings.push(Warning::new(
+                WarningCode::NoTarget,
+                "target",
+                "no numeric target: monitored and reported only",
+            ));
             let avg = average_rate(ind.baseline.year, i32::MAX, ctx.points, ind.unit.scale())?;
             if rate_unit {
                 a.actual_cagr = avg.rate.map(to_f64);
@@ -102,7 +107,7 @@ fn bound(ctx: &Context<'_>, method: &str, version: &str, year: i32) -> Result<As
     let years: Vec<&Point> = in_period(ctx.points, ind.baseline.year, year).collect();
     let Some(latest) = years.last() else {
         let w = Warning::new(
-            "insufficient_data",
+            WarningCode::InsufficientData,
             "observations",
             format!("no observation in {}–{year}", ind.baseline.year.saturating_add(1)),
         );
@@ -163,7 +168,7 @@ fn rate_comparison(
     let avg = average_rate(ind.baseline.year, year, ctx.points, ind.unit.scale())?;
     let Some(latest) = avg.last.clone() else {
         let w = Warning::new(
-            "insufficient_data",
+            WarningCode::InsufficientData,
             "observations",
             format!("no observed rate in {}–{year}", ind.baseline.year.saturating_add(1)),
         );
@@ -194,7 +199,7 @@ fn rate_comparison(
     let observed_all = avg.years == span;
     if !observed_all && latest.year >= year {
         warnings.push(Warning::new(
-            "missing_years",
+            WarningCode::MissingYears,
             "observations",
             format!("{} of the {span} years of the period are observed; the average is over those", avg.years),
         ));

@@ -11,7 +11,10 @@ pub mod escap;
 pub mod eurostat;
 pub mod evaluate;
 pub mod forms;
+pub mod id;
 pub mod open_sdg;
+// Helpers the methods share; public for the benches and tests, not part of the supported API.
+#[doc(hidden)]
 pub mod prepare;
 pub mod project;
 pub mod sdsn;
@@ -27,8 +30,10 @@ use crate::error::{Error, Result};
 use crate::math::trend::Model;
 use crate::model::indicator::{BaselineChoice, Indicator};
 use crate::model::series::{resolve_points, AsOf, Observation, Point, Warning};
+use crate::model::warning::WarningCode;
 
 pub use assessment::{Assessment, UsedInputs};
+pub use id::MethodId;
 pub use status::{Status, Tone, ALL_STATUSES};
 
 /// Threshold values by name (e.g. `ahead_margin`).
@@ -111,6 +116,7 @@ pub fn method_ids() -> Vec<&'static str> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum MissingPolicy {
     /// Report them and leave them out of shares and means (the default).
     #[default]
@@ -125,12 +131,42 @@ crate::io::names::deserialize_by_name!(MissingPolicy {
 });
 
 /// Options of an assessment or evaluation.
+///
+/// Start from [`AssessOptions::default`] (or [`AssessOptions::method`]) and change what you
+/// need with the `with_*` methods: the struct is `#[non_exhaustive]`, so a new option in a
+/// later release breaks no caller.
+///
+/// ```
+/// use onpace::{AsOf, AssessOptions, Indicator, MethodId, Observation};
+/// use rust_decimal::Decimal;
+///
+/// // 0.36 in 2020 → at least 1.10 in 2025; 0.60 observed in 2022 (illustrative).
+/// let rd = Indicator::from_json(r#"{"id": "rd", "label": {"zh": "研发经费投入强度"},
+///     "unit": {"kind": "percent"}, "direction": "increase",
+///     "baseline": {"year": 2020, "value": "0.36"},
+///     "target": {"kind": "level", "year": 2025, "value": "1.10"}}"#)?;
+/// let obs = [Observation::new(2022, Decimal::new(60, 2))];
+///
+/// // Completion (0.60 − 0.36)/(1.10 − 0.36) = 0.3243 against a time share of 2/5 = 0.4:
+/// // 7.6 points behind. With the default lag tolerance (5 points) that is lagging …
+/// let strict = AssessOptions::default().with_as_of(AsOf::Year(2022));
+/// assert_eq!(rd.assess(&obs, &strict)?.status.code(), "lagging");
+/// // … and with a 10-point tolerance, on track.
+/// let lenient = strict.with_threshold("lag_tolerance", Decimal::new(10, 2));
+/// assert_eq!(rd.assess(&obs, &lenient)?.status.code(), "on_track");
+///
+/// // Another method, by typed id; a threshold it does not have is an error, never ignored.
+/// let sdg = AssessOptions::method(MethodId::OpenSdg).with_threshold("lag_tolerance", Decimal::ONE);
+/// assert_eq!(rd.assess(&obs, &sdg).unwrap_err().code(), "invalid_argument");
+/// # Ok::<(), onpace::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct AssessOptions {
     /// What "now" is.
     pub as_of: AsOf,
-    /// Method id.
-    pub method: String,
+    /// The method.
+    pub method: MethodId,
     /// Thresholds to override.
     pub thresholds: Thresholds,
     /// Projection model, for methods that project (`escap`).
@@ -150,7 +186,7 @@ impl Default for AssessOptions {
     fn default() -> Self {
         AssessOptions {
             as_of: AsOf::Latest,
-            method: crate::DEFAULTS.method.into(),
+            method: MethodId::CnPlanPace,
             thresholds: Thresholds::new(),
             model: crate::DEFAULTS.assess_model,
             reference_rate: None,
@@ -163,8 +199,58 @@ impl Default for AssessOptions {
 
 impl AssessOptions {
     /// Default options with another method.
-    pub fn method(id: &str) -> Self {
-        AssessOptions { method: id.into(), ..AssessOptions::default() }
+    pub fn method(id: MethodId) -> Self {
+        AssessOptions { method: id, ..AssessOptions::default() }
+    }
+
+    /// These options with another method.
+    #[must_use]
+    pub fn with_method(self, id: MethodId) -> Self {
+        AssessOptions { method: id, ..self }
+    }
+
+    /// These options with another evaluation point.
+    #[must_use]
+    pub fn with_as_of(self, as_of: AsOf) -> Self {
+        AssessOptions { as_of, ..self }
+    }
+
+    /// These options with one threshold set (checked against the method's names when used).
+    #[must_use]
+    pub fn with_threshold(mut self, name: impl Into<String>, value: Decimal) -> Self {
+        self.thresholds.insert(name.into(), value);
+        self
+    }
+
+    /// These options with another projection model (for `escap`).
+    #[must_use]
+    pub fn with_model(self, model: Model) -> Self {
+        AssessOptions { model, ..self }
+    }
+
+    /// These options with the reference indicator's average annual growth.
+    #[must_use]
+    pub fn with_reference_rate(self, rate: Decimal) -> Self {
+        AssessOptions { reference_rate: Some(rate), ..self }
+    }
+
+    /// These options with a roll-up weight for one indicator.
+    #[must_use]
+    pub fn with_weight(mut self, indicator: impl Into<String>, weight: Decimal) -> Self {
+        self.weights.insert(indicator.into(), weight);
+        self
+    }
+
+    /// These options with another policy for not-assessable rows in roll-ups.
+    #[must_use]
+    pub fn with_missing(self, missing: MissingPolicy) -> Self {
+        AssessOptions { missing, ..self }
+    }
+
+    /// These options with another baseline choice.
+    #[must_use]
+    pub fn with_baseline(self, baseline: BaselineChoice) -> Self {
+        AssessOptions { baseline, ..self }
     }
 }
 
@@ -190,7 +276,7 @@ pub fn merged_thresholds(m: &dyn Method, given: &Thresholds) -> Result<Threshold
 
 /// Assess one indicator on its observations.
 pub fn assess(indicator: &Indicator, observations: &[Observation], options: &AssessOptions) -> Result<Assessment> {
-    let m = method(&options.method)?;
+    let m = options.method.method();
     let thresholds = merged_thresholds(m, &options.thresholds)?;
     let mut warnings = Vec::new();
     let (used, revision) = with_baseline(indicator, options);
@@ -250,9 +336,11 @@ pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, S
             .filter_map(|p| p.annual_change.map(|c| crate::math::progress::YearValue::new(p.year, c)))
             .collect();
     }
-    if sub_annual && !a.warnings.iter().any(|w| w.code.starts_with("sub_annual")) {
+    if sub_annual
+        && !a.warnings.iter().any(|w| matches!(w.code, WarningCode::SubAnnual | WarningCode::SubAnnualNotComparable))
+    {
         a.warnings.push(Warning::new(
-            "sub_annual_not_comparable",
+            WarningCode::SubAnnualNotComparable,
             "observations",
             format!("`{}` judges this target on annual values; the sub-annual figures were not used", m.id()),
         ));

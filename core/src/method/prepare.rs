@@ -9,6 +9,7 @@ use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
 use crate::model::target::{ImpliedLevel, Target};
+use crate::model::warning::WarningCode;
 
 /// What a method works from once the common checks have passed.
 #[derive(Debug, Clone)]
@@ -52,7 +53,7 @@ pub fn implied(ctx: &Context<'_>) -> Result<ImpliedLevel> {
 pub fn prepare(ctx: &Context<'_>) -> Result<std::result::Result<Prepared, Warning>> {
     let implied = match implied(ctx) {
         Ok(level) => level,
-        Err(e) => return Ok(Err(Warning::new(e.code(), "target", e.to_string()))),
+        Err(e) => return Ok(Err(Warning::new(WarningCode::from_error(&e), "target", e.to_string()))),
     };
     let Some(latest) = latest_after_base(ctx.indicator, ctx.points) else {
         return Ok(Err(no_data(ctx.indicator)));
@@ -71,7 +72,7 @@ pub fn latest_after_base(indicator: &Indicator, points: &[Point]) -> Option<Year
 /// The `insufficient_data` warning for an indicator with no observation after its baseline.
 pub fn no_data(indicator: &Indicator) -> Warning {
     Warning::new(
-        "insufficient_data",
+        WarningCode::InsufficientData,
         "observations",
         format!("no observation after the baseline year {}", indicator.baseline.year),
     )
@@ -100,7 +101,11 @@ pub fn verdict(indicator: &Indicator, prep: &Prepared) -> Verdict {
 
 /// The `target_slipped` warning.
 pub fn slipped_warning() -> Warning {
-    Warning::new("target_slipped", "status", "the baseline already met the target, but the latest value no longer does")
+    Warning::new(
+        WarningCode::TargetSlipped,
+        "status",
+        "the baseline already met the target, but the latest value no longer does",
+    )
 }
 
 /// The band-edge tolerance of every f64 comparison (relative to the edge, absolute below 1):
@@ -134,7 +139,11 @@ pub fn no_target_result(
     a.ratio = Some(ratio);
     a.thresholds = ctx.thresholds.clone();
     a.warnings = ctx.warnings;
-    a.warnings.push(Warning::new("no_target", "target", "no numeric target: assessed by the growth rate alone"));
+    a.warnings.push(Warning::new(
+        WarningCode::NoTarget,
+        "target",
+        "no numeric target: assessed by the growth rate alone",
+    ));
     a
 }
 
@@ -273,7 +282,7 @@ pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64,
 /// The `negative_values` warning of a method that flipped the direction for negative values.
 pub fn flipped_warning(field: &str) -> Warning {
     Warning::new(
-        "negative_values",
+        WarningCode::NegativeValues,
         field,
         "every value is negative: rates measure the magnitude, so the desired direction is flipped (Open SDG's rule)",
     )
@@ -282,7 +291,7 @@ pub fn flipped_warning(field: &str) -> Warning {
 /// The `linear_fallback` warning for a method that used slopes.
 pub fn linear_fallback(field: &str) -> Warning {
     Warning::new(
-        "linear_fallback",
+        WarningCode::LinearFallback,
         field,
         "a compound rate is undefined or misleading (zero, sign change, or every value negative); the ratio of slopes is used",
     )
@@ -290,5 +299,9 @@ pub fn linear_fallback(field: &str) -> Warning {
 
 /// The `maintain_target` warning.
 pub fn maintain_warning() -> Warning {
-    Warning::new("maintain_target", "ratio", "the target equals the starting value and is not met: moving away")
+    Warning::new(
+        WarningCode::MaintainTarget,
+        "ratio",
+        "the target equals the starting value and is not met: moving away",
+    )
 }

@@ -16,6 +16,7 @@ use crate::method::prepare::{assessment, not_assessable, prepare, slipped_warnin
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
+use crate::model::warning::WarningCode;
 use crate::num::{to_f64, Checked};
 
 /// The method id.
@@ -59,7 +60,7 @@ impl Method for Sdsn {
             Direction::Decrease => (lb.max(ub), lb.min(ub)),
         };
         if worst == best {
-            let w = Warning::new("invalid_bounds", "thresholds", "the lower and upper bounds are equal");
+            let w = Warning::new(WarningCode::InvalidBounds, "thresholds", "the lower and upper bounds are equal");
             return Ok(not_assessable(ctx, ID, v, w));
         }
         let range = best.sub_or(worst, "score")?;
@@ -82,7 +83,11 @@ impl Method for Sdsn {
                 Status::Decreasing
             }
             Verdict::Open if remaining <= 0 => {
-                extra.push(Warning::new("target_year_passed", "status", "no time left: on track is impossible"));
+                extra.push(Warning::new(
+                    WarningCode::TargetYearPassed,
+                    "status",
+                    "no time left: on track is impossible",
+                ));
                 if obs < Decimal::ZERO {
                     Status::Decreasing
                 } else {

@@ -106,6 +106,7 @@ pub const ALL_STATUSES: &[Status] = &[
 /// How a status reads: good, middling, bad, or not judged. Drives colours and symbols.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Tone {
     /// Met or on course.
     Good,

@@ -10,8 +10,21 @@ use rust_decimal::Decimal;
 use crate::error::{Error, Result};
 use crate::model::indicator::check_year;
 
-/// A calendar day.
+/// A calendar day, checked: the only ways to make one ([`Date::new`], [`Date::parse`], `FromStr`,
+/// serde) refuse impossible days and years outside 1800–2200. Written as `YYYY-MM-DD`.
+///
+/// ```
+/// use onpace::Date;
+///
+/// let d: Date = "2023-06-30".parse()?;
+/// assert_eq!((d.year, d.month, d.day), (2023, 6, 30));
+/// assert_eq!(Date::parse("2023-06", "as_of")?.to_string(), "2023-06-30"); // the month's last day
+/// assert!(Date::new(2023, 13, 45).is_err());
+/// assert!("2023-02-30".parse::<Date>().is_err());
+/// # Ok::<(), onpace::Error>(())
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[non_exhaustive]
 pub struct Date {
     /// Year.
     pub year: i32,
@@ -32,6 +45,11 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 impl Date {
+    /// The day `year-month-day`, if it exists (`invalid_argument` otherwise).
+    pub fn new(year: i32, month: u32, day: u32) -> Result<Date> {
+        Date::parse(&format!("{year:04}-{month:02}-{day:02}"), "date")
+    }
+
     /// Parse `YYYY-MM-DD`, or `YYYY-MM` meaning the last day of that month. Impossible days
     /// (2023-02-30, 2023-13-01) are an `invalid_argument` error naming `field`.
     pub fn parse(text: &str, field: &str) -> Result<Date> {
@@ -85,6 +103,38 @@ impl Date {
 impl std::fmt::Display for Date {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl std::str::FromStr for Date {
+    type Err = Error;
+
+    fn from_str(text: &str) -> Result<Date> {
+        Date::parse(text, "date")
+    }
+}
+
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let text = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        Date::parse(&text, "date").map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({ "type": "string", "pattern": "^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$" })
     }
 }
 

@@ -59,6 +59,7 @@ impl Direction {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Nature {
     /// 预期性: anticipatory, a guide for expectations.
     Anticipatory,
@@ -71,18 +72,9 @@ crate::io::names::deserialize_by_name!(Nature {
     Binding => "binding",
 });
 
-/// The value an indicator starts from; its year may differ from the plan's base year.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
-#[serde(deny_unknown_fields)]
-pub struct Baseline {
-    /// Year of the baseline value.
-    pub year: i32,
-    /// The value, in the indicator's unit.
-    #[serde(with = "crate::io::decimal")]
-    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
-    pub value: Decimal,
-}
+/// The value an indicator starts from (its year may differ from the plan's base year): a
+/// [`YearValue`](crate::YearValue), `{"year": 2020, "value": "0.36"}` in JSON.
+pub type Baseline = crate::model::year_value::YearValue;
 
 /// A later revision of an indicator's baseline (after a census, a benchmark revision): the
 /// plan's printed value stays the default; evaluations use a revision on request.
@@ -131,6 +123,7 @@ pub struct Components {
 // `remote = "Self"`: the derives become the inherent `Indicator::serialize`/`deserialize`
 // (unchecked); the trait impls below wrap them, the Deserialize one with the validation.
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Indicator {
     /// Stable id, unique in the plan: 1–64 lowercase ASCII letters, digits, `-` and `_`, not
     /// starting with `-`.
@@ -195,32 +188,6 @@ pub(crate) fn unchecked_indicators<'de, D: serde::Deserializer<'de>>(
 pub const YEAR_RANGE: std::ops::RangeInclusive<i32> = 1800..=2200;
 
 impl Indicator {
-    /// An indicator with a level target (the comparator implied by the direction).
-    pub fn new(
-        id: impl Into<String>,
-        unit: Unit,
-        direction: Direction,
-        baseline: Baseline,
-        target: Target,
-    ) -> Result<Self> {
-        let id = id.into();
-        let ind = Indicator {
-            label: Label::zh(id.clone()),
-            id,
-            unit,
-            direction,
-            nature: None,
-            baseline,
-            baseline_revisions: Vec::new(),
-            target,
-            decimals: None,
-            components: None,
-            definition: None,
-        };
-        ind.validate("indicator")?;
-        Ok(ind)
-    }
-
     /// The target resolved to a level ([`Target::implied_level`]).
     pub fn implied_target(&self) -> Result<ImpliedLevel> {
         self.target.implied_level(&self.baseline, self.direction).map_err(|e| match e {
@@ -339,6 +306,7 @@ impl Indicator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum BaselineChoice {
     /// The plan's printed value (the default).
     #[default]
@@ -413,6 +381,7 @@ mod tests {
     fn rd_intensity() -> Indicator {
         let mut ind = Indicator::new(
             "rd-intensity",
+            "rd-intensity",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("0.36") },
@@ -458,6 +427,7 @@ mod tests {
     fn rules() {
         let bad_year = Indicator::new(
             "x",
+            "x",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("1") },
@@ -465,6 +435,7 @@ mod tests {
         );
         assert_eq!(bad_year.unwrap_err().code(), "year_out_of_range");
         let bad_id = Indicator::new(
+            "Bad Id",
             "Bad Id",
             Unit::Percent,
             Direction::Increase,

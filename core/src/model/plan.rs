@@ -64,6 +64,7 @@ pub struct ReferenceValue {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 // `remote = "Self"`: see `Indicator`; the trait impls below wrap the derived functions.
 #[serde(deny_unknown_fields, remote = "Self")]
+#[non_exhaustive]
 pub struct Plan {
     /// Stable id, e.g. `yanbian-st-14`: 1–64 lowercase ASCII letters, digits, `-` and `_`, not
     /// starting with `-`.

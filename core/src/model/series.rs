@@ -9,11 +9,13 @@ use serde::{Deserialize, Serialize};
 use crate::error::{Error, Result};
 use crate::model::date::Date;
 use crate::model::indicator::{check_year, derive_ratio, Indicator, YEAR_RANGE};
+pub use crate::model::warning::WarningCode;
 
 /// A qualifier attached to an observation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Flag {
     /// A first, preliminary release (初步核算).
     Preliminary,
@@ -62,6 +64,7 @@ impl Flag {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Observation {
     /// The year the value refers to.
     pub year: i32,
@@ -97,6 +100,10 @@ pub struct Observation {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<String>,
 }
+
+/// Observations of a plan, by indicator id (what [`crate::Plan::evaluate`], the CSV and JSON
+/// readers and the reports take).
+pub type PlanObservations = std::collections::BTreeMap<String, Vec<Observation>>;
 
 /// A sub-annual figure after the choice among vintages: its year, the month its period ends
 /// in, and its value.
@@ -217,21 +224,58 @@ impl Observation {
     pub fn annual_change(year: i32, change: Decimal) -> Self {
         Observation { value: None, annual_change: Some(change), ..Observation::new(year, Decimal::ZERO) }
     }
+
+    /// An observation given by its numerator and denominator (the value is derived from the
+    /// indicator's components).
+    pub fn from_components(year: i32, numerator: Decimal, denominator: Decimal) -> Self {
+        Observation {
+            value: None,
+            numerator: Some(numerator),
+            denominator: Some(denominator),
+            ..Observation::new(year, Decimal::ZERO)
+        }
+    }
+
+    /// This observation with a vintage (release date `YYYY-MM-DD`, or a label sorting the same way).
+    #[must_use]
+    pub fn with_vintage(self, vintage: impl Into<String>) -> Self {
+        Observation { vintage: Some(vintage.into()), ..self }
+    }
+
+    /// This observation with a flag.
+    #[must_use]
+    pub fn with_flag(self, flag: Flag) -> Self {
+        Observation { flag: Some(flag), ..self }
+    }
+
+    /// This observation with its source.
+    #[must_use]
+    pub fn with_source(self, source: impl Into<String>) -> Self {
+        Observation { source: Some(source.into()), ..self }
+    }
+
+    /// This observation as a sub-annual figure of its year (`H1`, `Q1`–`Q3`, `M01`–`M11`).
+    #[must_use]
+    pub fn with_period(self, period: impl Into<String>) -> Self {
+        Observation { period: Some(period.into()), ..self }
+    }
 }
 
 /// What "now" is for an evaluation.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum AsOf {
     /// Everything known: all years, the latest vintage of each.
     #[default]
     Latest,
     /// Observations of this year and before (latest vintage of each).
     Year(i32),
-    /// As known on this date (`YYYY-MM-DD`): vintages released on or before it, and years
-    /// before its year. Observations without a vintage count as always known.
-    Date(String),
+    /// As known on this date: vintages released on or before it, and years before its year.
+    /// Observations without a vintage count as always known. Build it from text with
+    /// [`AsOf::parse_date`] (which refuses 2023-13-45) or from a checked [`Date`].
+    Date(Date),
 }
 
 impl AsOf {
@@ -240,28 +284,33 @@ impl AsOf {
             AsOf::Latest => true,
             AsOf::Year(y) => obs.year <= *y,
             AsOf::Date(date) => {
-                // Validated before use; `YYYY-MM` compares as the month's last day.
-                let full = Date::parse(date, "as_of").map(|d| d.to_string()).unwrap_or_else(|_| date.clone());
-                let year_ok = date_year(date).is_none_or(|y| obs.year < y);
+                // Vintages are `YYYY-MM-DD` texts (or labels sorting the same way).
+                let full = date.to_string();
                 let vintage_ok = obs.vintage.as_ref().is_none_or(|v| v.as_str() <= full.as_str());
-                year_ok && vintage_ok
+                obs.year < date.year && vintage_ok
             }
         }
     }
 
-    /// Check the date form: a real calendar day (2023-02-30 is an error), or `YYYY-MM`.
+    /// As known on `date` (`YYYY-MM-DD`, or `YYYY-MM` for the month's last day); an impossible
+    /// day (2023-02-30, 2023-13-45) is an `invalid_argument` error.
+    pub fn parse_date(text: &str) -> Result<Self> {
+        Date::parse(text, "as_of").map(AsOf::Date)
+    }
+
+    /// Check the year range (a [`Date`] is a real calendar day by construction).
     pub fn validate(&self) -> Result<()> {
         match self {
             AsOf::Latest => Ok(()),
             AsOf::Year(y) => check_year(*y, "as_of"),
-            AsOf::Date(d) => Date::parse(d, "as_of").map(|_| ()),
+            AsOf::Date(d) => check_year(d.year, "as_of"),
         }
     }
 
     /// The evaluation date, when `as_of` is one.
     pub fn date(&self) -> Option<Date> {
         match self {
-            AsOf::Date(d) => Date::parse(d, "as_of").ok(),
+            AsOf::Date(d) => Some(*d),
             _ => None,
         }
     }
@@ -280,12 +329,9 @@ impl AsOf {
     }
 }
 
-fn date_year(date: &str) -> Option<i32> {
-    date.get(..4).and_then(|y| y.parse().ok())
-}
-
 /// The value used for one year after choosing among vintages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Point {
     /// Year.
     pub year: i32,
@@ -301,20 +347,35 @@ pub struct Point {
 }
 
 /// A machine-readable warning attached to a result.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[non_exhaustive]
 pub struct Warning {
     /// Stable code, e.g. `component_mismatch`, `undefined_growth`.
-    pub code: String,
+    pub code: WarningCode,
     /// The field or quantity concerned.
     pub field: String,
     /// Human-readable explanation.
     pub message: String,
 }
 
+// Written by hand so that the code goes out as the `&str` every other field uses: a derived
+// impl serializes a `WarningCode` field through serializer code of its own for each JSON
+// formatter, about a kilobyte of WebAssembly for the same output.
+impl Serialize for Warning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut w = s.serialize_struct("Warning", 3)?;
+        w.serialize_field("code", self.code.code())?;
+        w.serialize_field("field", &self.field)?;
+        w.serialize_field("message", &self.message)?;
+        w.end()
+    }
+}
+
 impl Warning {
-    pub(crate) fn new(code: &str, field: impl Into<String>, message: impl Into<String>) -> Self {
-        Warning { code: code.into(), field: field.into(), message: message.into() }
+    pub(crate) fn new(code: WarningCode, field: impl Into<String>, message: impl Into<String>) -> Self {
+        Warning { code, field: field.into(), message: message.into() }
     }
 }
 
@@ -415,7 +476,7 @@ pub fn resolve_points(
                 let diff = reported.checked_sub(derived).map(|d| d.abs());
                 if diff.is_none_or(|d| d > indicator.rounding_tolerance()) {
                     warnings.push(Warning::new(
-                        "component_mismatch",
+                        WarningCode::ComponentMismatch,
                         format!("{}[{year}]", indicator.id),
                         format!(
                             "reported {reported} differs from numerator/denominator {} by more than rounding",
@@ -476,6 +537,7 @@ mod tests {
     fn ind() -> Indicator {
         Indicator::new(
             "x",
+            "x",
             Unit::Percent,
             Direction::Increase,
             Baseline { year: 2020, value: d("1") },
@@ -496,7 +558,7 @@ mod tests {
         let all = resolve_points(&ind(), &obs, &AsOf::Latest, &mut w).unwrap();
         assert_eq!(all.len(), 2);
         assert_eq!(all[0].value, d("1.3"));
-        let then = resolve_points(&ind(), &obs, &AsOf::Date("2022-12-31".into()), &mut w).unwrap();
+        let then = resolve_points(&ind(), &obs, &AsOf::parse_date("2022-12-31").unwrap(), &mut w).unwrap();
         assert_eq!(then.len(), 1);
         assert_eq!(then[0].value, d("1.2"));
         let by_year = resolve_points(&ind(), &obs, &AsOf::Year(2021), &mut w).unwrap();
@@ -508,7 +570,11 @@ mod tests {
         let obs = vec![Observation::new(2021, d("1")), Observation::new(2021, d("2"))];
         let e = resolve_points(&ind(), &obs, &AsOf::Latest, &mut vec![]).unwrap_err();
         assert_eq!(e.code(), "invalid_observations");
-        let bad = AsOf::Date("2022/01/01".into());
-        assert_eq!(resolve_points(&ind(), &[], &bad, &mut vec![]).unwrap_err().code(), "invalid_argument");
+        for bad in ["2022/01/01", "2023-13-45", "2023-02-30"] {
+            assert_eq!(AsOf::parse_date(bad).unwrap_err().code(), "invalid_argument", "{bad}");
+        }
+        // A checked date whose year is outside the supported range is refused when used.
+        let far = AsOf::Date(crate::model::date::Date { year: 1700, month: 1, day: 1 });
+        assert_eq!(resolve_points(&ind(), &[], &far, &mut vec![]).unwrap_err().code(), "year_out_of_range");
     }
 }

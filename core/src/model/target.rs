@@ -16,6 +16,7 @@ use crate::num::{years_between, Checked};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Comparator {
     /// `value ≥ target` (以上, 不低于).
     AtLeast,
@@ -84,6 +85,7 @@ impl Comparator {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ChangeMode {
     /// In the indicator's own unit: percentage points for a percent indicator, years for
     /// life expectancy (〔1〕 year more).
@@ -101,6 +103,7 @@ crate::io::names::deserialize_by_name!(ChangeMode {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Relation {
     /// Grow faster than the reference (高于).
     FasterThan,
@@ -117,9 +120,59 @@ crate::io::names::deserialize_by_name!(Relation {
 });
 
 /// A target of an indicator.
+///
+/// In JSON a target is an object tagged by `kind`; decimals may be numbers or strings and are
+/// read exactly. Each kind, and the level it implies from a baseline of 100 in 2020 (hand
+/// calculations in the comments):
+///
+/// ```
+/// use onpace::{Baseline, Direction, Target};
+/// use rust_decimal::Decimal;
+///
+/// let base = Baseline::new(2020, Decimal::from(100));
+/// let read = |json: &str| serde_json::from_str::<Target>(json).unwrap();
+/// let level = |t: &Target| t.implied_level(&base, Direction::Increase).map(|l| l.value.normalize().to_string());
+///
+/// // A level to reach: 120 by 2025.
+/// let t = read(r#"{"kind": "level", "year": 2025, "value": "120"}"#);
+/// assert_eq!(level(&t)?, "120");
+/// // A band: for an increase indicator its low end is the level to reach.
+/// let t = read(r#"{"kind": "range", "year": 2025, "low": 110, "high": 130}"#);
+/// assert_eq!(level(&t)?, "110");
+/// // A cumulative change: relative (a fraction of the baseline) 100 × (1 − 0.135) = 86.5 …
+/// let t = read(r#"{"kind": "change", "year": 2025, "amount": "-0.135", "mode": "relative"}"#);
+/// assert_eq!(level(&t)?, "86.5");
+/// // … or absolute, in the indicator's unit: 100 + 15.
+/// let t = read(r#"{"kind": "change", "year": 2025, "amount": 15, "mode": "absolute"}"#);
+/// assert_eq!(level(&t)?, "115");
+/// // Average annual growth: 100 × 1.1² = 121 by 2022, exact ("10%" reads as 0.10).
+/// let t = read(r#"{"kind": "annual_growth", "year": 2022, "rate": "10%"}"#);
+/// assert_eq!(level(&t)?, "121");
+///
+/// // These resolve to no single level (an error saying why, code `no_target`):
+/// for json in [
+///     // growth relative to another indicator of the plan (needs its growth rate)
+///     r#"{"kind": "relative", "year": 2025, "to": "gdp", "relation": "in_step_with"}"#,
+///     // a bound to hold every year (each year is checked against it)
+///     r#"{"kind": "every_year", "year": 2025, "value": "5.5", "comparator": "at_most"}"#,
+///     // for growth-rate indicators: the period average of the yearly rates, per cent a year
+///     r#"{"kind": "average_rate", "year": 2025, "value": "7"}"#,
+///     // monitored only
+///     r#"{"kind": "none"}"#,
+/// ] {
+///     assert_eq!(level(&read(json)).unwrap_err().code(), "no_target", "{json}");
+/// }
+///
+/// // A field the kind does not have is refused.
+/// assert!(serde_json::from_str::<Target>(r#"{"kind": "level", "year": 2025, "value": 1, "low": 0}"#).is_err());
+/// # Ok::<(), onpace::Error>(())
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+// The schema's description stays one line (the examples above are for Rust readers).
+#[cfg_attr(feature = "schema", schemars(description = "A target of an indicator."))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Target {
     /// A level to reach by `year`.
     Level {
@@ -350,6 +403,7 @@ impl TryFrom<TargetRepr> for Target {
 
 /// A target resolved to one level, year and comparator.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ImpliedLevel {
     /// Target year.
     pub year: i32,

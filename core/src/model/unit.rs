@@ -14,6 +14,7 @@ use crate::num::Checked;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Magnitude {
     /// 元 (×1).
     One,
@@ -52,6 +53,7 @@ impl Magnitude {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Unit {
     /// Per cent: a ratio ×100. Changes are in percentage points.
     Percent,

@@ -3,10 +3,11 @@
 
 use crate::error::Result;
 use crate::math::trend::Projection;
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
 use crate::method::{Assessment, Status};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::num::{f64_text, format_fixed};
 use crate::report::svg::{
     chart_series, draw_indicator_chart, escape, pace_chart, projects_gantt, ChartSeries, FONT_STACK,
@@ -148,7 +149,7 @@ fn row_cells(plan: &Plan, projection: Option<&Projection>, row: &Assessment, lan
         })
         .unwrap_or_else(|| "—".into());
     let expected = projection.and_then(|p| p.year_reached).map(|y| y.to_string()).unwrap_or_else(|| "—".into());
-    let warnings: Vec<&str> = row.warnings.iter().map(|w| w.code.as_str()).collect();
+    let warnings: Vec<&str> = row.warnings.iter().map(|w| w.code.code()).collect();
     vec![
         escape(ind.label.get(lang)),
         escape(&crate::report::forms::baseline_text(ind, row, lang)),
@@ -181,7 +182,7 @@ pub fn evaluation_html(
     let as_of = match &evaluation.as_of {
         crate::model::series::AsOf::Latest => w[19].to_string(),
         crate::model::series::AsOf::Year(y) => y.to_string(),
-        crate::model::series::AsOf::Date(d) => d.clone(),
+        crate::model::series::AsOf::Date(d) => d.to_string(),
     };
     let mut body = format!(
         "<h1>{}</h1><p>{}: {} (v{}) · {}: {}</p>",
@@ -379,7 +380,7 @@ pub fn evaluation_csv(evaluation: &Evaluation) -> String {
             d(i.map(|x| x.latest_value)),
             i.map(|x| x.target_year.to_string()).unwrap_or_default(),
             d(i.map(|x| x.target_value)),
-            r.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";"),
+            r.warnings.iter().map(|w| w.code.code()).collect::<Vec<_>>().join(";"),
         ];
         out.push_str(&fields.iter().map(|x| csv_field(x)).collect::<Vec<_>>().join(","));
         out.push_str("\r\n");

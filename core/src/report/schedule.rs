@@ -15,6 +15,7 @@ use crate::report::markdown::cell;
 
 /// One indicator's schedule: rates and both milestone paths.
 #[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[non_exhaustive]
 pub struct Schedule {
     /// Indicator id.
     pub indicator: String,
@@ -32,7 +33,7 @@ impl Indicator {
     /// Required milestones from the baseline to the implied target.
     pub fn path(&self, kind: PathKind) -> Result<Vec<Milestone>> {
         let t = self.implied_target()?;
-        required_path((self.baseline.year, self.baseline.value), (t.year, t.value), kind)
+        required_path(self.baseline, (t.year, t.value), kind)
     }
 
     /// Required milestones re-planned from an observation (`from_year`, `value`) to the target.

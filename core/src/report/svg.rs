@@ -7,11 +7,12 @@
 use crate::error::Result;
 use crate::math::path::PathKind;
 use crate::math::trend::{Model, Projection};
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
 use crate::method::prepare::series_with_baseline;
 use crate::model::indicator::Indicator;
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::model::series::{resolve_points, AsOf, Point};
 use crate::num::{f64_text, to_f64};
 use crate::report::ticks::nice_ticks;
@@ -149,6 +150,7 @@ pub fn indicator_chart(
 /// What an indicator's chart and its report row show: the points resolved as of the
 /// evaluation, and the report's projection. Computed once per indicator for both.
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ChartSeries {
     /// One value per year, as [`resolve_points`] picks them.
     pub points: Vec<Point>,
@@ -168,7 +170,7 @@ pub fn chart_series(ind: &Indicator, observations: &PlanObservations, as_of: &As
         .target
         .year()
         .filter(|_| !ind.unit.is_growth_rate())
-        .and_then(|year| crate::math::trend::project(&series, year, ind.target_band(), model, 0.9).ok());
+        .and_then(|year| crate::math::trend::project_points(&series, year, ind.target_band(), model, 0.9).ok());
     Ok(ChartSeries { points, projection })
 }
 

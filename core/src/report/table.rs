@@ -7,16 +7,18 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::error::Result;
-use crate::method::evaluate::{Evaluation, PlanObservations};
+use crate::method::evaluate::Evaluation;
 use crate::model::indicator::{Indicator, Nature};
 use crate::model::label::Lang;
 use crate::model::plan::Plan;
+use crate::model::series::PlanObservations;
 use crate::model::target::{Comparator, Target};
 use crate::num::f64_text;
 pub use crate::report::target_text::{target_text, target_text_in};
 
 /// One row of the table. Exact values are decimal text; rates and scores are `f64`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[non_exhaustive]
 pub struct TableRow {
     /// Indicator id.
     pub indicator: String,
@@ -92,18 +94,10 @@ pub fn nature_group(ind: &Indicator) -> &'static str {
     ind.nature.map(nature_code).unwrap_or("unspecified")
 }
 
-/// The stable code of a target's kind.
+/// The stable code of a target's kind ([`Target::kind`], which this was a copy of).
+#[deprecated(since = "0.2.0", note = "use `Target::kind`")]
 pub fn kind_code(t: &Target) -> &'static str {
-    match t {
-        Target::Level { .. } => "level",
-        Target::Range { .. } => "range",
-        Target::Change { .. } => "change",
-        Target::AnnualGrowth { .. } => "annual_growth",
-        Target::Relative { .. } => "relative",
-        Target::EveryYear { .. } => "every_year",
-        Target::AverageRate { .. } => "average_rate",
-        Target::None => "none",
-    }
+    t.kind()
 }
 
 fn comparator_code(ind: &Indicator) -> Option<&'static str> {
@@ -150,7 +144,7 @@ pub fn evaluation_table(
             label: ind.label.get(lang).to_string(),
             unit: ind.unit.symbol(lang),
             nature: ind.nature.map(nature_code),
-            target_kind: kind_code(&ind.target),
+            target_kind: ind.target.kind(),
             comparator: comparator_code(ind),
             target: target_text_in(plan, ind, lang),
             target_year: ind.target.year(),
@@ -175,7 +169,7 @@ pub fn evaluation_table(
             observation_source: source,
             observation_flag: point.and_then(|p| p.flag).map(|f| f.code()),
             target_value: ind.implied_target().ok().map(|l| l.value),
-            warnings: r.warnings.iter().map(|w| w.code.as_str()).collect::<Vec<_>>().join(";"),
+            warnings: r.warnings.iter().map(|w| w.code.code()).collect::<Vec<_>>().join(";"),
         });
     }
     Ok(rows)
@@ -294,6 +288,7 @@ mod tests {
     #[test]
     fn targets_as_written() {
         let mut ind = crate::model::indicator::Indicator::new(
+            "x",
             "x",
             crate::model::unit::Unit::Percent,
             crate::model::indicator::Direction::Decrease,

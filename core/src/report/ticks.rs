@@ -10,6 +10,7 @@ const STEPS: [f64; 4] = [1.0, 2.0, 2.5, 5.0];
 
 /// Ticks covering `[lo, hi]`: the first at or below `lo`, the last at or above `hi`.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub struct Ticks {
     /// The tick values, increasing.
     pub values: Vec<f64>,

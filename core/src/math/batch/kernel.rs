@@ -1,16 +1,15 @@
 //! The columnar kernel: every batch method over columns of f64, in blocks of [`BLOCK`] rows.
 //!
 //! A block's inputs are copied into small arrays that stay in L1 (a broadcast single value is
-//! spread), its logarithms and exponentials computed four lanes at a time in SIMD
-//! ([`super::lanes`]), its statuses decided row by row with the exact API's rules into a
-//! block of results, and each result copied once into the caller's columns (no fill pass, no
-//! second write). The caller splits the columns across threads ([`Columns::slice`],
-//! [`Outputs::split_at`]).
+//! spread), its logarithms and exponentials computed in loops the compiler vectorises
+//! ([`super::vmath`]), its statuses decided row by row with the exact API's rules into a block
+//! of results, and each result copied once into the caller's columns (no fill pass, no second
+//! write). With the `simd` feature the whole kernel is compiled again for AVX-512 and for AVX2
+//! with FMA, and the copy the CPU can run is chosen at run time ([`dispatch`]). The caller splits the columns
+//! across threads ([`Columns::slice`], [`Outputs::split_at`]).
 
-use wide::f64x4;
-
-use super::lanes;
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
+use super::vmath;
 use super::{at_least, NOT_ASSESSABLE};
 use crate::error::{Error, Result};
 use crate::method::prepare::EDGE_TOLERANCE;
@@ -151,6 +150,7 @@ struct Block {
 
 /// `dst[..len]` from `col[from..from + len]`, or the single value of a broadcast column; the
 /// rest NaN.
+#[inline(always)]
 fn fill(dst: &mut Lane, col: &[f64], from: usize, len: usize) {
     match col {
         [only] => dst.fill(*only),
@@ -170,6 +170,7 @@ impl Block {
         Block { y0: nan, ys: nan, t0: nan, tt: nan, t: nan, yt: nan, d: nan, sy: nan, sv: nan }
     }
 
+    #[inline(always)]
     fn load(&mut self, cols: &Columns<'_>, from: usize, len: usize) {
         fill(&mut self.y0, cols.baseline, from, len);
         fill(&mut self.ys, cols.target, from, len);
@@ -188,6 +189,26 @@ impl Block {
         }
     }
 
+    /// Whether row `k` can be assessed: every input finite, a direction of ±1, a positive plan
+    /// length, an observation after the baseline and, with `window` (eurostat), after the
+    /// window start; otherwise the row is `not_assessable`.
+    #[inline(always)]
+    fn assessable(&self, k: usize, window: bool) -> bool {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        let (t0, tt, t, d, sy) = (g(&self.t0), g(&self.tt), g(&self.t), g(&self.d), g(&self.sy));
+        let start = !window || (sy.is_finite() && g(&self.sv).is_finite() && t - sy > 0.0);
+        g(&self.y0).is_finite()
+            && g(&self.ys).is_finite()
+            && g(&self.yt).is_finite()
+            && t0.is_finite()
+            && tt.is_finite()
+            && t.is_finite()
+            && (d == 1.0 || d == -1.0)
+            && tt - t0 > 0.0
+            && t - t0 > 0.0
+            && start
+    }
+
     fn row(&self, k: usize) -> Row {
         let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
         Row {
@@ -198,13 +219,12 @@ impl Block {
             t: g(&self.t),
             yt: g(&self.yt),
             d: g(&self.d),
-            sy: g(&self.sy),
-            sv: g(&self.sv),
         }
     }
 }
 
 /// `a − b` per row.
+#[inline(always)]
 fn diff(a: &Lane, b: &Lane) -> Lane {
     let mut out = [0.0; BLOCK];
     for ((o, a), b) in out.iter_mut().zip(a).zip(b) {
@@ -213,61 +233,16 @@ fn diff(a: &Lane, b: &Lane) -> Lane {
     out
 }
 
-fn v4(s: &[f64]) -> f64x4 {
-    <[f64; 4]>::try_from(s).map_or(f64x4::splat(f64::NAN), f64x4::new)
-}
-
-/// Whether the block's logarithms and exponentials run in SIMD lanes: where the build has AVX2
-/// and FMA (`-C target-cpu=x86-64-v3` or `native`), `wide`'s lanes compute the two rates 1.6×
-/// faster than glibc; on the x86-64 baseline (SSE2, no FMA: what a portable wheel is built for)
-/// they are 1.6× slower than glibc's scalar routines, which pick their FMA versions at run time,
-/// so those are used there (benches/README.md, "Batch kernel").
-const SIMD_MATH: bool = cfg!(all(target_arch = "x86_64", target_feature = "avx2", target_feature = "fma"));
-
-/// `ln(to/from)/years` of one series, NaN where no compound rate exists: the scalar twin of
-/// [`lanes::log_growth`], with [`crate::math::rate`]'s two branches.
-fn log_growth1(from: f64, to: f64, years: f64) -> f64 {
-    let ratio = to / from;
-    if !(ratio > 0.0 && ratio.is_finite() && years > 0.0) {
-        return f64::NAN;
-    }
-    crate::math::rate::log_ratio((to - from) / from, ratio) / years
-}
-
-/// The compound rates of a block.
-fn rates(from: &Lane, to: &Lane, years: &Lane) -> Lane {
-    if SIMD_MATH {
-        return simd(lanes::rate, from, to, years);
-    }
-    let mut out = [0.0; BLOCK];
-    for (((o, f), t), y) in out.iter_mut().zip(from).zip(to).zip(years) {
-        *o = crate::math::rate::rate_from_log(log_growth1(*f, *t, *y));
-    }
-    out
-}
-
-/// The log growths of a block, and the growth factors `e^(λ·ahead)`.
-fn log_growths(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
-    if SIMD_MATH {
-        let lam = simd(lanes::log_growth, from, to, years);
-        return (lam, simd(|l, a, _| lanes::grow(l, a), &lam, ahead, ahead));
-    }
+/// The log growths of a block (NaN where no rate exists), and the growth factors
+/// `e^(λ·ahead)`.
+#[inline(always)]
+fn log_growths<const F: bool>(from: &Lane, to: &Lane, years: &Lane, ahead: &Lane) -> (Lane, Lane) {
     let (mut lam, mut factor) = ([0.0; BLOCK], [0.0; BLOCK]);
     for (((((l, g), f), t), y), a) in lam.iter_mut().zip(factor.iter_mut()).zip(from).zip(to).zip(years).zip(ahead) {
-        *l = log_growth1(*f, *t, *y);
-        *g = (*l * a).exp();
+        *l = vmath::log_growth::<F>(*f, *t, 1.0 / *f, 1.0 / *y);
+        *g = vmath::exp::<F>(*l * a);
     }
     (lam, factor)
-}
-
-/// `f` over the block, four lanes at a time.
-fn simd(f: impl Fn(f64x4, f64x4, f64x4) -> f64x4, a: &Lane, b: &Lane, c: &Lane) -> Lane {
-    let mut out = [0.0; BLOCK];
-    for (((o, a), b), c) in out.chunks_exact_mut(4).zip(a.chunks_exact(4)).zip(b.chunks_exact(4)).zip(c.chunks_exact(4))
-    {
-        o.copy_from_slice(&f(v4(a), v4(b), v4(c)).to_array());
-    }
-    out
 }
 
 /// One series' inputs.
@@ -280,28 +255,9 @@ struct Row {
     t: f64,
     yt: f64,
     d: f64,
-    sy: f64,
-    sv: f64,
 }
 
 impl Row {
-    /// Every input finite, a direction of ±1, a plan length > 0, an observation after the
-    /// baseline and (eurostat) after the window start; otherwise the row is `not_assessable`.
-    fn assessable(&self) -> bool {
-        self.y0.is_finite()
-            && self.ys.is_finite()
-            && self.t0.is_finite()
-            && self.tt.is_finite()
-            && self.t.is_finite()
-            && self.yt.is_finite()
-            && self.sy.is_finite()
-            && self.sv.is_finite()
-            && (self.d == 1.0 || self.d == -1.0)
-            && self.tt - self.t0 > 0.0
-            && self.t - self.t0 > 0.0
-            && self.t - self.sy > 0.0
-    }
-
     /// Whether `v` meets the level target (≥ when higher is better, ≤ when lower is).
     fn met(&self, v: f64) -> bool {
         self.d * (v - self.ys) >= 0.0
@@ -327,6 +283,7 @@ fn out_row(s: i8, values: &[f64]) -> Out {
 }
 
 /// `x > edge` with the band-edge tolerance of [`at_least`]: on the edge is not above it.
+#[inline(always)]
 fn above(x: f64, edge: f64) -> bool {
     x > edge + EDGE_TOLERANCE * edge.abs().max(1.0)
 }
@@ -342,6 +299,73 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
             format!("expected {wanted} value columns and a status column of {n} rows each"),
         ));
     }
+    dispatch(Blocks { spec, cols, out, n });
+    Ok(())
+}
+
+/// Work compiled twice, with and without FMA (`F`): everything `run` calls that computes is
+/// `#[inline(always)]`, so that each copy is vectorised for its target.
+pub(super) trait Twice {
+    /// What it returns.
+    type Output;
+    /// Run it; `F`: where FMA is available.
+    fn run<const F: bool>(self) -> Self::Output;
+}
+
+/// The copy with FMA, as pulp runs it inside its `#[target_feature]` function (v3 or v4).
+#[cfg(all(feature = "simd", target_arch = "x86_64"))]
+struct Fma<K>(K);
+
+#[cfg(all(feature = "simd", target_arch = "x86_64"))]
+impl<K: Twice> pulp::WithSimd for Fma<K> {
+    type Output = K::Output;
+    #[inline(always)]
+    fn with_simd<S: pulp::Simd>(self, _simd: S) -> K::Output {
+        self.0.run::<true>()
+    }
+}
+
+/// Runs `k` compiled for AVX-512 (x86-64-v4) or else AVX2 with FMA (x86-64-v3) where the CPU has
+/// them and the `simd` feature is on (pulp's safe run-time dispatch), for the build's own target
+/// otherwise (with FMA where the
+/// build enables it, e.g. `-C target-cpu=x86-64-v3`).
+#[inline(always)]
+pub(super) fn dispatch<K: Twice>(k: K) -> K::Output {
+    #[cfg(all(feature = "simd", target_arch = "x86_64"))]
+    if let Some(v4) = pulp::x86::V4::try_new() {
+        return <pulp::x86::V4 as pulp::Simd>::vectorize(v4, Fma(k));
+    }
+    #[cfg(all(feature = "simd", target_arch = "x86_64"))]
+    if let Some(v3) = pulp::x86::V3::try_new() {
+        return <pulp::x86::V3 as pulp::Simd>::vectorize(v3, Fma(k));
+    }
+    if cfg!(target_feature = "fma") {
+        k.run::<true>()
+    } else {
+        k.run::<false>()
+    }
+}
+
+/// Every block of `cols` into `out` (lengths checked).
+struct Blocks<'s, 'c, 'o, 'p> {
+    spec: &'s BatchSpec,
+    cols: &'c Columns<'c>,
+    out: &'o mut Outputs<'p>,
+    n: usize,
+}
+
+impl Twice for Blocks<'_, '_, '_, '_> {
+    type Output = ();
+    #[inline(always)]
+    fn run<const F: bool>(self) {
+        run_blocks::<F>(self.spec, self.cols, self.out, self.n);
+    }
+}
+
+/// Every block of `cols` into `out` (lengths checked). Inlined into each copy of [`dispatch`],
+/// as is everything it calls that computes, so that each copy is vectorised for its target.
+#[inline(always)]
+fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>, n: usize) {
     let mut blk = Block::new();
     let mut res = [[f64::NAN; BLOCK]; MAX_COLUMNS];
     let mut status = [NOT_ASSESSABLE; BLOCK];
@@ -350,7 +374,7 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
         let len = BLOCK.min(n.saturating_sub(from));
         let to = from.saturating_add(len);
         blk.load(cols, from, len);
-        block(spec, &blk, &mut res, &mut status);
+        block::<F>(spec, &blk, &mut res, &mut status);
         if let (Some(o), Some(s)) = (out.status.get_mut(from..to), status.get(..len)) {
             o.copy_from_slice(s);
         }
@@ -361,21 +385,20 @@ pub fn assess_into(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Outputs<'_>) 
         }
         from = to;
     }
-    Ok(())
 }
 
 /// One block of one method: the transcendental functions for every row first (SIMD), then
 /// each row's outputs; rows that are not assessable get NaN and −1.
-fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+#[inline(always)]
+fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
-    if m == BatchMethod::CnPlanPace {
-        return cn_plan_pace_block(spec, b, res, status);
+    match m {
+        BatchMethod::CnPlanPace => return cn_plan_pace_block::<F>(spec, b, res, status),
+        BatchMethod::Eurostat | BatchMethod::OpenSdg => return ratio_of_rates_block::<F>(spec, b, res, status),
+        _ => {}
     }
     // Two per-row quantities from the SIMD pass (what they are depends on the method).
     let (p, q) = match m {
-        BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-            (rates(&b.sv, &b.yt, &diff(&b.t, &b.sy)), rates(&b.sv, &b.ys, &diff(&b.tt, &b.sy)))
-        }
         BatchMethod::Unsd | BatchMethod::Escap => {
             // The log growth since the baseline, and the growth factor to the target year
             // (unsd: never backwards, the latest value stands for ŷ(T) past the target year).
@@ -383,23 +406,20 @@ fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mu
             if m == BatchMethod::Unsd {
                 ahead.iter_mut().for_each(|a| *a = a.max(0.0));
             }
-            log_growths(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
+            log_growths::<F>(&b.y0, &b.yt, &diff(&b.t, &b.t0), &ahead)
         }
-        BatchMethod::Sdsn => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
+        _ => ([f64::NAN; BLOCK], [f64::NAN; BLOCK]),
     };
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
         let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
-        let o = if !r.assessable() {
+        let o = if !b.assessable(k, true) {
             NAN_OUT
         } else {
             match m {
-                BatchMethod::CnPlanPace | BatchMethod::Eurostat | BatchMethod::OpenSdg => {
-                    ratio_of_rates(spec, &r, p, q)
-                }
                 BatchMethod::Unsd => unsd(spec, &r, p, q),
                 BatchMethod::Escap => escap(spec, &r, q),
-                BatchMethod::Sdsn => sdsn(spec, &r),
+                _ => sdsn(spec, &r),
             }
         };
         *st = o.s;
@@ -411,34 +431,57 @@ fn block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mu
     }
 }
 
+/// Both compound rates of a block from a start (value `from` in year `start`): the actual one
+/// to the latest value and the required one to the target, with the reciprocals of the two
+/// spans. In a loop of their own, vectorised with the logarithms and exponentials; one
+/// reciprocal of the start value serves both rates, and the spans' serve the callers too
+/// (divisions are the costliest operations left).
+struct Rates {
+    ga: Lane,
+    gr: Lane,
+    inv_a: Lane,
+    inv_r: Lane,
+}
+
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn rates_from<const F: bool>(b: &Block, from: &Lane, start: &Lane) -> Rates {
+    let mut r = Rates { ga: [0.0; BLOCK], gr: [0.0; BLOCK], inv_a: [0.0; BLOCK], inv_r: [0.0; BLOCK] };
+    for k in 0..BLOCK {
+        let inv = 1.0 / from[k];
+        r.inv_a[k] = 1.0 / (b.t[k] - start[k]);
+        r.inv_r[k] = 1.0 / (b.tt[k] - start[k]);
+        r.ga[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.yt[k], inv, r.inv_a[k]));
+        r.gr[k] = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.ys[k], inv, r.inv_r[k]));
+    }
+    r
+}
+
 /// `cn-plan-pace` column by column: plain loops over the block's arrays that the compiler
 /// vectorises, and a status chosen without branches (random statuses would mispredict). The
 /// same rules as [`progress_with_rates`], which a test checks row by row.
 // Every index is `k < BLOCK`, the length of every array indexed: in bounds by construction,
 // and the compiler drops the checks.
 #[allow(clippy::indexing_slicing)]
-fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+#[inline(always)]
+fn cn_plan_pace_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
     let (ahead, lag) = (spec.th(0), spec.th(1));
-    let n = diff(&b.t, &b.t0);
-    let big_n = diff(&b.tt, &b.t0);
-    let ga = rates(&b.y0, &b.yt, &n);
-    let gr = rates(&b.y0, &b.ys, &big_n);
     let [c_out, t_out, p_out, ga_out, gr_out, r_out] = res;
+    let Rates { ga, gr, inv_a: inv_n, inv_r: inv_big_n } = rates_from::<F>(b, &b.y0, &b.t0);
     for k in 0..BLOCK {
         let (y0, ys, yt, d) = (b.y0[k], b.ys[k], b.yt[k], b.d[k]);
-        let ok = y0.is_finite()
-            && ys.is_finite()
-            && yt.is_finite()
-            && b.t0[k].is_finite()
-            && b.tt[k].is_finite()
-            && b.t[k].is_finite()
-            && (d == 1.0 || d == -1.0)
-            && big_n[k] > 0.0
-            && n[k] > 0.0;
-        let tau = n[k] / big_n[k];
+        let (n, big_n) = (b.t[k] - b.t0[k], b.tt[k] - b.t0[k]);
+        let ok = b.assessable(k, false);
+        let (ga, gr) = (ga[k], gr[k]);
+        let tau = n * inv_big_n[k];
         let planned = ys - y0;
         let c = if planned == 0.0 { f64::NAN } else { (yt - y0) / planned };
-        let ratio = if gr[k] != 0.0 { d * ga[k] / gr[k].abs() } else { f64::NAN };
+        let ratio = if gr != 0.0 { d * ga / gr.abs() } else { f64::NAN };
         // Every condition first, then the status by overriding assignments in reverse order of
         // precedence: selects, not branches (same order as `progress_with_rates`).
         let met = d * (yt - ys) >= 0.0;
@@ -454,9 +497,9 @@ fn cn_plan_pace_block(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS]
         let nan = f64::NAN;
         c_out[k] = if ok { c } else { nan };
         t_out[k] = if ok { tau } else { nan };
-        p_out[k] = if ok { c / tau } else { nan };
-        ga_out[k] = if ok { ga[k] } else { nan };
-        gr_out[k] = if ok { gr[k] } else { nan };
+        p_out[k] = if ok { c * (big_n * inv_n[k]) } else { nan };
+        ga_out[k] = if ok { ga } else { nan };
+        gr_out[k] = if ok { gr } else { nan };
         r_out[k] = if ok { ratio } else { nan };
         status[k] = if ok { s } else { NOT_ASSESSABLE };
     }
@@ -487,12 +530,18 @@ mod code {
     pub const DECREASING: i8 = 4;
 }
 
-/// `eurostat` (from the window start) and `open-sdg` (from the baseline): `d·ga/|gr|`, or the
-/// ratio of slopes where a compound rate does not exist (zero or sign-changing values) and, for
-/// eurostat, where every value is negative; open-sdg flips the direction there instead
-/// ([`crate::method::prepare::rate_ratio`]).
-#[inline]
-fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
+/// `eurostat` (from the window start) and `open-sdg` (from the baseline), column by column
+/// like [`cn_plan_pace_block`]: `d·ga/|gr|`, or the ratio of slopes where a compound rate does
+/// not exist (zero or sign-changing values) and, for eurostat, where every value is negative;
+/// open-sdg flips the direction there instead ([`crate::method::prepare::rate_ratio`]).
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn ratio_of_rates_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
     let open_sdg = spec.method == BatchMethod::OpenSdg;
     let (hi, mid) = (spec.th(0), spec.th(1));
     let [top, second, third, worst] = if open_sdg {
@@ -500,36 +549,37 @@ fn ratio_of_rates(spec: &BatchSpec, r: &Row, ga: f64, gr: f64) -> Out {
     } else {
         [code::SIGNIFICANT_PROGRESS, code::MODERATE_PROGRESS, code::INSUFFICIENT_PROGRESS, code::MOVEMENT_AWAY]
     };
-    if r.met(r.yt) {
-        return out_row(code::ACHIEVED, &[f64::NAN, if open_sdg { 5.0 } else { f64::NAN }]);
-    }
-    if r.met(r.sv) || r.ys == r.sv {
+    let Rates { ga, gr, inv_a, inv_r } = rates_from::<F>(b, &b.sv, &b.sy);
+    let [r_out, s_out, ..] = res;
+    for k in 0..BLOCK {
+        let (sv, yt, ys, d) = (b.sv[k], b.yt[k], b.ys[k], b.d[k]);
+        let ok = b.assessable(k, true);
+        let met = d * (yt - ys) >= 0.0;
         // Slipped since the start, or a target equal to the start not met: moving away.
-        return out_row(worst, &[f64::NAN, if open_sdg { -5.0 } else { f64::NAN }]);
-    }
-    let negative = r.sv < 0.0 && r.yt < 0.0 && r.ys < 0.0;
-    let rates = ga.is_finite() && gr.is_finite() && gr != 0.0;
-    let ratio = if rates && (open_sdg || !negative) {
-        let d = if negative { -r.d } else { r.d };
-        d * ga / gr.abs()
-    } else {
-        let sa = (r.yt - r.sv) / (r.t - r.sy);
-        let sr = (r.ys - r.sv) / (r.tt - r.sy);
-        r.d * sa / sr.abs()
-    };
-    let band = if at_least(ratio, hi) {
-        top
-    } else if at_least(ratio, mid) {
-        second
-    } else if at_least(ratio, 0.0) {
-        third
-    } else {
-        worst
-    };
-    if open_sdg {
-        out_row(band, &[ratio, crate::method::open_sdg::score(ratio)])
-    } else {
-        out_row(band, &[ratio])
+        let slipped = d * (sv - ys) >= 0.0 || ys == sv;
+        let negative = sv < 0.0 && yt < 0.0 && ys < 0.0;
+        let rates = ga[k].is_finite() && gr[k].is_finite() && gr[k] != 0.0;
+        let use_rates = rates && (open_sdg || !negative);
+        let dd = if negative { -d } else { d };
+        let num = if use_rates { dd * ga[k] } else { d * (yt - sv) * inv_a[k] };
+        let den = if use_rates { gr[k].abs() } else { ((ys - sv) * inv_r[k]).abs() };
+        let ratio = num / den;
+        let mut s = worst;
+        s = if at_least(ratio, 0.0) { third } else { s };
+        s = if at_least(ratio, mid) { second } else { s };
+        s = if at_least(ratio, hi) { top } else { s };
+        s = if slipped { worst } else { s };
+        s = if met { code::ACHIEVED } else { s };
+        let score = if met {
+            5.0
+        } else if slipped {
+            -5.0
+        } else {
+            crate::method::open_sdg::score(ratio)
+        };
+        r_out[k] = if ok && !met && !slipped { ratio } else { f64::NAN };
+        s_out[k] = if ok && open_sdg { score } else { f64::NAN };
+        status[k] = if ok { s } else { NOT_ASSESSABLE };
     }
 }
 
@@ -714,6 +764,54 @@ mod tests {
                 let got = col[i];
                 assert!(got == want || (got.is_nan() && want.is_nan()) || ((got - want) / want).abs() < 1e-13, "{i}");
             }
+        }
+    }
+
+    #[test]
+    fn every_copy_of_the_kernel_gives_the_same_rows() {
+        // The copy `assess_into` dispatches to (AVX-512 or AVX2 with FMA and the polynomials of
+        // vmath.rs, where the CPU has them, with the `simd` feature these tests build with)
+        // against the portable copy (glibc's routines): the same statuses, values within 1e-13,
+        // on rows that reach every branch
+        // (negative and sign-changing values, both directions, NaN rows, a window start).
+        let n = 1_003;
+        let g = |k: usize, a: f64, b: f64| {
+            let x = ((k as f64) * 0.618_033_988_749_895 + a).fract();
+            b * (x - 0.3)
+        };
+        let base: Vec<f64> = (0..n).map(|k| g(k, 0.1, 20.0)).collect();
+        let target: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.7, 16.0)).collect();
+        let value: Vec<f64> = (0..n).map(|k| if k % 97 == 0 { f64::NAN } else { base[k] + g(k, 0.3, 18.0) }).collect();
+        let year: Vec<f64> = (0..n).map(|k| 2021.0 + (k % 9) as f64).collect();
+        let dir: Vec<f64> = (0..n).map(|k| if k % 3 == 0 { -1.0 } else { 1.0 }).collect();
+        let start_year: Vec<f64> = (0..n).map(|k| 2020.0 + (k % 2) as f64).collect();
+        let start_value: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.9, 2.0)).collect();
+        for m in super::super::BATCH_METHODS {
+            let window = m == BatchMethod::Eurostat;
+            let cols = Columns {
+                baseline: &base,
+                target: &target,
+                base_year: &[2020.0],
+                target_year: &[2026.0],
+                year: &year,
+                value: &value,
+                direction: &dir,
+                start_year: window.then_some(start_year.as_slice()),
+                start_value: window.then_some(start_value.as_slice()),
+            };
+            let spec = BatchSpec::new(m.id(), &[]).unwrap();
+            let (v, s) = run(m.id(), &[], &cols);
+            let mut pv: Vec<Vec<f64>> = m.columns().iter().map(|_| vec![0.0; n]).collect();
+            let mut ps = vec![0i8; n];
+            let mut out = Outputs { values: pv.iter_mut().map(|v| v.as_mut_slice()).collect(), status: &mut ps };
+            run_blocks::<false>(&spec, &cols, &mut out, n);
+            assert_eq!(s, ps, "{m:?}");
+            for (a, b) in v.iter().zip(&pv) {
+                for (x, y) in a.iter().zip(b) {
+                    assert!(x == y || (x.is_nan() && y.is_nan()) || ((x - y) / y).abs() < 1e-13, "{m:?}: {x} {y}");
+                }
+            }
+            assert!(s.iter().filter(|&&c| c >= 0).count() > n / 2, "{m:?}: most rows assessed");
         }
     }
 
