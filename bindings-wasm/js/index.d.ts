@@ -6,13 +6,16 @@
 // (results.generated.d.ts, camelCase as this package returns them); the options below are
 // checked against the requests the core reads (requests.generated.d.ts).
 import type {
-  Assessment, Decomposition, DecompositionRow, Milestone, Model, NatureSummary, PathKind, Progress, Projection, Status,
-  StatusCount, Summary, UsedInputs, Warning, WhatIf, YearValue,
+  Assessment, Baseline, Decomposition, DecompositionRow, Model, NatureSummary, PathKind, Progress, Projection, Status,
+  StatusCount, Summary, UsedInputs, Warning, WhatIf,
 } from './results.generated.js';
+/** A (year, value) pair of a result: a milestone of a path, a point of a progress (Rust's `YearValue`). */
+export type YearValue = Baseline;
+export type Milestone = Baseline;
 import type { AssessRequest, EvaluateRequest } from './requests.generated.js';
 export type {
-  Assessment, Decomposition, DecompositionRow, Milestone, NatureSummary, PathKind, Progress, Projection, StatusCount,
-  Summary, UsedInputs, WhatIf, YearValue,
+  Assessment, Decomposition, DecompositionRow, NatureSummary, PathKind, Progress, Projection, StatusCount,
+  Summary, UsedInputs, WhatIf,
 };
 /** The JSON requests the core reads (snake_case), which the options below are turned into. */
 export type {

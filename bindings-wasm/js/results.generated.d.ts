@@ -51,8 +51,19 @@ export interface Assessment {
   yearsToTarget: number | null;
 }
 
+/** The value an indicator starts from; its year may differ from the plan's base year. */
+export interface Baseline {
+  /** The value, in the indicator's unit. */
+  value: Decimal;
+  /** Year of the baseline value. */
+  year: number;
+}
+
 /** Which baseline an evaluation uses. */
 export type BaselineChoice = "plan" | "revised";
+
+/** An exact decimal, written as a string such as "0.508". */
+export type Decimal = string;
 
 /** The numerator a ratio indicator's target needs, year by year, given a denominator forecast. */
 export interface Decomposition {
@@ -78,11 +89,11 @@ export interface DecompositionRow {
   year: number;
 }
 
-/** The value a path requires in one year. */
+/** The value an indicator starts from; its year may differ from the plan's base year. */
 export interface Milestone {
-  /** Required value, in the indicator's unit. */
-  value: string;
-  /** Year. */
+  /** The value, in the indicator's unit. */
+  value: Decimal;
+  /** Year of the baseline value. */
   year: number;
 }
 
@@ -121,13 +132,13 @@ export interface Progress {
   /** Actual slope `(yt − y0)/n`. */
   actualSlope: string | null;
   /** Baseline used (`t0`, `y0`). */
-  base: YearValue;
+  base: Baseline;
   /** Completion share `P = (yt − y0)/(y* − y0)`; `None` when the target equals the baseline. */
   completion: string | null;
   /** `d·(yt − m(t))`: positive when ahead of the linear path. */
   gapToMilestone: string;
   /** Latest observation (`t`, `yt`). */
-  latest: YearValue;
+  latest: Baseline;
   /** The linear milestone for the latest year, `m(t)`. */
   milestone: string;
   /** Pace `P/τ`; `None` when no time has elapsed or `P` is undefined. */
@@ -141,7 +152,7 @@ export interface Progress {
   /** Required slope from now `(y* − yt)/(T − t)`. */
   requiredSlopeFromNow: string | null;
   /** Target (`T`, `y*`). */
-  target: YearValue;
+  target: Baseline;
   /** Time share `τ = n/N`. */
   timeShare: string;
   /** Why any of the above is missing, or approximated. */
@@ -244,7 +255,7 @@ export interface UsedInputs {
    * Annual changes the levels were chained from (year, change as a fraction), when the
    * observations were given so; `latest_value` is then the chained level.
    */
-  chainedAnnualChanges?: YearValue[];
+  chainedAnnualChanges?: Baseline[];
   /** The sub-annual period of the latest value (`H1`, `Q3`, ...), when one was used. */
   latestPeriod?: string | null;
   /** Latest observed value. */
@@ -264,27 +275,21 @@ export interface UsedInputs {
 /** A machine-readable warning attached to a result. */
 export interface Warning {
   /** Stable code, e.g. `component_mismatch`, `undefined_growth`. */
-  code: string;
+  code: WarningCode;
   /** The field or quantity concerned. */
   field: string;
   /** Human-readable explanation. */
   message: string;
 }
 
+export type WarningCode = "linear_fallback" | "undefined_growth" | "insufficient_data" | "no_target" | "maintain_target" | "target_slipped" | "target_year_passed" | "no_elapsed_time" | "moving_away" | "base_year_substituted" | "component_mismatch" | "few_points" | "invalid_bounds" | "overflow" | "negative_values" | "rate_not_representable" | "not_reached" | "missing_years" | "sub_annual" | "sub_annual_not_comparable" | "year_out_of_range" | "invalid_argument";
+
 /** A what-if path and what it means for the target. */
 export interface WhatIf {
   /** Whether the value in the target year meets the target (None without one). */
   meetsTarget: boolean | null;
   /** Values from the starting year to the target year, exact to 28 digits. */
-  path: Milestone[];
+  path: Baseline[];
   /** First year of the path that meets the target. */
   yearReached: number | null;
-}
-
-/** A year and a value. */
-export interface YearValue {
-  /** Value. */
-  value: string;
-  /** Year. */
-  year: number;
 }

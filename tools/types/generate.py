@@ -124,6 +124,10 @@ def generate(schema_file: str, camel_case: bool, what: str) -> str:
             e.add_def(d, sub)
         body = {k: v for k, v in root.items() if k not in ("$defs", "$schema", "title")}
         e.add_def(name, body)
+    if camel_case and "Decimal" in e.defs:
+        # A result's decimals are always written as strings (the core's serializer); a type
+        # shared with requests may carry the reading side's description (number or string).
+        e.defs["Decimal"] = {"description": "An exact decimal, written as a string such as \"0.508\".", "type": "string"}
     out = HEADER.format(schema=schema_file, what=what)
     for name in sorted(e.defs):
         out += "\n" + e.declaration(name, e.defs[name])
