@@ -120,7 +120,7 @@ fn level_indicator(cols: [&[f64]; 5], s: usize) -> Result<Indicator> {
         value: decimal_of(at(target, s, "target")?, "target")?,
         comparator: None,
     };
-    Indicator::new("series", Unit::Ratio, direction, baseline, target)
+    Indicator::new("series", "series", Unit::Ratio, direction, baseline, target)
 }
 
 /// The observations of series `s` (rows with a NaN value skipped).
