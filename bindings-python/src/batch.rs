@@ -192,12 +192,11 @@ pub fn batch_panel<'py>(
     onpace::method::merged_thresholds(onpace::method::method(method).map_err(crate::errors::to_py)?, &th)
         .map_err(crate::errors::to_py)?;
     let model = model.map(onpace::Model::parse).transpose().map_err(crate::errors::to_py)?;
-    let options = onpace::AssessOptions {
-        method: method.into(),
-        thresholds: th,
-        model: model.unwrap_or(onpace::Model::EndpointCagr),
-        ..onpace::AssessOptions::default()
-    };
+    let id: onpace::MethodId = method.parse().map_err(crate::errors::to_py)?;
+    let options = th
+        .into_iter()
+        .fold(onpace::AssessOptions::method(id), |o, (k, v)| o.with_threshold(k, v))
+        .with_model(model.unwrap_or(onpace::Model::EndpointCagr));
     let parsed: Vec<onpace::Indicator> = indicators
         .iter()
         .map(|t| onpace::Indicator::from_json(t))
