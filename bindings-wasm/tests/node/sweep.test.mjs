@@ -24,13 +24,6 @@ const MODULE = {
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
-  parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
-  progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
-  requiredPath: [[[2020, 1], [2025, 2], 'linear']],
-  projectTrend: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
-  project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
-  formatError: [[new Error('x'), 'zh']],
-  isOnpaceError: [[new Error('x')]],
 };
 const STATIC = {
   ...base.STATIC,
