@@ -51,7 +51,7 @@ async function node() {
   const fullMs = timeIt(evalAll);
   const withChartsMs = timeIt(() => plan.evaluate(OBS).toHtml('zh'));
   const oneMethodMs = timeIt(() => plan.evaluate(OBS, { method: 'cn-plan-pace' }).toMarkdown('zh'));
-  const oneMs = timeIt(() => plan.indicator('rd-intensity').progress(OBS['rd-intensity']));
+  const oneMs = timeIt(() => plan.indicator('rd-intensity').assess(OBS['rd-intensity']));
   const plainMs = timeIt(() => plainPace(0.36, 1.10, 2020, 2025, 2022, 0.55));
   return { coldCompileMs, evaluateYanbianWithAllChartsMs: withChartsMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: oneMs, plainJsOneIndicatorMs: plainMs };
 }
@@ -87,7 +87,7 @@ async function chromium() {
     while (performance.now() - sc < 500) { plan.evaluate(obs).toHtml('zh'); c += 1; }
     const withChartsMs = (performance.now() - sc) / c;
     let k = 0; const s2 = performance.now();
-    while (performance.now() - s2 < 300) { plan.indicator('rd-intensity').progress(obs['rd-intensity']); k += 1; }
+    while (performance.now() - s2 < 300) { plan.indicator('rd-intensity').assess(obs['rd-intensity']); k += 1; }
     return { fetchAndInstantiateMs: instantiateMs, evaluateYanbianWithAllChartsMs: withChartsMs, evaluateYanbianOneMethodMs: oneMethodMs, evaluateYanbianEveryMethodMs: fullMs, oneAssessmentMs: (performance.now() - s2) / k };
   }, [OBS, METHODS]);
   await browser.close();

@@ -13,7 +13,7 @@ ways:
   then the base and latest rows read from it). This handling is our own model of that cost,
   not sdg-build's code.
 
-onpace is timed through the object API (``plan.indicator(id).progress(obs, method="open-sdg")``
+onpace is timed through the object API (``plan.indicator(id).assess(obs, method="open-sdg")``
 per series) and through ``Plan.evaluate`` with every row read (``[r.status for r in
 ev.rows]``), on a plan of the same 10^4 series (the synthetic plan of ``evaluate_scale.py``:
 base year 2020, a level target in 2025, observations in 2021 and 2023). Before timing, every
@@ -87,7 +87,7 @@ def run(n: int, rounds: int = 3) -> Dict[str, Any]:
     series = peer_series(plan_doc, obs)
 
     def object_api() -> List[onpace.Assessment]:
-        return [plan.indicator(i).progress(obs[i], method="open-sdg") for i in ids]
+        return [plan.indicator(i).assess(obs[i], method="open-sdg") for i in ids]
 
     def evaluate() -> List[str]:
         ev = plan.evaluate(obs, method="open-sdg")

@@ -1,5 +1,5 @@
 """onpace.batch.evaluate(frame) against the per-series loop a user would otherwise write
-(group the long frame, build an Indicator per series, call Indicator.progress), on one
+(group the long frame, build an Indicator per series, call Indicator.assess), on one
 synthetic panel. Results are checked equal first (status and ratio of every series); then both
 are timed in turns, best of 5, in one process.
 
@@ -47,7 +47,7 @@ def loop(frame: pd.DataFrame, method: str, model: Optional[str]) -> pd.DataFrame
         f = g.iloc[0]
         indicator = onpace.Indicator("x", unit="ratio", direction=int(f["direction"]), baseline=(int(f["base_year"]), float(f["baseline"])),
                                      target=(int(f["target_year"]), float(f["target"])))
-        a = indicator.progress(dict(zip(g["year"].astype(int), g["value"])), method=method, **kw)
+        a = indicator.assess(dict(zip(g["year"].astype(int), g["value"])), method=method, **kw)
         rows.append((ind, reg, a.status, math.nan if a.ratio is None else a.ratio))
     return pd.DataFrame(rows, columns=["indicator", "region", "status", "ratio"])
 

@@ -1,109 +1,81 @@
 //! onpace errors as Python exceptions: `OnpaceError(ValueError)` and one subclass per code,
 //! each instance carrying `.code`, `.field` and `.line`.
+//!
+//! The subclasses are made at import from the core's error table (`onpace::Error::TABLE`), so
+//! a new code reaches Python with its class without an edit here; the package's `ERRORS`, its
+//! `__all__` and the stubs are checked against the same table (tests/test_error_table.py,
+//! stubtest), so a code the Python side has not declared fails a test.
+
+use std::ffi::CString;
 
 use pyo3::create_exception;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
+use pyo3::sync::PyOnceLock;
+use pyo3::types::PyType;
 
 create_exception!(_core, OnpaceError, PyValueError, "Base class of every onpace error; `.code`, `.field`, `.line`.");
-create_exception!(
-    _core,
-    InvalidPlanError,
-    OnpaceError,
-    "A plan or indicator breaks a rule of the model (`invalid_plan`)."
-);
-create_exception!(
-    _core,
-    ParseError,
-    OnpaceError,
-    "Text that is not valid JSON or CSV, or a value that is not a number (`parse`)."
-);
-create_exception!(
-    _core,
-    InvalidObservationsError,
-    OnpaceError,
-    "Observations that contradict themselves (`invalid_observations`)."
-);
-create_exception!(
-    _core,
-    UnknownIndicatorError,
-    OnpaceError,
-    "An indicator id the plan does not have (`unknown_indicator`)."
-);
-create_exception!(_core, UnknownPlanError, OnpaceError, "A built-in plan id that does not exist (`unknown_plan`).");
-create_exception!(
-    _core,
-    UnknownMethodError,
-    OnpaceError,
-    "An assessment method id that is not registered (`unknown_method`)."
-);
-create_exception!(_core, InvalidArgumentError, OnpaceError, "An argument outside its domain (`invalid_argument`).");
-create_exception!(
-    _core,
-    UndefinedGrowthError,
-    OnpaceError,
-    "A growth rate that does not exist for these values (`undefined_growth`)."
-);
-create_exception!(
-    _core,
-    InsufficientDataError,
-    OnpaceError,
-    "Fewer data points than the calculation needs (`insufficient_data`)."
-);
-create_exception!(_core, NoTargetError, OnpaceError, "A target that cannot be resolved to a level (`no_target`).");
-create_exception!(
-    _core,
-    YearOutOfRangeError,
-    OnpaceError,
-    "A year outside the supported range or in the wrong order (`year_out_of_range`)."
-);
-create_exception!(_core, OverflowError, OnpaceError, "A result beyond 28 significant digits (`overflow`).");
+
+/// The subclasses, in the order of `onpace::Error::TABLE`.
+static CLASSES: PyOnceLock<Vec<Py<PyType>>> = PyOnceLock::new();
 
 /// The exception for an error, with its attributes set.
 pub fn to_py(e: onpace::Error) -> PyErr {
-    let message = e.to_string();
-    // An exhaustive match: a new error variant cannot be forgotten here.
-    let err = match &e {
-        onpace::Error::InvalidPlan { .. } => InvalidPlanError::new_err(message),
-        onpace::Error::Parse { .. } => ParseError::new_err(message),
-        onpace::Error::InvalidObservations { .. } => InvalidObservationsError::new_err(message),
-        onpace::Error::UnknownIndicator { .. } => UnknownIndicatorError::new_err(message),
-        onpace::Error::UnknownPlan { .. } => UnknownPlanError::new_err(message),
-        onpace::Error::UnknownMethod { .. } => UnknownMethodError::new_err(message),
-        onpace::Error::InvalidArgument { .. } => InvalidArgumentError::new_err(message),
-        onpace::Error::UndefinedGrowth { .. } => UndefinedGrowthError::new_err(message),
-        onpace::Error::InsufficientData { .. } => InsufficientDataError::new_err(message),
-        onpace::Error::NoTarget { .. } => NoTargetError::new_err(message),
-        onpace::Error::YearOutOfRange { .. } => YearOutOfRangeError::new_err(message),
-        onpace::Error::Overflow { .. } => OverflowError::new_err(message),
-        _ => OnpaceError::new_err(message),
-    };
+    coded(e.code(), e.field(), e.line(), e.to_string())
+}
+
+/// The exception of `code` (the class the table gives it), with its attributes set.
+fn coded(code: &'static str, field: &str, line: Option<u64>, message: String) -> PyErr {
     Python::attach(|py| {
+        let class = CLASSES
+            .get(py)
+            .and_then(|classes| onpace::Error::TABLE.iter().position(|i| i.code == code).and_then(|i| classes.get(i)));
+        let err = match class {
+            Some(class) => PyErr::from_type(class.bind(py).clone(), message),
+            None => OnpaceError::new_err(message),
+        };
         let value = err.value(py);
         // Setting attributes on a fresh exception instance cannot fail in practice; if it did,
         // the exception would still carry its class and message.
-        let _ = value.setattr("code", e.code());
-        let _ = value.setattr("field", e.field());
-        let _ = value.setattr("line", e.line());
-    });
-    err
+        let _ = value.setattr("code", code);
+        let _ = value.setattr("field", field);
+        let _ = value.setattr("line", line);
+        err
+    })
 }
 
-/// Register the exception classes on the module.
+/// `InvalidArgumentError::new_err(message)`: an `invalid_argument` error found by the binding
+/// itself (array layouts in batch.rs), the same class and attributes as the core's.
+pub struct InvalidArgumentError;
+
+impl InvalidArgumentError {
+    pub fn new_err(message: impl Into<String>) -> PyErr {
+        coded("invalid_argument", "", None, message.into())
+    }
+}
+
+/// Make the exception classes from the core's table and register them on the module.
 pub fn register(m: &Bound<'_, PyModule>) -> PyResult<()> {
     let py = m.py();
-    m.add("OnpaceError", py.get_type::<OnpaceError>())?;
-    m.add("InvalidPlanError", py.get_type::<InvalidPlanError>())?;
-    m.add("ParseError", py.get_type::<ParseError>())?;
-    m.add("InvalidObservationsError", py.get_type::<InvalidObservationsError>())?;
-    m.add("UnknownIndicatorError", py.get_type::<UnknownIndicatorError>())?;
-    m.add("UnknownPlanError", py.get_type::<UnknownPlanError>())?;
-    m.add("UnknownMethodError", py.get_type::<UnknownMethodError>())?;
-    m.add("InvalidArgumentError", py.get_type::<InvalidArgumentError>())?;
-    m.add("UndefinedGrowthError", py.get_type::<UndefinedGrowthError>())?;
-    m.add("InsufficientDataError", py.get_type::<InsufficientDataError>())?;
-    m.add("NoTargetError", py.get_type::<NoTargetError>())?;
-    m.add("YearOutOfRangeError", py.get_type::<YearOutOfRangeError>())?;
-    m.add("OverflowError", py.get_type::<OverflowError>())?;
+    let base = py.get_type::<OnpaceError>();
+    m.add("OnpaceError", &base)?;
+    let mut classes = Vec::with_capacity(onpace::Error::TABLE.len());
+    for info in onpace::Error::TABLE {
+        let name = cstring(&format!("onpace._core.{}", info.python))?;
+        let doc = cstring(&format!(
+            "The onpace error `{}` (docs/codes.md); its message is made of {}.",
+            info.code,
+            info.params.join(", ")
+        ))?;
+        let class = PyErr::new_type(py, &name, Some(&doc), Some(&base), None)?;
+        m.add(info.python, class.bind(py))?;
+        classes.push(class);
+    }
+    // A second import of the module (a subinterpreter) keeps the first classes.
+    let _ = CLASSES.set(py, classes);
     Ok(())
+}
+
+fn cstring(text: &str) -> PyResult<CString> {
+    CString::new(text).map_err(|e| PyValueError::new_err(e.to_string()))
 }

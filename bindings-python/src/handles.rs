@@ -1,6 +1,6 @@
 //! Rust objects held by the Python classes. The methods call `onpace::api`, the façade the
 //! WebAssembly package uses too: through JSON text, or for `Plan.evaluate` and
-//! `Indicator.progress` on plain input through typed conversions (`typed.rs`).
+//! `Indicator.assess` on plain input through typed conversions (`typed.rs`).
 
 use std::sync::Arc;
 
@@ -85,6 +85,11 @@ impl PlanHandle {
         onpace::api::projects_json(&self.plan, request).map_err(to_py)
     }
 
+    /// The reference value `id` as JSON `{year, value}` (the core's lookup and error).
+    fn reference_value(&self, id: &str) -> R<String> {
+        onpace::api::reference_value(&self.plan, id).map_err(to_py)
+    }
+
     /// The key projects as an SVG timeline.
     fn projects_svg(&self, lang_code: &str) -> R<String> {
         Ok(onpace::report::svg::projects_gantt(&self.plan, lang(lang_code)?))
@@ -152,7 +157,7 @@ impl IndicatorHandle {
 
     /// Assess on plain observations through typed conversions; returns an
     /// `onpace.Assessment`, or None when an input is not plain (the caller then sends the JSON
-    /// request to `assess`). The arguments are `Indicator.progress`'s, positional
+    /// request to `assess`). The arguments are `Indicator.assess`'s, positional
     /// (`typed::assess_request`).
     #[pyo3(signature = (*args))]
     fn assess_plain<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> R<Option<Bound<'py, PyAny>>> {

@@ -1,6 +1,6 @@
 //! `onpace._core`: the compiled part of the Python package. Thin by design: objects live in
 //! Rust, requests and results cross as JSON text through `onpace::api` (decimals as strings,
-//! so nothing is rounded) — or, for `Plan.evaluate` and `Indicator.progress` on plain input,
+//! so nothing is rounded) — or, for `Plan.evaluate` and `Indicator.assess` on plain input,
 //! through typed conversions (`typed.rs`) — and every error becomes a typed Python exception.
 
 mod batch;
@@ -88,6 +88,26 @@ fn docs_methods() -> &'static str {
     include_str!("methods.md")
 }
 
+/// The exact total of a project's investments (request and response JSON, see
+/// `onpace::api::investment_total`).
+#[pyfunction]
+fn investment_total_json(request: &str) -> PyResult<String> {
+    onpace::api::investment_total(request).map_err(to_py)
+}
+
+/// The defaults every front end shares (`onpace::DEFAULTS`), as JSON.
+#[pyfunction]
+fn defaults_json() -> PyResult<String> {
+    onpace::api::defaults().map_err(to_py)
+}
+
+/// The core's error table (`onpace::Error::TABLE`): `(code, python class, JS class, message
+/// parameters)` per code, for the checks that the package's classes are the core's.
+#[pyfunction]
+fn error_table() -> Vec<(&'static str, &'static str, &'static str, Vec<&'static str>)> {
+    onpace::Error::TABLE.iter().map(|i| (i.code, i.python, i.js, i.params.to_vec())).collect()
+}
+
 /// The version of the Rust core.
 #[pyfunction]
 fn core_version() -> &'static str {
@@ -112,6 +132,9 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(required_path_json, m)?)?;
     m.add_function(wrap_pyfunction!(project_points_json, m)?)?;
     m.add_function(wrap_pyfunction!(core_version, m)?)?;
+    m.add_function(wrap_pyfunction!(error_table, m)?)?;
+    m.add_function(wrap_pyfunction!(investment_total_json, m)?)?;
+    m.add_function(wrap_pyfunction!(defaults_json, m)?)?;
     m.add_function(wrap_pyfunction!(docs_methods, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_panel, m)?)?;
     m.add_function(wrap_pyfunction!(batch::batch_assess_into, m)?)?;

@@ -1,4 +1,4 @@
-//! The thin call path of `Plan.evaluate` and `Indicator.progress`: the request is read from the
+//! The thin call path of `Plan.evaluate` and `Indicator.assess`: the request is read from the
 //! Python objects and the results are built as the package's own result objects, without a
 //! JSON text in between (docs/python-call-path.md).
 //!
@@ -151,7 +151,7 @@ pub(crate) fn code<T: serde::de::DeserializeOwned>(text: &str) -> Read<T> {
 }
 
 /// The wrapper's arguments, positional (`Plan.evaluate`: observations, as_of, method,
-/// thresholds, model, weights, missing, baseline; `Indicator.progress`: the same without
+/// thresholds, model, weights, missing, baseline; `Indicator.assess`: the same without
 /// weights and missing): each is named here only.
 fn arguments<'py, const N: usize>(args: &Bound<'py, PyTuple>) -> Read<[Bound<'py, PyAny>; N]> {
     let items: Vec<Bound<'py, PyAny>> = args.iter().collect();
@@ -176,7 +176,7 @@ pub(crate) fn evaluate_request(args: &Bound<'_, PyTuple>) -> Read<EvaluateReques
     Ok(r)
 }
 
-/// The arguments of `Indicator.progress` (without a reference rate) as a request.
+/// The arguments of `Indicator.assess` (without a reference rate) as a request.
 #[allow(clippy::field_reassign_with_default)] // as in evaluate_request.
 pub(crate) fn assess_request(args: &Bound<'_, PyTuple>) -> Read<AssessRequest> {
     let [obs, as_of_value, method, thresholds, model, baseline] = arguments(args)?;

@@ -39,6 +39,56 @@ def test_projects(yanbian: Any) -> None:
     assert len(yanbian.achievements) >= 20 and len(yanbian.key_fields) == 5
 
 
+def test_wrapper_lookups_are_the_cores(yanbian: Any) -> None:
+    """reference_value, projects_active and total_investment come from the core (issue 17)."""
+    # The core's error for a missing figure, with its field.
+    with pytest.raises(onpace.InvalidArgumentError) as exc:
+        yanbian.reference_value("no-such-figure")
+    assert exc.value.field == "reference_value"  # type: ignore[attr-defined]
+    with pytest.raises(onpace.InvalidArgumentError):
+        yanbian.reference_value(7)
+    # No project runs before the plan (2021–2025) nor after its tables' last end year.
+    assert yanbian.projects_active(1990) == [] and yanbian.projects_active(2100) == []
+    with pytest.raises(onpace.InvalidArgumentError):
+        yanbian.projects_active("soon")
+    sanghuang = [p for p in yanbian.projects if p.table == 3 and p.number == 2][0]
+    # 42900 万元 = 429 000 000 元 = 4.29 亿元 (hand conversion).
+    assert sanghuang.total_investment("one") == D("429000000")
+    assert sanghuang.total_investment("hundred_million") == D("4.29")
+    assert sanghuang.total_investment() == D("42900")
+    empty = onpace.Project(table=2, number=1, name="x", undertakers=[], start_year=2021, start_month=None, end_year=2022,
+                           end_month=None, phase=None, location="x", county=None, summary={})
+    assert empty.total_investment() is None
+    # Two amounts of 79228162514264337593543950335 元 (2^96 − 1, the largest 96-bit decimal) do not
+    # sum in 28 digits: the core's overflow check, which the Python sum lacked.
+    big = "79228162514264337593543950335"
+    huge = onpace.Project(table=2, number=1, name="x", undertakers=[], start_year=2021, start_month=None, end_year=2022,
+                          end_month=None, phase=None, location="x", county=None, summary={},
+                          investments=[("a", D(big), "one"), ("b", D(big), "one")])
+    with pytest.raises(onpace.DecimalOverflowError):
+        huge.total_investment()
+    with pytest.raises(onpace.ParseError):
+        sanghuang.total_investment("lakh")
+
+
+def test_chart_names_are_the_cores_with_deprecated_aliases(yanbian: Any) -> None:
+    """chart_svg, pace_svg, projects_svg: the names of Rust and JS; the old Python names warn."""
+    e = onpace.builtin_plan("cn-14th-fyp-st").evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
+    with pytest.warns(DeprecationWarning, match=r"chart_svg"):
+        assert str(e.chart("rd-expenditure", "en")) == str(e.chart_svg("rd-expenditure", "en"))
+    with pytest.warns(DeprecationWarning, match=r"pace_svg"):
+        assert str(e.pace_chart("en")) == str(e.pace_svg("en"))
+    with pytest.warns(DeprecationWarning, match=r"projects_svg"):
+        assert str(yanbian.projects_chart("en")) == str(yanbian.projects_svg("en"))
+
+
+def test_progress_is_a_deprecated_alias_of_assess(yanbian: Any) -> None:
+    rd = yanbian.indicator("rd-intensity")
+    with pytest.warns(DeprecationWarning, match=r"Indicator\.assess\(\)"):
+        old = rd.progress({2022: "0.60"}, method="eurostat", window_years=0)
+    assert old == rd.assess({2022: "0.60"}, method="eurostat", window_years=0)
+
+
 def test_path_forms(yanbian: Any) -> None:
     rd = yanbian.indicator("rd-intensity")
     # 0.36 → 1.10 in five equal steps of 0.148.
@@ -65,7 +115,7 @@ def test_path_forms(yanbian: Any) -> None:
     ],
 )
 def test_observation_forms(yanbian: Any, observations: Any) -> None:
-    a = yanbian.indicator("rd-intensity").progress(observations)
+    a = yanbian.indicator("rd-intensity").assess(observations)
     # (0.6 − 0.36)/(1.10 − 0.36) = 0.24/0.74 = 12/37 against τ = 2/5 → lagging.
     assert a.status == "lagging"
     assert a.time_share == D("0.4")
@@ -75,7 +125,7 @@ def test_observation_forms(yanbian: Any, observations: Any) -> None:
 def test_pandas_nan_is_missing() -> None:
     s = pd.Series([0.5, float("nan"), 0.6], index=[2021, 2022, 2023])
     ind = onpace.Indicator("x", unit="ratio", direction=1, baseline=(2020, "0.36"), target=(2025, "1.10"))
-    a = ind.progress(s)
+    a = ind.assess(s)
     assert a.inputs is not None and a.inputs.latest_year == 2023
 
 
@@ -117,7 +167,7 @@ def test_methods_and_projection() -> None:
         e = cn.evaluate(obs, method=m)
         assert len(e.rows) == 4 and e.rows[0].status == "achieved"
     basic = cn.indicator("basic-research-share")
-    a = basic.progress(obs["basic-research-share"], method="eurostat", window_years=0)
+    a = basic.assess(obs["basic-research-share"], method="eurostat", window_years=0)
     assert a.status == "insufficient_progress" and a.ratio is not None
     p = basic.project(obs["basic-research-share"], model="ols_linear", level=0.9)
     # OLS on 2020–2024: slope 0.201 (hand: Sxy/Sxx = 2.01/10), 7.149 in 2025.
@@ -178,7 +228,7 @@ def test_display(yanbian: Any) -> None:
         assert "R&amp;D expenditure" in yanbian._repr_html_()
         rd = yanbian.indicator("rd-intensity")
         assert "≥ 1.10 % (2025)" in rd._repr_html_()  # the target as the plan writes it
-        a = rd.progress({2022: "0.6"})
+        a = rd.assess({2022: "0.6"})
         html = a._repr_html_()
         assert "lagging" in html and "▼" in html
         assert "Assessment('rd-intensity'" in repr(a)

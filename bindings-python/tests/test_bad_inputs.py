@@ -44,7 +44,7 @@ def _run(op: str, i: Dict[str, Any]) -> None:
         ind = onpace.Indicator.from_json(json.dumps(i["indicator"]))
         before = copy.deepcopy(i["observations"])
         try:
-            ind.progress(i["observations"], method=i.get("method", "cn-plan-pace"), as_of=i.get("as_of"), **i.get("thresholds", {}))
+            ind.assess(i["observations"], method=i.get("method", "cn-plan-pace"), as_of=i.get("as_of"), **i.get("thresholds", {}))
         finally:
             assert i["observations"] == before, "the input was modified"
     elif op == "float_value":
@@ -59,7 +59,7 @@ def _run(op: str, i: Dict[str, Any]) -> None:
     elif op == "progress":
         onpace.progress((i["base_year"], i["base_value"]), (i["latest_year"], i["latest_value"]), (i["target_year"], i["target_value"]))
     elif op == "project_points":
-        onpace.project([(p[0], p[1]) for p in i["points"]], i["year"], model=i["model"], level=i["level"])
+        onpace.project_trend([(p[0], p[1]) for p in i["points"]], i["year"], model=i["model"], level=i["level"])
     elif op == "evaluate":
         onpace.builtin_plan(i["plan"]).evaluate(i["observations"], weights=i.get("weights"))
     elif op == "csv":

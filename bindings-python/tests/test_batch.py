@@ -27,7 +27,7 @@ def test_matches_the_exact_path_away_from_band_edges() -> None:
         if min(abs(comp - (tau - 0.05)), abs(comp - (tau + 0.10))) < 1e-9:
             continue  # f64 and exact decimals may differ exactly at a band edge
         ind = onpace.Indicator("x", unit="ratio", direction=1, baseline=(2020, float(baseline[i])), target=(2025, float(target[i])))
-        a = ind.progress({int(year[i]): float(value[i])})
+        a = ind.assess({int(year[i]): float(value[i])})
         assert STATUS_CODES[int(out["status"][i])] == a.status
         assert out["completion"][i] == pytest.approx(float(a.completion or 0), rel=1e-12)
         if a.actual_cagr is not None:
@@ -77,7 +77,7 @@ def test_band_edges_give_the_exact_paths_status() -> None:
     # Issue 13: Yanbian rd-intensity 0.36 → 1.10, 0.73 in 2022: completion 0.5 = τ + δa exactly,
     # `ahead` in the exact API; the batch now uses the same edge rule (1e-12) and agrees.
     rd = onpace.builtin_plan().indicator("rd-intensity")
-    assert rd.progress({2022: Decimal("0.73")}).status == "ahead"
+    assert rd.assess({2022: Decimal("0.73")}).status == "ahead"
     out = onpace.batch.progress(0.36, 1.10, 2020, 2025, 2022, 0.73)
     assert STATUS_CODES[int(out["status"])] == "ahead"
     # Exact edges on a grid of round values (baseline 0.36, target 1.10, every year, 0.01 steps).
@@ -85,7 +85,7 @@ def test_band_edges_give_the_exact_paths_status() -> None:
     for year in range(2021, 2026):
         out = onpace.batch.progress(0.36, 1.10, 2020, 2025, year, values)
         for v, s in zip(values, out["status"]):
-            assert STATUS_CODES[int(s)] == rd.progress({year: Decimal(f"{v:.2f}")}).status, (year, v)
+            assert STATUS_CODES[int(s)] == rd.assess({year: Decimal(f"{v:.2f}")}).status, (year, v)
 
 
 def test_rows_without_an_observation_after_the_baseline_are_all_nan() -> None:

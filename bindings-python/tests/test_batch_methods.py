@@ -89,7 +89,7 @@ def test_every_fitting_vector_gets_its_status() -> None:
 @pytest.mark.parametrize("method", ["eurostat", "open-sdg", "unsd", "escap", "sdsn"])
 def test_random_series_agree_with_the_exact_api(method: str) -> None:
     # Differential: 300 random rows (positive, negative and sign-changing values, both
-    # directions) through the batch and through Indicator.progress one by one.
+    # directions) through the batch and through Indicator.assess one by one.
     rng = np.random.default_rng(18)
     n = 300
     base = rng.uniform(-5, 10, n).round(3)
@@ -104,7 +104,7 @@ def test_random_series_agree_with_the_exact_api(method: str) -> None:
         ind = onpace.Indicator("x", unit="ratio", direction=int(d[k]), baseline=(2020, str(base[k])), target=(2026, str(target[k])))
         # The batch's default window start is the baseline: eurostat's window_years = 0.
         extra = {"window_years": 0} if method == "eurostat" else {}
-        a = ind.progress({int(year[k]): str(value[k])}, method=method, **extra)
+        a = ind.assess({int(year[k]): str(value[k])}, method=method, **extra)
         assert codes[int(out["status"][k])] == a.status, (k, base[k], target[k], year[k], value[k], d[k])
         if a.ratio is None:
             assert np.isnan(out["ratio"][k]), k

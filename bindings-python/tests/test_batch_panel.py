@@ -1,5 +1,5 @@
 """onpace.batch.evaluate: a long-format panel gets, series by series, what the exact API
-(Indicator.progress) gives — on every shared assess vector (each vector one series of one
+(Indicator.assess) gives — on every shared assess vector (each vector one series of one
 panel per method) and on random panels for every method and escap model (differential)."""
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def random_panel(seed: int, series: int = 60) -> pd.DataFrame:
 
 
 def exact(frame: pd.DataFrame, method: str, model: Any) -> Dict[Tuple[str, str], Tuple[str, float, str]]:
-    """The per-series loop a user would otherwise write: one Indicator.progress per series."""
+    """The per-series loop a user would otherwise write: one Indicator.assess per series."""
     out = {}
     for (ind, reg), g in frame.groupby(["indicator", "region"]):
         first = g.iloc[0]
@@ -90,7 +90,7 @@ def exact(frame: pd.DataFrame, method: str, model: Any) -> Dict[Tuple[str, str],
         obs = {int(y): str(v) for y, v in zip(g["year"], g["value"]) if not math.isnan(v)}
         kw = {"model": model} if model else {}
         try:
-            a = indicator.progress(obs, method=method, **kw)
+            a = indicator.assess(obs, method=method, **kw)
             out[(ind, reg)] = (a.status, math.nan if a.ratio is None else a.ratio, "")
         except onpace.OnpaceError as e:
             out[(ind, reg)] = ("not_assessable", math.nan, getattr(e, "code", "?"))
@@ -179,7 +179,7 @@ def test_a_plans_indicators_by_region(method: str) -> None:
     for row in out.itertuples():
         g = frame[(frame["indicator"] == row.indicator) & (frame["region"] == row.region)]
         try:
-            want = plan.indicator(row.indicator).progress({int(y): str(v) for y, v in zip(g["year"], g["value"])}, method=method).status
+            want = plan.indicator(row.indicator).assess({int(y): str(v) for y, v in zip(g["year"], g["value"])}, method=method).status
         except onpace.OnpaceError:
             want = "not_assessable"
         assert row.status == want, (row.indicator, row.region, row.message)

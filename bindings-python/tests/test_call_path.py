@@ -1,6 +1,6 @@
 """The thin call path (docs/python-call-path.md) against the JSON route it stands in for.
 
-``Plan.evaluate`` and ``Indicator.progress`` send plain input to the core through typed
+``Plan.evaluate`` and ``Indicator.assess`` send plain input to the core through typed
 conversions and get their rows built in Rust; anything else takes the JSON route. The JSON
 route is the reference here: every case runs both ways — the second through a handle whose
 ``*_plain`` methods always decline — and must give the same evaluation (the core's JSON of it,
@@ -99,11 +99,11 @@ def test_shared_vectors_both_routes() -> None:
                 for obs in (i["observations"], plain):
                     kw: Dict[str, Any] = dict(as_of=as_of, method=i["method"], **i.get("thresholds", {}))
                     try:
-                        ref = _json_route(ind).progress(obs, **kw)
+                        ref = _json_route(ind).assess(obs, **kw)
                     except onpace.OnpaceError:
-                        _same_error(lambda: ind.progress(obs, **kw), lambda: _json_route(ind).progress(obs, **kw))
+                        _same_error(lambda: ind.assess(obs, **kw), lambda: _json_route(ind).assess(obs, **kw))
                         continue
-                    assert _fields(ind.progress(obs, **kw)) == _fields(ref), c["name"]
+                    assert _fields(ind.assess(obs, **kw)) == _fields(ref), c["name"]
                     typed += obs is plain
             elif c["op"] == "evaluate_plan":
                 plan = onpace.Plan.from_json(json.dumps(i["plan"]))
@@ -150,8 +150,8 @@ def test_random_plain_observations_both_routes(seed: int) -> None:
             compared += 1
             for ident, o in list(obs.items())[:3]:
                 ind = plan.indicator(ident)
-                assert _fields(ind.progress(o, method=method, as_of=as_of)) == \
-                    _fields(_json_route(ind).progress(o, method=method, as_of=as_of))
+                assert _fields(ind.assess(o, method=method, as_of=as_of)) == \
+                    _fields(_json_route(ind).assess(o, method=method, as_of=as_of))
     assert compared >= len(METHODS), compared  # most cases evaluate rather than fail
 
 
@@ -183,11 +183,11 @@ def test_bad_input_errors_are_the_json_routes(obs: Any) -> None:
     ind = plan.indicator("rd-intensity")
     one = obs.get("rd-intensity", obs.get("nope"))
     try:
-        _json_route(ind).progress(one)
+        _json_route(ind).assess(one)
     except Exception:  # noqa: BLE001 - compared below
-        _same_error(lambda: ind.progress(one), lambda: _json_route(ind).progress(one))
+        _same_error(lambda: ind.assess(one), lambda: _json_route(ind).assess(one))
     else:
-        assert _fields(ind.progress(one)) == _fields(_json_route(ind).progress(one))
+        assert _fields(ind.assess(one)) == _fields(_json_route(ind).assess(one))
 
 
 @pytest.mark.parametrize("kw", [{"method": 5}, {"method": "nope"}, {"missing": "never"}, {"baseline": "printed"},
@@ -200,7 +200,7 @@ def test_bad_arguments_errors_are_the_json_routes(kw: Dict[str, Any]) -> None:
     _same_error(lambda: plan.evaluate(obs, **kw), lambda: _json_route(plan).evaluate(obs, **kw))
     if "weights" not in kw and "missing" not in kw:
         ind = plan.indicator("rd-intensity")
-        _same_error(lambda: ind.progress({2022: 0.6}, **kw), lambda: _json_route(ind).progress({2022: 0.6}, **kw))
+        _same_error(lambda: ind.assess({2022: 0.6}, **kw), lambda: _json_route(ind).assess({2022: 0.6}, **kw))
 
 
 def test_rows_are_built_once_and_kept() -> None:

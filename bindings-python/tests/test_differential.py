@@ -3,7 +3,7 @@
 `tests/reference/differential_ref.py` (exact rationals and MPFR at 128 bits, no onpace)
 draws the cases — plans of 1–200 years, values from 1e-6 to 1e12, both directions, tiny and
 huge growth, all-negative series — and computes what onpace must return. Each case goes
-through the exact API (`Indicator.progress`, cn-plan-pace: every building block and the
+through the exact API (`Indicator.assess`, cn-plan-pace: every building block and the
 status) and, all at once, through the f64 batch (`onpace.batch.progress`). Statuses must be
 identical (the batch may differ only where the exact completion lies within the documented
 1e-12 of a band edge without being on it; such cases are counted and reported); every
@@ -108,7 +108,7 @@ def run_chunk(args: Tuple[int, int]) -> Dict[str, Any]:
         ref = R.progress_ref(c)
         refs.append(ref)
         ind = onpace.Indicator("x", unit="ratio", direction=c["d"], baseline=(c["t0"], c["y0"]), target=(c["T"], c["ys"]))
-        a = ind.progress({c["t"]: c["yt"]})
+        a = ind.assess({c["t"]: c["yt"]})
         if a.status != ref["status"]:
             mismatches.append(f"exact.status: {a.status} != {ref['status']}: {c}")
         for name in EXACT_BOUNDS:

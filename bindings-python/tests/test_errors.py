@@ -21,11 +21,11 @@ def _plan_with(**changes: Any) -> str:
 CASES: dict[str, Callable[[], Any]] = {
     "invalid_plan": lambda: onpace.Plan.from_json(_plan_with(id="Bad Id")),
     "parse": lambda: onpace.Plan.from_json("{"),
-    "invalid_observations": lambda: IND.progress([(2021, 1), (2021, 2)]),
+    "invalid_observations": lambda: IND.assess([(2021, 1), (2021, 2)]),
     "unknown_indicator": lambda: onpace.builtin_plan().indicator("nope"),
     "unknown_plan": lambda: onpace.builtin_plan("nope"),
-    "unknown_method": lambda: IND.progress({2021: 1}, method="nope"),
-    "invalid_argument": lambda: IND.progress({2021: 1}, no_such_threshold=1),
+    "unknown_method": lambda: IND.assess({2021: 1}, method="nope"),
+    "invalid_argument": lambda: IND.assess({2021: 1}, no_such_threshold=1),
     "undefined_growth": lambda: onpace.required_path((2020, 0), (2025, 1), "geometric"),
     "insufficient_data": lambda: IND.project({2021: 1}, model="ols_linear"),
     "no_target": lambda: onpace.Indicator("y", unit="percent", direction=1, baseline=(2020, 1), target=onpace.Target.none()).implied_target(),
@@ -55,10 +55,10 @@ def test_fields_name_the_fault() -> None:
         onpace.Indicator("y", unit="percent", direction=1, baseline=(2020, 1), target=(2019, 2))
     assert exc.value.field == "indicator.target.year"  # type: ignore[attr-defined]
     with pytest.raises(onpace.ParseError) as p:
-        IND.progress({2021: float("nan")})
+        IND.assess({2021: float("nan")})
     assert "2021" in p.value.field  # type: ignore[attr-defined]
     with pytest.raises(onpace.InvalidArgumentError):
-        IND.progress({2021: True})
+        IND.assess({2021: True})
 
 
 def test_observations_are_named_by_year_with_no_position_in_built_json() -> None:
@@ -66,7 +66,7 @@ def test_observations_are_named_by_year_with_no_position_in_built_json() -> None
     # as in JS): the 2022 value is the second of the list the wrapper builds, not "[1]".
     for obs in ({2021: "0.4", 2022: "abc"}, [(2021, "0.4"), (2022, "abc")], [{"year": 2021, "value": "0.4"}, {"year": 2022, "value": "abc"}]):
         with pytest.raises(onpace.ParseError) as exc:
-            IND.progress(obs)
+            IND.assess(obs)
         err: Any = exc.value
         assert err.field == "observations[2022].value", err
         assert str(err) == "observations[2022].value: `abc` is not a decimal number"

@@ -96,7 +96,7 @@ def onpace_measure(s: Dict[str, Any]) -> Tuple[str, Optional[float]]:
     ind = onpace.Indicator("x", unit="ratio", direction=s["d"], baseline=(t0, repr(s["values"][t0])), target=target)
     obs = {y: repr(v) for y, v in s["values"].items() if y != t0}
     th = {} if s["limit"] is None else {"natural_limit": repr(s["limit"])}
-    a = ind.progress(obs, method="open-sdg", **th)
+    a = ind.assess(obs, method="open-sdg", **th)
     return a.status, a.score
 
 

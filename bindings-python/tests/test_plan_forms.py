@@ -58,7 +58,7 @@ def test_forms_plan_at_mid_year_in_three_languages() -> None:
     assert [c[1] for c in e.inputs.chained_annual_changes] == [Decimal("-0.027"), Decimal("-0.001")]
     assert ev.summary.monitored == 1
     # The bound's chart draws the bound as a line (labelled), not a required path.
-    assert "bound every year 5.5" in str(ev.chart("urban-unemployment", "en"))
+    assert "bound every year 5.5" in str(ev.chart_svg("urban-unemployment", "en"))
     for lang, word in [("zh", "未守住底线"), ("en", "breached"), ("ko", "기준 이탈")]:
         md = ev.to_markdown(lang)
         assert word in md, lang

@@ -21,8 +21,8 @@ def test_same_bytes_as_rust() -> None:
     e = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
     assert e.to_html("en") == (GOLDEN / "national-evaluation.en.html").read_text(encoding="utf-8")
     assert e.to_html("zh") == (GOLDEN / "national-evaluation.zh.html").read_text(encoding="utf-8")
-    assert str(e.chart("basic-research-share", "zh")) == (GOLDEN / "basic-research-share.zh.svg").read_text(encoding="utf-8")
-    assert str(e.pace_chart("en")) == (GOLDEN / "pace.en.svg").read_text(encoding="utf-8")
+    assert str(e.chart_svg("basic-research-share", "zh")) == (GOLDEN / "basic-research-share.zh.svg").read_text(encoding="utf-8")
+    assert str(e.pace_svg("en")) == (GOLDEN / "pace.en.svg").read_text(encoding="utf-8")
     assert onpace.builtin_plan().to_html("zh") == (GOLDEN / "yanbian-report.zh.html").read_text(encoding="utf-8")
 
 
@@ -30,10 +30,10 @@ def test_well_formed_and_displayable() -> None:
     plan = onpace.builtin_plan()
     for lang in ("zh", "en", "ko"):
         _parse(plan.to_html(lang))
-        _parse(str(plan.projects_chart(lang)))
+        _parse(str(plan.projects_svg(lang)))
     cn = onpace.builtin_plan("cn-14th-fyp-st")
     e = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"), method="open-sdg")
-    svg = e.chart("rd-expenditure")
+    svg = e.chart_svg("rd-expenditure")
     assert svg._repr_svg_().startswith("<svg") and "<svg" in e._repr_html_()
     # The report table's columns, written once in the core (report/table.rs CSV_COLUMNS).
     from onpace._results import _TABLE_COLUMNS
@@ -50,7 +50,7 @@ def test_hostile_labels_are_escaped() -> None:
     html = e.to_html("zh")
     _parse(html)
     assert "<script>" not in html and "&lt;script&gt;" in html
-    _parse(str(e.chart(spec["indicators"][0]["id"], "zh")))
+    _parse(str(e.chart_svg(spec["indicators"][0]["id"], "zh")))
 
 
 def test_project_registry() -> None:

@@ -171,20 +171,20 @@ def test_numpy_scalars_in_every_number_argument(dtype: Any) -> None:
     x = ind(D(12), D(1))
     both(lambda a, b: onpace.Target.level(2025, a).to_dict()["value"].rstrip("0").rstrip("."))
     both(lambda a, b: onpace.Target.range(2025, b, a).to_dict()["high"].rstrip("0").rstrip("."))
-    both(lambda a, b: x.progress({2022: a + 4 if isinstance(a, Decimal) else a + dtype(4)}, ahead_margin=b).status)
-    both(lambda a, b: x.progress([(np.int64(2022), a)], lag_tolerance=b).status)
+    both(lambda a, b: x.assess({2022: a + 4 if isinstance(a, Decimal) else a + dtype(4)}, ahead_margin=b).status)
+    both(lambda a, b: x.assess([(np.int64(2022), a)], lag_tolerance=b).status)
     both(lambda a, b: [m.value for m in x.path(from_year=np.int16(2022), from_value=a)])
     both(lambda a, b: x.what_if(np.int32(2022), a, increment=b).path[-1].value)
     # b is 1 for integer dtypes: +100 % a year, refused as a likely per-cent figure unless meant (issue 12).
     both(lambda a, b: x.what_if(2022, a, rate=b, allow_large=True).meets_target)
     both(lambda a, b: onpace.progress((2020, a), (2022, a + 1 if isinstance(a, Decimal) else a + dtype(1)), (2025, 20)).completion)
     both(lambda a, b: [m.value for m in onpace.required_path((2020, a), (2025, 20))])
-    both(lambda a, b: round(onpace.project([(2020, a), (2021, 13), (2022, 15)], 2025, low=a).value, 9))
+    both(lambda a, b: round(onpace.project_trend([(2020, a), (2021, 13), (2022, 15)], 2025, low=a).value, 9))
     cn = onpace.builtin_plan("cn-14th-fyp-st")
     obs = onpace.builtin_observations("cn-14th-fyp-st")
     both(lambda a, b: cn.evaluate(obs, weights={"rd-expenditure": b}).summary.weighted_share_on_pace)
     rel = onpace.Indicator("y", unit="index", direction=1, baseline=(2020, 100), target=onpace.Target.relative(2025, "gdp"))
-    both(lambda a, b: rel.progress({2022: 110}, reference_rate=b / 10 if isinstance(b, Decimal) else b / dtype(10)).status)
+    both(lambda a, b: rel.assess({2022: 110}, reference_rate=b / 10 if isinstance(b, Decimal) else b / dtype(10)).status)
     if dtype in FLOAT_DTYPES:  # a level in (0, 1)
         assert x.project({2021: 13, 2022: 14}, level=dtype(0.5)).level == 0.5
 
@@ -210,7 +210,7 @@ def test_target_none_and_wrong_types() -> None:
         rd.what_if(2022, "0.6", rate=[0.05])  # type: ignore[arg-type]
     assert e.value.field == "rate"
     with pytest.raises(onpace.InvalidArgumentError) as e:
-        rd.progress({2022: 0.6}, ahead_margin=True)
+        rd.assess({2022: 0.6}, ahead_margin=True)
     assert e.value.field == "thresholds.ahead_margin"
 
 
@@ -218,11 +218,11 @@ def test_missing_values() -> None:
     rd = onpace.builtin_plan().indicator("rd-intensity")
     # pandas NA / NaN are "no figure" in pandas input and pd.NA anywhere; a bare NaN in a dict is an error.
     s = pd.Series([0.45, np.nan, pd.NA, 0.60], index=[2021, 2022, 2023, 2024], dtype=object)
-    assert rd.progress(s).inputs.latest_year == 2024  # type: ignore[union-attr]
-    assert rd.progress({2021: 0.45, 2022: pd.NA}).inputs.latest_year == 2021  # type: ignore[union-attr]
+    assert rd.assess(s).inputs.latest_year == 2024  # type: ignore[union-attr]
+    assert rd.assess({2021: 0.45, 2022: pd.NA}).inputs.latest_year == 2021  # type: ignore[union-attr]
     for nan in (float("nan"), np.float64("nan"), np.float32("nan")):
         with pytest.raises(onpace.ParseError):
-            rd.progress({2021: 0.45, 2022: nan})
+            rd.assess({2021: 0.45, 2022: nan})
     assert rd.what_if(2022, "0.6", increment=0.2, rate=None).year_reached == 2025  # 0.6 + 3 × 0.2 = 1.2
 
 
@@ -302,7 +302,7 @@ def test_every_python_side_html_is_escaped() -> None:
     ind = onpace.Indicator("x", unit="index", direction=1, baseline=(2020, 100),
                            target={"kind": "relative", "year": 2025, "to": EVIL, "relation": "in_step_with"},
                            label={"zh": EVIL, "en": EVIL})
-    a = ind.progress({2022: 110})
+    a = ind.assess({2022: 110})
     assert a.warnings and any(EVIL in w.message for w in a.warnings)
     htmls = [a._repr_html_(), ind._repr_html_()]
     spec = json.loads(json.dumps(PLAN_JSON, ensure_ascii=False))

@@ -49,7 +49,7 @@ def run_assess(c: Dict[str, Any]) -> None:
     ind = onpace.Indicator.from_json(json.dumps(i["indicator"]))
     as_of = i.get("as_of")
     as_of = None if as_of is None else as_of.get("year", as_of.get("date"))
-    a = ind.progress(i["observations"], as_of=as_of, method=i["method"], **i.get("thresholds", {}))
+    a = ind.assess(i["observations"], as_of=as_of, method=i["method"], **i.get("thresholds", {}))
     assert a.status == e["status"], f"{c['name']}: {a.status} != {e['status']}"
     if "time_share" in e:
         check_dec(c["name"], "time_share", a.time_share, e["time_share"])
@@ -81,10 +81,10 @@ def run_project(c: Dict[str, Any]) -> None:
     kw = dict(low=band.get("low"), high=band.get("high"), model=i["model"], level=i["level"])
     if "error" in e:
         with pytest.raises(onpace.OnpaceError) as exc:
-            onpace.project([tuple(p) for p in i["points"]], i["year"], **kw)  # type: ignore[arg-type]
+            onpace.project_trend([tuple(p) for p in i["points"]], i["year"], **kw)  # type: ignore[arg-type]
         assert exc.value.code == e["error"]  # type: ignore[attr-defined]
         return
-    p = onpace.project([tuple(p) for p in i["points"]], i["year"], **kw)  # type: ignore[arg-type]
+    p = onpace.project_trend([tuple(p) for p in i["points"]], i["year"], **kw)  # type: ignore[arg-type]
     for f in ("value", "low", "high", "p_meet", "growth"):
         check_float(c["name"], f, getattr(p, f), e[f], c["tolerance"])
     if "slope" in e:

@@ -13,7 +13,7 @@ def main() -> None:
     rd: onpace.Indicator = plan.indicator("rd-intensity")
     path: List[onpace.Milestone] = rd.path("geometric")
     first: Decimal = path[0].value
-    a: onpace.Assessment = rd.progress({2022: Decimal("0.60")}, method="eurostat", window_years=0)
+    a: onpace.Assessment = rd.assess({2022: Decimal("0.60")}, method="eurostat", window_years=0)
     completion: Decimal | None = a.completion
     p: onpace.Projection = rd.project([(2021, "0.45"), (2022, "0.6"), (2023, "0.7")], model="ols_loglinear", level=0.95)
     low: float | None = p.low

@@ -19,7 +19,7 @@
 // The glue is imported from './web/…' (the CommonJS copy requires './node/…', wasm-bindgen's
 // nodejs build).
 
-import { CODES, makeError } from './errors.js';
+import { CODES, RANGE_CODES, makeError } from './errors.js';
 import { IndicatorHandle, coreVersion, errorCodes, methodsJson, parseRateJson, progressJson, projectPointsJson, requiredPathJson, statusesJson } from './web/onpace_wasm.js';
 
 function fail(code, field, message, kind) {
@@ -174,7 +174,7 @@ function rethrow(e, ctx) {
     message = message.replace(POSITION, '').replace(/^line \d+: /, '');
     line = null;
   }
-  const err = makeError(r.code, field, message, r.range ? 'range' : undefined);
+  const err = makeError(r.code, field, message, RANGE_CODES.includes(r.code) ? 'range' : undefined);
   err.line = line ?? null;
   return err;
 }
@@ -352,33 +352,46 @@ class Indicator extends Handle {
   get target() { this._live(); return new Target(this._spec.target); }
   name(lang = 'zh') { this._live(); str(lang, 'lang'); return this._spec.label[lang] || this._spec.label.zh; }
   impliedTarget() { return JSON.parse(this._live().impliedTarget()); }
-  path(kind = 'linear', options) {
+  path(kind, options) {
     const h = this._live();
     const { fromYear, fromValue } = opts(options);
-    const req = { kind: str(kind, 'kind') };
+    // Left out, the core's default applies (onpace::DEFAULTS): none is written here.
+    const req = {};
+    if (kind !== undefined) req.kind = str(kind, 'kind');
     if (fromYear !== undefined) req.from_year = year(fromYear, 'fromYear');
     if (fromValue !== undefined) req.from_value = dec(fromValue, 'fromValue');
     const text = requestJson(req);
     return milestones(call(INTERNAL, () => h.path(text)));
   }
-  progress(observations, options) {
+  /** Assess the indicator on its observations with a named method (Rust's `Indicator::assess`). */
+  assess(observations, options) {
     const h = this._live();
-    const { asOf: at, method = 'cn-plan-pace', thresholds: th, model, referenceRate, baseline } = opts(options);
+    const { asOf: at, method, thresholds: th, model, referenceRate, baseline } = opts(options);
     const list = observationList(observations);
-    const req = { observations: list, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th) };
+    const req = { observations: list, as_of: asOf(at), thresholds: thresholds(th) };
+    if (method !== undefined) req.method = str(method, 'method');
     if (model !== undefined) req.model = str(model, 'model');
     if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
     if (referenceRate !== undefined) req.reference_rate = dec(referenceRate, 'referenceRate');
     const text = requestJson(req);
     return camel(JSON.parse(call(INTERNAL, () => h.assess(text))));
   }
+  /** @deprecated The old name of `assess()` (one name in Rust, Python and JS); warns once, kept for one release. */
+  progress(observations, options) {
+    deprecated('Indicator.progress()', 'Indicator.assess()');
+    return this.assess(observations, options);
+  }
   project(observations, options) {
     const h = this._live();
-    const { model = 'ols_linear', level = 0.9, asOf: at } = opts(options);
-    if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-    if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+    const { model, level, asOf: at } = opts(options);
     const list = observationList(observations);
-    const req = { observations: list, model: str(model, 'model'), level, as_of: asOf(at) };
+    const req = { observations: list, as_of: asOf(at) };
+    if (model !== undefined) req.model = str(model, 'model');
+    if (level !== undefined) {
+      if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+      if (!(level > 0 && level < 1)) throw fail('invalid_argument', 'level', `the interval level must be between 0 and 1, got ${level}`, 'range');
+      req.level = level;
+    }
     const text = requestJson(req);
     return camel(JSON.parse(call(INTERNAL, () => h.project(text))));
   }
@@ -422,16 +435,17 @@ function progress(base, latest, target, direction = 'increase') {
   return camel(JSON.parse(call(INTERNAL, () => guard(progressJson, 'progressJson')(text))));
 }
 /** Milestones from a start to an end point. */
-function requiredPath(start, end, kind = 'linear') {
+function requiredPath(start, end, kind) {
   const s = pair(start, 'start');
   const e = pair(end, 'end');
-  const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value'), kind: str(kind, 'kind') };
+  const req = { from_year: year(s[0], 'start.year'), from_value: dec(s[1], 'start.value'), to_year: year(e[0], 'end.year'), to_value: dec(e[1], 'end.value') };
+  if (kind !== undefined) req.kind = str(kind, 'kind');
   const text = requestJson(req);
   return milestones(call(INTERNAL, () => guard(requiredPathJson, 'requiredPathJson')(text)));
 }
-/** A series of [year, value] points projected to a year. */
-function project(points, y, options) {
-  const { low, high, model = 'ols_linear', level = 0.9 } = opts(options);
+/** A series of [year, value] points projected to a year (Rust's `project_trend`); options left out take the core's defaults. */
+function projectTrend(points, y, options) {
+  const { low, high, model, level } = opts(options);
   if (!Array.isArray(points)) throw typeError('points', 'a list of [year, value] pairs', points);
   let band = null;
   if (low !== undefined || high !== undefined) {
@@ -439,10 +453,28 @@ function project(points, y, options) {
     if (low !== undefined && low !== null) band.low = dec(low, 'low');
     if (high !== undefined && high !== null) band.high = dec(high, 'high');
   }
-  if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
-  const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band, model: str(model, 'model'), level };
+  const req = { points: points.map((p) => { const q = pair(p, 'points'); return [year(q[0], 'points.year'), dec(q[1], 'points.value')]; }), year: year(y, 'year'), band };
+  if (model !== undefined) req.model = str(model, 'model');
+  if (level !== undefined) {
+    if (typeof level !== 'number') throw typeError('level', 'a number between 0 and 1', level);
+    req.level = level;
+  }
   const text = requestJson(req);
   return camel(JSON.parse(call(INTERNAL, () => guard(projectPointsJson, 'projectPointsJson')(text))));
+}
+/** @deprecated The old name of `projectTrend()` (apart from the plans' key projects); warns once, kept for one release. */
+function project(points, y, options) {
+  deprecated('project()', 'projectTrend()');
+  return projectTrend(points, y, options);
+}
+
+// Old names kept for one release: the first use of each warns once (console.warn), so a loop
+// does not flood the console and code that cannot be changed at once keeps working.
+const WARNED = new Set();
+function deprecated(old, now) {
+  if (WARNED.has(old)) return;
+  WARNED.add(old);
+  if (typeof console !== 'undefined' && console.warn) console.warn(`onpace: ${old} is deprecated, use ${now}`);
 }
 /** The core's error codes (for the check that the JS classes cover them). */
 const errorCodeList = () => guard(errorCodes, 'errorCodes')().split(',');
@@ -450,7 +482,7 @@ const errorCodeList = () => guard(errorCodes, 'errorCodes')().split(',');
 const ERROR_NAMES = /* @__PURE__ */ Object.assign({}, CODES);
 
 export {
-  connect, Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, project, errorCodeList, ERROR_NAMES,
+  connect, Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList, ERROR_NAMES,
   // For plan.js (not re-exported by the entry points):
   Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds,
 };

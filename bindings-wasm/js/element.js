@@ -488,7 +488,7 @@ export class OnpaceCalculator extends Base {
     if (ind) {
       for (let tries = 0; tries <= Object.keys(obs).length; tries += 1) {
         try {
-          a = ind.progress(good, { method: this._method });
+          a = ind.assess(good, { method: this._method });
           break;
         } catch (e) {
           errors.push(e);

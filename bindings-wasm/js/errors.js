@@ -1,8 +1,9 @@
 // The errors of the onpace JS package: one class per error code, usable with `instanceof`,
 // and a formatter that words them in zh, en or ko. bindings-wasm/README.md describes them.
 //
-// The codes are the Rust core's (`onpace::Error::CODES`; tests/node/errors.test.mjs checks
-// this list against the one the WebAssembly module reports), plus two that only exist in JS:
+// The codes, class names and kinds are the Rust core's error table (`onpace::Error::TABLE`),
+// written into the generated blocks below by tools/types/generate.py; tests/node/errors.test.mjs
+// checks them against the module's codes too. Plus two codes that only exist in JS:
 // `not_initialized` (a call before `await init()`) and `disposed` (a call on an object after
 // `dispose()`).
 //
@@ -11,8 +12,10 @@
 // code) still holds for them, because the classes test a brand and the code rather than the
 // prototype chain.
 
-/** code → class name; the order of the core's `Error::CODES`, then the JS-only codes. */
-const CODES = {
+// BEGIN generated: table (tools/types/generate.py, from core/schema/errors.json: the core's
+// error table, onpace::Error::TABLE; do not edit, scripts/test-all fails when it differs)
+/** code → JS class name: the core's codes, in its order. */
+const CORE_CODES = {
   invalid_plan: 'InvalidPlanError',
   parse: 'ParseError',
   invalid_observations: 'InvalidObservationsError',
@@ -25,9 +28,13 @@ const CODES = {
   no_target: 'NoTargetError',
   year_out_of_range: 'YearOutOfRangeError',
   overflow: 'OverflowError',
-  not_initialized: 'NotInitializedError',
-  disposed: 'DisposedError',
 };
+/** The core's codes JS throws as a RangeError (a number out of its domain). */
+const RANGE_CODES = ['year_out_of_range', 'overflow'];
+// END generated: table
+
+/** code → class name; the order of the core's `Error::CODES`, then the JS-only codes. */
+const CODES = /* @__PURE__ */ Object.assign({}, CORE_CODES, { not_initialized: 'NotInitializedError', disposed: 'DisposedError' });
 /** The codes that exist only in JS (the rest are the core's). */
 const JS_ONLY_CODES = ['not_initialized', 'disposed'];
 
@@ -69,6 +76,7 @@ function subclass(code) {
   return cls;
 }
 
+// BEGIN generated: classes (tools/types/generate.py, from core/schema/errors.json)
 const InvalidPlanError = /* @__PURE__ */ subclass('invalid_plan');
 const ParseError = /* @__PURE__ */ subclass('parse');
 const InvalidObservationsError = /* @__PURE__ */ subclass('invalid_observations');
@@ -81,6 +89,7 @@ const InsufficientDataError = /* @__PURE__ */ subclass('insufficient_data');
 const NoTargetError = /* @__PURE__ */ subclass('no_target');
 const YearOutOfRangeError = /* @__PURE__ */ subclass('year_out_of_range');
 const OverflowError = /* @__PURE__ */ subclass('overflow');
+// END generated: classes
 const NotInitializedError = /* @__PURE__ */ subclass('not_initialized');
 const DisposedError = /* @__PURE__ */ subclass('disposed');
 
@@ -175,5 +184,5 @@ function formatError(error, lang = 'en') {
 const PUBLIC = /* @__PURE__ */ Object.assign({ OnpaceError, isOnpaceError, formatError }, CLASSES);
 
 export {
-  CODES, JS_ONLY_CODES, PUBLIC, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
+  CODES, RANGE_CODES, JS_ONLY_CODES, PUBLIC, OnpaceError, isOnpaceError, makeError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError,
 };

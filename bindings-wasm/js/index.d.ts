@@ -2,26 +2,38 @@
 // `onpace/schema` and `onpace/element`, in builtin.d.ts, schema.d.ts and element.d.ts). Decimals are strings (exact); numbers are
 // accepted on input. Checked by `tsc --strict --noEmit` on tests/node/usage.ts.
 
+// The results (Assessment, Projection, Progress, …) are generated from the Rust types
+// (results.generated.d.ts, camelCase as this package returns them); the options below are
+// checked against the requests the core reads (requests.generated.d.ts).
+import type {
+  Assessment, Baseline, Decomposition, DecompositionRow, Model, NatureSummary, PathKind, Progress, Projection, Status,
+  StatusCount, Summary, UsedInputs, Warning, WhatIf,
+} from './results.generated.js';
+/** A (year, value) pair of a result: a milestone of a path, a point of a progress (Rust's `YearValue`). */
+export type YearValue = Baseline;
+export type Milestone = Baseline;
+import type { AssessRequest, EvaluateRequest } from './requests.generated.js';
+export type {
+  Assessment, Decomposition, DecompositionRow, NatureSummary, PathKind, Progress, Projection, StatusCount,
+  Summary, UsedInputs, WhatIf,
+};
+/** The JSON requests the core reads (snake_case), which the options below are turned into. */
+export type {
+  AssessRequest, EvaluateRequest, NumeratorRequest, PathRequest, ProgressRequest, ProjectPointsRequest, ProjectRequest,
+  ProjectsRequest, RequiredPathRequest, WhatIfRequest,
+} from './requests.generated.js';
+
 /** An exact decimal on input: a string such as "0.36", a finite number, or a bigint. */
 export type DecimalInput = string | number | bigint;
 /** An exact decimal on output: always a string, e.g. "0.508". */
 export type DecimalString = string;
 export type Lang = 'zh' | 'en' | 'ko';
 export type Direction = 'increase' | 'decrease';
-export type PathKind = 'linear' | 'geometric';
 export type MethodId = 'cn-plan-pace' | 'eurostat' | 'open-sdg' | 'unsd' | 'escap' | 'destatis' | 'sdsn';
-export type ModelCode = 'endpoint_cagr' | 'ols_linear' | 'ols_loglinear' | 'weighted_geometric';
+export type ModelCode = Model;
 export type ComparatorCode = 'at_least' | 'above' | 'at_most' | 'below' | 'exactly';
-export type StatusCode =
-  | 'achieved' | 'ahead' | 'on_track' | 'lagging' | 'regressing'
-  | 'significant_progress' | 'moderate_progress' | 'insufficient_progress' | 'movement_away'
-  | 'moderate_movement_away' | 'significant_movement_away'
-  | 'acceleration_needed' | 'limited_progress' | 'deterioration' | 'stagnation_or_regression'
-  | 'maintain' | 'accelerate' | 'reverse'
-  | 'sun' | 'slightly_cloudy' | 'cloudy' | 'thunderstorm'
-  | 'moderately_improving' | 'stagnating' | 'decreasing'
-  | 'held' | 'breached' | 'monitored'
-  | 'not_assessable';
+/** Every status code of every method (the core's `Status`). */
+export type StatusCode = Status;
 export type ErrorCode =
   | 'invalid_plan' | 'parse' | 'invalid_observations' | 'unknown_indicator' | 'unknown_plan'
   | 'unknown_method' | 'invalid_argument' | 'undefined_growth' | 'insufficient_data'
@@ -157,117 +169,16 @@ export type PlanObservations =
 /** "latest", a year, a date "YYYY-MM-DD", or a Date. */
 export type AsOf = number | string | Date | null;
 
-export interface Milestone { year: number; value: DecimalString }
+export type ResultWarning = Warning;
 
-export interface ResultWarning { code: string; field: string; message: string }
-
-export interface UsedInputs {
-  baseYear: number; baseValue: DecimalString; latestYear: number; latestValue: DecimalString;
-  targetYear: number; targetValue: DecimalString;
-  /** The plan's printed baseline or a revision. */
-  baseline: 'plan' | 'revised';
-  planBaseValue?: DecimalString;
-  revisionDate?: string;
-  chainedAnnualChanges?: Milestone[];
-  /** The sub-annual period of the latest value, when one was used. */
-  latestPeriod?: string;
-}
-
-export interface Assessment {
-  indicator: string;
-  method: MethodId;
-  methodVersion: string;
-  status: StatusCode;
-  completion: DecimalString | null;
-  timeShare: DecimalString | null;
-  pace: DecimalString | null;
-  actualCagr: number | null;
-  requiredCagr: number | null;
-  requiredCagrFromNow: number | null;
-  ratio: number | null;
-  score: number | null;
-  index: number | null;
-  yearsToTarget: number | null;
-  acceleration: number | null;
-  milestone: DecimalString | null;
-  inputs: UsedInputs | null;
-  thresholds: Record<string, DecimalString>;
-  warnings: ResultWarning[];
-  /** The path completion is measured on (`cn-plan-pace`): linear for levels, geometric for growth. */
-  path: PathKind | null;
-  /** Years a bound held every year was breached in. */
-  breachYears: number[];
-}
-
-export interface Projection {
-  model: ModelCode;
-  year: number;
-  value: number;
-  low: number | null;
-  high: number | null;
-  level: number;
-  pMeet: number | null;
-  yearReached: number | null;
-  growth: number | null;
-  slope: number | null;
-  points: number;
-  warnings: ResultWarning[];
-}
-
-export interface Progress {
-  base: { year: number; value: DecimalString };
-  latest: { year: number; value: DecimalString };
-  target: { year: number; value: DecimalString };
-  completion: DecimalString | null;
-  timeShare: DecimalString;
-  pace: DecimalString | null;
-  milestone: DecimalString;
-  gapToMilestone: DecimalString;
-  actualCagr: number | null;
-  requiredCagr: number | null;
-  requiredCagrFromNow: number | null;
-  actualSlope: DecimalString | null;
-  requiredSlope: DecimalString;
-  requiredSlopeFromNow: DecimalString | null;
-  acceleration: number | null;
-  yearsToTarget: number | null;
-  warnings: ResultWarning[];
-}
-
-export interface WhatIf { path: Milestone[]; meetsTarget: boolean | null; yearReached: number | null }
-
-export interface DecompositionRow { year: number; denominator: DecimalString; ratio: DecimalString; numerator: DecimalString }
-export interface Decomposition {
-  kind: PathKind; denominatorGrowth: DecimalString; rows: DecompositionRow[]; numeratorCagr: number | null;
-}
-
-export interface StatusCount { status: StatusCode; count: number }
-export interface Summary {
-  counts: StatusCount[];
-  assessed: number;
-  notAssessable: number;
-  onPace: number;
-  shareOnPace: DecimalString | null;
-  weightedShareOnPace: DecimalString | null;
-  meanScore: number | null;
-  allAchieved: boolean;
-  /** The overall status from the mean score (open-sdg); null for methods without one. */
-  overallStatus: StatusCode | null;
-  missing: 'exclude' | 'count_as_off_pace';
-  /** Indicators with no numeric target (monitored). */
-  monitored: number;
-  /** Binding (约束性) and anticipatory (预期性) roll-ups, when the plan marks natures. */
-  byNature?: { nature: 'binding' | 'anticipatory'; total: number; assessed: number; onPace: number; offPace: string[] }[];
-}
-
-export interface ProgressOptions {
+export interface AssessOptions {
   asOf?: AsOf;
   method?: MethodId;
   thresholds?: Record<string, DecimalInput>;
   model?: ModelCode;
   referenceRate?: DecimalInput;
   /** The plan's printed baseline (default) or its latest revision. */
-  baseline?: 'plan' | 'revised';
+  baseline?: NonNullable<AssessRequest['baseline']>;
 }
 
 export interface EvaluateOptions {
@@ -275,11 +186,14 @@ export interface EvaluateOptions {
   method?: MethodId;
   thresholds?: Record<string, DecimalInput>;
   weights?: Record<string, DecimalInput>;
-  missing?: 'exclude' | 'count_as_off_pace';
+  missing?: NonNullable<EvaluateRequest['missing']>;
   model?: ModelCode;
   /** The plans' printed baselines (default) or their latest revisions. */
-  baseline?: 'plan' | 'revised';
+  baseline?: NonNullable<EvaluateRequest['baseline']>;
 }
+
+/** @deprecated Use `AssessOptions` (the options of `Indicator.assess`). */
+export type ProgressOptions = AssessOptions;
 
 export interface IndicatorOptions {
   unit: UnitKind | Unit;
@@ -312,7 +226,10 @@ export declare class Indicator implements Disposable {
   name(lang?: Lang): string;
   impliedTarget(): ImpliedTarget;
   path(kind?: PathKind, options?: { fromYear?: number; fromValue?: DecimalInput }): Milestone[];
-  progress(observations: Observations, options?: ProgressOptions): Assessment;
+  /** Assess the indicator on its observations with a named method (Rust's `Indicator::assess`, Python's `Indicator.assess`). */
+  assess(observations: Observations, options?: AssessOptions): Assessment;
+  /** @deprecated Use `assess()`: the same call under its old name, kept for one release; warns once at run time. */
+  progress(observations: Observations, options?: AssessOptions): Assessment;
   project(observations: Observations, options?: { model?: ModelCode; level?: number; asOf?: AsOf }): Projection;
   /** `rate`: 0.05 or "5%"; a bare rate of 1 or more is refused unless `allowLarge`. */
   whatIf(fromYear: number, value: DecimalInput, growth: { rate?: DecimalInput; increment?: DecimalInput; allowLarge?: boolean }): WhatIf;
@@ -462,6 +379,13 @@ export declare function progress(
   direction?: Direction,
 ): Progress;
 export declare function requiredPath(start: readonly [number, DecimalInput], end: readonly [number, DecimalInput], kind?: PathKind): Milestone[];
+/** Project (year, value) points to `year` (Rust's `project_trend`); options left out take the core's defaults. */
+export declare function projectTrend(
+  points: ReadonlyArray<readonly [number, DecimalInput]>,
+  year: number,
+  options?: { low?: DecimalInput | null; high?: DecimalInput | null; model?: ModelCode; level?: number },
+): Projection;
+/** @deprecated Use `projectTrend()`: the same call under its old name, kept for one release; warns once at run time. */
 export declare function project(
   points: ReadonlyArray<readonly [number, DecimalInput]>,
   year: number,

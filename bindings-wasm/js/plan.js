@@ -105,25 +105,32 @@ class Plan extends Handle {
     return found;
   }
   get projects() { this._live(); return camel(this._spec.projects || []); }
-  projectsActive(y) { const at = year(y, 'year'); return this.projects.filter((p) => p.period.start.year <= at && at <= p.period.end.year); }
+  /** The key projects running in year `y` (the core's selection). */
+  projectsActive(y) {
+    const h = this._live();
+    const text = requestJson({ year: year(y, 'year') });
+    return camel(JSON.parse(call(INTERNAL, () => h.projects(text))).projects);
+  }
   get achievements() { this._live(); return camel(this._spec.achievements || []); }
   get keyFields() { this._live(); return camel(this._spec.key_fields || []); }
   get sources() { this._live(); return camel(this._spec.sources || []); }
+  /** The reference value `id` shipped with the plan, [year, value] (the core's lookup and error). */
   referenceValue(id) {
-    this._live();
-    str(id, 'id');
-    const r = (this._spec.reference_values || []).find((x) => x.id === id);
-    if (!r) throw fail('invalid_argument', 'reference_value', `the plan has no reference value ${id}`);
+    const h = this._live();
+    const r = JSON.parse(call(null, () => h.referenceValue(str(id, 'id'))));
     return [r.year, r.value];
   }
   evaluate(observations, options) {
     const h = this._live();
-    const { asOf: at, method = 'cn-plan-pace', thresholds: th, weights, missing = 'exclude', model, baseline } = opts(options);
+    const { asOf: at, method, thresholds: th, weights, missing, model, baseline } = opts(options);
     const lists = planObservations(observations);
+    // Options left out take the core's defaults (onpace::DEFAULTS).
     const req = {
-      observations: lists, as_of: asOf(at), method: str(method, 'method'), thresholds: thresholds(th),
-      weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])), missing: str(missing, 'missing'),
+      observations: lists, as_of: asOf(at), thresholds: thresholds(th),
+      weights: Object.fromEntries(Object.entries(opts(weights, 'weights')).map(([k, v]) => [k, dec(v, `weights.${k}`)])),
     };
+    if (method !== undefined) req.method = str(method, 'method');
+    if (missing !== undefined) req.missing = str(missing, 'missing');
     if (model !== undefined) req.model = str(model, 'model');
     if (baseline !== undefined) req.baseline = str(baseline, 'baseline');
     const text = requestJson(req);

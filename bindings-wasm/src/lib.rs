@@ -20,23 +20,10 @@ pub(crate) type R<T> = Result<T, JsValue>;
 /// JS wrapper (which every call goes through) throws as an `Error`, or a `RangeError` for
 /// out-of-domain numbers. Building the Error object there keeps js-sys out of the module.
 pub(crate) fn to_js(e: onpace::Error) -> JsValue {
-    // An exhaustive match: a new error variant cannot be forgotten here.
-    let (name, range) = match &e {
-        onpace::Error::InvalidPlan { .. } => ("InvalidPlanError", false),
-        onpace::Error::Parse { .. } => ("ParseError", false),
-        onpace::Error::InvalidObservations { .. } => ("InvalidObservationsError", false),
-        onpace::Error::UnknownIndicator { .. } => ("UnknownIndicatorError", false),
-        onpace::Error::UnknownPlan { .. } => ("UnknownPlanError", false),
-        onpace::Error::UnknownMethod { .. } => ("UnknownMethodError", false),
-        onpace::Error::InvalidArgument { .. } => ("InvalidArgumentError", false),
-        onpace::Error::UndefinedGrowth { .. } => ("UndefinedGrowthError", false),
-        onpace::Error::InsufficientData { .. } => ("InsufficientDataError", false),
-        onpace::Error::NoTarget { .. } => ("NoTargetError", false),
-        onpace::Error::YearOutOfRange { .. } => ("YearOutOfRangeError", true),
-        onpace::Error::Overflow { .. } => ("OverflowError", true),
-        _ => ("OnpaceError", false),
-    };
-    let record = onpace::api::error_record(&e, name, range);
+    // The wrapper names the error and picks Error or RangeError by its code, from the error
+    // table generated from the core's (js/errors.js, tools/types/generate.py): the record's
+    // `name` and `range` are left empty, which keeps the table out of the module.
+    let record = onpace::api::error_record(&e, "", false);
     JsValue::from_str(&record)
 }
 

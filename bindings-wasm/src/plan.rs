@@ -56,6 +56,12 @@ impl PlanHandle {
         onpace::api::projects_json(&self.plan, request).map_err(to_js)
     }
 
+    /// The reference value `id` as JSON `{year, value}` (the core's lookup and error).
+    #[wasm_bindgen(js_name = referenceValue)]
+    pub fn reference_value(&self, id: &str) -> R<String> {
+        onpace::api::reference_value(&self.plan, id).map_err(to_js)
+    }
+
     /// The plan as a self-contained HTML page: schedule and key-project timeline.
     #[cfg(feature = "reports")]
     #[wasm_bindgen(js_name = toHtml)]

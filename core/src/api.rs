@@ -4,7 +4,7 @@
 //! result struct out ([`assess`]: `&Indicator` + [`AssessRequest`] → [`Assessment`]) — and a
 //! JSON-string entry point named `…_json` that is one line over it: read the request, call the
 //! typed function, write the result. A binding with typed conversions (the Python extension's
-//! `Plan.evaluate` and `Indicator.progress`) builds the request struct itself; the others send
+//! `Plan.evaluate` and `Indicator.assess`) builds the request struct itself; the others send
 //! JSON text. Both end in the same typed function, so they give the same results; decimals
 //! travel as strings in JSON, so nothing is rounded on the way. JSON requests refuse unknown
 //! fields and name the path of a wrong type (`observations[0].value`), and every error is a
@@ -34,15 +34,21 @@ use crate::model::series::{AsOf, Observation};
 
 /// An exact decimal in a request: a JSON number or a string.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct Dec(#[serde(with = "crate::io::decimal")] pub Decimal);
+pub struct Dec(
+    #[serde(with = "crate::io::decimal")]
+    #[cfg_attr(feature = "schema", schemars(with = "crate::io::decimal::Repr"))]
+    pub Decimal,
+);
 
 /// A rate in a request: a JSON number or decimal string (a fraction, `0.05`), or per cent
 /// text (`"5%"`). Checked by [`crate::model::rate::parse_rate`] once the request says whether
 /// large rates are meant.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(transparent)]
-pub struct RateArg(pub RateText);
+pub struct RateArg(#[cfg_attr(feature = "schema", schemars(with = "crate::model::rate::RateRepr"))] pub RateText);
 
 pub use crate::model::rate::RateText;
 
@@ -156,6 +162,20 @@ impl<'de> Deserialize<'de> for AsOfInput {
     }
 }
 
+#[cfg(feature = "schema")]
+impl schemars::JsonSchema for AsOfInput {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "AsOf".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "What \"now\" is: null or \"latest\", a year, or a date \"YYYY-MM-DD\".",
+            "anyOf": [{ "type": "null" }, { "type": "integer" }, { "type": "string" }]
+        })
+    }
+}
+
 fn as_of(value: &AsOfInput) -> Result<AsOf> {
     let a = match &value.0 {
         Ok(a) => a.clone(),
@@ -171,6 +191,7 @@ fn model(m: &Option<String>, default: Model) -> Result<Model> {
 
 /// Request of [`assess`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct AssessRequest {
     /// Observations of the indicator.
@@ -178,12 +199,14 @@ pub struct AssessRequest {
     pub observations: Vec<Observation>,
     /// What "now" is (latest by default; checked by [`assess`]).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
     pub as_of: AsOfInput,
     /// Method id (`cn-plan-pace` by default).
     #[serde(default)]
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
@@ -199,13 +222,18 @@ pub struct AssessRequest {
     pub allow_large_rates: bool,
 }
 
+/// The shared defaults ([`crate::DEFAULTS`]) as JSON, for the bindings.
+pub fn defaults() -> Result<String> {
+    to_json(&crate::DEFAULTS)
+}
+
 /// Assess an indicator.
 pub fn assess(indicator: &Indicator, r: AssessRequest) -> Result<Assessment> {
     let options = AssessOptions {
         as_of: as_of(&r.as_of)?,
         method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
-        model: model(&r.model, Model::EndpointCagr)?,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: r.reference_rate.map(|d| d.rate(r.allow_large_rates, "reference_rate")).transpose()?,
         baseline: r.baseline.unwrap_or_default(),
         ..AssessOptions::default()
@@ -220,6 +248,7 @@ pub fn assess_json(indicator: &Indicator, request_json: &str) -> Result<String> 
 
 /// Request of [`evaluate`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct EvaluateRequest {
     /// Observations by indicator id.
@@ -227,18 +256,21 @@ pub struct EvaluateRequest {
     pub observations: PlanObservations,
     /// What "now" is (latest by default; checked by [`evaluate`]).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
     pub as_of: AsOfInput,
     /// Method id.
     #[serde(default)]
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub thresholds: Thresholds,
     /// Projection model for methods that project.
     #[serde(default)]
     pub model: Option<String>,
     /// Weights per indicator id.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
+    #[cfg_attr(feature = "schema", schemars(with = "BTreeMap<String, crate::io::decimal::Repr>"))]
     pub weights: BTreeMap<String, Decimal>,
     /// `exclude` (default) or `count_as_off_pace`.
     #[serde(default)]
@@ -342,7 +374,7 @@ fn evaluate_options(r: EvaluateRequest) -> Result<(PlanObservations, AssessOptio
         as_of: as_of(&r.as_of)?,
         method: r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default(),
         thresholds: r.thresholds,
-        model: model(&r.model, Model::EndpointCagr)?,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
         reference_rate: None,
         weights: r.weights,
         missing: r.missing.unwrap_or_default(),
@@ -365,6 +397,7 @@ pub fn evaluate_json(plan: &Plan, request_json: &str) -> Result<Evaluated> {
 
 /// Request of [`project`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectRequest {
     /// Observations of the indicator.
@@ -372,6 +405,7 @@ pub struct ProjectRequest {
     pub observations: Vec<Observation>,
     /// What "now" is (latest by default; checked by [`project`]).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<AsOfInput>"))]
     pub as_of: AsOfInput,
     /// Model code (`ols_linear` by default).
     #[serde(default)]
@@ -385,8 +419,8 @@ pub struct ProjectRequest {
 pub fn project(indicator: &Indicator, r: &ProjectRequest) -> Result<Projection> {
     let options = ProjectOptions {
         as_of: as_of(&r.as_of)?,
-        model: model(&r.model, Model::OlsLinear)?,
-        level: r.level.unwrap_or(0.9),
+        model: model(&r.model, crate::DEFAULTS.projection_model)?,
+        level: r.level.unwrap_or(crate::DEFAULTS.level),
     };
     indicator.project(&r.observations, &options)
 }
@@ -398,6 +432,7 @@ pub fn project_json(indicator: &Indicator, request_json: &str) -> Result<String>
 
 /// Request of [`path`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct PathRequest {
     /// `linear` (default) or `geometric`.
@@ -413,7 +448,7 @@ pub struct PathRequest {
 
 /// Required milestones of an indicator.
 pub fn path(indicator: &Indicator, r: &PathRequest) -> Result<Vec<Milestone>> {
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     match (r.from_year, r.from_value) {
         (None, None) => indicator.path(kind),
         (Some(y), Some(v)) => indicator.path_from(kind, y, v.0),
@@ -428,6 +463,7 @@ pub fn path_json(indicator: &Indicator, request_json: &str) -> Result<String> {
 
 /// Request of [`what_if`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct WhatIfRequest {
     /// Starting year.
@@ -462,6 +498,7 @@ pub fn what_if_json(indicator: &Indicator, request_json: &str) -> Result<String>
 
 /// Request of [`numerator_path`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct NumeratorRequest {
     /// Year of the denominator value.
@@ -480,7 +517,7 @@ pub struct NumeratorRequest {
 
 /// The numerator a ratio target needs.
 pub fn numerator_path(indicator: &Indicator, r: &NumeratorRequest) -> Result<Decomposition> {
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     let growth = r.growth.rate(r.allow_large_rates, "growth")?;
     indicator.numerator_path((r.denominator_year, r.denominator.0), growth, kind)
 }
@@ -492,6 +529,7 @@ pub fn numerator_path_json(indicator: &Indicator, request_json: &str) -> Result<
 
 /// Request of [`progress`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProgressRequest {
     /// Baseline year.
@@ -533,6 +571,7 @@ pub fn progress_json(request_json: &str) -> Result<String> {
 
 /// Request of [`required_path`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequiredPathRequest {
     /// Start year.
@@ -552,7 +591,7 @@ pub struct RequiredPathRequest {
 pub fn required_path(r: &RequiredPathRequest) -> Result<Vec<Milestone>> {
     crate::model::indicator::check_year(r.from_year, "from_year")?;
     crate::model::indicator::check_year(r.to_year, "to_year")?;
-    let kind = PathKind::parse(r.kind.as_deref().unwrap_or("linear"))?;
+    let kind = r.kind.as_deref().map(PathKind::parse).transpose()?.unwrap_or(crate::DEFAULTS.path_kind);
     crate::math::path::required_path((r.from_year, r.from_value.0), (r.to_year, r.to_value.0), kind)
 }
 
@@ -563,6 +602,7 @@ pub fn required_path_json(request_json: &str) -> Result<String> {
 
 /// Request of [`project_points`].
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectPointsRequest {
     /// `[[year, value], ...]`, years increasing.
@@ -582,6 +622,7 @@ pub struct ProjectPointsRequest {
 
 /// A target band in a request.
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct BandRequest {
     /// Lower bound.
@@ -603,8 +644,8 @@ pub fn project_points(r: &ProjectPointsRequest) -> Result<Projection> {
         low: b.low.map(|d| crate::num::to_f64(d.0)),
         high: b.high.map(|d| crate::num::to_f64(d.0)),
     });
-    let model = model(&r.model, Model::OlsLinear)?;
-    crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(0.9))
+    let model = model(&r.model, crate::DEFAULTS.projection_model)?;
+    crate::math::trend::project_points(&points, r.year, band, model, r.level.unwrap_or(crate::DEFAULTS.level))
 }
 
 /// [`project_points`] from JSON: request [`ProjectPointsRequest`], response a [`Projection`].
@@ -614,6 +655,7 @@ pub fn project_points_json(request_json: &str) -> Result<String> {
 
 /// Request of [`projects`].
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ProjectsRequest {
     /// Active in this year.
@@ -660,6 +702,35 @@ pub fn projects<'a>(plan: &'a Plan, r: &ProjectsRequest) -> Result<ProjectsFound
         }
     }
     Ok(ProjectsFound { count: found.len(), projects: found, investment_total_ten_thousand: total, with_investment })
+}
+
+/// The plan's reference value `id` as JSON `{"year": 2020, "value": "726.86"}`, or the core's
+/// `invalid_argument` error when the plan has none by that id. (Written by hand: a serializer
+/// for the whole record would grow the WebAssembly module for two fields.)
+pub fn reference_value(plan: &Plan, id: &str) -> Result<String> {
+    let r = plan.reference_value(id)?;
+    Ok(format!("{{\"year\":{},\"value\":\"{}\"}}", r.year, r.value))
+}
+
+/// Request of [`investment_total`]: a project's investments and the magnitude to total them in.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvestmentTotalRequest {
+    /// The investments, as in the plan file.
+    pub investments: Vec<crate::model::project::Investment>,
+    /// `one` (元), `ten_thousand` (万元) or `hundred_million` (亿元).
+    pub magnitude: crate::model::unit::Magnitude,
+}
+
+/// The exact total of investments in a magnitude (request [`InvestmentTotalRequest`]): JSON
+/// `{"total": "…"}`, or `{"total": null}` when there are none; overflow is the core's error.
+pub fn investment_total(request_json: &str) -> Result<String> {
+    let r: InvestmentTotalRequest = request(request_json)?;
+    let total = crate::model::project::total_investment(&r.investments, r.magnitude)?;
+    Ok(match total {
+        Some(t) => format!("{{\"total\":\"{t}\"}}"),
+        None => "{\"total\":null}".into(),
+    })
 }
 
 /// [`projects`] from JSON: request [`ProjectsRequest`], response a [`ProjectsFound`]

@@ -53,6 +53,22 @@ fn at(line: &Option<u64>, path: &str) -> String {
     }
 }
 
+/// One row of the error table ([`Error::TABLE`]): a code and what each front end calls it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct ErrorInfo {
+    /// The stable machine code ([`Error::code`]).
+    pub code: &'static str,
+    /// The Python exception class (`onpace.<python>`, a subclass of `OnpaceError`).
+    pub python: &'static str,
+    /// The JS error class and `name`.
+    pub js: &'static str,
+    /// Whether JS throws it as a `RangeError` (a number out of its domain) rather than an `Error`.
+    pub js_range: bool,
+    /// The fields of the variant its message is made from, in order.
+    pub params: &'static [&'static str],
+}
+
 /// Everything that can go wrong in onpace, each variant carrying the field or path at fault.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
@@ -201,6 +217,106 @@ impl Error {
         "overflow",
     ];
 
+    /// What every front end calls each code, in the order of [`Error::CODES`]: the one error
+    /// table of the project. The Python extension makes its exception classes from it and the
+    /// JS package checks its classes against it (docs/codes.md).
+    pub const TABLE: &'static [ErrorInfo] = &[
+        ErrorInfo {
+            code: "invalid_plan",
+            python: "InvalidPlanError",
+            js: "InvalidPlanError",
+            js_range: false,
+            params: &["path", "message"],
+        },
+        ErrorInfo {
+            code: "parse",
+            python: "ParseError",
+            js: "ParseError",
+            js_range: false,
+            params: &["path", "line", "message"],
+        },
+        ErrorInfo {
+            code: "invalid_observations",
+            python: "InvalidObservationsError",
+            js: "InvalidObservationsError",
+            js_range: false,
+            params: &["path", "line", "message"],
+        },
+        ErrorInfo {
+            code: "unknown_indicator",
+            python: "UnknownIndicatorError",
+            js: "UnknownIndicatorError",
+            js_range: false,
+            params: &["id"],
+        },
+        ErrorInfo {
+            code: "unknown_plan",
+            python: "UnknownPlanError",
+            js: "UnknownPlanError",
+            js_range: false,
+            params: &["id", "available"],
+        },
+        ErrorInfo {
+            code: "unknown_method",
+            python: "UnknownMethodError",
+            js: "UnknownMethodError",
+            js_range: false,
+            params: &["id", "available"],
+        },
+        ErrorInfo {
+            code: "invalid_argument",
+            python: "InvalidArgumentError",
+            js: "InvalidArgumentError",
+            js_range: false,
+            params: &["field", "message"],
+        },
+        ErrorInfo {
+            code: "undefined_growth",
+            python: "UndefinedGrowthError",
+            js: "UndefinedGrowthError",
+            js_range: false,
+            params: &["field", "message"],
+        },
+        ErrorInfo {
+            code: "insufficient_data",
+            python: "InsufficientDataError",
+            js: "InsufficientDataError",
+            js_range: false,
+            params: &["field", "message"],
+        },
+        ErrorInfo {
+            code: "no_target",
+            python: "NoTargetError",
+            js: "NoTargetError",
+            js_range: false,
+            params: &["field", "message"],
+        },
+        ErrorInfo {
+            code: "year_out_of_range",
+            python: "YearOutOfRangeError",
+            js: "YearOutOfRangeError",
+            js_range: true,
+            params: &["field", "year", "message"],
+        },
+        // Python's name avoids the builtin `OverflowError`, which `from onpace import *` shadowed.
+        ErrorInfo {
+            code: "overflow",
+            python: "DecimalOverflowError",
+            js: "OverflowError",
+            js_range: true,
+            params: &["field"],
+        },
+    ];
+
+    /// This error's row of [`Error::TABLE`].
+    pub fn info(&self) -> &'static ErrorInfo {
+        let code = self.code();
+        // Every code has its row (tests::every_variant_has_a_row); the base classes are never reached.
+        const BASE: ErrorInfo =
+            ErrorInfo { code: "", python: "OnpaceError", js: "OnpaceError", js_range: false, params: &[] };
+        Error::TABLE.iter().find(|i| i.code == code).unwrap_or(&BASE)
+    }
+
     /// The field, path or id at fault.
     pub fn field(&self) -> &str {
         match self {
@@ -264,9 +380,8 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 mod tests {
     use super::*;
 
-    #[test]
-    fn codes_list_is_complete_and_unique() {
-        let samples = [
+    fn samples() -> Vec<Error> {
+        vec![
             Error::invalid_plan("a", "b"),
             Error::parse("", Some(3), "x"),
             Error::invalid_observations("p", None, "m"),
@@ -279,9 +394,67 @@ mod tests {
             Error::NoTarget { field: "f".into(), message: "m".into() },
             Error::YearOutOfRange { field: "f".into(), year: 0, message: "m".into() },
             Error::overflow("f"),
-        ];
-        let codes: Vec<_> = samples.iter().map(Error::code).collect();
+        ]
+    }
+
+    #[test]
+    fn codes_list_is_complete_and_unique() {
+        let codes: Vec<_> = samples().iter().map(Error::code).collect();
         assert_eq!(codes, Error::CODES);
+    }
+
+    #[test]
+    fn table_matches_codes() {
+        let codes: Vec<_> = Error::TABLE.iter().map(|i| i.code).collect();
+        assert_eq!(codes, Error::CODES);
+        for info in Error::TABLE {
+            assert!(info.python.ends_with("Error") && info.js.ends_with("Error"), "{info:?}");
+            assert_ne!(info.python, "OverflowError", "shadows a Python builtin");
+        }
+    }
+
+    /// Every arm of `code()` in this file has a row in the table, so a new variant cannot be
+    /// added without one (the samples below are written by hand and could miss it).
+    #[test]
+    fn every_variant_has_a_row() {
+        let source = include_str!("error.rs");
+        let arms: Vec<&str> = source
+            .lines()
+            .filter_map(|l| l.trim().strip_prefix("Error::"))
+            .filter(|l| l.contains("{ .. } => \""))
+            .filter_map(|l| l.split('"').nth(1))
+            .collect();
+        assert_eq!(arms, Error::CODES);
+    }
+
+    /// core/schema/errors.json is the table as data, for the JS package (tools/types/generate.py
+    /// writes its error classes from it). Regenerate with `UPDATE_SCHEMA=1 cargo test -p onpace`.
+    #[test]
+    fn committed_table_matches_the_code() {
+        let rows: Vec<serde_json::Value> = Error::TABLE
+            .iter()
+            .map(|i| {
+                serde_json::json!({"code": i.code, "python": i.python, "js": i.js, "js_range": i.js_range, "params": i.params})
+            })
+            .collect();
+        let mut generated = serde_json::to_string_pretty(&rows).unwrap();
+        generated.push('\n');
+        crate::io::schema::assert_committed("errors.json", &generated);
+    }
+
+    #[test]
+    fn params_are_fields_of_the_variant() {
+        for e in samples() {
+            let debug = format!("{e:?}");
+            let info = e.info();
+            assert_eq!(info.code, e.code());
+            for p in info.params {
+                assert!(debug.contains(&format!(" {p}: ")), "{} has no field {p}: {debug}", info.code);
+            }
+            // ... and every field but the cause is a parameter.
+            let fields = debug.matches(": ").count() - usize::from(debug.contains("cause: "));
+            assert_eq!(fields, info.params.len(), "{debug}");
+        }
     }
 
     #[test]

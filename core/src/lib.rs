@@ -103,6 +103,7 @@ pub mod api;
 #[cfg(feature = "builtin")]
 #[cfg_attr(docsrs, doc(cfg(feature = "builtin")))]
 pub mod builtin;
+pub mod defaults;
 pub mod error;
 pub mod io;
 pub mod math;
@@ -111,7 +112,8 @@ pub mod model;
 mod num;
 pub mod report;
 
-pub use error::{Error, Result};
+pub use defaults::{Defaults, DEFAULTS};
+pub use error::{Error, ErrorInfo, Result};
 pub use math::path::{required_path, Milestone, PathKind};
 pub use math::progress::{progress, Progress, YearValue};
 pub use math::scenario::{what_if_path, Decomposition, DecompositionRow, Growth, WhatIf};

@@ -43,5 +43,5 @@ const values = rd.path().map((m) => m.value);
 assert.equal(values[0], '0.36');
 assert.equal(values[1], '0.508');
 assert.equal(values.at(-1), '1.10');
-assert.equal(rd.progress({ 2022: '0.60' }).status, 'lagging');
+assert.equal(rd.assess({ 2022: '0.60' }).status, 'lagging');
 console.log(`README JS example ran on the tarball (${resolved}), ${blocks.length} block(s)`);

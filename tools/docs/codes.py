@@ -19,6 +19,8 @@ class ErrorCode:
     code: str
     variant: str
     doc: str
+    python: str = ""  # the class names of the core's error table (`Error::TABLE`)
+    js: str = ""
 
 
 @dataclass(frozen=True)
@@ -52,7 +54,10 @@ def error_codes(core: Path) -> list[ErrorCode]:
     assert set(docs) == set(mapping), f"variants {sorted(docs)} vs code() arms {sorted(mapping)}"
     assert sorted(mapping.values()) == sorted(codes), f"code() gives {sorted(mapping.values())}, CODES lists {codes}"
     by_code = {code: variant for variant, code in mapping.items()}
-    return [ErrorCode(code, by_code[code], docs[by_code[code]]) for code in codes]
+    rows = re.findall(r'ErrorInfo \{\s*code: "([a-z_]+)",\s*python: "(\w+)",\s*js: "(\w+)"', text)
+    names = {code: (python, js) for code, python, js in rows}
+    assert [r[0] for r in rows] == codes, f"Error::TABLE lists {[r[0] for r in rows]}, CODES {codes}"
+    return [ErrorCode(code, by_code[code], docs[by_code[code]], *names[code]) for code in codes]
 
 
 def _split_args(src: str, start: int) -> tuple[list[str], int]:
@@ -185,10 +190,11 @@ def markdown(core: Path, described: dict[str, dict[str, str]] | None = None) -> 
         "",
         "## Errors",
         "",
-        "| code | Rust variant | meaning |",
-        "|------|--------------|---------|",
+        "| code | Rust variant | Python class | JS class | meaning |",
+        "|------|--------------|--------------|----------|---------|",
     ]
-    out += [f"| `{e.code}` | `Error::{e.variant}` | {_cell(error_words.get(e.code, e.doc))} |" for e in errors]
+    out += [f"| `{e.code}` | `Error::{e.variant}` | `{e.python}` | `{e.js}` | {_cell(error_words.get(e.code, e.doc))} |"
+            for e in errors]
     out += [
         "",
         "## Warnings",

@@ -39,9 +39,9 @@ with mkdocs_gen_files.open("codes.md", "w") as f:
 cn = onpace.builtin_plan("cn-14th-fyp-st")
 evaluation = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st"))
 charts = {
-    "charts/national-basic-research-share.svg": evaluation.chart("basic-research-share", "en"),
-    "charts/national-pace.svg": evaluation.pace_chart("en"),
-    "charts/yanbian-projects.svg": onpace.builtin_plan().projects_chart("en"),
+    "charts/national-basic-research-share.svg": evaluation.chart_svg("basic-research-share", "en"),
+    "charts/national-pace.svg": evaluation.pace_svg("en"),
+    "charts/yanbian-projects.svg": onpace.builtin_plan().projects_svg("en"),
 }
 for name, svg in charts.items():
     with mkdocs_gen_files.open(name, "w") as f:

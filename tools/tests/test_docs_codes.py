@@ -34,7 +34,7 @@ def test_warnings_emitted_at_run_time_are_listed() -> None:
     # The baseline and two observations: a three-point trend (one degree of freedom).
     emitted = {w.code for w in rd.project({2022: "0.60", 2023: "0.70"}).warnings}
     # Nothing observed after the baseline year.
-    emitted |= {w.code for w in rd.progress({2020: "0.36"}).warnings}
+    emitted |= {w.code for w in rd.assess({2020: "0.36"}).warnings}
     assert emitted, "the cases above emit warnings"
     assert emitted <= listed, emitted - listed
 
@@ -74,9 +74,10 @@ def test_hand_written_descriptions_are_used_and_cannot_invent_codes(tmp_path: Pa
     assert described["errors"] == {"parse": "text that does not read", "overflow": "beyond 28 digits"}
     assert described["warnings"] == {"few_points": "an OLS interval from three points", "overflow": "beyond a 64-bit float"}
     out = codes.markdown(ROOT / "core", described)
-    assert "| `parse` | `Error::Parse` | text that does not read |" in out
+    assert "| `parse` | `Error::Parse` | `ParseError` | `ParseError` | text that does not read |" in out
     # One code, two meanings: the error's in the errors table, the warning's in the warnings table.
-    assert "| `overflow` | `Error::Overflow` | beyond 28 digits |" in out
+    # Python's class avoids the builtin OverflowError; JS has no such builtin.
+    assert "| `overflow` | `Error::Overflow` | `DecimalOverflowError` | `OverflowError` | beyond 28 digits |" in out
     assert "| `overflow` | beyond a 64-bit float |" in out
     assert "| `few_points` | an OLS interval from three points |" in out
     # Codes the hand page does not describe still get a row, from the core's own text.

@@ -20,6 +20,8 @@ class Progress:
 
     Attributes
     ----------
+    base, latest, target : (int, Decimal)
+        The three points the blocks were computed from, as the core read them.
     completion : Decimal or None
         ``(latest − base)/(target − base)``.
     time_share : Decimal
@@ -49,7 +51,14 @@ class Progress:
     required_slope_from_now: Optional[Decimal]
     acceleration: Optional[float]
     years_to_target: Optional[float]
+    base: Tuple[int, Decimal]
+    latest: Tuple[int, Decimal]
+    target: Tuple[int, Decimal]
     warnings: List[ResultWarning] = field(default_factory=list)
+
+
+def _year_value(d: Dict[str, Any]) -> Tuple[int, Decimal]:
+    return int(d["year"]), Decimal(d["value"])
 
 
 def _point(p: Tuple[Any, Any], name: str) -> Tuple[int, str]:
@@ -86,6 +95,7 @@ def progress(base: Tuple[int, Number], latest: Tuple[int, Number], target: Tuple
         gap_to_milestone=Decimal(d["gap_to_milestone"]), required_slope=Decimal(d["required_slope"]),
         actual_cagr=d["actual_cagr"], required_cagr=d["required_cagr"], required_cagr_from_now=d["required_cagr_from_now"],
         acceleration=d["acceleration"], years_to_target=d["years_to_target"],
+        base=_year_value(d["base"]), latest=_year_value(d["latest"]), target=_year_value(d["target"]),
         warnings=[ResultWarning(w["code"], w["field"], w["message"]) for w in d["warnings"]],
     )
 
@@ -108,7 +118,7 @@ def required_path(start: Tuple[int, Number], end: Tuple[int, Number], kind: str 
     return milestones(json.loads(_core.required_path_json(json.dumps(req))))
 
 
-def project(
+def project_trend(
     points: Sequence[Tuple[int, Number]],
     year: int,
     *,
@@ -131,7 +141,7 @@ def project(
 
     Examples
     --------
-    >>> p = onpace.project([(2020, 1), (2021, 2), (2022, 3)], 2025)
+    >>> p = onpace.project_trend([(2020, 1), (2021, 2), (2022, 3)], 2025)
     >>> round(p.value, 6), p.points
     (6.0, 3)
     """

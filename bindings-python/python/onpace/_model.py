@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path as FsPath
@@ -285,7 +286,7 @@ class Indicator:
     ...                        target=(2025, "1.10"), label={"zh": "研发投入强度", "en": "R&D intensity"})
     >>> ind.baseline
     (2020, Decimal('0.36'))
-    >>> ind.progress({2022: np.float32(0.6)}).status
+    >>> ind.assess({2022: np.float32(0.6)}).status
     'lagging'
     >>> onpace.Indicator("x", unit="ratio", direction=1, baseline=(2020, 1), target=None).target.kind
     'none'
@@ -488,7 +489,7 @@ class Indicator:
             req["from_value"] = from_text
         return milestones(json.loads(self._h.path(json.dumps(req))))
 
-    def progress(
+    def assess(
         self,
         observations: Any,
         *,
@@ -538,7 +539,7 @@ class Indicator:
         --------
         >>> import numpy as np
         >>> rd = onpace.builtin_plan().indicator("rd-intensity")
-        >>> a = rd.progress({2022: np.float64(0.60)}, lag_tolerance=np.float32(0.1))
+        >>> a = rd.assess({2022: np.float64(0.60)}, lag_tolerance=np.float32(0.1))
         >>> a.status, a.completion.quantize(Decimal("0.001")), a.time_share
         ('on_track', Decimal('0.324'), Decimal('0.4'))
         """
@@ -569,16 +570,23 @@ class Indicator:
             req["baseline"] = baseline
         return Assessment._from(json.loads(self._h.assess(json.dumps(req))))
 
+    def progress(self, observations: Any, **options: Any) -> Assessment:
+        """Deprecated: the old name of :meth:`assess` (one name in Rust, Python and JS), kept for
+        one release; it warns (``DeprecationWarning``) and assesses ``observations`` with the
+        ``options`` :meth:`assess` takes."""
+        warnings.warn("Indicator.progress() is deprecated, use Indicator.assess()", DeprecationWarning, stacklevel=2)
+        return self.assess(observations, **options)
+
     def project(self, observations: Any, *, model: str = "ols_linear", level: float = 0.9, as_of: Any = None) -> Projection:
         """Project to the target year: value, prediction interval, P(meet), year reached.
 
         Parameters
         ----------
-        observations : as for :meth:`progress`
+        observations : as for :meth:`assess`
         model : {"ols_linear", "ols_loglinear", "endpoint_cagr", "weighted_geometric"}
         level : number
             The prediction interval's level, in (0, 1).
-        as_of : as for :meth:`progress`
+        as_of : as for :meth:`assess`
 
         Returns
         -------
@@ -742,11 +750,11 @@ class Project:
     def total_investment(self, magnitude: str = "ten_thousand") -> Optional[Decimal]:
         """The investments given, summed exactly, in the ``magnitude`` asked: 万元
         (``ten_thousand``), 亿元 (``hundred_million``) or 元 (``one``); None when none is given."""
-        if not self.investments:
-            return None
-        factor = {"one": Decimal(1), "ten_thousand": Decimal(10_000), "hundred_million": Decimal(100_000_000)}
-        total = sum((amount * factor[m] for _, amount, m in self.investments), Decimal(0))
-        return (total / factor[magnitude]).normalize()
+        # The core's sum, with its overflow check (DecimalOverflowError beyond 28 digits).
+        request = {"investments": [{"item": i, "amount": str(a), "magnitude": m} for i, a, m in self.investments],
+                   "magnitude": magnitude}
+        total = json.loads(_core.investment_total_json(json.dumps(request)))["total"]
+        return None if total is None else Decimal(total)
 
 
 class Plan:
@@ -1016,8 +1024,9 @@ class Plan:
         return [Project._from(p) for p in self._spec.get("projects", [])]
 
     def projects_active(self, year: int) -> List[Project]:
-        """The key projects running in ``year``."""
-        return [p for p in self.projects if p.active_in(year)]
+        """The key projects running in ``year`` (the core's selection)."""
+        found = json.loads(self._h.projects(json.dumps({"year": year_of(year, "year")})))
+        return [Project._from(p) for p in found["projects"]]
 
     @property
     def achievements(self) -> List[Dict[str, Any]]:
@@ -1047,10 +1056,10 @@ class Plan:
         >>> onpace.builtin_plan().reference_value("gdp")[0]
         2020
         """
-        for r in self._spec.get("reference_values", []):
-            if r["id"] == id:
-                return int(r["year"]), Decimal(r["value"])
-        raise error(_core.InvalidArgumentError, "invalid_argument", "reference_value", f"the plan has no reference value {id!r}")
+        if not isinstance(id, str):
+            raise error(_core.InvalidArgumentError, "invalid_argument", "id", f"expected a string, got {type(id).__name__}")
+        r = json.loads(self._h.reference_value(id))
+        return int(r["year"]), Decimal(r["value"])
 
     def evaluate(
         self,
@@ -1070,13 +1079,13 @@ class Plan:
         Parameters
         ----------
         observations : dict or pandas DataFrame
-            ``{indicator: observations}`` (each as :meth:`Indicator.progress` takes), the
+            ``{indicator: observations}`` (each as :meth:`Indicator.assess` takes), the
             result of :func:`read_observations_csv`, or a DataFrame: long (columns
             ``indicator``, ``year``, ``value`` and optionally ``numerator``, ``denominator``,
             ``vintage``, ``flag``, ``source``) or wide (see ``layout``). NaN / NA cells are
             "no figure".
         as_of, method, model, **thresholds_
-            As for :meth:`Indicator.progress`.
+            As for :meth:`Indicator.assess`.
         weights : dict, optional
             ``{indicator: weight}`` for the weighted share on pace (1 when absent).
         missing : {"exclude", "count_as_off_pace"}
@@ -1107,7 +1116,7 @@ class Plan:
         """
         labels = {i: s["label"] for i, s in self._specs.items()}
         if layout is None:
-            # The thin call path, as in Indicator.progress.
+            # The thin call path, as in Indicator.assess.
             try:
                 plain = (_as_of(as_of), thresholds(thresholds_),
                          {k: dec_str(v, f"weights.{k}") for k, v in (weights or {}).items()})
@@ -1136,9 +1145,15 @@ class Plan:
         self-contained HTML page in ``lang`` (zh, en, ko)."""
         return self._h.to_html(lang or get_lang())
 
-    def projects_chart(self, lang: Optional[str] = None) -> "Svg":
+    def projects_svg(self, lang: Optional[str] = None) -> "Svg":
         """The key projects as a timeline (SVG), labels in ``lang``."""
         return Svg(self._h.projects_svg(lang or get_lang()))
+
+    def projects_chart(self, lang: Optional[str] = None) -> "Svg":
+        """Deprecated: the old name of :meth:`projects_svg` (JS's ``projectsSvg``), kept for one
+        release; it warns (``DeprecationWarning``) and draws in ``lang``."""
+        warnings.warn("Plan.projects_chart() is deprecated, use Plan.projects_svg()", DeprecationWarning, stacklevel=2)
+        return self.projects_svg(lang)
 
     def projects_where(self, *, year: Optional[int] = None, location: Optional[str] = None,
                        undertaker: Optional[str] = None, table: Optional[int] = None) -> Tuple[List[Project], Optional[Decimal]]:
@@ -1297,7 +1312,7 @@ def read_observations_csv(text: str) -> Dict[str, List[Dict[str, Any]]]:
 
 def methods() -> List[Dict[str, Any]]:
     """Every assessment method: id, version, description, statuses, and its thresholds with
-    their defaults (the keyword names :meth:`Indicator.progress` and :meth:`Plan.evaluate`
+    their defaults (the keyword names :meth:`Indicator.assess` and :meth:`Plan.evaluate`
     take). The formulas and band edges are in ``onpace.docs.methods`` (docs/methods.md).
 
     Examples
@@ -1307,6 +1322,22 @@ def methods() -> List[Dict[str, Any]]:
     ['ahead_margin', 'binding_lag_tolerance', 'lag_tolerance']
     """
     return list(json.loads(_core.methods_json()))
+
+
+def defaults() -> Dict[str, Any]:
+    """The defaults every language shares, from the core (``onpace::DEFAULTS``): the method,
+    the projection model and interval level, the projection model of ``escap``, the path kind,
+    the missing-data policy and the report language. The keyword defaults of
+    :meth:`Indicator.assess`, :meth:`Indicator.project`, :meth:`Plan.evaluate`, :func:`project`
+    and :func:`required_path` are these (tests/test_defaults.py checks them).
+
+    Examples
+    --------
+    >>> d = onpace.defaults()
+    >>> d["method"], d["projection_model"], d["level"]
+    ('cn-plan-pace', 'ols_linear', 0.9)
+    """
+    return dict(json.loads(_core.defaults_json()))
 
 
 def status_html(code: str, lang: Optional[str] = None) -> str:

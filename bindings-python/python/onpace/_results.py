@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import asdict, dataclass, field
 from functools import cached_property
 from decimal import Decimal
@@ -149,7 +150,7 @@ class Assessment:
 
     Examples
     --------
-    >>> a = onpace.builtin_plan().indicator("rd-intensity").progress({2022: "0.60"})
+    >>> a = onpace.builtin_plan().indicator("rd-intensity").assess({2022: "0.60"})
     >>> a.status, a.status_label("en"), a.inputs.latest_year
     ('lagging', 'lagging', 2022)
     """
@@ -365,7 +366,7 @@ class Svg:
     Examples
     --------
     >>> cn = onpace.builtin_plan("cn-14th-fyp-st")
-    >>> svg = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st")).pace_chart("en")
+    >>> svg = cn.evaluate(onpace.builtin_observations("cn-14th-fyp-st")).pace_svg("en")
     >>> str(svg).startswith("<svg")
     True
     """
@@ -529,7 +530,7 @@ class Evaluation:
         display language by default) — the same bytes as Rust and JS."""
         return self._handle.to_html(lang or get_lang())
 
-    def chart(self, indicator_id: str, lang: Optional[str] = None) -> Svg:
+    def chart_svg(self, indicator_id: str, lang: Optional[str] = None) -> Svg:
         """The chart of the indicator ``indicator_id``: required paths, observations (hollow
         when flagged), projection with its band, target, as-of year; labels in ``lang``.
 
@@ -539,11 +540,24 @@ class Evaluation:
         """
         return Svg(self._handle.chart_svg(indicator_id, lang or get_lang()))
 
-    def pace_chart(self, lang: Optional[str] = None) -> Svg:
+    def pace_svg(self, lang: Optional[str] = None) -> Svg:
         """Completion against time share for every indicator, each point labelled with its
         indicator's id (the diagonal is on pace; points beyond the axes sit on the edge with an
         arrow); labels in ``lang``."""
         return Svg(self._handle.pace_svg(lang or get_lang()))
+
+    def chart(self, indicator_id: str, lang: Optional[str] = None) -> Svg:
+        """Deprecated: the old name of :meth:`chart_svg` (Rust's ``chart_svg``, JS's ``chartSvg``),
+        kept for one release; it warns (``DeprecationWarning``) and draws ``indicator_id`` in
+        ``lang``."""
+        warnings.warn("Evaluation.chart() is deprecated, use Evaluation.chart_svg()", DeprecationWarning, stacklevel=2)
+        return self.chart_svg(indicator_id, lang)
+
+    def pace_chart(self, lang: Optional[str] = None) -> Svg:
+        """Deprecated: the old name of :meth:`pace_svg` (Rust's ``pace_svg``, JS's ``paceSvg``),
+        kept for one release; it warns (``DeprecationWarning``) and draws in ``lang``."""
+        warnings.warn("Evaluation.pace_chart() is deprecated, use Evaluation.pace_svg()", DeprecationWarning, stacklevel=2)
+        return self.pace_svg(lang)
 
     def to_csv(self, lang: Optional[str] = None) -> str:
         """The report table as CSV (the columns of :meth:`to_pandas`, exact values as decimal

@@ -158,7 +158,7 @@ def evaluate(
 
     Every method runs, the whole-series ones included (``destatis``, ``escap`` with a fitted
     ``model``, the no-target variants): each series is assessed by the exact method, as
-    ``Indicator.progress`` would assess it, in Rust over both cores (``docs/batch.md``,
+    ``Indicator.assess`` would assess it, in Rust over both cores (``docs/batch.md``,
     "Panels").
 
     Parameters
@@ -170,7 +170,7 @@ def evaluate(
         default +1): a level target per series, read from its first row.
     plan : onpace.Plan or mapping of id → onpace.Indicator, optional
         Take each series' indicator (any target kind, nature, unit) by the first ``by`` key.
-    thresholds, model : as for ``Indicator.progress``.
+    thresholds, model : as for ``Indicator.assess``.
 
     Returns
     -------

@@ -12,6 +12,6 @@ module.exports = {
   init,
   Target: api.Target, Indicator: api.Indicator,
   methods: api.methods, statuses: api.statuses, version: api.version, parseRate: api.parseRate,
-  progress: api.progress, requiredPath: api.requiredPath, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
+  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
   ...errors.PUBLIC,
 };

@@ -8,5 +8,5 @@ const loader = nodeLoader(initSync, new URL('../web/onpace_calc_bg.wasm', import
 connect(loader);
 
 export const { init } = loader;
-export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
+export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
 export { OnpaceError, isOnpaceError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError } from '../../errors.js';

@@ -13,5 +13,5 @@ connect({ ready: () => loaded, hint: 'call `await init()` first' });
 /** Load the calculator module (once; later calls return the same promise). */
 export const init = webInit(initWasm, () => { loaded = true; });
 
-export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
+export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
 export { OnpaceError, isOnpaceError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError } from '../../errors.js';

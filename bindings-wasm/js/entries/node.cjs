@@ -13,6 +13,6 @@ module.exports = {
   init,
   Target: api.Target, Indicator: api.Indicator, Plan: plan.Plan, Evaluation: plan.Evaluation,
   methods: api.methods, statuses: api.statuses, readObservationsCsv: plan.readObservationsCsv, readPlanCsv: plan.readPlanCsv, version: api.version, parseRate: api.parseRate,
-  progress: api.progress, requiredPath: api.requiredPath, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
+  progress: api.progress, requiredPath: api.requiredPath, projectTrend: api.projectTrend, project: api.project, errorCodes: api.errorCodeList, ERROR_NAMES: api.ERROR_NAMES,
   ...errors.PUBLIC,
 };

@@ -7,6 +7,69 @@ import { builtinPlans, builtinPlan, builtinObservations } from 'onpace/builtin';
 
 const codeOf = (fn) => { try { fn(); } catch (e) { return e; } return null; };
 
+test('the wrapper\'s lookups are the core\'s: referenceValue, projectsActive (issue 17)', async () => {
+  await onpace.init();
+  const plan = builtinPlan();
+  const e = codeOf(() => plan.referenceValue('no-such-figure'));
+  assert.equal(e.code, 'invalid_argument');
+  assert.equal(e.field, 'reference_value');
+  assert.ok(e instanceof onpace.InvalidArgumentError);
+  // No project runs in 1990 nor in 2100 (the tables run 2021–2025 and a few years beyond).
+  assert.deepEqual(plan.projectsActive(1990), []);
+  assert.deepEqual(plan.projectsActive(2100), []);
+  assert.equal(codeOf(() => plan.projectsActive('soon')).code, 'invalid_argument');
+  // The same projects as the registry query by year, camelCased like `projects`.
+  assert.deepEqual(plan.projectsActive(2024), plan.projectsWhere({ year: 2024 }).projects);
+});
+
+test('options left out take the core\'s defaults (onpace::DEFAULTS), not values written in JS', async () => {
+  await onpace.init();
+  const rd = builtinPlan().indicator('rd-intensity');
+  // The documented defaults (docs/methods.md, README): cn-plan-pace, ols_linear at 0.9, linear paths.
+  assert.equal(rd.assess({ 2022: '0.60' }).method, 'cn-plan-pace');
+  const p = rd.project({ 2021: '0.45', 2022: '0.60', 2023: '0.70' });
+  assert.equal(p.model, 'ols_linear');
+  assert.equal(p.level, 0.9);
+  assert.deepEqual(rd.path(), rd.path('linear'));
+  assert.deepEqual(onpace.requiredPath([2020, 1], [2022, 2]), onpace.requiredPath([2020, 1], [2022, 2], 'linear'));
+  assert.deepEqual(onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025), onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }));
+});
+
+test('project() is a deprecated alias of projectTrend(): one warning, the same result', async () => {
+  await onpace.init();
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (m) => warned.push(m);
+  const pts = [[2020, 1], [2021, 2], [2022, 3]];
+  try {
+    assert.deepEqual(onpace.project(pts, 2025), onpace.projectTrend(pts, 2025));
+    onpace.project(pts, 2025);
+  } finally {
+    console.warn = warn;
+  }
+  assert.deepEqual(warned, ['onpace: project() is deprecated, use projectTrend()']);
+  // 1, 2, 3 in 2020–2022: the OLS line y = x − 2019 gives 6 in 2025 (hand calculation).
+  assert.equal(onpace.projectTrend(pts, 2025).value, 6);
+});
+
+test('Indicator.progress is a deprecated alias of assess: one warning, the same result', async () => {
+  await onpace.init();
+  const rd = builtinPlan().indicator('rd-intensity');
+  const warned = [];
+  const warn = console.warn;
+  console.warn = (m) => warned.push(m);
+  try {
+    const a = rd.progress({ 2022: '0.60' });
+    rd.progress({ 2022: '0.60' });
+    assert.deepEqual(a, rd.assess({ 2022: '0.60' }));
+  } finally {
+    console.warn = warn;
+  }
+  // Once per process (node --test runs each file in its own), not once per call.
+  assert.equal(warned.length, 1);
+  assert.ok(warned.every((m) => /Indicator\.progress\(\) is deprecated, use Indicator\.assess\(\)/.test(m)));
+});
+
 test('built-in plans and observations', async () => {
   await onpace.init();
   // The same list, in the same order, as onpace::builtin::plan_ids() (Rust) and builtin_plans() (Python).
@@ -44,7 +107,7 @@ test('observation forms and numbers on input', () => {
   const rd = builtinPlan().indicator('rd-intensity');
   const forms = [{ 2022: '0.60' }, { 2022: 0.6 }, new Map([[2022, '0.6']]), [[2022, 0.6]], [{ year: 2022, value: '0.6' }]];
   for (const f of forms) {
-    const a = rd.progress(f);
+    const a = rd.assess(f);
     // (0.6 − 0.36)/(1.10 − 0.36) = 12/37 against τ = 2/5 → lagging.
     assert.equal(a.status, 'lagging');
     assert.equal(a.timeShare, '0.4');
@@ -91,12 +154,12 @@ test('errors are typed, with name, code and field; RangeError for out-of-domain 
   const e2 = codeOf(() => onpace.Plan.fromJson('{'));
   assert.equal(e2.code, 'parse');
   assert.equal(e2.name, 'ParseError');
-  const e3 = codeOf(() => builtinPlan().indicator('rd-intensity').progress({ 2022: Number.NaN }));
+  const e3 = codeOf(() => builtinPlan().indicator('rd-intensity').assess({ 2022: Number.NaN }));
   assert.ok(e3 instanceof RangeError && e3.code === 'parse');
-  const e4 = codeOf(() => builtinPlan().indicator('rd-intensity').progress({ 2022: 'abc' }));
+  const e4 = codeOf(() => builtinPlan().indicator('rd-intensity').assess({ 2022: 'abc' }));
   assert.equal(e4.code, 'parse');
   assert.equal(codeOf(() => builtinPlan().indicator('nope')).code, 'unknown_indicator');
-  assert.equal(codeOf(() => builtinPlan().indicator('rd-intensity').progress({}, { method: 'x' })).code, 'unknown_method');
+  assert.equal(codeOf(() => builtinPlan().indicator('rd-intensity').assess({}, { method: 'x' })).code, 'unknown_method');
   assert.deepEqual(Object.keys(onpace.ERROR_NAMES).sort(), ['insufficient_data', 'invalid_argument', 'invalid_observations', 'invalid_plan', 'no_target', 'overflow', 'parse', 'undefined_growth', 'unknown_indicator', 'unknown_method', 'unknown_plan', 'year_out_of_range', 'not_initialized', 'disposed'].sort());
 });
 
@@ -111,10 +174,10 @@ test('the same instance keeps working after every kind of bad input', () => {
     () => onpace.requiredPath([2020, 0], [2025, 1], 'geometric'),
     () => onpace.progress([0, 1], [1000000000, 2], [2025, 3]),
     () => onpace.progress([2020, '1.23456789012345678901234567890123'], [2021, 1], [2025, 2]),
-    () => onpace.project([[2020, 1]], 2025, { model: 'ols_linear' }),
-    () => onpace.project([[2020, 1], [2021, 2], [2022, 3]], 2025, { level: 2 }),
-    () => builtinPlan().indicator('rd-intensity').progress([[2021, 1], [2021, 2]]),
-    () => builtinPlan().indicator('rd-intensity').progress({ 2021: Infinity }),
+    () => onpace.projectTrend([[2020, 1]], 2025, { model: 'ols_linear' }),
+    () => onpace.projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025, { level: 2 }),
+    () => builtinPlan().indicator('rd-intensity').assess([[2021, 1], [2021, 2]]),
+    () => builtinPlan().indicator('rd-intensity').assess({ 2021: Infinity }),
     () => builtinPlan().evaluate({ nope: { 2021: 1 } }),
   ];
   for (const f of bad) {

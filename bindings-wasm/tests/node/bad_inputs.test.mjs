@@ -28,7 +28,7 @@ function run(op, i) {
       const ind = onpace.Indicator.fromJson(JSON.stringify(i.indicator));
       const before = structuredClone(i.observations);
       try {
-        return ind.progress(i.observations, { method: i.method, asOf: i.as_of, thresholds: i.thresholds });
+        return ind.assess(i.observations, { method: i.method, asOf: i.as_of, thresholds: i.thresholds });
       } finally {
         assert.deepEqual(i.observations, before, 'the input was modified');
       }
@@ -41,7 +41,7 @@ function run(op, i) {
     case 'path': return builtinPlan(i.plan).indicator(i.indicator).path(i.kind, { fromYear: i.from_year, fromValue: i.from_value });
     case 'what_if': return builtinPlan(i.plan).indicator(i.indicator).whatIf(i.from_year, i.value, { rate: i.rate, increment: i.increment });
     case 'progress': return onpace.progress([i.base_year, i.base_value], [i.latest_year, i.latest_value], [i.target_year, i.target_value]);
-    case 'project_points': return onpace.project(i.points, i.year, { model: i.model, level: i.level });
+    case 'project_points': return onpace.projectTrend(i.points, i.year, { model: i.model, level: i.level });
     case 'evaluate': return builtinPlan(i.plan).evaluate(i.observations, { weights: i.weights });
     case 'csv': return onpace.readObservationsCsv(i.text);
     default: throw new Error(`unknown op ${op}`);

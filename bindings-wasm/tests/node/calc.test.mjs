@@ -56,7 +56,7 @@ test('onpace/calc: wrong-typed arguments everywhere give coded errors, never a t
   assert.throws(() => calc.Indicator.fromJson(12), (e) => e instanceof TypeError && e.code === 'invalid_argument' && e.field === 'text');
   assert.throws(() => ind().name(12), (e) => e instanceof TypeError && e.field === 'lang');
   // A bigint the 96-bit decimal cannot hold: the core's parse error, named by year.
-  assert.throws(() => ind().progress({ 2022: 10n ** 40n }), (e) => e.code === 'parse' && e.field === 'observations[2022].value');
+  assert.throws(() => ind().assess({ 2022: 10n ** 40n }), (e) => e.code === 'parse' && e.field === 'observations[2022].value');
   // The instance is alive: 0.36 → 1.10 in five equal steps, the first milestone is 0.508.
   assert.equal(calc.requiredPath([2020, '0.36'], [2025, '1.10'])[1].value, '0.508');
 });
@@ -65,14 +65,14 @@ test('onpace/calc: hand-worked results', () => {
   // 100 (2020) → 150 (2025), 140 in 2023: completion (140 − 100)/(150 − 100) = 0.8 against a
   // time share of 3/5 = 0.6 → ahead (cn-plan-pace).
   const x = new calc.Indicator('x', { unit: 'index', direction: 'increase', baseline: [2020, '100'], target: calc.Target.level(2025, '150') });
-  const a = x.progress({ 2023: '140' });
+  const a = x.assess({ 2023: '140' });
   assert.equal(a.status, 'ahead');
   assert.equal(a.completion, '0.8');
   assert.equal(a.timeShare, '0.6');
   // Linear milestones 100 → 150: +10 a year.
   assert.deepEqual(x.path('linear').map((m) => Number(m.value)), [100, 110, 120, 130, 140, 150]);
   // A bad cell is named by its year and worded in the UI's language.
-  assert.throws(() => x.progress({ 2023: '14x' }), (e) => calc.formatError(e, 'en') === 'Observation 2023: not a valid number');
+  assert.throws(() => x.assess({ 2023: '14x' }), (e) => calc.formatError(e, 'en') === 'Observation 2023: not a valid number');
   x.dispose();
   // 100 → 121 in two years on the geometric path: ×1.1 a year, so 110 in the middle year.
   assert.equal(Number(calc.requiredPath([2020, '100'], [2022, '121'], 'geometric')[1].value), 110);
@@ -91,7 +91,7 @@ test('onpace/calc gives the full module\'s answers: every method, projections, w
     const small = calc.Indicator.fromJson(big.toJson());
     const series = obs[big.id] || {};
     const calls = [
-      ...onpace.methods().map((m) => (i) => i.progress(series, { method: m.id, asOf: 2024 })),
+      ...onpace.methods().map((m) => (i) => i.assess(series, { method: m.id, asOf: 2024 })),
       (i) => i.project(series, { model: 'ols_linear', level: 0.9 }),
       (i) => i.path('geometric'),
       (i) => i.impliedTarget(),

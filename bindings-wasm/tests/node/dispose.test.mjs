@@ -33,7 +33,7 @@ test('dispose() twice, Symbol.dispose, and a coded error afterwards', () => {
   // A standalone indicator.
   const own = new onpace.Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, 1], target: [2025, 2] });
   own.dispose();
-  assert.throws(() => own.progress({ 2022: 1.5 }), (e) => e instanceof onpace.OnpaceError && e.code === 'disposed');
+  assert.throws(() => own.assess({ 2022: 1.5 }), (e) => e instanceof onpace.OnpaceError && e.code === 'disposed');
   // Everything else still works.
   assert.equal(builtinPlan().indicator('rd-intensity').path()[1].value, '0.508');
 });
@@ -59,7 +59,7 @@ test('100 000 iterations with dispose(): flat wasm memory', () => {
         ev.dispose();
       }
       const ind = plan.indicator('x');
-      if (i % 100 === 0) ind.progress(observations.x);
+      if (i % 100 === 0) ind.assess(observations.x);
     } finally {
       plan.dispose();
     }

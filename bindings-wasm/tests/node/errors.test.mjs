@@ -28,6 +28,25 @@ test('a class per code: the core\'s codes (from the module) plus the two JS-only
   }
 });
 
+test('the JS classes are the core\'s error table (core/schema/errors.json, onpace::Error::TABLE): name and kind', () => {
+  const table = JSON.parse(readFileSync(path.join(ROOT, 'core', 'schema', 'errors.json'), 'utf8'));
+  // The module's codes are the table's, in order; then the two JS-only ones.
+  assert.deepEqual(table.map((r) => r.code), onpace.errorCodes());
+  assert.deepEqual(Object.keys(onpace.ERROR_NAMES), [...table.map((r) => r.code), 'not_initialized', 'disposed']);
+  for (const { code, js } of table) {
+    assert.equal(onpace.ERROR_NAMES[code], js, `${code}: JS calls it ${onpace.ERROR_NAMES[code]}, the core ${js}`);
+    assert.equal(typeof onpace[js], 'function', `${js} is not exported`);
+    assert.equal(onpace[js].code, code);
+  }
+  // The kind: the core's RangeError codes come out of the module as RangeErrors.
+  const range = table.filter((r) => r.js_range).map((r) => r.code);
+  assert.ok(range.includes('year_out_of_range'));
+  const e = caught(() => new onpace.Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, 1], target: [2019, 2] }));
+  assert.ok(e instanceof RangeError && range.includes(e.code));
+  const parse = caught(() => onpace.Plan.fromJson('{'));
+  assert.ok(!(parse instanceof RangeError) && !range.includes(parse.code));
+});
+
 test('instanceof and isOnpaceError for the Error, TypeError and RangeError forms', () => {
   const parse = caught(() => onpace.Plan.fromJson('{'));
   assert.ok(parse instanceof onpace.ParseError && parse instanceof onpace.OnpaceError);
@@ -46,25 +65,25 @@ test('instanceof and isOnpaceError for the Error, TypeError and RangeError forms
 test('observations are named by year, in the core\'s errors and the wrapper\'s alike', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
   // The core parses the value (the wrapper does not): the path it reports is by year.
-  const core = caught(() => basic.progress({ 2021: '6.09', 2022: '1x0' }));
+  const core = caught(() => basic.assess({ 2021: '6.09', 2022: '1x0' }));
   assert.equal(core.code, 'parse');
   assert.equal(core.field, 'observations[2022].value');
   assert.ok(core.message.startsWith('observations[2022].value: '), core.message);
   // The wrapper's own check of a non-finite number: the same path.
-  const wrapper = caught(() => basic.progress({ 2021: '6.09', 2022: Number.NaN }));
+  const wrapper = caught(() => basic.assess({ 2021: '6.09', 2022: Number.NaN }));
   assert.equal(wrapper.field, 'observations[2022].value');
   // In a plan's observations: by indicator and year.
   const plan = caught(() => builtinPlan('cn-14th-fyp-st').evaluate({ 'rd-expenditure': [[2021, '1'], [2023, 'x']] }));
   assert.equal(plan.field, 'observations.rd-expenditure[2023].value');
   // Duplicates: the core names the year.
-  assert.match(caught(() => basic.progress([[2021, 1], [2021, 2]])).field, /\[2021\]/);
+  assert.match(caught(() => basic.assess([[2021, 1], [2021, 2]])).field, /\[2021\]/);
 });
 
 test('no position in JSON the caller never wrote; the line of JSON they did', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
   const cases = [
-    () => basic.progress({ 2022: '1x0' }),
-    () => basic.progress({}, { method: 12 }),
+    () => basic.assess({ 2022: '1x0' }),
+    () => basic.assess({}, { method: 12 }),
     () => new onpace.Indicator('x', { unit: 'percent', direction: 'sideways', baseline: [2020, 1], target: [2025, 2] }),
     () => new onpace.Indicator('x', { unit: 'percent', direction: 'increase', baseline: [2020, '1e'], target: [2025, 2] }),
     () => onpace.progress([2020, 'x'], [2022, 2], [2025, 3]),
@@ -81,7 +100,7 @@ test('no position in JSON the caller never wrote; the line of JSON they did', ()
 
 test('formatError: the message in zh, en and ko', () => {
   const basic = builtinPlan('cn-14th-fyp-st').indicator('basic-research-share');
-  const e = caught(() => basic.progress({ 2022: '1x0' }));
+  const e = caught(() => basic.assess({ 2022: '1x0' }));
   assert.equal(onpace.formatError(e, 'zh'), '2022 年观测值：不是有效的数值');
   assert.equal(onpace.formatError(e, 'ko'), '2022년 관측값: 올바른 숫자가 아닙니다');
   assert.equal(onpace.formatError(e, 'en'), 'Observation 2022: not a valid number');

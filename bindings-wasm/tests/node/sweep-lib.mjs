@@ -39,6 +39,7 @@ export function indicatorTables(mod, ind) {
       parseRate: [['7%', { allowLarge: false, field: 'rate' }]],
       progress: [[[2020, 1], [2022, 2], [2025, 3], 'increase']],
       requiredPath: [[[2020, 1], [2025, 2], 'linear']],
+      projectTrend: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
       project: [[[[2020, 1], [2021, 2], [2022, 3]], 2025, { model: 'ols_linear', level: 0.9 }]],
       formatError: [[new Error('x'), 'zh']],
       isOnpaceError: [[new Error('x')]],
@@ -59,6 +60,7 @@ export function indicatorTables(mod, ind) {
     METHODS: {
       Indicator: [ind, {
         toJson: [], name: ['en'], impliedTarget: [], path: ['linear', { fromYear: 2022, fromValue: '0.6' }],
+        assess: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
         progress: [{ 2022: '0.6' }, { method: 'eurostat', asOf: 2022, thresholds: {}, model: 'ols_linear' }],
         project: [{ 2021: '0.45', 2022: '0.6' }, { model: 'ols_linear', level: 0.9, asOf: 2022 }],
         whatIf: [2022, '0.6', { rate: '0.05' }], numeratorPath: [2020, '726.86', '0.05', { kind: 'linear' }],

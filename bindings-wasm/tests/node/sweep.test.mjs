@@ -85,7 +85,7 @@ test('the reported cases: a non-string where a string is expected is a coded Typ
     [() => evaluation().toMarkdown({}), 'lang'],
     [() => evaluation().chartSvg(null), 'indicatorId'],
     [() => onpace.readObservationsCsv(Symbol('x')), 'text'],
-    [() => ind().progress({ 2022: 10n ** 40n }), null],
+    [() => ind().assess({ 2022: 10n ** 40n }), null],
   ];
   for (const [fn, field] of cases) {
     const e = (() => { try { fn(); } catch (err) { return err; } return null; })();

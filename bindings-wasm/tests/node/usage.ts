@@ -1,6 +1,6 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
-  init, Indicator, Target, methods, progress, requiredPath, project, OnpaceError, ParseError, isOnpaceError, formatError,
+  init, Indicator, Target, methods, progress, requiredPath, projectTrend, OnpaceError, ParseError, isOnpaceError, formatError,
   readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
 } from 'onpace';
 import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
@@ -14,7 +14,7 @@ async function main(): Promise<void> {
   const rd = plan.indicator('rd-intensity');
   const path: Milestone[] = rd.path('geometric');
   const first: string = path[0].value;
-  const a: Assessment = rd.progress({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
+  const a: Assessment = rd.assess({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
   const status: StatusCode = a.status;
   const completion: string | null = a.completion;
   const p: Projection = rd.project([[2021, 0.45], [2022, '0.6'], [2023, 0.7]], { model: 'ols_loglinear', level: 0.95 });
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
   const methodIds: string[] = methods().map((m) => m.id);
   const tau: string = progress([2020, 1], [2022, 2], [2025, 3]).timeShare;
   const milestones: Milestone[] = requiredPath([2020, 1], [2025, 2]);
-  const proj: number = project([[2020, 1], [2021, 2], [2022, 3]], 2025).value;
+  const proj: number = projectTrend([[2020, 1], [2021, 2], [2022, 3]], 2025).value;
   try {
     builtinPlan('nope');
   } catch (err) {
@@ -76,7 +76,7 @@ async function calculator(): Promise<string> {
   await calc.init(new URL('onpace_calc_bg.wasm', 'https://example.invalid/'));
   using ind = new calc.Indicator('x', { unit: 'index', direction: 'increase', baseline: [2020, '100'], target: calc.Target.level(2025, '150') });
   try {
-    const a: calc.Assessment = ind.progress({ 2023: '140' });
+    const a: calc.Assessment = ind.assess({ 2023: '140' });
     const milestones: calc.Milestone[] = ind.path('linear');
     return `${a.status} ${milestones.length}`;
   } catch (e) {
@@ -86,3 +86,11 @@ async function calculator(): Promise<string> {
 }
 
 void calculator();
+
+// The options the JS API takes name only fields of the requests the core reads (generated from
+// the Rust types): an option the core does not know fails this compilation.
+import type { AssessOptions, AssessRequest, EvaluateOptions, EvaluateRequest } from 'onpace';
+type Snake<S extends string> = S extends `${infer H}${infer T}` ? `${H extends Lowercase<H> ? H : `_${Lowercase<H>}`}${Snake<T>}` : S;
+type Unknown<Options, Request> = Exclude<Snake<keyof Options & string>, keyof Request>;
+export const assessOptionsAreRequestFields: [Unknown<AssessOptions, AssessRequest>] extends [never] ? true : never = true;
+export const evaluateOptionsAreRequestFields: [Unknown<EvaluateOptions, EvaluateRequest>] extends [never] ? true : never = true;

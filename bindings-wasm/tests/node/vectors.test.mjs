@@ -40,7 +40,7 @@ const RUNNERS = {
     const i = c.input; const e = c.expected;
     const ind = onpace.Indicator.fromJson(JSON.stringify(i.indicator));
     const asOf = i.as_of ? (i.as_of.year ?? i.as_of.date) : undefined;
-    const a = ind.progress(i.observations, { asOf, method: i.method, thresholds: i.thresholds || {} });
+    const a = ind.assess(i.observations, { asOf, method: i.method, thresholds: i.thresholds || {} });
     assert.equal(a.status, e.status, `${c.name}: ${a.status} != ${e.status}`);
     if ('time_share' in e) checkDec(c.name, 'time_share', a.timeShare, e.time_share);
     if ('completion' in e) checkDec(c.name, 'completion', a.completion, e.completion);
@@ -57,8 +57,8 @@ const RUNNERS = {
   project(c) {
     const i = c.input; const e = c.expected; const band = i.band || {};
     const opts = { low: band.low, high: band.high, model: i.model, level: i.level };
-    if (e.error) { expectCode(() => onpace.project(i.points, i.year, opts), e.error, c.name); return; }
-    const p = onpace.project(i.points, i.year, opts);
+    if (e.error) { expectCode(() => onpace.projectTrend(i.points, i.year, opts), e.error, c.name); return; }
+    const p = onpace.projectTrend(i.points, i.year, opts);
     for (const [f, js] of [['value', 'value'], ['low', 'low'], ['high', 'high'], ['p_meet', 'pMeet'], ['growth', 'growth']]) checkFloat(c.name, f, p[js], e[f], c.tolerance);
     if ('slope' in e) checkFloat(c.name, 'slope', p.slope, e.slope, c.tolerance);
     assert.equal(p.yearReached, e.year_reached);

@@ -11,6 +11,7 @@ use crate::num::{from_f64, to_f64, years_between, Checked};
 
 /// The shape of a required path.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum PathKind {

@@ -16,6 +16,7 @@ pub use crate::model::year_value::YearValue;
 
 /// Every building block of `docs/methods.md` ("Building blocks") at the latest observation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Progress {
     /// Baseline used (`t0`, `y0`).

@@ -11,6 +11,7 @@ use crate::num::{years_between, Checked};
 
 /// How a what-if path grows each year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Growth {
@@ -22,6 +23,7 @@ pub enum Growth {
 
 /// A what-if path and what it means for the target.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct WhatIf {
     /// Values from the starting year to the target year, exact to 28 digits.
@@ -67,6 +69,7 @@ pub fn what_if_path(start: (i32, Decimal), growth: Growth, to_year: i32) -> Resu
 
 /// One year of a numerator decomposition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct DecompositionRow {
     /// Year.
@@ -81,6 +84,7 @@ pub struct DecompositionRow {
 
 /// The numerator a ratio indicator's target needs, year by year, given a denominator forecast.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Decomposition {
     /// The required path used for the ratio.

@@ -18,6 +18,7 @@ use crate::num::{finite, to_f64};
 
 /// A projection model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Model {
@@ -68,6 +69,7 @@ impl Model {
 
 /// The band a projected value must fall in to meet the target (either side may be open).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Band {
     /// Lower bound, when the target has one.
@@ -91,6 +93,7 @@ impl Band {
 
 /// A projection to the target year.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Projection {
     /// The model used.

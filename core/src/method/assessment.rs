@@ -11,6 +11,7 @@ use crate::model::warning::WarningCode;
 
 /// The values an assessment actually used.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct UsedInputs {
     /// Base year used.
@@ -45,6 +46,7 @@ pub struct UsedInputs {
 
 /// The verdict on one indicator, with the numbers behind it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Assessment {
     /// Indicator id.

@@ -21,6 +21,7 @@ pub type PlanObservations = crate::model::series::PlanObservations;
 
 /// How many indicators got one status.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct StatusCount {
     /// The status.
@@ -32,6 +33,7 @@ pub struct StatusCount {
 /// The roll-up of an evaluation. Not-assessable rows are always reported and never count as
 /// a zero score; the missing-data policy says whether they count as off pace in shares.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct Summary {
     /// Count per status, in the method's order (best first), zero counts included.
@@ -67,6 +69,7 @@ pub struct Summary {
 
 /// The roll-up of the indicators of one nature.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[non_exhaustive]
 pub struct NatureSummary {
     /// Binding or anticipatory.

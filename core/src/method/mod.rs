@@ -114,6 +114,7 @@ pub fn method_ids() -> Vec<&'static str> {
 
 /// What a plan evaluation does with indicators that cannot be assessed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum MissingPolicy {
@@ -187,10 +188,10 @@ impl Default for AssessOptions {
             as_of: AsOf::Latest,
             method: MethodId::CnPlanPace,
             thresholds: Thresholds::new(),
-            model: Model::EndpointCagr,
+            model: crate::DEFAULTS.assess_model,
             reference_rate: None,
             weights: BTreeMap::new(),
-            missing: MissingPolicy::Exclude,
+            missing: crate::DEFAULTS.missing,
             baseline: BaselineChoice::Plan,
         }
     }

@@ -23,7 +23,7 @@ pub struct ProjectOptions {
 
 impl Default for ProjectOptions {
     fn default() -> Self {
-        ProjectOptions { as_of: AsOf::Latest, model: Model::OlsLinear, level: 0.9 }
+        ProjectOptions { as_of: AsOf::Latest, model: crate::DEFAULTS.projection_model, level: crate::DEFAULTS.level }
     }
 }
 

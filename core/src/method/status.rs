@@ -6,6 +6,7 @@ use crate::model::label::Lang;
 
 /// The verdict of an assessment method (codes are stable API; see `docs/methods.md`, "Status codes").
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum Status {

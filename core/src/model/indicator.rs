@@ -304,6 +304,7 @@ impl Indicator {
 
 /// Which baseline an evaluation uses.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 #[non_exhaustive]
 pub enum BaselineChoice {

@@ -109,14 +109,7 @@ pub struct Project {
 impl Project {
     /// Total of the investments given, in `magnitude` units (exact).
     pub fn total_investment(&self, magnitude: Magnitude) -> Result<Option<Decimal>> {
-        if self.investments.is_empty() {
-            return Ok(None);
-        }
-        let mut total = Decimal::ZERO;
-        for inv in &self.investments {
-            total = total.add_or(inv.yuan()?, "investment.total")?;
-        }
-        total.div_or(magnitude.factor(), "investment.total").map(|t| Some(t.normalize()))
+        total_investment(&self.investments, magnitude)
     }
 
     pub(crate) fn validate(&self, path: &str) -> Result<()> {
@@ -153,6 +146,19 @@ impl Project {
     }
 }
 
+/// Total of `investments` in `magnitude` units, exact: `None` when there are none, the core's
+/// `overflow` error when a sum or a conversion leaves 28 digits.
+pub fn total_investment(investments: &[Investment], magnitude: Magnitude) -> Result<Option<Decimal>> {
+    if investments.is_empty() {
+        return Ok(None);
+    }
+    let mut total = Decimal::ZERO;
+    for inv in investments {
+        total = total.add_or(inv.yuan()?, "investment.total")?;
+    }
+    total.div_or(magnitude.factor(), "investment.total").map(|t| Some(t.normalize()))
+}
+
 /// A key field and its directions (Table 4 of the Yanbian plan).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
@@ -181,5 +187,28 @@ mod tests {
         assert_eq!(p.months(), 51);
         assert_eq!(p.calendar_years(), 5);
         assert!(p.active_in(2019) && p.active_in(2023) && !p.active_in(2024));
+    }
+
+    fn inv(amount: &str, magnitude: Magnitude) -> Investment {
+        Investment { item: "x".into(), amount: amount.parse().unwrap(), magnitude }
+    }
+
+    #[test]
+    fn investment_totals_are_exact_and_checked() {
+        // 1.5 亿元 + 2500 万元 = 17 500 万元 = 1.75 亿元 = 175 000 000 元 (hand conversion).
+        let two = [inv("1.5", Magnitude::HundredMillion), inv("2500", Magnitude::TenThousand)];
+        assert_eq!(total_investment(&two, Magnitude::TenThousand).unwrap().unwrap().to_string(), "17500");
+        assert_eq!(total_investment(&two, Magnitude::HundredMillion).unwrap().unwrap().to_string(), "1.75");
+        assert_eq!(total_investment(&two, Magnitude::One).unwrap().unwrap().to_string(), "175000000");
+        assert_eq!(total_investment(&[], Magnitude::One).unwrap(), None);
+        // Twice 2^96 − 1 元 does not fit in 96 bits: the overflow error, not a wrapped sum.
+        let max = [
+            inv("79228162514264337593543950335", Magnitude::One),
+            inv("79228162514264337593543950335", Magnitude::One),
+        ];
+        assert_eq!(total_investment(&max, Magnitude::One).unwrap_err().code(), "overflow");
+        // 2^96 − 1 亿元 in 元 overflows in the conversion.
+        let big = [inv("79228162514264337593543950335", Magnitude::HundredMillion)];
+        assert_eq!(total_investment(&big, Magnitude::HundredMillion).unwrap_err().code(), "overflow");
     }
 }

@@ -5,9 +5,9 @@
 export function calculate({ Indicator, Target, formatError }) {
   const ind = new Indicator('x', { unit: 'index', direction: 'increase', baseline: [2020, '100'], target: Target.level(2025, '150') });
   try {
-    const a = ind.progress({ 2023: '140' });
+    const a = ind.assess({ 2023: '140' });
     let bad = '';
-    try { ind.progress({ 2023: '14x' }); } catch (e) { bad = formatError(e, 'en'); }
+    try { ind.assess({ 2023: '14x' }); } catch (e) { bad = formatError(e, 'en'); }
     return `${a.status} ${a.completion} | ${bad}`;
   } finally {
     ind.dispose();
