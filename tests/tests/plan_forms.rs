@@ -27,6 +27,37 @@ fn forms() -> (Plan, PlanObservations) {
     (plan, obs)
 }
 
+#[test]
+fn chained_changes_and_periods_travel_through_csv() {
+    // The forms observations (annual changes for energy intensity) written as long CSV and read
+    // back are the same observations, and the plan evaluates to the same result as from JSON.
+    let (plan, obs) = forms();
+    let csv = onpace::io::csv::write_observations_csv(&obs).unwrap();
+    assert!(
+        csv.starts_with("indicator,year,value,numerator,denominator,vintage,flag,source,annual_change,period"),
+        "{csv}"
+    );
+    let back = onpace::io::csv::read_observations_csv(&csv).unwrap();
+    assert_eq!(back, obs);
+    let options = mid_year();
+    assert_eq!(plan.evaluate(&back, &options).unwrap(), plan.evaluate(&obs, &options).unwrap());
+    // As a statistician types it: per cent with a sign, and a half-year figure.
+    let typed = "indicator,year,annual_change,value,period\nenergy-intensity,2021,-2.7%,,\nenergy-intensity,2022,-0.001,,\ngdp-growth,2023,,5.5,H1\n";
+    let read = onpace::io::csv::read_observations_csv(typed).unwrap();
+    let energy = &read["energy-intensity"];
+    assert_eq!(energy[0].annual_change, Some(Decimal::from_str("-0.027").unwrap()));
+    assert_eq!(energy[1].annual_change, Some(Decimal::from_str("-0.001").unwrap()));
+    assert_eq!(read["gdp-growth"][0].period.as_deref(), Some("H1"));
+    // A bad period or change is refused with its line and column.
+    let e = onpace::io::csv::read_observations_csv("indicator,year,value,period\nx,2023,1,Q4\n").unwrap_err();
+    assert_eq!((e.code(), e.field(), e.line()), ("parse", "period", Some(2)), "{e}");
+    let e = onpace::io::csv::read_observations_csv("indicator,year,annual_change\nx,2021,-2.7 pct\n").unwrap_err();
+    assert_eq!((e.code(), e.field(), e.line()), ("parse", "annual_change", Some(2)), "{e}");
+    // A row with neither a value nor a change is still refused.
+    let e = onpace::io::csv::read_observations_csv("indicator,year,value,annual_change\nx,2021,,\n").unwrap_err();
+    assert_eq!((e.code(), e.line()), ("invalid_observations", Some(2)), "{e}");
+}
+
 fn mid_year() -> AssessOptions {
     AssessOptions::default().with_as_of(AsOf::parse_date("2023-06-30").unwrap())
 }

@@ -1279,7 +1279,9 @@ def builtin_observations(id: str) -> Dict[str, Dict[int, Decimal]]:
 def read_observations_csv(text: str) -> Dict[str, List[Dict[str, Any]]]:
     r"""Observations from CSV text, read by the Rust core (the JS package uses the same reader).
 
-    Long: ``indicator,year,value`` and optionally ``numerator,denominator,vintage,flag,source``.
+    Long: ``indicator,year,value`` and optionally
+    ``numerator,denominator,vintage,flag,source,annual_change,period``; an ``annual_change``
+    (``-0.027`` or ``-2.7%``) may stand instead of the value and is chained from the baseline.
     Wide, as a yearbook prints them: ``indicator,2021,2022,…`` (a row per indicator) or
     ``year,<id>,<id>,…`` (a row per year); empty cells are years without a figure. A UTF-8
     BOM, CRLF and quoted fields are handled.

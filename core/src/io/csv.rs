@@ -1,5 +1,6 @@
 //! Observations in long CSV: `indicator,year,value` and optionally
-//! `numerator,denominator,vintage,flag,source`; or wide, as a yearbook prints them: one row per
+//! `numerator,denominator,vintage,flag,source,annual_change,period` (an `annual_change` such as
+//! `-0.027` or `-2.7%` may stand instead of the value, as in JSON; docs/plan-format.md); or wide, as a yearbook prints them: one row per
 //! indicator and one column per year (`indicator,2021,2022,…`), or the transpose (`year,id1,
 //! id2,…`). A UTF-8 BOM, CRLF line ends and quoted fields are handled; every error carries its
 //! line number.
@@ -9,7 +10,8 @@ use crate::model::indicator::check_year;
 use crate::model::series::PlanObservations;
 use crate::model::series::{Flag, Observation};
 
-const COLUMNS: [&str; 8] = ["indicator", "year", "value", "numerator", "denominator", "vintage", "flag", "source"];
+const COLUMNS: [&str; 10] =
+    ["indicator", "year", "value", "numerator", "denominator", "vintage", "flag", "source", "annual_change", "period"];
 
 /// Read long-format observations.
 pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
@@ -59,11 +61,11 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
         }
     }
     let has_components = column(&index, "numerator").is_some() && column(&index, "denominator").is_some();
-    if column(&index, "value").is_none() && !has_components {
+    if column(&index, "value").is_none() && !has_components && column(&index, "annual_change").is_none() {
         return Err(Error::Parse {
             path: "value".into(),
             line: Some(1),
-            message: "missing column `value` (or both `numerator` and `denominator`)".into(),
+            message: "missing column `value` (or both `numerator` and `denominator`, or `annual_change`)".into(),
             cause: None,
         });
     }
@@ -83,6 +85,19 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             cell(name).map(|t| super::decimal::parse_exact(t).map_err(|m| parse_err(name, m))).transpose()
         };
         let flag = cell("flag").map(|f| Flag::parse(f).map_err(|e| parse_err("flag", e.to_string()))).transpose()?;
+        // The same readings as JSON's: a rate as a fraction or with `%`, a period code checked.
+        let message_of = |e: Error| match e {
+            Error::Parse { message, .. } | Error::InvalidArgument { message, .. } => message,
+            other => other.to_string(),
+        };
+        let annual_change = cell("annual_change")
+            .map(|t| crate::model::rate::parse_rate(t, true, "annual_change"))
+            .transpose()
+            .map_err(|e| parse_err("annual_change", message_of(e)))?;
+        let period = cell("period").map(str::to_string);
+        if let Some(code) = &period {
+            crate::model::series::period_end_month(code, "period").map_err(|e| parse_err("period", message_of(e)))?;
+        }
         let obs = Observation {
             year,
             value: dec("value")?,
@@ -91,14 +106,15 @@ pub fn read_observations_csv(text: &str) -> Result<PlanObservations> {
             vintage: cell("vintage").map(str::to_string),
             flag,
             source: cell("source").map(str::to_string),
-            annual_change: None,
-            period: None,
+            annual_change,
+            period,
         };
-        if obs.value.is_none() && (obs.numerator.is_none() || obs.denominator.is_none()) {
+        if obs.value.is_none() && (obs.numerator.is_none() || obs.denominator.is_none()) && obs.annual_change.is_none()
+        {
             return Err(Error::InvalidObservations {
                 path: format!("{indicator}[{year}]"),
                 line,
-                message: "a row needs a value, or a numerator and a denominator".into(),
+                message: "a row needs a value, a numerator and a denominator, or an annual change".into(),
                 cause: None,
             });
         }
@@ -322,6 +338,8 @@ pub fn write_observations_csv(observations: &PlanObservations) -> Result<String>
                 o.vintage.clone().unwrap_or_default(),
                 o.flag.map(|f| f.code().to_string()).unwrap_or_default(),
                 o.source.clone().unwrap_or_default(),
+                opt(o.annual_change),
+                o.period.clone().unwrap_or_default(),
             ])
             .map_err(io)?;
         }
