@@ -84,3 +84,18 @@ def test_dates_and_mixing_are_errors() -> None:
     with pytest.raises(onpace.InvalidPlanError) as e:
         onpace.Plan.from_json(json.dumps(spec))
     assert "compound a growth rate" in str(e.value)
+
+
+def test_annual_changes_from_csv_and_from_a_dataframe() -> None:
+    # The same chained changes as the JSON fixture, as a statistician types them in a CSV or
+    # keeps them in a DataFrame: the level is 100 × 0.973 × 0.999 = 97.2027 either way.
+    csv = "indicator,year,annual_change\nenergy-intensity,2021,-2.7%\nenergy-intensity,2022,-0.001\n"
+    obs = onpace.read_observations_csv(csv)
+    assert obs["energy-intensity"][0]["annual_change"] == Decimal("-0.027")
+    plan = forms_plan()
+    row = {r.indicator: r for r in plan.evaluate(obs, as_of="2023-06-30").rows}["energy-intensity"]
+    assert row.inputs is not None and row.inputs.latest_value == Decimal("97.2027")
+    import pandas as pd  # in requirements-test.txt: this never skips
+    frame = pd.DataFrame({"indicator": ["energy-intensity"] * 2, "year": [2021, 2022], "annual_change": ["-2.7%", "-0.1%"]})
+    row = {r.indicator: r for r in plan.evaluate(frame, as_of="2023-06-30").rows}["energy-intensity"]
+    assert row.inputs is not None and row.inputs.latest_value == Decimal("97.2027")

@@ -234,9 +234,10 @@ def plan_observations(observations: Any, layout: Optional[str] = None) -> Dict[s
             return _wide(observations, layout)
         cols = set(observations.columns)
         missing = {"indicator", "year"} - cols
-        if missing or ("value" not in cols and not {"numerator", "denominator"} <= cols):
+        if missing or ("value" not in cols and not {"numerator", "denominator"} <= cols and "annual_change" not in cols):
             raise error(_core.InvalidArgumentError, "invalid_argument", "observations",
-                        "a long DataFrame needs columns indicator, year and value (or numerator and denominator)")
+                        "a long DataFrame needs columns indicator, year and value "
+                        "(or numerator and denominator, or annual_change)")
         out: Dict[str, List[Obs]] = {}
         for r in observations.to_dict("records"):
             ind = str(r["indicator"])

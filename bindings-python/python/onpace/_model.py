@@ -1306,7 +1306,7 @@ def read_observations_csv(text: str) -> Dict[str, List[Dict[str, Any]]]:
     raw: Dict[str, List[Dict[str, Any]]] = json.loads(_core.read_observations_csv_json(text))
     for rows in raw.values():
         for o in rows:
-            for k in ("value", "numerator", "denominator"):
+            for k in ("value", "numerator", "denominator", "annual_change"):
                 if k in o:
                     o[k] = Decimal(o[k])
     return raw
