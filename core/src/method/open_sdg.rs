@@ -170,7 +170,9 @@ impl Method for OpenSdg {
             Verdict::Open => {
                 let t = crate::math::progress::YearValue::new(prep.implied.year, prep.implied.value);
                 let d = ctx.indicator.direction.sign_f64();
-                match rate_ratio(prep.base, prep.latest, t, d, Negatives::FlipDirection) {
+                // The progress has both rates already (from the same three points).
+                let rates = (prep.progress.actual_cagr, prep.progress.required_cagr);
+                match rate_ratio(prep.base, prep.latest, t, d, Negatives::FlipDirection, rates) {
                     RateRatio::Maintain => {
                         extra.push(maintain_warning());
                         (Status::Deterioration, None, Some(-5.0))

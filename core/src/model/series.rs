@@ -394,14 +394,27 @@ pub fn resolve_points(
         || observations.iter().filter(|o| o.period.is_none()).map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
     let first_year = valid_years().min().unwrap_or(*YEAR_RANGE.start());
     let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
-    let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
+    // A plan's series span a few years: their slots live on the stack, with no allocation.
+    let span = usize::try_from(span).unwrap_or(0);
+    let (mut stack, mut heap) = ([None; 16], Vec::new());
+    let by_year: &mut [Option<&Observation>] = match stack.get_mut(..span) {
+        Some(slots) => slots,
+        None => {
+            heap.resize(span, None);
+            &mut heap
+        }
+    };
     for obs in observations.iter().filter(|o| o.period.is_none()) {
-        let path = format!("{}[{}]", indicator.id, obs.year);
-        check_year(obs.year, &format!("{path}.year"))?;
+        // The error paths are written only when there is an error: formatting them for every
+        // observation was a large part of a plan evaluation's time.
+        let path = || format!("{}[{}]", indicator.id, obs.year);
+        if !YEAR_RANGE.contains(&obs.year) {
+            check_year(obs.year, &format!("{}.year", path()))?;
+        }
         if obs.value.is_none() && obs.annual_change.is_none() && (obs.numerator.is_none() || obs.denominator.is_none())
         {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "an observation needs a value, an annual change, or a numerator and a denominator".into(),
                 cause: None,
@@ -409,7 +422,7 @@ pub fn resolve_points(
         }
         if obs.annual_change.is_some() && (obs.value.is_some() || obs.numerator.is_some()) {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "give either a value (or its components) or an annual change, not both".into(),
                 cause: None,
@@ -417,7 +430,7 @@ pub fn resolve_points(
         }
         if obs.annual_change.is_some() && indicator.unit.is_growth_rate() {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "a growth-rate indicator's values are already rates: give them as values".into(),
                 cause: None,
@@ -429,7 +442,7 @@ pub fn resolve_points(
         let slot = usize::try_from(obs.year.saturating_sub(first_year)).ok().and_then(|i| by_year.get_mut(i));
         let Some(slot) = slot else {
             return Err(Error::YearOutOfRange {
-                field: format!("{path}.year"),
+                field: format!("{}.year", path()),
                 year: i64::from(obs.year),
                 message: "outside the year range".into(),
             });
@@ -437,7 +450,7 @@ pub fn resolve_points(
         match slot {
             Some(prev) if prev.vintage == obs.vintage => {
                 return Err(Error::InvalidObservations {
-                    path,
+                    path: path(),
                     line: None,
                     message: format!(
                         "two observations for {} with the same vintage ({})",
@@ -453,7 +466,7 @@ pub fn resolve_points(
         }
     }
     let mut points: Vec<Point> = Vec::new();
-    for obs in by_year.into_iter().flatten() {
+    for obs in by_year.iter().flatten() {
         let year = obs.year;
         if let Some(change) = obs.annual_change {
             points.push(chain(indicator, &points, obs, change)?);
