@@ -143,7 +143,7 @@ impl Method for CnPlanPace {
                 },
             },
         };
-        let mut a = assessment(ctx, ID, self.version(), status, &prep);
+        let mut a = assessment(ctx, ID, self.version(), status, &mut prep);
         a.time_share = Some(time_share);
         match geometric {
             Some(g) => {
@@ -154,8 +154,8 @@ impl Method for CnPlanPace {
             }
             None => {
                 a.path = Some(PathKind::Linear);
-                if time_share != p.time_share {
-                    a.pace = match (p.completion, time_share.is_zero()) {
+                if time_share != prep.progress.time_share {
+                    a.pace = match (prep.progress.completion, time_share.is_zero()) {
                         (Some(c), false) => Some(c.div_or(time_share, "pace")?),
                         _ => None,
                     };

@@ -145,7 +145,7 @@ impl Method for Eurostat {
             target,
             ctx.indicator.direction,
         )?;
-        let prep =
+        let mut prep =
             crate::method::prepare::Prepared { base: prog.base, latest, implied: level, progress: prog, actual_log };
         let met_now = ctx.indicator.target.is_met(latest.value, &level);
         let met_base = ctx.indicator.target.is_met(base.value, &level);
@@ -188,7 +188,7 @@ impl Method for Eurostat {
                 }
             }
         };
-        let mut a = crate::method::prepare::assessment(ctx, ID, v, status, &prep);
+        let mut a = crate::method::prepare::assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         if let Some(i) = a.inputs.as_mut() {
             i.base_year = base.year;

@@ -352,22 +352,26 @@ fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessO
 }
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
+    // The statuses side by side: the counts below each read them all, and a pass over the
+    // rows themselves (half a kilobyte each) would read the whole evaluation every time.
+    let statuses: Vec<Status> = rows.iter().map(|r| r.status).collect();
+    let count = |f: &dyn Fn(Status) -> bool| statuses.iter().filter(|s| f(**s)).count();
     // The forms every method shares (bounds, monitored) are counted when present.
     let counts: Vec<StatusCount> = order
         .iter()
-        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| rows.iter().any(|r| r.status == **s)))
+        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| statuses.contains(s)))
         .chain(std::iter::once(&Status::NotAssessable))
-        .map(|s| StatusCount { status: *s, count: rows.iter().filter(|r| r.status == *s).count() })
+        .map(|s| StatusCount { status: *s, count: count(&|x| x == *s) })
         .collect();
-    let not_assessable = rows.iter().filter(|r| r.status == Status::NotAssessable).count();
-    let monitored = rows.iter().filter(|r| r.status == Status::Monitored).count();
+    let not_assessable = count(&|s| s == Status::NotAssessable);
+    let monitored = count(&|s| s == Status::Monitored);
     let assessed = rows.len().saturating_sub(not_assessable).saturating_sub(monitored);
-    let on_pace = rows.iter().filter(|r| r.status.is_on_pace()).count();
-    let counted = |r: &&Assessment| {
-        r.status != Status::Monitored
-            && (options.missing == MissingPolicy::CountAsOffPace || r.status != Status::NotAssessable)
+    let on_pace = count(&|s| s.is_on_pace());
+    let is_counted = |s: Status| {
+        s != Status::Monitored && (options.missing == MissingPolicy::CountAsOffPace || s != Status::NotAssessable)
     };
-    let denominator = rows.iter().filter(counted).count();
+    let counted = |r: &&Assessment| is_counted(r.status);
+    let denominator = count(&is_counted);
     let share_on_pace = if denominator == 0 {
         None
     } else {
@@ -387,8 +391,8 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
     #[allow(clippy::cast_precision_loss)] // a plan has far fewer than 2^52 indicators.
     let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
     let all_achieved = !rows.is_empty()
-        && rows.iter().any(|r| r.status == Status::Achieved)
-        && rows.iter().all(|r| r.status == Status::Achieved || r.status == Status::Monitored);
+        && statuses.contains(&Status::Achieved)
+        && statuses.iter().all(|s| *s == Status::Achieved || *s == Status::Monitored);
     Ok(Summary {
         counts,
         assessed,

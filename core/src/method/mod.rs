@@ -349,7 +349,8 @@ pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, S
             format!("`{}` judges this target on annual values; the sub-annual figures were not used", m.id()),
         ));
     }
-    Ok(a.sanitized())
+    a.sanitize();
+    Ok(a)
 }
 
 impl Indicator {

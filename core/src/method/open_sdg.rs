@@ -155,7 +155,7 @@ impl Method for OpenSdg {
                 Err(w) => not_assessable(ctx, ID, v, w),
             });
         }
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -189,7 +189,7 @@ impl Method for OpenSdg {
                 }
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = sc;
         a.warnings.extend(extra);

@@ -179,11 +179,16 @@ pub fn not_assessable(ctx: Context<'_>, method: &str, version: &str, why: Warnin
     a
 }
 
-/// A result with the common fields filled from the building blocks.
-pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status, prep: &Prepared) -> Assessment {
-    let p = &prep.progress;
+/// A result with the common fields filled from the building blocks; the progress's warnings
+/// move to it (they are not copied, and `prep` is left without them).
+pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status, prep: &mut Prepared) -> Assessment {
     let mut warnings = ctx.warnings;
-    warnings.extend(p.warnings.iter().cloned());
+    if warnings.is_empty() {
+        warnings = std::mem::take(&mut prep.progress.warnings);
+    } else {
+        warnings.append(&mut prep.progress.warnings);
+    }
+    let p = &prep.progress;
     Assessment {
         indicator: ctx.indicator.id.clone(),
         method: method.into(),

@@ -88,7 +88,7 @@ impl Method for Unsd {
                 Err(w) => not_assessable(ctx, ID, v, w),
             });
         }
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -125,7 +125,7 @@ impl Method for Unsd {
                 (band(e, hi, mid), Some(e))
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = Some(level(status));
         a.warnings.extend(extra);
