@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::math::path::PathKind;
-use crate::math::progress::{progress_and_log, YearValue};
+use crate::math::progress::{ProgressCore, YearValue};
 use crate::method::prepare::{
     assessment, at_least, not_assessable, prepare, slipped_warning, verdict, Prepared, Verdict,
 };
@@ -66,7 +66,7 @@ impl Method for CnPlanPace {
         if let Some(s) = ctx.sub_annual.last().filter(|s| s.year > prep.latest.year) {
             if sub_annual_comparable(ctx.indicator) {
                 prep.latest = YearValue::new(s.year, s.value);
-                (prep.progress, prep.actual_log) = progress_and_log(
+                prep.progress = ProgressCore::new(
                     prep.base,
                     prep.latest,
                     YearValue::new(prep.implied.year, prep.implied.value),
@@ -196,8 +196,8 @@ fn sub_annual_only(ctx: &Context<'_>) -> Result<Option<Prepared>> {
     let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let latest = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let (progress, actual_log) = progress_and_log(base, latest, target, ctx.indicator.direction)?;
-    Ok(Some(Prepared { base, latest, implied, progress, actual_log }))
+    let progress = ProgressCore::new(base, latest, target, ctx.indicator.direction)?;
+    Ok(Some(Prepared { base, latest, implied, progress }))
 }
 
 /// Completion on the geometric path, `ln(yt/y0) / ln(y*/y0)`: the share of the required

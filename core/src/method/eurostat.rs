@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{progress_and_log, YearValue};
+use crate::math::progress::{ProgressCore, YearValue};
 use crate::method::prepare::{
     above, all_negative, at_least, flipped_warning, implied, latest_after_base, linear_fallback, maintain_warning,
     no_data, no_target_result, not_assessable, rate_ratio, series_with_baseline, slipped_warning, Negatives, RateRatio,
@@ -139,14 +139,9 @@ impl Method for Eurostat {
             }
         };
         let target = YearValue::new(level.year, level.value);
-        let (prog, actual_log) = progress_and_log(
-            YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value),
-            latest,
-            target,
-            ctx.indicator.direction,
-        )?;
-        let mut prep =
-            crate::method::prepare::Prepared { base: prog.base, latest, implied: level, progress: prog, actual_log };
+        let prog_base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
+        let prog = ProgressCore::new(prog_base, latest, target, ctx.indicator.direction)?;
+        let mut prep = crate::method::prepare::Prepared { base: prog_base, latest, implied: level, progress: prog };
         let met_now = ctx.indicator.target.is_met(latest.value, &level);
         let met_base = ctx.indicator.target.is_met(base.value, &level);
         let (status, ratio) = if met_now {

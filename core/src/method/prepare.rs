@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{progress_and_log, Progress, YearValue};
+use crate::math::progress::{ProgressCore, YearValue};
 use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
@@ -21,10 +21,7 @@ pub struct Prepared {
     /// The target resolved to a level.
     pub implied: ImpliedLevel,
     /// The building blocks at the latest observation.
-    pub progress: Progress,
-    /// The actual log growth per year from `base` to `latest`, `ln(yt/y0)/n`, as
-    /// [`crate::math::rate::log_growth`] gives it (computed once, with the progress).
-    pub actual_log: Option<f64>,
+    pub progress: ProgressCore,
 }
 
 /// Where the target stands at the latest observation.
@@ -63,8 +60,8 @@ pub fn prepare(ctx: &Context<'_>) -> Result<std::result::Result<Prepared, Warnin
     };
     let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let (progress, actual_log) = progress_and_log(base, latest, target, ctx.indicator.direction)?;
-    Ok(Ok(Prepared { base, latest, implied, progress, actual_log }))
+    let progress = ProgressCore::new(base, latest, target, ctx.indicator.direction)?;
+    Ok(Ok(Prepared { base, latest, implied, progress }))
 }
 
 /// The latest point after the baseline year.
@@ -264,7 +261,7 @@ pub fn all_negative(values: &[Decimal]) -> bool {
 
 /// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`, given
 /// the two compound rates `(ga, gr)`: base → latest and base → target, as
-/// [`crate::num::compound_rate`] gives them. A [`Progress`] from the same three points has them
+/// [`crate::num::compound_rate`] gives them. A [`ProgressCore`] from the same three points has them
 /// as its actual and required CAGR (the same bits), so they are not computed twice.
 pub fn rate_ratio(
     base: YearValue,
