@@ -419,3 +419,40 @@ impl Plan {
         evaluate(self, observations, options)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two indicators, `a` then `b`, both 2020 → 2025, with these observations (JSON).
+    fn evaluate_two(observations: &str) -> Result<Evaluation> {
+        let plan = Plan::from_json(
+            r#"{"id": "p", "title": {"zh": "规划"}, "issuer": {"zh": "政府"}, "region": {"zh": "某市"},
+              "period": {"start": 2021, "end": 2025}, "base_year": 2020, "indicators": [
+              {"id": "a", "label": {"zh": "甲"}, "unit": {"kind": "index"}, "direction": "increase",
+               "baseline": {"year": 2020, "value": "0.0000000000000000000000000001"},
+               "target": {"kind": "level", "year": 2025, "value": "0.0000000000000000000000000002"}},
+              {"id": "b", "label": {"zh": "乙"}, "unit": {"kind": "index"}, "direction": "increase",
+               "baseline": {"year": 2020, "value": "1"},
+               "target": {"kind": "level", "year": 2025, "value": "2"}}]}"#,
+        )?;
+        let observations = crate::io::json::observations_from_json(observations)?;
+        plan.evaluate(&observations, &AssessOptions::default())
+    }
+
+    #[test]
+    fn every_indicators_observations_are_read_before_a_row_error_is_reported() {
+        // `a` moves 1e-28 → 7.9e28 against a planned 1e-28: its completion overflows (an
+        // assessment error, by hand: 7.9e28 / 1e-28 is far beyond 28 digits) ...
+        let huge = r#""a": [{"year": 2023, "value": "79228162514264337593543950335"}]"#;
+        let alone = evaluate_two(&format!("{{{huge}}}")).unwrap_err();
+        assert_eq!((alone.code(), alone.field()), ("overflow", "completion"));
+        // ... but when `b`, later in the plan, has an observation without a value, that error
+        // is the one reported, as when every indicator's observations were read first.
+        let both = evaluate_two(&format!(r#"{{{huge}, "b": [{{"year": 2022}}]}}"#)).unwrap_err();
+        assert_eq!((both.code(), both.field()), ("invalid_observations", "b[2022]"));
+        // With `b` valid, the row error stands.
+        let valid = evaluate_two(&format!(r#"{{{huge}, "b": [{{"year": 2022, "value": "1.4"}}]}}"#)).unwrap_err();
+        assert_eq!((valid.code(), valid.field()), ("overflow", "completion"));
+    }
+}
