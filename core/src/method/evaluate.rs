@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
 use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, Warning};
+use crate::model::series::{resolve_points, resolve_points_into, AsOf, Warning};
 use crate::model::target::Target;
 use crate::model::warning::WarningCode;
 use crate::num::{from_f64, Checked};
@@ -163,10 +163,11 @@ pub fn evaluate(
     // indicators' observations have been read, and one of theirs comes first.
     let mut rows = Vec::with_capacity(plan.indicators.len());
     let mut failed = None;
+    let mut points = Vec::new();
     for (ind, obs) in plan.indicators.iter().zip(&observed) {
         let mut warnings = Vec::new();
         let (ind, revision) = crate::method::with_baseline(ind, options);
-        let points = resolve_points(&ind, obs, &options.as_of, &mut warnings)?;
+        resolve_points_into(&ind, obs, &options.as_of, &mut warnings, &mut points)?;
         let sub_annual = crate::model::series::resolve_sub_annual(&ind, obs, &options.as_of)?;
         if failed.is_some() {
             continue;

@@ -387,6 +387,21 @@ pub fn resolve_points(
     as_of: &AsOf,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Point>> {
+    let mut points = Vec::new();
+    resolve_points_into(indicator, observations, as_of, warnings, &mut points)?;
+    Ok(points)
+}
+
+/// [`resolve_points`] into `points` (cleared first), so that a plan evaluation reuses one
+/// buffer for every indicator.
+pub(crate) fn resolve_points_into(
+    indicator: &Indicator,
+    observations: &[Observation],
+    as_of: &AsOf,
+    warnings: &mut Vec<Warning>,
+    points: &mut Vec<Point>,
+) -> Result<()> {
+    points.clear();
     as_of.validate()?;
     // One slot per year from the first to the last valid year given, in year order: a map
     // without a map type in the WebAssembly module (check_year below rejects the rest).
@@ -465,7 +480,6 @@ pub fn resolve_points(
             _ => *slot = Some(obs),
         }
     }
-    let mut points: Vec<Point> = Vec::new();
     for obs in by_year.iter().flatten() {
         let year = obs.year;
         if let Some(change) = obs.annual_change {
@@ -505,7 +519,7 @@ pub fn resolve_points(
         };
         points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: None });
     }
-    Ok(points)
+    Ok(())
 }
 
 /// The level of a year given as an annual change: the previous year's level (the baseline in
