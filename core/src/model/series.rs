@@ -483,7 +483,7 @@ pub(crate) fn resolve_points_into(
     for obs in by_year.iter().flatten() {
         let year = obs.year;
         if let Some(change) = obs.annual_change {
-            points.push(chain(indicator, &points, obs, change)?);
+            points.push(chain(indicator, points, obs, change)?);
             continue;
         }
         let derived = match (obs.numerator, obs.denominator, &indicator.components) {
