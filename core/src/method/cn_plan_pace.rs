@@ -163,7 +163,7 @@ impl Method for CnPlanPace {
             }
         }
         a.ratio = a.pace.map(to_f64);
-        a.warnings.extend(extra);
+        a.add_warnings(extra);
         a.warnings.extend(sub_warning);
         if let (Some((period, _)), Some(inputs)) = (sub_used, a.inputs.as_mut()) {
             inputs.latest_period = Some(period);

@@ -19,7 +19,7 @@ use crate::error::Result;
 use crate::math::progress::{ProgressCore, YearValue};
 use crate::method::prepare::{
     above, all_negative, at_least, flipped_warning, implied, latest_after_base, linear_fallback, maintain_warning,
-    no_data, no_target_result, not_assessable, rate_ratio, series_with_baseline, slipped_warning, Negatives, RateRatio,
+    no_data, no_target_result, not_assessable, rate_ratio, series_in_order, slipped_warning, Negatives, RateRatio,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
@@ -74,10 +74,11 @@ impl Method for Eurostat {
             return Ok(not_assessable(ctx, ID, v, w));
         };
         let window = ctx.threshold("window_years").and_then(|w| w.to_i32()).unwrap_or(5);
-        let series = series_with_baseline(ctx.indicator, ctx.points);
         let start_year = if window == 0 { ctx.indicator.baseline.year } else { latest.year.saturating_sub(window) };
         let mut extra = Vec::new();
-        let Some(&(base_year, base_value)) = series.iter().find(|p| p.0 >= start_year && p.0 < latest.year) else {
+        let Some((base_year, base_value)) =
+            series_in_order(ctx.indicator, ctx.points).find(|p| p.0 >= start_year && p.0 < latest.year)
+        else {
             let w = Warning::new(
                 WarningCode::InsufficientData,
                 "window",
@@ -127,7 +128,7 @@ impl Method for Eurostat {
                 Status::SignificantMovementAway
             };
             let mut a = no_target_result(ctx, ID, v, status, ga, x);
-            a.warnings.extend(extra);
+            a.add_warnings(extra);
             return Ok(a);
         }
 
@@ -189,7 +190,7 @@ impl Method for Eurostat {
             i.base_year = base.year;
             i.base_value = base.value;
         }
-        a.warnings.extend(extra);
+        a.add_warnings(extra);
         Ok(a)
     }
 }

@@ -192,7 +192,7 @@ impl Method for OpenSdg {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = sc;
-        a.warnings.extend(extra);
+        a.add_warnings(extra);
         Ok(a)
     }
 }

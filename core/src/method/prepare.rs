@@ -88,6 +88,18 @@ pub fn series_with_baseline(indicator: &Indicator, points: &[Point]) -> Vec<(i32
     out
 }
 
+/// [`series_with_baseline`] for points in year order (as the methods are given them), without
+/// collecting them: the points before the baseline year, the baseline, the points after it.
+pub fn series_in_order<'a>(indicator: &'a Indicator, points: &'a [Point]) -> impl Iterator<Item = (i32, Decimal)> + 'a {
+    let base = indicator.baseline.year;
+    let before = points.iter().take_while(move |p| p.year < base);
+    let after = points.iter().skip_while(move |p| p.year <= base);
+    before
+        .map(|p| (p.year, p.value))
+        .chain(std::iter::once((base, indicator.baseline.value)))
+        .chain(after.map(|p| (p.year, p.value)))
+}
+
 /// Met now, slipped since the baseline, or open.
 pub fn verdict(indicator: &Indicator, prep: &Prepared) -> Verdict {
     if indicator.target.is_met(prep.latest.value, &prep.implied) {

@@ -129,7 +129,7 @@ impl Method for Unsd {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = Some(level(status));
-        a.warnings.extend(extra);
+        a.add_warnings(extra);
         Ok(a)
     }
 }
