@@ -194,11 +194,10 @@ pub fn evaluate(
                 warnings,
                 sub_annual: &sub_annual,
             };
-            crate::method::run(m, ctx, revision)
+            crate::method::run_into(m, ctx, revision, &mut rows)
         })();
-        match row {
-            Ok(row) => rows.push(row),
-            Err(e) => failed = Some(e),
+        if let Err(e) = row {
+            failed = Some(e);
         }
     }
     if let Some(e) = failed {
