@@ -67,6 +67,29 @@ pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
     }
 }
 
+/// The no-target status and score of a growth `x = d·ga`, given the scaling factor `c`
+/// ([`limit_factor`]) and the unscaled thresholds `on_track` (1.5 %) and `acceleration` (0.5 %);
+/// band edges with the tolerance of `docs/methods.md`. Shared by the exact method and the f64
+/// batch (`crate::math::batch`).
+pub fn no_target_verdict(x: f64, c: f64, on_track: f64, acceleration: f64) -> (Status, f64) {
+    let (hi, mid, cap) = (on_track * c, acceleration * c, NO_TARGET_CAP * c);
+    let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);
+    if c == 0.0 && on(x, 0.0) {
+        // On the limit and holding (or beyond it): on track, score 5.
+        return (Status::OnTrack, 5.0);
+    }
+    let status = if on(x, hi) {
+        Status::OnTrack
+    } else if on(x, mid) {
+        Status::AccelerationNeeded
+    } else if on(x, 0.0) {
+        Status::LimitedProgress
+    } else {
+        Status::Deterioration
+    };
+    (status, no_target_score(x, mid, hi, cap))
+}
+
 /// The scaling factor `C` of the no-target thresholds near a natural limit: `1 − (y0/lim)^4.44`
 /// for an upper limit when higher is better, `1 − (lim/y0)^4.44` for a lower limit when lower
 /// is better (0 on the limit), 1 when no limit applies: none given, a limit on the other side
@@ -201,23 +224,12 @@ impl OpenSdg {
         let th = |n: &str| ctx.threshold(n).map(to_f64);
         let d = ctx.indicator.direction.sign_f64();
         let c = if flipped { 1.0 } else { limit_factor(to_f64(ctx.indicator.baseline.value), th("natural_limit"), d) };
-        let (hi, mid) =
-            (th("no_target_on_track").unwrap_or(0.015) * c, th("no_target_acceleration_needed").unwrap_or(0.005) * c);
-        let cap = NO_TARGET_CAP * c;
-        let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);
-        let status = if c == 0.0 && on(x, 0.0) {
-            // On the limit and holding (or beyond it): on track, score 5.
-            Status::OnTrack
-        } else if on(x, hi) {
-            Status::OnTrack
-        } else if on(x, mid) {
-            Status::AccelerationNeeded
-        } else if on(x, 0.0) {
-            Status::LimitedProgress
-        } else {
-            Status::Deterioration
-        };
-        let sc = if c == 0.0 && on(x, 0.0) { 5.0 } else { no_target_score(x, mid, hi, cap) };
+        let (status, sc) = no_target_verdict(
+            x,
+            c,
+            th("no_target_on_track").unwrap_or(0.015),
+            th("no_target_acceleration_needed").unwrap_or(0.005),
+        );
         let mut a = no_target_result(ctx, ID, self.version(), status, ga, x);
         a.score = Some(sc);
         if flipped {

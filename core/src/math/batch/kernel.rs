@@ -189,22 +189,37 @@ impl Block {
         }
     }
 
-    /// Whether row `k` can be assessed: every input finite, a direction of ±1, a positive plan
-    /// length, an observation after the baseline and, with `window` (eurostat), after the
-    /// window start; otherwise the row is `not_assessable`.
+    /// Whether row `k` can be assessed with its target: every input finite, a direction of ±1,
+    /// a positive plan length, an observation after the baseline and, with `window` (eurostat),
+    /// after the window start; otherwise the row is `not_assessable` (or, with a NaN target, a
+    /// [`Block::no_target`] row).
     #[inline(always)]
     fn assessable(&self, k: usize, window: bool) -> bool {
         let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
-        let (t0, tt, t, d, sy) = (g(&self.t0), g(&self.tt), g(&self.t), g(&self.d), g(&self.sy));
+        let (t0, tt) = (g(&self.t0), g(&self.tt));
+        self.observed(k, window) && g(&self.ys).is_finite() && tt.is_finite() && tt - t0 > 0.0
+    }
+
+    /// Whether row `k` is assessed by the method's no-target variant: a NaN target (its year
+    /// is not used) and everything else [`Block::observed`] needs.
+    #[inline(always)]
+    fn no_target(&self, k: usize, window: bool) -> bool {
+        self.ys.get(k).is_some_and(|ys| ys.is_nan()) && self.observed(k, window)
+    }
+
+    /// The part of the checks that does not involve the target: a finite baseline, latest
+    /// value and years, a direction of ±1, an observation after the baseline and, with
+    /// `window`, after a finite window start.
+    #[inline(always)]
+    fn observed(&self, k: usize, window: bool) -> bool {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        let (t0, t, d, sy) = (g(&self.t0), g(&self.t), g(&self.d), g(&self.sy));
         let start = !window || (sy.is_finite() && g(&self.sv).is_finite() && t - sy > 0.0);
         g(&self.y0).is_finite()
-            && g(&self.ys).is_finite()
             && g(&self.yt).is_finite()
             && t0.is_finite()
-            && tt.is_finite()
             && t.is_finite()
             && (d == 1.0 || d == -1.0)
-            && tt - t0 > 0.0
             && t - t0 > 0.0
             && start
     }
@@ -413,14 +428,17 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
         let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
-        let o = if !b.assessable(k, true) {
-            NAN_OUT
-        } else {
+        let o = if b.assessable(k, true) {
             match m {
                 BatchMethod::Unsd => unsd(spec, &r, p, q),
                 BatchMethod::Escap => escap(spec, &r, q),
                 _ => sdsn(spec, &r),
             }
+        } else if m == BatchMethod::Unsd && b.no_target(k, true) {
+            unsd_no_target(spec, &r, vmath::exp_m1::<F>(p))
+        } else {
+            // escap and sdsn have no no-target variant: not assessable, as in the exact API.
+            NAN_OUT
         };
         *st = o.s;
         for (col, v) in res.iter_mut().zip(o.v) {
@@ -501,7 +519,14 @@ fn cn_plan_pace_block<const F: bool>(
         ga_out[k] = if ok { ga } else { nan };
         gr_out[k] = if ok { gr } else { nan };
         r_out[k] = if ok { ratio } else { nan };
-        status[k] = if ok { s } else { NOT_ASSESSABLE };
+        let monitored = super::monitored(ys, y0, b.t0[k], d);
+        status[k] = if ok {
+            s
+        } else if monitored {
+            super::MONITORED
+        } else {
+            NOT_ASSESSABLE
+        };
     }
 }
 
@@ -513,6 +538,8 @@ mod code {
     pub const MODERATE_PROGRESS: i8 = 2;
     pub const INSUFFICIENT_PROGRESS: i8 = 3;
     pub const MOVEMENT_AWAY: i8 = 4;
+    pub const MODERATE_MOVEMENT_AWAY: i8 = 5;
+    pub const SIGNIFICANT_MOVEMENT_AWAY: i8 = 6;
     // open-sdg
     pub const ON_TRACK: i8 = 1;
     pub const ACCELERATION_NEEDED: i8 = 2;
@@ -534,6 +561,10 @@ mod code {
 /// like [`cn_plan_pace_block`]: `d·ga/|gr|`, or the ratio of slopes where a compound rate does
 /// not exist (zero or sign-changing values) and, for eurostat, where every value is negative;
 /// open-sdg flips the direction there instead ([`crate::method::prepare::rate_ratio`]).
+/// Rows without a target (NaN) get the no-target variant: the growth `x = d·ga` (the direction
+/// flipped when the start and the latest value are both negative) against eurostat's band
+/// `±no_target_band`, or open-sdg's thresholds scaled by the natural limit's factor `C`; no
+/// compound rate (zero or sign change): not assessable, as in the exact method.
 #[allow(clippy::indexing_slicing)]
 #[inline(always)]
 fn ratio_of_rates_block<const F: bool>(
@@ -551,6 +582,8 @@ fn ratio_of_rates_block<const F: bool>(
     };
     let Rates { ga, gr, inv_a, inv_r } = rates_from::<F>(b, &b.sv, &b.sy);
     let [r_out, s_out, ..] = res;
+    // The no-target thresholds: eurostat's band; open-sdg's two (scaled by `C`) and its limit.
+    let (band, nt_hi, nt_mid, limit) = (spec.th(2), spec.th(2), spec.th(3), Some(spec.th(4)).filter(|l| !l.is_nan()));
     for k in 0..BLOCK {
         let (sv, yt, ys, d) = (b.sv[k], b.yt[k], b.ys[k], b.d[k]);
         let ok = b.assessable(k, true);
@@ -577,10 +610,75 @@ fn ratio_of_rates_block<const F: bool>(
         } else {
             crate::method::open_sdg::score(ratio)
         };
-        r_out[k] = if ok && !met && !slipped { ratio } else { f64::NAN };
-        s_out[k] = if ok && open_sdg { score } else { f64::NAN };
-        status[k] = if ok { s } else { NOT_ASSESSABLE };
+        // No target: the growth alone.
+        let flip = sv < 0.0 && yt < 0.0;
+        let x = if flip { -d * ga[k] } else { d * ga[k] };
+        let nt = b.no_target(k, true) && ga[k].is_finite();
+        let (nt_s, nt_score) = if open_sdg {
+            // `C` from the baseline, 1 when the direction was flipped (the exact method's rule).
+            let c = if flip { 1.0 } else { crate::method::open_sdg::limit_factor(b.y0[k], limit, d) };
+            let (s, score) = crate::method::open_sdg::no_target_verdict(x, c, nt_hi, nt_mid);
+            (open_sdg_code(s), score)
+        } else {
+            let mut s = code::SIGNIFICANT_MOVEMENT_AWAY;
+            s = if at_least(x, -band) { code::MODERATE_MOVEMENT_AWAY } else { s };
+            s = if above(x, 0.0) { code::MODERATE_PROGRESS } else { s };
+            s = if above(x, band) { code::SIGNIFICANT_PROGRESS } else { s };
+            (s, f64::NAN)
+        };
+        r_out[k] = if ok && !met && !slipped {
+            ratio
+        } else if nt {
+            x
+        } else {
+            f64::NAN
+        };
+        s_out[k] = if ok && open_sdg {
+            score
+        } else if nt {
+            nt_score
+        } else {
+            f64::NAN
+        };
+        status[k] = if ok {
+            s
+        } else if nt {
+            nt_s
+        } else {
+            NOT_ASSESSABLE
+        };
     }
+}
+
+/// The batch code of an `open-sdg` verdict.
+#[inline(always)]
+fn open_sdg_code(s: crate::method::Status) -> i8 {
+    use crate::method::Status;
+    match s {
+        Status::OnTrack => code::ON_TRACK,
+        Status::AccelerationNeeded => code::ACCELERATION_NEEDED,
+        Status::LimitedProgress => code::LIMITED_PROGRESS,
+        _ => code::DETERIORATION,
+    }
+}
+
+/// `unsd` without a target: `x = d·ga` since the baseline (the direction flipped when both
+/// values are negative) against `no_target_on_track` → 3 and `no_target_acceleration_needed`
+/// → 2, else 1; no compound rate (zero or sign change): not assessable.
+#[inline]
+fn unsd_no_target(spec: &BatchSpec, r: &Row, ga: f64) -> Out {
+    if !ga.is_finite() {
+        return NAN_OUT;
+    }
+    let x = if r.y0 < 0.0 && r.yt < 0.0 { -r.d * ga } else { r.d * ga };
+    let (s, level) = if at_least(x, spec.th(2)) {
+        (code::ON_TRACK, 3.0)
+    } else if at_least(x, spec.th(3)) {
+        (code::ACCELERATION_NEEDED, 2.0)
+    } else {
+        (code::STAGNATION_OR_REGRESSION, 1.0)
+    };
+    out_row(s, &[x, level])
 }
 
 /// `unsd`: `E = (ŷ(T) − y0)/(y* − y0)` with `ŷ(T) = yt·e^(λ·max(T − t, 0))` from the log growth
@@ -696,6 +794,8 @@ mod tests {
             (Eurostat, Status::ModerateProgress, code::MODERATE_PROGRESS),
             (Eurostat, Status::InsufficientProgress, code::INSUFFICIENT_PROGRESS),
             (Eurostat, Status::MovementAway, code::MOVEMENT_AWAY),
+            (Eurostat, Status::ModerateMovementAway, code::MODERATE_MOVEMENT_AWAY),
+            (Eurostat, Status::SignificantMovementAway, code::SIGNIFICANT_MOVEMENT_AWAY),
             (OpenSdg, Status::Achieved, code::ACHIEVED),
             (OpenSdg, Status::OnTrack, code::ON_TRACK),
             (OpenSdg, Status::AccelerationNeeded, code::ACCELERATION_NEEDED),
@@ -773,14 +873,16 @@ mod tests {
         // vmath.rs, where the CPU has them, with the `simd` feature these tests build with)
         // against the portable copy (glibc's routines): the same statuses, values within 1e-13,
         // on rows that reach every branch
-        // (negative and sign-changing values, both directions, NaN rows, a window start).
+        // (negative and sign-changing values, both directions, NaN rows, a window start, rows
+        // without a target, a natural limit).
         let n = 1_003;
         let g = |k: usize, a: f64, b: f64| {
             let x = ((k as f64) * 0.618_033_988_749_895 + a).fract();
             b * (x - 0.3)
         };
         let base: Vec<f64> = (0..n).map(|k| g(k, 0.1, 20.0)).collect();
-        let target: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.7, 16.0)).collect();
+        let target: Vec<f64> =
+            (0..n).map(|k| if k % 4 == 1 { f64::NAN } else { base[k] + g(k, 0.7, 16.0) }).collect();
         let value: Vec<f64> = (0..n).map(|k| if k % 97 == 0 { f64::NAN } else { base[k] + g(k, 0.3, 18.0) }).collect();
         let year: Vec<f64> = (0..n).map(|k| 2021.0 + (k % 9) as f64).collect();
         let dir: Vec<f64> = (0..n).map(|k| if k % 3 == 0 { -1.0 } else { 1.0 }).collect();
@@ -799,8 +901,9 @@ mod tests {
                 start_year: window.then_some(start_year.as_slice()),
                 start_value: window.then_some(start_value.as_slice()),
             };
-            let spec = BatchSpec::new(m.id(), &[]).unwrap();
-            let (v, s) = run(m.id(), &[], &cols);
+            let th: &[(&str, f64)] = if m == BatchMethod::OpenSdg { &[("natural_limit", 9.0)] } else { &[] };
+            let spec = BatchSpec::new(m.id(), th).unwrap();
+            let (v, s) = run(m.id(), th, &cols);
             let mut pv: Vec<Vec<f64>> = m.columns().iter().map(|_| vec![0.0; n]).collect();
             let mut ps = vec![0i8; n];
             let mut out = Outputs { values: pv.iter_mut().map(|v| v.as_mut_slice()).collect(), status: &mut ps };
@@ -812,7 +915,64 @@ mod tests {
                 }
             }
             assert!(s.iter().filter(|&&c| c >= 0).count() > n / 2, "{m:?}: most rows assessed");
+            // The rows without a target: assessed by the variant where the method has one.
+            let nt: Vec<i8> = (1..n).step_by(4).map(|k| s[k]).collect();
+            let judged = nt.iter().filter(|&&c| c >= 0).count();
+            match m {
+                BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => assert!(judged > nt.len() / 2, "{m:?}"),
+                BatchMethod::CnPlanPace => assert!(nt.iter().all(|&c| c == crate::math::batch::MONITORED), "{m:?}"),
+                _ => assert_eq!(judged, 0, "{m:?}"),
+            }
         }
+    }
+
+    #[test]
+    fn rows_without_a_target() {
+        // Hand calculations with the no-target rules of docs/methods.md: 100 → 121 in 2 years
+        // is ga = 10 %; 100 → 81 is −10 %; 16 → 15.84 (×0.99) in one year −1 %, an exact band
+        // edge that f64 misses by an ulp (15.84 is not exact in binary) and the edge tolerance
+        // puts on it; −10 → −12.1 in 2 years is the magnitude's 10 %, the value falling (the
+        // direction flips: x = −10 %); a zero baseline has no rate; 2020 is not after it.
+        let cols = Columns {
+            baseline: &[100.0, 100.0, 100.0, 16.0, -10.0, 0.0, 100.0],
+            target: &[f64::NAN],
+            base_year: &[2020.0],
+            target_year: &[f64::NAN],
+            year: &[2022.0, 2022.0, 2022.0, 2021.0, 2022.0, 2022.0, 2020.0],
+            value: &[121.0, 81.0, 100.0, 15.84, -12.1, 5.0, 121.0],
+            direction: &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            start_year: None,
+            start_value: None,
+        };
+        let x = [0.1, -0.1, 0.0, -0.01, -0.1];
+        // eurostat: > 1 % significant progress, (−1 %, 0] moderate movement away, −1 % on the
+        // edge moderate movement away, below significant movement away.
+        let (v, s) = run("eurostat", &[], &cols);
+        assert_eq!(s, [1, 6, 5, 5, 6, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        for (got, want) in v[0].iter().zip(x) {
+            assert!((got - want).abs() <= 1e-15, "{got} {want}");
+        }
+        // open-sdg: 10 % ≥ 1.5 % on track (score 5); −10 % ≤ −2 % deterioration (−5); 0 limited
+        // progress (−2.5); −1 % deterioration (−3.75).
+        let (v, s) = run("open-sdg", &[], &cols);
+        assert_eq!(s, [1, 4, 3, 4, 4, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        for (got, want) in v[1].iter().zip([5.0, -5.0, -2.5, -3.75, -5.0]) {
+            assert!((got - want).abs() <= 1e-12, "{got} {want}");
+        }
+        // unsd: ≥ 2 % → on track (3), else 1.
+        let (v, s) = run("unsd", &[], &cols);
+        assert_eq!(s, [1, 3, 3, 3, 3, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        assert_eq!(&v[1][..5], &[3.0, 1.0, 1.0, 1.0, 1.0]);
+        // Thresholds set as in the exact API: a band of 20 % makes 10 % moderate progress.
+        let (_, s) = run("eurostat", &[("no_target_band", 0.2)], &cols);
+        assert_eq!(s[0], 2);
+        for m in ["escap", "sdsn"] {
+            assert!(run(m, &[], &cols).1.iter().all(|&c| c == NOT_ASSESSABLE), "{m}");
+        }
+        // cn-plan-pace: monitored, with no numbers.
+        let (v, s) = run("cn-plan-pace", &[], &cols);
+        assert!(s.iter().all(|&c| c == crate::math::batch::MONITORED));
+        assert!(v.iter().all(|c| c.iter().all(|x| x.is_nan())));
     }
 
     #[test]
