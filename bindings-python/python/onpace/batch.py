@@ -34,15 +34,16 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from . import _core
 from ._convert import error
 
-#: int8 status code → status code (the ``cn-plan-pace`` method, what ``progress`` returns).
-STATUS_CODES: Dict[int, str] = {0: "achieved", 1: "ahead", 2: "on_track", 3: "lagging", 4: "regressing", -1: "not_assessable"}
-
 _KEYS = ("completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "status")
 
 # method id → (value columns, thresholds taken, {code: status}), from the core.
 _METHODS: Dict[str, Tuple[List[str], List[str], Dict[int, str]]] = {
     m: (list(cols), list(th), dict(codes)) for m, cols, th, codes in _core.batch_methods()
 }
+
+#: int8 status code → status code (the ``cn-plan-pace`` method, what ``progress`` returns):
+#: 0 achieved … 4 regressing, -1 not_assessable, -2 monitored (no target).
+STATUS_CODES: Dict[int, str] = dict(_METHODS["cn-plan-pace"][2])
 
 #: The methods the batch runs.
 METHODS: Tuple[str, ...] = tuple(_METHODS)

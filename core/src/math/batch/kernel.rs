@@ -881,8 +881,7 @@ mod tests {
             b * (x - 0.3)
         };
         let base: Vec<f64> = (0..n).map(|k| g(k, 0.1, 20.0)).collect();
-        let target: Vec<f64> =
-            (0..n).map(|k| if k % 4 == 1 { f64::NAN } else { base[k] + g(k, 0.7, 16.0) }).collect();
+        let target: Vec<f64> = (0..n).map(|k| if k % 4 == 1 { f64::NAN } else { base[k] + g(k, 0.7, 16.0) }).collect();
         let value: Vec<f64> = (0..n).map(|k| if k % 97 == 0 { f64::NAN } else { base[k] + g(k, 0.3, 18.0) }).collect();
         let year: Vec<f64> = (0..n).map(|k| 2021.0 + (k % 9) as f64).collect();
         let dir: Vec<f64> = (0..n).map(|k| if k % 3 == 0 { -1.0 } else { 1.0 }).collect();
@@ -919,7 +918,9 @@ mod tests {
             let nt: Vec<i8> = (1..n).step_by(4).map(|k| s[k]).collect();
             let judged = nt.iter().filter(|&&c| c >= 0).count();
             match m {
-                BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => assert!(judged > nt.len() / 2, "{m:?}"),
+                BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => {
+                    assert!(judged > nt.len() / 2, "{m:?}")
+                }
                 BatchMethod::CnPlanPace => assert!(nt.iter().all(|&c| c == crate::math::batch::MONITORED), "{m:?}"),
                 _ => assert_eq!(judged, 0, "{m:?}"),
             }

@@ -135,7 +135,9 @@ impl BatchMethod {
                 "no_target_acceleration_needed",
                 "natural_limit",
             ],
-            BatchMethod::Unsd => &["on_track", "acceleration_needed", "no_target_on_track", "no_target_acceleration_needed"],
+            BatchMethod::Unsd => {
+                &["on_track", "acceleration_needed", "no_target_on_track", "no_target_acceleration_needed"]
+            }
             BatchMethod::Escap => &["maintain"],
             BatchMethod::Sdsn => &["lower_bound", "upper_bound", "improving_share"],
         }
