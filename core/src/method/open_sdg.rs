@@ -51,19 +51,25 @@ const NO_TARGET_CAP: f64 = 0.02;
 /// (0, −2.5), (mid, 0), (hi, 2.5), (cap, 5), constant beyond. With `C = 0` (a base value on its
 /// natural limit) any `x ≥ 0` scores 5.
 pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
-    let lerp = |x0: f64, s0: f64, x1: f64, s1: f64| if x1 > x0 { s0 + (x - x0) / (x1 - x0) * (s1 - s0) } else { s1 };
+    // The segment's knots are chosen first and interpolated once: selects rather than branches,
+    // so that the f64 batch's loop over many series stays branch-free (thresholds are ≥ 0, so
+    // the segments do not overlap; `cap ≥ 0 > −2 %`).
+    let (x0, s0, x1, s1) = if x < 0.0 {
+        (-NO_TARGET_CAP, -5.0, 0.0, -2.5)
+    } else if x >= hi {
+        (hi, 2.5, cap, 5.0)
+    } else if x >= mid {
+        (mid, 0.0, hi, 2.5)
+    } else {
+        (0.0, -2.5, mid, 0.0)
+    };
+    let s = if x1 > x0 { s0 + (x - x0) / (x1 - x0) * (s1 - s0) } else { s1 };
     if x <= -NO_TARGET_CAP {
         -5.0
-    } else if x < 0.0 {
-        lerp(-NO_TARGET_CAP, -5.0, 0.0, -2.5)
     } else if x >= cap {
         5.0
-    } else if x >= hi {
-        lerp(hi, 2.5, cap, 5.0)
-    } else if x >= mid {
-        lerp(mid, 0.0, hi, 2.5)
     } else {
-        lerp(0.0, -2.5, mid, 0.0)
+        s
     }
 }
 
@@ -74,20 +80,16 @@ pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
 pub fn no_target_verdict(x: f64, c: f64, on_track: f64, acceleration: f64) -> (Status, f64) {
     let (hi, mid, cap) = (on_track * c, acceleration * c, NO_TARGET_CAP * c);
     let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);
-    if c == 0.0 && on(x, 0.0) {
-        // On the limit and holding (or beyond it): on track, score 5.
-        return (Status::OnTrack, 5.0);
-    }
-    let status = if on(x, hi) {
-        Status::OnTrack
-    } else if on(x, mid) {
-        Status::AccelerationNeeded
-    } else if on(x, 0.0) {
-        Status::LimitedProgress
-    } else {
-        Status::Deterioration
-    };
-    (status, no_target_score(x, mid, hi, cap))
+    // On the limit and holding (or beyond it): on track, score 5.
+    let holding = c == 0.0 && on(x, 0.0);
+    // The bands by overriding assignments, best last (selects, not branches: the batch runs
+    // this over columns of series).
+    let mut status = Status::Deterioration;
+    status = if on(x, 0.0) { Status::LimitedProgress } else { status };
+    status = if on(x, mid) { Status::AccelerationNeeded } else { status };
+    status = if on(x, hi) || holding { Status::OnTrack } else { status };
+    let score = no_target_score(x, mid, hi, cap);
+    (status, if holding { 5.0 } else { score })
 }
 
 /// The scaling factor `C` of the no-target thresholds near a natural limit: `1 − (y0/lim)^4.44`

@@ -407,6 +407,35 @@ fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Out
 #[inline(always)]
 fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
+    if matches!(m, BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd) {
+        // Rows without a target (NaN) take the no-target pass, which overwrites them; a block
+        // of such rows only (a panel without targets) skips the pass with targets.
+        let (mut any, mut all) = (false, true);
+        for ys in &b.ys {
+            any |= ys.is_nan();
+            all &= ys.is_nan();
+        }
+        if !all {
+            with_target_block::<F>(spec, b, res, status);
+        }
+        if any {
+            no_target_block::<F>(spec, b, res, status);
+        }
+    } else {
+        with_target_block::<F>(spec, b, res, status);
+    }
+}
+
+/// One block with the targets (rows without one come out `not_assessable`, except
+/// `cn-plan-pace`'s, which are `monitored`).
+#[inline(always)]
+fn with_target_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
+    let m = spec.method;
     match m {
         BatchMethod::CnPlanPace => return cn_plan_pace_block::<F>(spec, b, res, status),
         BatchMethod::Eurostat | BatchMethod::OpenSdg => return ratio_of_rates_block::<F>(spec, b, res, status),
@@ -428,17 +457,16 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
         let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
-        let o = if b.assessable(k, true) {
+        // Without a target: escap and sdsn have no variant (not assessable, as in the exact
+        // API); unsd's rows are overwritten by `no_target_block`.
+        let o = if !b.assessable(k, true) {
+            NAN_OUT
+        } else {
             match m {
                 BatchMethod::Unsd => unsd(spec, &r, p, q),
                 BatchMethod::Escap => escap(spec, &r, q),
                 _ => sdsn(spec, &r),
             }
-        } else if m == BatchMethod::Unsd && b.no_target(k, true) {
-            unsd_no_target(spec, &r, vmath::exp_m1::<F>(p))
-        } else {
-            // escap and sdsn have no no-target variant: not assessable, as in the exact API.
-            NAN_OUT
         };
         *st = o.s;
         for (col, v) in res.iter_mut().zip(o.v) {
@@ -561,10 +589,7 @@ mod code {
 /// like [`cn_plan_pace_block`]: `d·ga/|gr|`, or the ratio of slopes where a compound rate does
 /// not exist (zero or sign-changing values) and, for eurostat, where every value is negative;
 /// open-sdg flips the direction there instead ([`crate::method::prepare::rate_ratio`]).
-/// Rows without a target (NaN) get the no-target variant: the growth `x = d·ga` (the direction
-/// flipped when the start and the latest value are both negative) against eurostat's band
-/// `±no_target_band`, or open-sdg's thresholds scaled by the natural limit's factor `C`; no
-/// compound rate (zero or sign change): not assessable, as in the exact method.
+
 #[allow(clippy::indexing_slicing)]
 #[inline(always)]
 fn ratio_of_rates_block<const F: bool>(
@@ -582,8 +607,6 @@ fn ratio_of_rates_block<const F: bool>(
     };
     let Rates { ga, gr, inv_a, inv_r } = rates_from::<F>(b, &b.sv, &b.sy);
     let [r_out, s_out, ..] = res;
-    // The no-target thresholds: eurostat's band; open-sdg's two (scaled by `C`) and its limit.
-    let (band, nt_hi, nt_mid, limit) = (spec.th(2), spec.th(2), spec.th(3), Some(spec.th(4)).filter(|l| !l.is_nan()));
     for k in 0..BLOCK {
         let (sv, yt, ys, d) = (b.sv[k], b.yt[k], b.ys[k], b.d[k]);
         let ok = b.assessable(k, true);
@@ -610,43 +633,118 @@ fn ratio_of_rates_block<const F: bool>(
         } else {
             crate::method::open_sdg::score(ratio)
         };
-        // No target: the growth alone.
-        let flip = sv < 0.0 && yt < 0.0;
-        let x = if flip { -d * ga[k] } else { d * ga[k] };
-        let nt = b.no_target(k, true) && ga[k].is_finite();
-        let (nt_s, nt_score) = if open_sdg {
-            // `C` from the baseline, 1 when the direction was flipped (the exact method's rule).
-            let c = if flip { 1.0 } else { crate::method::open_sdg::limit_factor(b.y0[k], limit, d) };
-            let (s, score) = crate::method::open_sdg::no_target_verdict(x, c, nt_hi, nt_mid);
-            (open_sdg_code(s), score)
+        r_out[k] = if ok && !met && !slipped { ratio } else { f64::NAN };
+        s_out[k] = if ok && open_sdg { score } else { f64::NAN };
+        status[k] = if ok { s } else { NOT_ASSESSABLE };
+    }
+}
+
+/// The rows of a block without a target (NaN; the others are left as they are): the method's
+/// no-target variant, column by column. The growth `x = d·ga` since the baseline (eurostat:
+/// the window start), the direction flipped when that value and the latest are both negative,
+/// against eurostat's band `±no_target_band`, open-sdg's thresholds scaled by the natural
+/// limit's factor `C` (with its score), or unsd's two thresholds (3/2/1); no compound rate (a
+/// zero or a sign change): not assessable, as in the exact methods (`docs/methods.md`).
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn no_target_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
+    let m = spec.method;
+    let window = m == BatchMethod::Eurostat;
+    let (from, start) = if window { (&b.sv, &b.sy) } else { (&b.y0, &b.t0) };
+    // One rate per row (the pass with targets needs two), vectorised; then the verdicts column
+    // by column with selects, written only where the target is NaN.
+    let (mut x, mut ok) = ([0.0; BLOCK], [false; BLOCK]);
+    for k in 0..BLOCK {
+        let inv_n = 1.0 / (b.t[k] - start[k]);
+        let ga = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.yt[k], 1.0 / from[k], inv_n));
+        let d = if from[k] < 0.0 && b.yt[k] < 0.0 { -b.d[k] } else { b.d[k] };
+        x[k] = d * ga;
+        ok[k] = ga.is_finite();
+    }
+    let mut nt = [false; BLOCK];
+    for k in 0..BLOCK {
+        nt[k] = b.ys[k].is_nan();
+        ok[k] = ok[k] && b.no_target(k, window);
+    }
+    let [r_out, s_out, ..] = res;
+    let (hi, mid) = (spec.th(2), spec.th(3));
+    let mut put = |k: usize, s: i8, score: f64| {
+        let (ok, x) = (ok[k], x[k]);
+        let nan = f64::NAN;
+        r_out[k] = if nt[k] {
+            if ok {
+                x
+            } else {
+                nan
+            }
         } else {
-            let mut s = code::SIGNIFICANT_MOVEMENT_AWAY;
-            s = if at_least(x, -band) { code::MODERATE_MOVEMENT_AWAY } else { s };
-            s = if above(x, 0.0) { code::MODERATE_PROGRESS } else { s };
-            s = if above(x, band) { code::SIGNIFICANT_PROGRESS } else { s };
-            (s, f64::NAN)
+            r_out[k]
         };
-        r_out[k] = if ok && !met && !slipped {
-            ratio
-        } else if nt {
-            x
+        s_out[k] = if nt[k] {
+            if ok {
+                score
+            } else {
+                nan
+            }
         } else {
-            f64::NAN
+            s_out[k]
         };
-        s_out[k] = if ok && open_sdg {
-            score
-        } else if nt {
-            nt_score
+        status[k] = if nt[k] {
+            if ok {
+                s
+            } else {
+                NOT_ASSESSABLE
+            }
         } else {
-            f64::NAN
+            status[k]
         };
-        status[k] = if ok {
-            s
-        } else if nt {
-            nt_s
-        } else {
-            NOT_ASSESSABLE
-        };
+    };
+    match m {
+        BatchMethod::Eurostat => {
+            // `hi` is eurostat's band.
+            for k in 0..BLOCK {
+                let x = x[k];
+                let mut s = code::SIGNIFICANT_MOVEMENT_AWAY;
+                s = if at_least(x, -hi) { code::MODERATE_MOVEMENT_AWAY } else { s };
+                s = if above(x, 0.0) { code::MODERATE_PROGRESS } else { s };
+                s = if above(x, hi) { code::SIGNIFICANT_PROGRESS } else { s };
+                put(k, s, f64::NAN);
+            }
+        }
+        BatchMethod::OpenSdg => {
+            let limit = Some(spec.th(4)).filter(|l| !l.is_nan());
+            for k in 0..BLOCK {
+                // `C` from the baseline, 1 when the direction was flipped (the exact method's rule).
+                let flipped = b.y0[k] < 0.0 && b.yt[k] < 0.0;
+                let c = match limit {
+                    Some(_) if !flipped => crate::method::open_sdg::limit_factor(b.y0[k], limit, b.d[k]),
+                    _ => 1.0,
+                };
+                let (s, score) = crate::method::open_sdg::no_target_verdict(x[k], c, hi, mid);
+                put(k, open_sdg_code(s), score);
+            }
+        }
+        _ => {
+            for k in 0..BLOCK {
+                let x = x[k];
+                let mut s = code::STAGNATION_OR_REGRESSION;
+                s = if at_least(x, mid) { code::ACCELERATION_NEEDED } else { s };
+                s = if at_least(x, hi) { code::ON_TRACK } else { s };
+                let level = if s == code::ON_TRACK {
+                    3.0
+                } else if s == code::ACCELERATION_NEEDED {
+                    2.0
+                } else {
+                    1.0
+                };
+                put(k, s, level);
+            }
+        }
     }
 }
 
@@ -660,25 +758,6 @@ fn open_sdg_code(s: crate::method::Status) -> i8 {
         Status::LimitedProgress => code::LIMITED_PROGRESS,
         _ => code::DETERIORATION,
     }
-}
-
-/// `unsd` without a target: `x = d·ga` since the baseline (the direction flipped when both
-/// values are negative) against `no_target_on_track` → 3 and `no_target_acceleration_needed`
-/// → 2, else 1; no compound rate (zero or sign change): not assessable.
-#[inline]
-fn unsd_no_target(spec: &BatchSpec, r: &Row, ga: f64) -> Out {
-    if !ga.is_finite() {
-        return NAN_OUT;
-    }
-    let x = if r.y0 < 0.0 && r.yt < 0.0 { -r.d * ga } else { r.d * ga };
-    let (s, level) = if at_least(x, spec.th(2)) {
-        (code::ON_TRACK, 3.0)
-    } else if at_least(x, spec.th(3)) {
-        (code::ACCELERATION_NEEDED, 2.0)
-    } else {
-        (code::STAGNATION_OR_REGRESSION, 1.0)
-    };
-    out_row(s, &[x, level])
 }
 
 /// `unsd`: `E = (ŷ(T) − y0)/(y* − y0)` with `ŷ(T) = yt·e^(λ·max(T − t, 0))` from the log growth
