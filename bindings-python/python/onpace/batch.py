@@ -19,12 +19,19 @@ as the exact API's result fields, and an int8 array ``status`` whose codes
 - ``open-sdg``: ``ratio``, ``score``; ``unsd``: ``ratio``, ``score`` (3/2/1);
   ``escap``: ``ratio`` (anticipated progress), ``index`` (CSI); ``sdsn``: ``ratio``, ``score``.
 
-A NaN in any input, a plan length ≤ 0, an observation not after the baseline year (or the
-window start) or a direction other than ±1 gives NaN outputs and status -1 for that row only.
-Band edges follow the exact API's rule (a value within 1e-12 of an edge is on it), so both
-APIs give one status. Thresholds are the exact method's, by name; defaults come from the core;
-those the batch cannot honour (``window_years``, ``binding_lag_tolerance``, the no-target ones)
-and non-finite or negative values are refused (``InvalidArgumentError``).
+A NaN target means the series has no target (a missing value in a DataFrame column, as
+``Indicator(..., target=None)``): the row gets the exact API's no-target result — ``eurostat``,
+``open-sdg`` and ``unsd`` judge the growth ``x = d·ga`` (``ratio`` = x; ``eurostat`` adds the
+statuses ``moderate_movement_away`` and ``significant_movement_away``), ``cn-plan-pace`` says
+``monitored`` (code -2), ``escap`` and ``sdsn`` ``not_assessable``. Rows with and without a
+target mix in one call. Any other NaN input, a plan length ≤ 0, an observation not after the
+baseline year (or the window start) or a direction other than ±1 gives NaN outputs and status
+-1 for that row only. Band edges follow the exact API's rule (a value within 1e-12 of an edge
+is on it), so both APIs give one status. Thresholds are the exact method's, by name, the
+no-target ones included (``no_target_band``, ``no_target_on_track``,
+``no_target_acceleration_needed``, ``natural_limit``); defaults come from the core; those the
+batch cannot honour (``window_years``, ``binding_lag_tolerance``) and non-finite or negative
+values are refused (``InvalidArgumentError``). See docs/batch.md.
 """
 
 from __future__ import annotations
@@ -124,7 +131,8 @@ def assess(
     start_value: Any = None,
     thresholds: Optional[Mapping[str, float]] = None,
 ) -> Dict[str, Any]:
-    """Any batch method over arrays of series (arguments broadcast; scalars are fine)."""
+    """Any batch method over arrays of series (arguments broadcast; scalars are fine); a NaN
+    target is a series without one (the method's no-target variant)."""
     if (start_year is None) != (start_value is None):
         raise error(_core.InvalidArgumentError, "invalid_argument", "start_year", "give both start_year and start_value, or neither")
     extra = () if start_year is None else (start_year, start_value)
