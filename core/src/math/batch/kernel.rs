@@ -589,7 +589,6 @@ mod code {
 /// like [`cn_plan_pace_block`]: `d·ga/|gr|`, or the ratio of slopes where a compound rate does
 /// not exist (zero or sign-changing values) and, for eurostat, where every value is negative;
 /// open-sdg flips the direction there instead ([`crate::method::prepare::rate_ratio`]).
-
 #[allow(clippy::indexing_slicing)]
 #[inline(always)]
 fn ratio_of_rates_block<const F: bool>(
@@ -707,8 +706,7 @@ fn no_target_block<const F: bool>(
     match m {
         BatchMethod::Eurostat => {
             // `hi` is eurostat's band.
-            for k in 0..BLOCK {
-                let x = x[k];
+            for (k, &x) in x.iter().enumerate() {
                 let mut s = code::SIGNIFICANT_MOVEMENT_AWAY;
                 s = if at_least(x, -hi) { code::MODERATE_MOVEMENT_AWAY } else { s };
                 s = if above(x, 0.0) { code::MODERATE_PROGRESS } else { s };
@@ -718,20 +716,19 @@ fn no_target_block<const F: bool>(
         }
         BatchMethod::OpenSdg => {
             let limit = Some(spec.th(4)).filter(|l| !l.is_nan());
-            for k in 0..BLOCK {
+            for (k, &x) in x.iter().enumerate() {
                 // `C` from the baseline, 1 when the direction was flipped (the exact method's rule).
                 let flipped = b.y0[k] < 0.0 && b.yt[k] < 0.0;
                 let c = match limit {
                     Some(_) if !flipped => crate::method::open_sdg::limit_factor(b.y0[k], limit, b.d[k]),
                     _ => 1.0,
                 };
-                let (s, score) = crate::method::open_sdg::no_target_verdict(x[k], c, hi, mid);
+                let (s, score) = crate::method::open_sdg::no_target_verdict(x, c, hi, mid);
                 put(k, open_sdg_code(s), score);
             }
         }
         _ => {
-            for k in 0..BLOCK {
-                let x = x[k];
+            for (k, &x) in x.iter().enumerate() {
                 let mut s = code::STAGNATION_OR_REGRESSION;
                 s = if at_least(x, mid) { code::ACCELERATION_NEEDED } else { s };
                 s = if at_least(x, hi) { code::ON_TRACK } else { s };
