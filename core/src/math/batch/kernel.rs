@@ -407,22 +407,32 @@ fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Out
 #[inline(always)]
 fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
-    if matches!(m, BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd) {
-        // Rows without a target (NaN) take the no-target pass, which overwrites them; a block
-        // of such rows only (a panel without targets) skips the pass with targets.
-        let (mut any, mut all) = (false, true);
-        for ys in &b.ys {
-            any |= ys.is_nan();
-            all &= ys.is_nan();
-        }
-        if !all {
-            with_target_block::<F>(spec, b, res, status);
-        }
-        if any {
-            no_target_block::<F>(spec, b, res, status);
-        }
-    } else {
+    // Rows without a target (NaN) take the no-target pass, which overwrites them; a block of
+    // such rows only (a panel without targets) skips the pass with targets.
+    let (mut any, mut all) = (false, true);
+    for ys in &b.ys {
+        any |= ys.is_nan();
+        all &= ys.is_nan();
+    }
+    if !all {
         with_target_block::<F>(spec, b, res, status);
+    }
+    if !any {
+        return;
+    }
+    match m {
+        BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => no_target_block::<F>(spec, b, res, status),
+        // Every row without a target: monitored (cn-plan-pace) or not assessable, no numbers
+        // (the pass with targets, when it ran, says the same of such rows).
+        _ if all => {
+            res.iter_mut().for_each(|c| c.fill(f64::NAN));
+            for (k, st) in status.iter_mut().enumerate() {
+                let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+                let monitored = m == BatchMethod::CnPlanPace && super::monitored(g(&b.ys), g(&b.y0), g(&b.t0), g(&b.d));
+                *st = if monitored { super::MONITORED } else { NOT_ASSESSABLE };
+            }
+        }
+        _ => {}
     }
 }
 
