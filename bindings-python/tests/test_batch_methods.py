@@ -242,6 +242,22 @@ def test_no_target_rows() -> None:
     assert [onpace.batch.status_codes("eurostat")[c] for c in (5, 6)] == ["moderate_movement_away", "significant_movement_away"]
 
 
+def test_missing_and_wrong_target_cells() -> None:
+    # What a DataFrame column holds: None, NaN and pandas' NA are all "no target"; text is a
+    # typed error naming the column; lengths that do not broadcast too.
+    pd = pytest.importorskip("pandas")
+    want = onpace.batch.assess(100, np.nan, 2020, np.nan, 2022, 103, method="unsd")
+    for target in ([None, 110.0], pd.array([pd.NA, 110.0], dtype="Float64"), pd.Series([np.nan, 110.0])):
+        out = onpace.batch.assess(100, target, 2020, 2025, 2022, 103, method="unsd")
+        assert out["status"][0] == want["status"] and out["ratio"][0] == want["ratio"]
+        # By hand: 103·(1.03^(1/2))³ ≈ 107.67, E = 7.67/10 ≈ 0.77 in [0.10, 0.95).
+        assert onpace.batch.status_codes("unsd")[int(out["status"][1])] == "acceleration_needed"
+    with pytest.raises(onpace.InvalidArgumentError, match="target"):
+        onpace.batch.assess(100, np.array(["x", 110], dtype=object), 2020, 2025, 2022, 103, method="unsd")
+    with pytest.raises(onpace.InvalidArgumentError):
+        onpace.batch.assess(np.ones(3), np.ones(2), 2020, 2025, 2022, 103, method="unsd")
+
+
 def test_refusals_and_shapes() -> None:
     with pytest.raises(onpace.UnknownMethodError):
         onpace.batch.assess(1, 2, 2020, 2025, 2023, 1.5, method="destatis")

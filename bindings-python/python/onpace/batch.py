@@ -68,8 +68,19 @@ def _columns(*inputs: Any) -> Tuple[List[Any], Tuple[int, ...]]:
     1-element column (the kernel broadcasts it), so scalar years cost no n-element copy."""
     import numpy as np  # noqa: PLC0415
 
-    arrays = [np.asarray(a, dtype=np.float64) for a in inputs]
-    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    names = ("baseline", "target", "base_year", "target_year", "year", "value", "direction", "start_year", "start_value")
+    arrays = []
+    for name, a in zip(names, inputs):
+        try:
+            arrays.append(np.asarray(a, dtype=np.float64))
+        except (TypeError, ValueError) as e:
+            # Text or objects in a column: a typed error naming it (a missing value, None or
+            # pandas' NA, is NaN: for the target, no target).
+            raise error(_core.InvalidArgumentError, "invalid_argument", name, f"numbers are required: {e}") from None
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError as e:
+        raise error(_core.InvalidArgumentError, "invalid_argument", "columns", f"the inputs do not broadcast together: {e}") from None
     cols = []
     for a in arrays:
         flat = a.reshape(1) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
