@@ -32,6 +32,7 @@ pub const ID: &str = "open-sdg";
 pub struct OpenSdg;
 
 /// Open SDG's score for a ratio `R` (series with a target).
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
 pub fn score(r: f64) -> f64 {
     if r <= -0.6 {
         -5.0
@@ -50,6 +51,7 @@ const NO_TARGET_CAP: f64 = 0.02;
 /// `hi` (1.5 %) and the cap (2 %) already scaled by `C`: piecewise linear through (−2 %, −5),
 /// (0, −2.5), (mid, 0), (hi, 2.5), (cap, 5), constant beyond. With `C = 0` (a base value on its
 /// natural limit) any `x ≥ 0` scores 5.
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
 pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
     // The segment's knots are chosen first and interpolated once: selects rather than branches,
     // so that the f64 batch's loop over many series stays branch-free (thresholds are ≥ 0, so
@@ -77,6 +79,7 @@ pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
 /// ([`limit_factor`]) and the unscaled thresholds `on_track` (1.5 %) and `acceleration` (0.5 %);
 /// band edges with the tolerance of `docs/methods.md`. Shared by the exact method and the f64
 /// batch (`crate::math::batch`).
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
 pub fn no_target_verdict(x: f64, c: f64, on_track: f64, acceleration: f64) -> (Status, f64) {
     let (hi, mid, cap) = (on_track * c, acceleration * c, NO_TARGET_CAP * c);
     let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);

@@ -725,15 +725,21 @@ fn no_target_block<const F: bool>(
             }
         }
         BatchMethod::OpenSdg => {
+            // `C` from the baseline, 1 when the direction was flipped (the exact method's rule)
+            // or no limit is given; in a loop of its own, so that the verdicts' loop has no
+            // call (`powf`) and is vectorised.
+            let mut c = [1.0; BLOCK];
             let limit = Some(spec.th(4)).filter(|l| !l.is_nan());
+            if limit.is_some() {
+                for (k, c) in c.iter_mut().enumerate() {
+                    let flipped = b.y0[k] < 0.0 && b.yt[k] < 0.0;
+                    if !flipped {
+                        *c = crate::method::open_sdg::limit_factor(b.y0[k], limit, b.d[k]);
+                    }
+                }
+            }
             for (k, &x) in x.iter().enumerate() {
-                // `C` from the baseline, 1 when the direction was flipped (the exact method's rule).
-                let flipped = b.y0[k] < 0.0 && b.yt[k] < 0.0;
-                let c = match limit {
-                    Some(_) if !flipped => crate::method::open_sdg::limit_factor(b.y0[k], limit, b.d[k]),
-                    _ => 1.0,
-                };
-                let (s, score) = crate::method::open_sdg::no_target_verdict(x, c, hi, mid);
+                let (s, score) = crate::method::open_sdg::no_target_verdict(x, c[k], hi, mid);
                 put(k, open_sdg_code(s), score);
             }
         }
