@@ -4,9 +4,11 @@
 //! spread), its logarithms and exponentials computed in loops the compiler vectorises
 //! ([`super::vmath`]), its statuses decided row by row with the exact API's rules into a block
 //! of results, and each result copied once into the caller's columns (no fill pass, no second
-//! write). With the `simd` feature the whole kernel is compiled again for AVX-512 and for AVX2
-//! with FMA, and the copy the CPU can run is chosen at run time ([`dispatch`]). The caller splits the columns
-//! across threads ([`Columns::slice`], [`Outputs::split_at`]).
+//! write). Rows without a target (NaN) take a pass of their own, the method's no-target
+//! variant (`docs/batch.md`, "Series without a target"). With the `simd` feature the whole
+//! kernel is compiled again for AVX-512 and for AVX2 with FMA, and the copy the CPU can run is
+//! chosen at run time ([`dispatch`]). The caller splits the columns across threads
+//! ([`Columns::slice`], [`Outputs::split_at`]).
 
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
 use super::vmath;
@@ -403,7 +405,8 @@ fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Out
 }
 
 /// One block of one method: the transcendental functions for every row first (SIMD), then
-/// each row's outputs; rows that are not assessable get NaN and −1.
+/// each row's outputs; rows without a target (NaN) get the method's no-target variant
+/// ([`no_target_block`]), rows that are not assessable NaN and −1.
 #[inline(always)]
 fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
     let m = spec.method;
