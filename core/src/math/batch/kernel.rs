@@ -686,35 +686,10 @@ fn no_target_block<const F: bool>(
     let [r_out, s_out, ..] = res;
     let (hi, mid) = (spec.th(2), spec.th(3));
     let mut put = |k: usize, s: i8, score: f64| {
-        let (ok, x) = (ok[k], x[k]);
-        let nan = f64::NAN;
-        r_out[k] = if nt[k] {
-            if ok {
-                x
-            } else {
-                nan
-            }
-        } else {
-            r_out[k]
-        };
-        s_out[k] = if nt[k] {
-            if ok {
-                score
-            } else {
-                nan
-            }
-        } else {
-            s_out[k]
-        };
-        status[k] = if nt[k] {
-            if ok {
-                s
-            } else {
-                NOT_ASSESSABLE
-            }
-        } else {
-            status[k]
-        };
+        let (nt, ok) = (nt[k], ok[k]);
+        r_out[k] = where_no_target(nt, ok, x[k], f64::NAN, r_out[k]);
+        s_out[k] = where_no_target(nt, ok, score, f64::NAN, s_out[k]);
+        status[k] = where_no_target(nt, ok, s, NOT_ASSESSABLE, status[k]);
     };
     match m {
         BatchMethod::Eurostat => {
@@ -761,6 +736,18 @@ fn no_target_block<const F: bool>(
                 put(k, s, level);
             }
         }
+    }
+}
+
+/// A result of the no-target pass: `value` on a row without a target (`bad` when it cannot be
+/// assessed), `old` (the pass with targets) elsewhere. A select, not a branch.
+#[inline(always)]
+fn where_no_target<T: Copy>(no_target: bool, ok: bool, value: T, bad: T, old: T) -> T {
+    let new = if ok { value } else { bad };
+    if no_target {
+        new
+    } else {
+        old
     }
 }
 
