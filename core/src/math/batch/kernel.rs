@@ -1010,6 +1010,65 @@ mod tests {
     }
 
     #[test]
+    fn any_input_gives_a_code_of_the_table() {
+        // Every column drawn from special values (NaN, infinities, zeros, the extremes of f64,
+        // years), targets NaN or not: no panic, and every status is one the method's table
+        // names, with NaN values wherever the row is not judged.
+        let pool = [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MAX,
+            -f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1.0,
+            -1.0,
+            2020.0,
+            2025.0,
+            1e-300,
+        ];
+        let n = 3_000;
+        // splitmix64 of (row, column): an index into the pool.
+        let pick = |k: u64, c: u64| {
+            let mut z = (k * 16 + c).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            pool[usize::try_from((z ^ (z >> 31)) % pool.len() as u64).unwrap()]
+        };
+        let cols: Vec<Vec<f64>> = (0..9u64).map(|c| (0..n as u64).map(|k| pick(k, c)).collect()).collect();
+        for m in super::super::BATCH_METHODS {
+            for th in [&[][..], if m == BatchMethod::OpenSdg { &[("natural_limit", 1.0)][..] } else { &[][..] }] {
+                let window = m == BatchMethod::Eurostat;
+                let c = Columns {
+                    baseline: &cols[0],
+                    target: &cols[1],
+                    base_year: &cols[2],
+                    target_year: &cols[3],
+                    year: &cols[4],
+                    value: &cols[5],
+                    direction: &cols[6],
+                    start_year: window.then_some(cols[7].as_slice()),
+                    start_value: window.then_some(cols[8].as_slice()),
+                };
+                let (v, s) = run(m.id(), th, &c);
+                // Some rows are judged (the pool holds valid rows), most are not.
+                let judged = s.iter().filter(|&&c| c >= 0).count();
+                assert!(judged > 10 && judged < n / 2, "{m:?}: {judged} judged");
+                let table = m.status_table();
+                for (k, code) in s.iter().enumerate() {
+                    assert!(table.iter().any(|(c, _)| c == code), "{m:?} row {k}: code {code}");
+                    if *code < 0 {
+                        assert!(v.iter().all(|col| col[k].is_nan()), "{m:?} row {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn rows_without_a_target() {
         // Hand calculations with the no-target rules of docs/methods.md: 100 → 121 in 2 years
         // is ga = 10 %; 100 → 81 is −10 %; 16 → 15.84 (×0.99) in one year −1 %, an exact band
