@@ -217,6 +217,31 @@ def test_no_target_band_edges(method: str, d: int, value: str, status: str) -> N
     assert ind.assess({2022: value}, method=method, **extra).status == status
 
 
+def test_eurostat_no_target_from_the_window_start() -> None:
+    # The short-term window (the exact method's default, 5 years): the caller passes the value
+    # of year − 5 as the window start; the growth is judged from there, not from the baseline
+    # (both APIs, 200 random series with yearly values from a 2010 baseline).
+    rng = np.random.default_rng(55)
+    n = 200
+    base = rng.uniform(-3, 10, n).round(2)
+    years = np.arange(2011, 2023)
+    series = (base[:, None] * np.cumprod(1 + rng.uniform(-0.04, 0.05, (n, len(years))), axis=1)).round(3)
+    d = rng.choice([-1.0, 1.0], n)
+    start = series[:, list(years).index(2017)]
+    out = onpace.batch.assess(base, np.nan, 2010, np.nan, 2022, series[:, -1], direction=d, method="eurostat",
+                              start_year=2017, start_value=start)
+    codes = onpace.batch.status_codes("eurostat")
+    seen = set()
+    for k in range(n):
+        ind = onpace.Indicator("x", unit="ratio", direction=int(d[k]), baseline=(2010, str(base[k])), target=None)
+        a = ind.assess({int(y): str(v) for y, v in zip(years, series[k])}, method="eurostat")
+        assert codes[int(out["status"][k])] == a.status, k
+        if a.ratio is not None:
+            assert out["ratio"][k] == pytest.approx(a.ratio, rel=1e-13), k
+        seen.add(a.status)
+    assert len(seen) >= 4, seen
+
+
 def test_no_target_rows() -> None:
     # On a natural limit (open-sdg: C = 0): holding is on track with score 5, falling away
     # deterioration; the limit comes from the thresholds, as in Indicator.assess.
