@@ -3,8 +3,9 @@
 //! The defaults come from the method registry ([`crate::method::Method::defaults`]) and the
 //! status codes from each method's [`crate::method::Method::statuses`] (code = position in
 //! that list, best first; −1 `not_assessable`, and −2 `monitored` for `cn-plan-pace` rows
-//! without a target), so the batch and the exact API share one source of truth. `destatis` needs a run of annual values (a five-year mean change over at
-//! least four consecutive years) and is not in the batch; see `docs/batch.md`.
+//! without a target), so the batch and the exact API share one source of truth. `destatis`
+//! needs a run of annual values (a five-year mean change over at least four consecutive years)
+//! and is not in the batch; see `docs/batch.md`.
 
 use crate::error::{Error, Result};
 use crate::method::{self, Status};
