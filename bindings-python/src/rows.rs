@@ -99,6 +99,8 @@ struct Types {
     /// The dataclass's fields in their order (`dataclasses.fields(Assessment)`), with their
     /// names as the dataclass holds them.
     fields: Vec<(Py<PyString>, Field)>,
+    /// `gc.isenabled`, `gc.disable`, `gc.enable` (`without_gc`).
+    gc: [Py<PyAny>; 3],
 }
 
 fn types(py: Python<'_>) -> PyResult<&'static Types> {
@@ -122,6 +124,10 @@ fn types(py: Python<'_>) -> PyResult<&'static Types> {
             decimal: py.import("decimal")?.getattr("Decimal")?.unbind(),
             source_key: results.getattr("_SOURCE")?.cast_into::<PyString>()?.unbind(),
             fields,
+            gc: {
+                let gc = py.import("gc")?;
+                [gc.getattr("isenabled")?.unbind(), gc.getattr("disable")?.unbind(), gc.getattr("enable")?.unbind()]
+            },
         })
     })
 }
@@ -196,6 +202,13 @@ impl RowSource {
     /// values already there kept; the source removed. The row is then what
     /// `Assessment._from` builds.
     fn fill(&self, state: &Bound<'_, PyDict>) -> PyResult<()> {
+        let py = state.py();
+        without_gc(py, || self.fill_fields(state))
+    }
+}
+
+impl RowSource {
+    fn fill_fields(&self, state: &Bound<'_, PyDict>) -> PyResult<()> {
         let py = state.py();
         let t = types(py)?;
         let old = state.copy()?;
@@ -422,18 +435,19 @@ impl<'py> RowMaker<'py> {
 }
 
 /// Run `f` with Python's cyclic garbage collector paused (as it was before, afterwards, even
-/// on an error). Making 10⁴ rows makes some 10⁴ tracked containers, none in a cycle; the
-/// collections that would run meanwhile only walk the growing list again
-/// (`benches/python/evaluate_scale.py`).
+/// on an error). Making 10⁴ rows, or converting a row's fields (some ten tracked containers,
+/// none in a cycle), the collections that would run meanwhile only walk the growing young
+/// generation again, and trigger full ones: paused, they took about a fifth of the time of
+/// converting every field (`perf` on benches/python/evaluate_scale.py).
 pub(crate) fn without_gc<T>(py: Python<'_>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    let gc = py.import("gc")?;
-    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
+    let [isenabled, disable, enable] = &types(py)?.gc;
+    let enabled = isenabled.bind(py).call0()?.is_truthy()?;
     if enabled {
-        gc.call_method0("disable")?;
+        disable.bind(py).call0()?;
     }
     let out = f();
     if enabled {
-        gc.call_method0("enable")?;
+        enable.bind(py).call0()?;
     }
     out
 }
