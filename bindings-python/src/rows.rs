@@ -16,7 +16,7 @@
 //! `tests/test_call_path.py` and `tests/test_lazy_rows.py` compare both, field by field.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use onpace::api::Evaluated;
 use onpace::{Assessment, Decimal};
@@ -148,18 +148,57 @@ impl Types {
     }
 }
 
-/// Where a row's core result lives: a row of an evaluation (shared by all its rows, and kept
-/// alive by them after the `Evaluation` and the plan are gone), or one assessment.
+/// Equal decimals met again in an evaluation's rows (thresholds, time shares, targets) share one
+/// `Decimal`, which is immutable: keyed by the exact representation (`1.0` and `1.00` differ),
+/// and bounded, so an evaluation of all-distinct values keeps no more than this many alive.
+#[derive(Default)]
+struct DecimalCache(Mutex<HashMap<[u8; 16], Py<PyAny>>>);
+
+const DECIMAL_CACHE: usize = 256;
+
+impl DecimalCache {
+    fn get<'py>(&self, py: Python<'py>, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
+        let key = d.serialize();
+        // The lock is held for the lookup and the insertion only, never across a call into
+        // Python; a poisoned lock (a panic elsewhere) just bypasses the cache.
+        if let Some(v) = self.0.lock().ok().and_then(|m| m.get(&key).map(|v| v.clone_ref(py))) {
+            return Ok(v.into_bound(py));
+        }
+        let v = new_decimal(py, d)?;
+        if let Ok(mut m) = self.0.lock() {
+            if m.len() < DECIMAL_CACHE {
+                m.insert(key, v.clone().unbind());
+            }
+        }
+        Ok(v)
+    }
+}
+
+/// The rows of one evaluation: its result, shared by every row (and kept alive by them after
+/// the `Evaluation` and the plan are gone), and their shared decimals.
+struct Shared {
+    evaluated: Arc<Evaluated>,
+    decimals: DecimalCache,
+}
+
+/// Where a row's core result lives: a row of an evaluation, or one assessment.
 enum Origin {
-    Evaluation(Arc<Evaluated>, usize),
+    Evaluation(Arc<Shared>, usize),
     One(Box<Assessment>),
 }
 
 impl Origin {
     fn row(&self) -> &Assessment {
         match self {
-            Origin::Evaluation(e, i) => &e.evaluation.rows[*i],
+            Origin::Evaluation(e, i) => &e.evaluated.evaluation.rows[*i],
             Origin::One(a) => a,
+        }
+    }
+
+    fn decimals(&self) -> Option<&DecimalCache> {
+        match self {
+            Origin::Evaluation(e, _) => Some(&e.decimals),
+            Origin::One(_) => None,
         }
     }
 }
@@ -194,7 +233,7 @@ impl RowSource {
             self.fill(state)?;
             return state.get_item(key)?.ok_or_else(|| PyAttributeError::new_err(key.clone_ref(py)));
         }
-        let value = convert(py, self.origin.row(), field)?;
+        let value = convert(py, &self.origin, field)?;
         Ok(state.set_default_with_result(key, value)?.1)
     }
 
@@ -213,11 +252,10 @@ impl RowSource {
         let t = types(py)?;
         let old = state.copy()?;
         state.clear();
-        let a = self.origin.row();
         for (name, field) in &t.fields {
             let value = match old.get_item(name)? {
                 Some(v) => v,
-                None => convert(py, a, *field)?,
+                None => convert(py, &self.origin, *field)?,
             };
             state.set_item(name, value)?;
         }
@@ -236,13 +274,20 @@ impl RowSource {
 }
 
 /// A decimal as Python's `Decimal` of the core's exact text (what `Decimal(json_text)` gives).
-fn decimal<'py>(py: Python<'py>, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
+fn new_decimal<'py>(py: Python<'py>, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
     types(py)?.decimal.bind(py).call1((d.to_string(),))
 }
 
-fn opt_decimal<'py>(py: Python<'py>, d: Option<&Decimal>) -> PyResult<Bound<'py, PyAny>> {
+fn decimal<'py>(py: Python<'py>, d: &Decimal, cache: Option<&DecimalCache>) -> PyResult<Bound<'py, PyAny>> {
+    match cache {
+        Some(c) => c.get(py, d),
+        None => new_decimal(py, d),
+    }
+}
+
+fn opt_decimal<'py>(py: Python<'py>, d: Option<&Decimal>, cache: Option<&DecimalCache>) -> PyResult<Bound<'py, PyAny>> {
     match d {
-        Some(d) => decimal(py, d),
+        Some(d) => decimal(py, d, cache),
         None => Ok(py.None().into_bound(py)),
     }
 }
@@ -280,21 +325,21 @@ fn instance<'py>(
     Ok(obj)
 }
 
-fn used_inputs<'py>(py: Python<'py>, a: &Assessment) -> PyResult<Bound<'py, PyAny>> {
+fn used_inputs<'py>(py: Python<'py>, a: &Assessment, cache: Option<&DecimalCache>) -> PyResult<Bound<'py, PyAny>> {
     let Some(i) = &a.inputs else { return Ok(py.None().into_bound(py)) };
     let chained = PyList::empty(py);
     for c in &i.chained_annual_changes {
-        chained.append((c.year, decimal(py, &c.value)?))?;
+        chained.append((c.year, decimal(py, &c.value, cache)?))?;
     }
     let fields = [
         (pyo3::intern!(py, "base_year"), i.base_year.into_bound_py_any(py)?),
-        (pyo3::intern!(py, "base_value"), decimal(py, &i.base_value)?),
+        (pyo3::intern!(py, "base_value"), decimal(py, &i.base_value, cache)?),
         (pyo3::intern!(py, "latest_year"), i.latest_year.into_bound_py_any(py)?),
-        (pyo3::intern!(py, "latest_value"), decimal(py, &i.latest_value)?),
+        (pyo3::intern!(py, "latest_value"), decimal(py, &i.latest_value, cache)?),
         (pyo3::intern!(py, "target_year"), i.target_year.into_bound_py_any(py)?),
-        (pyo3::intern!(py, "target_value"), decimal(py, &i.target_value)?),
+        (pyo3::intern!(py, "target_value"), decimal(py, &i.target_value, cache)?),
         (pyo3::intern!(py, "baseline"), code(py, &i.baseline)?),
-        (pyo3::intern!(py, "plan_base_value"), opt_decimal(py, i.plan_base_value.as_ref())?),
+        (pyo3::intern!(py, "plan_base_value"), opt_decimal(py, i.plan_base_value.as_ref(), cache)?),
         (pyo3::intern!(py, "revision_date"), i.revision_date.as_deref().into_bound_py_any(py)?),
         (pyo3::intern!(py, "chained_annual_changes"), chained.into_any()),
         (pyo3::intern!(py, "latest_period"), i.latest_period.as_deref().into_bound_py_any(py)?),
@@ -303,15 +348,16 @@ fn used_inputs<'py>(py: Python<'py>, a: &Assessment) -> PyResult<Bound<'py, PyAn
 }
 
 /// One field of `onpace.Assessment`, converted from the core's.
-fn convert<'py>(py: Python<'py>, a: &Assessment, field: Field) -> PyResult<Bound<'py, PyAny>> {
+fn convert<'py>(py: Python<'py>, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
+    let (a, cache) = (origin.row(), origin.decimals());
     Ok(match field {
         Field::Indicator => PyString::new(py, &a.indicator).into_any(),
         Field::Method => PyString::intern(py, &a.method).into_any(),
         Field::MethodVersion => PyString::intern(py, &a.method_version).into_any(),
         Field::Status => PyString::intern(py, a.status.code()).into_any(),
-        Field::Completion => opt_decimal(py, a.completion.as_ref())?,
-        Field::TimeShare => opt_decimal(py, a.time_share.as_ref())?,
-        Field::Pace => opt_decimal(py, a.pace.as_ref())?,
+        Field::Completion => opt_decimal(py, a.completion.as_ref(), cache)?,
+        Field::TimeShare => opt_decimal(py, a.time_share.as_ref(), cache)?,
+        Field::Pace => opt_decimal(py, a.pace.as_ref(), cache)?,
         Field::ActualCagr => float(py, a.actual_cagr),
         Field::RequiredCagr => float(py, a.required_cagr),
         Field::RequiredCagrFromNow => float(py, a.required_cagr_from_now),
@@ -320,12 +366,12 @@ fn convert<'py>(py: Python<'py>, a: &Assessment, field: Field) -> PyResult<Bound
         Field::Index => float(py, a.index),
         Field::YearsToTarget => float(py, a.years_to_target),
         Field::Acceleration => float(py, a.acceleration),
-        Field::Milestone => opt_decimal(py, a.milestone.as_ref())?,
-        Field::Inputs => used_inputs(py, a)?,
+        Field::Milestone => opt_decimal(py, a.milestone.as_ref(), cache)?,
+        Field::Inputs => used_inputs(py, a, cache)?,
         Field::Thresholds => {
             let d = PyDict::new(py);
             for (k, v) in &a.thresholds {
-                d.set_item(PyString::intern(py, k), decimal(py, v)?)?;
+                d.set_item(PyString::intern(py, k), decimal(py, v, cache)?)?;
             }
             d.into_any()
         }
@@ -383,7 +429,8 @@ impl<'py> RowMaker<'py> {
     }
 
     /// An identity field, its text shared by every row that repeats it.
-    fn identity(&mut self, a: &Assessment, field: Field) -> PyResult<Bound<'py, PyAny>> {
+    fn identity(&mut self, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
+        let a = origin.row();
         let text: std::borrow::Cow<'_, str> = match field {
             Field::Method => a.method.as_str().into(),
             Field::MethodVersion => a.method_version.as_str().into(),
@@ -391,16 +438,16 @@ impl<'py> RowMaker<'py> {
             Field::Path => match &a.path {
                 Some(p) => match serde_json::to_value(p) {
                     Ok(serde_json::Value::String(s)) => s.into(),
-                    _ => return convert(self.py, a, field),
+                    _ => return convert(self.py, origin, field),
                 },
                 None => return Ok(self.py.None().into_bound(self.py)),
             },
-            _ => return convert(self.py, a, field),
+            _ => return convert(self.py, origin, field),
         };
         if let Some(v) = self.texts.get(text.as_ref()) {
             return Ok(v.clone());
         }
-        let v = convert(self.py, a, field)?;
+        let v = convert(self.py, origin, field)?;
         self.texts.insert(text.into_owned(), v.clone());
         Ok(v)
     }
@@ -410,9 +457,8 @@ impl<'py> RowMaker<'py> {
         let obj = self.types.new.bind(py).call1(&self.cls_args)?;
         let state = obj.getattr(pyo3::intern!(py, "__dict__"))?;
         let state = state.cast::<PyDict>()?;
-        let a = origin.row();
         for (i, field) in Field::IDENTITY.iter().enumerate() {
-            let value = self.identity(a, *field)?;
+            let value = self.identity(&origin, *field)?;
             state.set_item(self.identity[i].bind(py), value)?;
         }
         state.set_item(self.types.source_key.bind(py), Bound::new(py, RowSource { origin })?)?;
@@ -427,8 +473,9 @@ impl<'py> RowMaker<'py> {
     /// The lazy rows of an evaluation, in its order.
     pub(crate) fn evaluation(&mut self, evaluated: &Arc<Evaluated>) -> PyResult<Bound<'py, PyList>> {
         let list = PyList::empty(self.py);
+        let shared = Arc::new(Shared { evaluated: Arc::clone(evaluated), decimals: DecimalCache::default() });
         for i in 0..evaluated.evaluation.rows.len() {
-            list.append(self.row(Origin::Evaluation(Arc::clone(evaluated), i))?)?;
+            list.append(self.row(Origin::Evaluation(Arc::clone(&shared), i))?)?;
         }
         Ok(list)
     }
