@@ -240,6 +240,8 @@ def test_missing_attribute_errors_as_on_an_eager_row() -> None:
         with pytest.raises(AttributeError, match="'Assessment' object has no attribute 'no_such_field'"):
             obj.no_such_field  # type: ignore[attr-defined]
     assert _is_lazy(row)  # asking for a name that is not a field converts nothing
+    assert dir(row) == dir(eager[0]) and "completion" in dir(row)  # what completion in Jupyter lists
+    assert _is_lazy(row)
     assert isinstance(row, Assessment) and dataclasses.is_dataclass(row) and dataclasses.fields(row) == fields(eager[0])
 
 

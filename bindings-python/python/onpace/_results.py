@@ -213,6 +213,10 @@ class Assessment:
                 return object.__getattribute__(self, name)
             return source.read(self.__dict__, name)
 
+    def __dir__(self) -> List[str]:
+        # What an eager row lists (Jupyter's completion reads it): every field, never the source.
+        return sorted((set(object.__dir__(self)) | _FIELD_NAMES) - {_SOURCE})
+
     def __getstate__(self) -> Dict[str, Any]:
         # pickle, copy and deepcopy take the state from here: a lazy row converts its remaining
         # fields first, so the state is the eager row's and the copy holds no Rust object.
