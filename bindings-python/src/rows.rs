@@ -28,7 +28,7 @@ use pyo3::IntoPyObjectExt;
 
 /// The fields of `onpace.Assessment`, matched to the dataclass's by name once per process:
 /// a field the dataclass has and this list lacks fails the first row, which every test makes.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Field {
     Indicator,
     Method,
@@ -188,10 +188,15 @@ enum Origin {
 }
 
 impl Origin {
-    fn row(&self) -> &Assessment {
+    fn row(&self) -> PyResult<&Assessment> {
         match self {
-            Origin::Evaluation(e, i) => &e.evaluated.evaluation.rows[*i],
-            Origin::One(a) => a,
+            Origin::Evaluation(e, i) => e
+                .evaluated
+                .evaluation
+                .rows
+                .get(*i)
+                .ok_or_else(|| pyo3::exceptions::PyIndexError::new_err("a row beyond the evaluation's")),
+            Origin::One(a) => Ok(a),
         }
     }
 
@@ -349,7 +354,7 @@ fn used_inputs<'py>(py: Python<'py>, a: &Assessment, cache: Option<&DecimalCache
 
 /// One field of `onpace.Assessment`, converted from the core's.
 fn convert<'py>(py: Python<'py>, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
-    let (a, cache) = (origin.row(), origin.decimals());
+    let (a, cache) = (origin.row()?, origin.decimals());
     Ok(match field {
         Field::Indicator => PyString::new(py, &a.indicator).into_any(),
         Field::Method => PyString::intern(py, &a.method).into_any(),
@@ -404,7 +409,36 @@ pub(crate) struct RowMaker<'py> {
     cls_args: Bound<'py, PyTuple>,
     /// The identity fields' names as the dataclass holds them.
     identity: Vec<Py<PyString>>,
-    texts: HashMap<String, Bound<'py, PyAny>>,
+    texts: Texts<'py>,
+}
+
+/// The identity fields' texts, one object for each text the rows repeat (method, version,
+/// status, path).
+struct Texts<'py>(HashMap<String, Bound<'py, PyAny>>);
+
+impl<'py> Texts<'py> {
+    fn get(&mut self, py: Python<'py>, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
+        let a = origin.row()?;
+        let text: std::borrow::Cow<'_, str> = match field {
+            Field::Method => a.method.as_str().into(),
+            Field::MethodVersion => a.method_version.as_str().into(),
+            Field::Status => a.status.code().into(),
+            Field::Path => match &a.path {
+                Some(p) => match serde_json::to_value(p) {
+                    Ok(serde_json::Value::String(s)) => s.into(),
+                    _ => return convert(py, origin, field),
+                },
+                None => return Ok(py.None().into_bound(py)),
+            },
+            _ => return convert(py, origin, field),
+        };
+        if let Some(v) = self.0.get(text.as_ref()) {
+            return Ok(v.clone());
+        }
+        let v = convert(py, origin, field)?;
+        self.0.insert(text.into_owned(), v.clone());
+        Ok(v)
+    }
 }
 
 impl<'py> RowMaker<'py> {
@@ -413,9 +447,11 @@ impl<'py> RowMaker<'py> {
         let identity = Field::IDENTITY
             .iter()
             .map(|f| {
-                let (name, _) = types.fields.iter().find(|(_, g)| std::mem::discriminant(g) == std::mem::discriminant(f)).ok_or_else(|| {
-                    PyAttributeError::new_err(format!("Assessment has no field {f:?}"))
-                })?;
+                let (name, _) = types
+                    .fields
+                    .iter()
+                    .find(|(_, g)| g == f)
+                    .ok_or_else(|| PyAttributeError::new_err(format!("Assessment has no field {f:?}")))?;
                 Ok(name.clone_ref(py))
             })
             .collect::<PyResult<_>>()?;
@@ -424,32 +460,8 @@ impl<'py> RowMaker<'py> {
             types,
             cls_args: PyTuple::new(py, [types.assessment.bind(py)])?,
             identity,
-            texts: HashMap::new(),
+            texts: Texts(HashMap::new()),
         })
-    }
-
-    /// An identity field, its text shared by every row that repeats it.
-    fn identity(&mut self, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
-        let a = origin.row();
-        let text: std::borrow::Cow<'_, str> = match field {
-            Field::Method => a.method.as_str().into(),
-            Field::MethodVersion => a.method_version.as_str().into(),
-            Field::Status => a.status.code().into(),
-            Field::Path => match &a.path {
-                Some(p) => match serde_json::to_value(p) {
-                    Ok(serde_json::Value::String(s)) => s.into(),
-                    _ => return convert(self.py, origin, field),
-                },
-                None => return Ok(self.py.None().into_bound(self.py)),
-            },
-            _ => return convert(self.py, origin, field),
-        };
-        if let Some(v) = self.texts.get(text.as_ref()) {
-            return Ok(v.clone());
-        }
-        let v = convert(self.py, origin, field)?;
-        self.texts.insert(text.into_owned(), v.clone());
-        Ok(v)
     }
 
     fn row(&mut self, origin: Origin) -> PyResult<Bound<'py, PyAny>> {
@@ -457,9 +469,8 @@ impl<'py> RowMaker<'py> {
         let obj = self.types.new.bind(py).call1(&self.cls_args)?;
         let state = obj.getattr(pyo3::intern!(py, "__dict__"))?;
         let state = state.cast::<PyDict>()?;
-        for (i, field) in Field::IDENTITY.iter().enumerate() {
-            let value = self.identity(&origin, *field)?;
-            state.set_item(self.identity[i].bind(py), value)?;
+        for (field, name) in Field::IDENTITY.iter().zip(&self.identity) {
+            state.set_item(name.bind(py), self.texts.get(py, &origin, *field)?)?;
         }
         state.set_item(self.types.source_key.bind(py), Bound::new(py, RowSource { origin })?)?;
         Ok(obj)
