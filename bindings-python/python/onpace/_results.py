@@ -425,7 +425,7 @@ class Svg:
 class Evaluation:
     """A plan evaluated with one method: ``.rows`` (one :class:`Assessment` per indicator, in the
     plan's order) and ``.summary``; made by :meth:`Plan.evaluate` (the constructor's ``handle``
-    and ``labels`` are internal).
+    is internal; ``labels``, no longer read, is accepted for code that passes it).
 
     Examples
     --------
@@ -435,7 +435,7 @@ class Evaluation:
     ('cn-plan-pace', 3)
     """
 
-    def __init__(self, handle: "_core.EvaluationHandle", labels: Dict[str, Dict[str, str]]) -> None:
+    def __init__(self, handle: "_core.EvaluationHandle", labels: Optional[Dict[str, Dict[str, str]]] = None) -> None:
         self._handle = handle
         # The rows are built in Rust (no JSON text of 10⁴ rows to write and read back); the
         # rest is small and crosses as JSON.
@@ -445,7 +445,6 @@ class Evaluation:
         self.method_version: str = d["method_version"]
         self.as_of: Any = d["as_of"]
         self.summary: Summary = Summary._from(d["summary"])
-        self._labels = labels
 
     @cached_property
     def rows(self) -> List[Assessment]:
