@@ -413,8 +413,8 @@ pub(crate) struct RowMaker<'py> {
 }
 
 /// The identity fields' texts, one object for each text the rows repeat (method, version,
-/// status, path).
-struct Texts<'py>(HashMap<String, Bound<'py, PyAny>>);
+/// status, path). A handful of texts: a scan is cheaper than hashing them for every row.
+struct Texts<'py>(Vec<(Field, String, Bound<'py, PyAny>)>);
 
 impl<'py> Texts<'py> {
     fn get(&mut self, py: Python<'py>, origin: &Origin, field: Field) -> PyResult<Bound<'py, PyAny>> {
@@ -432,11 +432,11 @@ impl<'py> Texts<'py> {
             },
             _ => return convert(py, origin, field),
         };
-        if let Some(v) = self.0.get(text.as_ref()) {
+        if let Some((_, _, v)) = self.0.iter().find(|(f, t, _)| *f == field && *t == text) {
             return Ok(v.clone());
         }
         let v = convert(py, origin, field)?;
-        self.0.insert(text.into_owned(), v.clone());
+        self.0.push((field, text.into_owned(), v.clone()));
         Ok(v)
     }
 }
@@ -460,7 +460,7 @@ impl<'py> RowMaker<'py> {
             types,
             cls_args: PyTuple::new(py, [types.assessment.bind(py)])?,
             identity,
-            texts: Texts(HashMap::new()),
+            texts: Texts(Vec::new()),
         })
     }
 
