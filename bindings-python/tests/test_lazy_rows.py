@@ -272,3 +272,18 @@ def test_rows_read_from_threads() -> None:
         t.join()
     assert not errors, errors
     assert all(not _is_lazy(r) for rs in batches for r in rs)
+
+
+def test_the_collector_is_left_as_it_was() -> None:
+    """Making rows and converting them pause Python's cyclic GC, and leave it as they found it."""
+    ev, eager = _some_rows()
+    was = gc.isenabled()
+    try:
+        for enabled in (True, False):
+            (gc.enable if enabled else gc.disable)()
+            rows = ev._handle.rows()
+            assert gc.isenabled() is enabled
+            assert [r.to_dict() for r in rows] == [r.to_dict() for r in eager]
+            assert gc.isenabled() is enabled
+    finally:
+        (gc.enable if was else gc.disable)()
