@@ -207,11 +207,12 @@ class Assessment:
         def __getattr__(self, name: str) -> Any:
             # Reached only for a name the instance's __dict__ and the class lack: on a lazy row
             # (rows.rs in the extension), a field not converted yet.
-            source = self.__dict__.get(_SOURCE)
+            state = self.__dict__
+            source = state.get(_SOURCE)
             if source is None or name not in _FIELD_NAMES:
                 # The usual AttributeError; or the value, if another thread has just filled it.
                 return object.__getattribute__(self, name)
-            return source.read(self.__dict__, name)
+            return source.read(state, name)
 
     def __dir__(self) -> List[str]:
         # What an eager row lists (Jupyter's completion reads it): every field, never the source.
