@@ -255,26 +255,27 @@ impl RowSource {
     fn fill_fields(&self, state: &Bound<'_, PyDict>) -> PyResult<()> {
         let py = state.py();
         let t = types(py)?;
-        let old = state.copy()?;
-        state.clear();
+        // Built aside, then swapped in: a conversion that fails leaves the row as it was.
+        let filled = PyDict::new(py);
         for (name, field) in &t.fields {
-            let value = match old.get_item(name)? {
+            let value = match state.get_item(name)? {
                 Some(v) => v,
                 None => convert(py, &self.origin, *field)?,
             };
-            state.set_item(name, value)?;
+            filled.set_item(name, value)?;
         }
         // Attributes set on the row that are not fields stay, after the fields.
-        for (k, v) in old.iter() {
+        for (k, v) in state.iter() {
             let other = match k.cast::<PyString>() {
                 Ok(name) => !PyAnyMethods::eq(k.as_any(), t.source_key.bind(py))? && t.field(name)?.is_none(),
                 Err(_) => true,
             };
             if other {
-                state.set_item(k, v)?;
+                filled.set_item(k, v)?;
             }
         }
-        Ok(())
+        state.clear();
+        state.update(filled.as_mapping())
     }
 }
 

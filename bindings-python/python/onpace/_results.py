@@ -438,8 +438,8 @@ class Evaluation:
 
     def __init__(self, handle: "_core.EvaluationHandle", labels: Optional[Dict[str, Dict[str, str]]] = None) -> None:
         self._handle = handle
-        # The rows are built in Rust (no JSON text of 10⁴ rows to write and read back); the
-        # rest is small and crosses as JSON.
+        # The rows are made in Rust, lazily (no JSON text of 10⁴ rows to write and read back,
+        # docs/python-call-path.md); the rest is small and crosses as JSON.
         d = json.loads(handle.header_json())
         self.plan: str = d["plan"]
         self.method: str = d["method"]
