@@ -1,5 +1,6 @@
 //! Ratios from one run: the one-thread batch kernel against the two-powers floor and the scalar
-//! row function, timed in turns in one process (best of 15 each), because this shared VM's
+//! row function, and its no-target variants (a NaN target) against the one-power floor, timed
+//! in turns in one process (best of 15 each), because this shared VM's
 //! speed drifts by up to 2× over seconds and criterion times one bench after the other.
 //!
 //!     cargo bench -p onpace-benches --bench ratios
@@ -72,11 +73,19 @@ fn main() {
     let years_r: Vec<f64> = data.iter().map(|x| x.target_year - x.base_year).collect();
     let mut ga = vec![0.0; n];
     let mut gr = vec![0.0; n];
+    // The no-target variants: the same series, a NaN target (one rate per row).
+    let no_target = Columns { target: &[f64::NAN], target_year: &[f64::NAN], ..cols };
+    let nt_specs: Vec<BatchSpec> =
+        ["eurostat", "open-sdg", "unsd"].iter().map(|m| BatchSpec::new(m, &[]).unwrap()).collect();
+    let mut nt_values: Vec<Vec<f64>> = vec![vec![0.0; n]; 2];
     let mut names: Vec<String> = vec!["floor: two powers".into(), "scalar rows (progress_row)".into()];
     names.push("two rates only, SIMD lanes (compound_rates)".into());
     names.push("two rates only, scalar (rate::rate_f64, glibc)".into());
     names.push("kernel cn-plan-pace, outputs reused (no page faults)".into());
     names.extend(specs.iter().map(|s| format!("kernel {}, fresh outputs", s.method.id())));
+    let one_power = names.len();
+    names.push("floor: one power (no target)".into());
+    names.extend(nt_specs.iter().map(|s| format!("kernel {}, no target, outputs reused", s.method.id())));
     let mut best = vec![Duration::MAX; names.len()];
     for _ in 0..repeats {
         for (k, slot) in best.iter_mut().enumerate() {
@@ -103,8 +112,23 @@ fn main() {
                     }
                 }
                 4 => run(&cn, &mut reused_values, &mut reused_status),
-                k => {
+                k if k < one_power => {
                     black_box(fresh(&specs[k - 5]));
+                }
+                k if k == one_power => {
+                    black_box(
+                        data.iter()
+                            .fold(0.0f64, |acc, x| acc + (x.value / x.baseline).powf(1.0 / (x.year - x.base_year))),
+                    );
+                }
+                k => {
+                    let spec = &nt_specs[k - one_power - 1];
+                    let cols_used = spec.method.columns().len();
+                    let mut out = Outputs {
+                        values: nt_values.iter_mut().take(cols_used).map(Vec::as_mut_slice).collect(),
+                        status: &mut reused_status,
+                    };
+                    assess_into(spec, &no_target, &mut out).unwrap();
                 }
             }
             *slot = (*slot).min(start.elapsed());
@@ -114,9 +138,10 @@ fn main() {
         println!("ratios: ran once on {n} series (untimed)");
         return;
     }
-    let floor = best[0].as_secs_f64();
     println!("{n} series, one thread, best of {repeats} each, in turns:");
-    for (name, t) in names.iter().zip(&best) {
+    for (k, (name, t)) in names.iter().zip(&best).enumerate() {
+        // The no-target rows against the one-power floor, the others against the two powers.
+        let floor = best[if k >= one_power { one_power } else { 0 }].as_secs_f64();
         println!("  {name:<55} {:>8.2} ms  {:>5.2}× the floor", t.as_secs_f64() * 1e3, t.as_secs_f64() / floor);
     }
 }

@@ -8,7 +8,9 @@ before any time is reported. Peak memory is measured in a fresh process per impl
 
 ``--methods`` times, in one process and interleaved (best of 7 each), every batch method at
 10^6 series against the plain numpy of ``plain_numpy.py`` (powers, scalar years, ``np.select``),
-and cn-plan-pace also against the log1p/expm1 numpy below (per-row years). ``--threshold``
+and cn-plan-pace also against the log1p/expm1 numpy below (per-row years); then the no-target
+variants (a NaN target column; growth rates spread over every band) against their plain numpy
+(``NO_TARGET``). ``--methods NAME`` runs the rows whose name starts with NAME. ``--threshold``
 times the kernel on one thread and split over both cores at sizes around the parallel
 threshold (the private ``parallel_from`` argument of ``_core.batch_assess_into``).
 """
@@ -25,7 +27,7 @@ import numpy as np
 import pandas as pd
 
 import onpace
-from plain_numpy import PLAIN
+from plain_numpy import NO_TARGET, PLAIN
 
 SIZES = [10_000, 100_000, 1_000_000]
 
@@ -187,6 +189,8 @@ def methods(n: int = 1_000_000) -> None:
     b, t, y, v = x["baseline"], x["target"], x["year"], x["value"]
     rows = []
     for m, plain in PLAIN.items():
+        if not selected(m):
+            continue
         ours = onpace.batch.assess(b, t, 2020, 2025, y, v, method=m)
         close(ours, plain(b, t, 2020, 2025, y, v, 1), m)
         fs = {"onpace": lambda m=m: onpace.batch.assess(b, t, 2020, 2025, y, v, method=m),
@@ -203,6 +207,26 @@ def methods(n: int = 1_000_000) -> None:
             row["plain_over_progress"] = round(best_t["plain"] / best_t["progress"], 2)
         rows.append(row)
         print(json.dumps(row), flush=True)
+    # No target: growth of −3 % … +4 % a year, so that every band is hit; the target a NaN column.
+    rng = np.random.default_rng(11)
+    v_nt = b * (1 + rng.uniform(-0.03, 0.04, n)) ** (y - 2020)
+    nan = np.full(n, np.nan)
+    for name, (m, th, plain) in NO_TARGET.items():
+        if not selected(name):
+            continue
+        ours = onpace.batch.assess(b, nan, 2020, nan, y, v_nt, method=m, thresholds=th)
+        close(ours, plain(b, nan, 2020, nan, y, v_nt, 1), name)
+        best_t = interleaved({"onpace": lambda m=m, th=th: onpace.batch.assess(b, nan, 2020, nan, y, v_nt, method=m, thresholds=th),
+                              "plain": lambda plain=plain: plain(b, nan, 2020, nan, y, v_nt, 1)})
+        row = {"method": name, "n": n, **{f"{k}_ms": round(1e3 * s, 2) for k, s in best_t.items()},
+               "plain_over_onpace": round(best_t["plain"] / best_t["onpace"], 2)}
+        print(json.dumps(row), flush=True)
+
+
+def selected(name: str) -> bool:
+    """Whether ``--methods NAME`` (or no name) selects this row."""
+    args = sys.argv[sys.argv.index("--methods") + 1:] if "--methods" in sys.argv else []
+    return not args or any(name.startswith(a) for a in args)
 
 
 def threshold() -> None:

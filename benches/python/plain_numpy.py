@@ -5,7 +5,9 @@ benchmark inputs (positive values, years after the baseline) need none, and the 
 checked equal to onpace's before any time is taken (benches/python/compare_batch.py).
 
 Each function takes (baseline, target, base_year, target_year, year, value, direction) and
-returns the arrays onpace.batch.assess returns for the method.
+returns the arrays onpace.batch.assess returns for the method. The no-target variants
+(``NO_TARGET``) take the same arguments and ignore the target: the growth ``x = d·ga`` against
+the method's no-target thresholds (docs/methods.md), ``np.interp`` for open-sdg's score.
 """
 
 from __future__ import annotations
@@ -97,3 +99,43 @@ def sdsn(baseline, target, base_year, target_year, year, value, direction) -> Ar
 
 
 PLAIN = {"cn-plan-pace": cn_plan_pace, "eurostat": eurostat, "open-sdg": open_sdg, "unsd": unsd, "escap": escap, "sdsn": sdsn}
+
+
+def _growth(baseline, base_year, year, value, direction):
+    return direction * ((value / baseline) ** (1 / (year - base_year)) - 1)
+
+
+def eurostat_no_target(baseline, target, base_year, target_year, year, value, direction, band=0.01) -> Arrays:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = _growth(baseline, base_year, year, value, direction)
+        status = np.select([x > band, x > 0, x >= -band], [1, 2, 5], 6).astype(np.int8)
+    return {"ratio": x, "status": status}
+
+
+def open_sdg_no_target(baseline, target, base_year, target_year, year, value, direction, limit=None) -> Arrays:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = _growth(baseline, base_year, year, value, direction)
+        c = 1.0 if limit is None else 1 - (baseline / limit) ** 4.44  # higher is better, below the limit
+        hi, mid, cap = 0.015 * c, 0.005 * c, 0.02 * c
+        status = np.select([x >= hi, x >= mid, x >= 0], [1, 2, 3], 4).astype(np.int8)
+        score = np.select([x < 0, x < mid, x < hi, x < cap], [np.interp(x, [-0.02, 0], [-5, -2.5]), -2.5 + x / mid * 2.5,
+                                                          (x - mid) / (hi - mid) * 2.5, 2.5 + (x - hi) / (cap - hi) * 2.5], 5.0)
+    return {"ratio": x, "score": score, "status": status}
+
+
+def unsd_no_target(baseline, target, base_year, target_year, year, value, direction) -> Arrays:
+    with np.errstate(divide="ignore", invalid="ignore"):
+        x = _growth(baseline, base_year, year, value, direction)
+        status = np.select([x >= 0.02, x >= 0.005], [1, 2], 3).astype(np.int8)
+        score = np.select([status == 1, status == 2], [3.0, 2.0], 1.0)
+    return {"ratio": x, "score": score, "status": status}
+
+
+#: name → (method, thresholds for onpace, plain numpy): the no-target variants.
+NO_TARGET = {
+    "eurostat no-target": ("eurostat", {}, eurostat_no_target),
+    "open-sdg no-target": ("open-sdg", {}, open_sdg_no_target),
+    "open-sdg no-target, natural limit": ("open-sdg", {"natural_limit": 12.0},
+                                          lambda *a: open_sdg_no_target(*a, limit=12.0)),
+    "unsd no-target": ("unsd", {}, unsd_no_target),
+}

@@ -56,7 +56,7 @@ impl PlanHandle {
         let plan = Arc::clone(&self.plan);
         let request = request.to_string();
         let evaluated = py.detach(move || onpace::api::evaluate_json(&plan, &request)).map_err(to_py)?;
-        Ok(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated })
+        Ok(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated: Arc::new(evaluated) })
     }
 
     /// Evaluate the plan on plain observations through typed conversions; None when an input
@@ -67,7 +67,7 @@ impl PlanHandle {
         let Ok(request) = crate::typed::evaluate_request(args) else { return Ok(None) };
         let plan = Arc::clone(&self.plan);
         let evaluated = py.detach(move || onpace::api::Evaluated::new(&plan, request)).map_err(to_py)?;
-        Ok(Some(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated }))
+        Ok(Some(EvaluationHandle { plan: Arc::clone(&self.plan), evaluated: Arc::new(evaluated) }))
     }
 
     /// The required schedule of every indicator as Markdown.
@@ -155,15 +155,15 @@ impl IndicatorHandle {
         onpace::api::assess_json(&self.indicator, request).map_err(to_py)
     }
 
-    /// Assess on plain observations through typed conversions; returns an
-    /// `onpace.Assessment`, or None when an input is not plain (the caller then sends the JSON
+    /// Assess on plain observations through typed conversions; returns a lazy
+    /// `onpace.Assessment` (`rows.rs`), or None when an input is not plain (the caller then sends the JSON
     /// request to `assess`). The arguments are `Indicator.assess`'s, positional
     /// (`typed::assess_request`).
     #[pyo3(signature = (*args))]
     fn assess_plain<'py>(&self, py: Python<'py>, args: &Bound<'py, PyTuple>) -> R<Option<Bound<'py, PyAny>>> {
         let Ok(request) = crate::typed::assess_request(args) else { return Ok(None) };
         let assessment = onpace::api::assess(&self.indicator, request).map_err(to_py)?;
-        crate::typed::ResultBuilder::new(py)?.assessment(&assessment).map(Some)
+        crate::rows::RowMaker::new(py)?.one(assessment).map(Some)
     }
 
     /// Project to the target year; returns Projection JSON.
@@ -201,7 +201,8 @@ impl IndicatorHandle {
 #[pyclass(module = "onpace._core", frozen)]
 pub struct EvaluationHandle {
     plan: Arc<Plan>,
-    evaluated: onpace::api::Evaluated,
+    /// Shared with the lazy rows made from it, which outlive the handle (`rows.rs`).
+    evaluated: Arc<onpace::api::Evaluated>,
 }
 
 #[pymethods]
@@ -232,16 +233,11 @@ impl EvaluationHandle {
         serde_json::to_string(&header).map_err(|e| pyo3::exceptions::PyValueError::new_err(e.to_string()))
     }
 
-    /// The rows as `onpace.Assessment` objects, built field by field (no JSON).
+    /// The rows as lazy `onpace.Assessment` objects: fields converted when first read
+    /// (`rows.rs`).
     fn rows<'py>(&self, py: Python<'py>) -> R<Bound<'py, PyList>> {
-        let mut builder = crate::typed::ResultBuilder::new(py)?;
-        crate::typed::without_gc(py, || {
-            let list = PyList::empty(py);
-            for row in &self.evaluated.evaluation.rows {
-                list.append(builder.assessment(row)?)?;
-            }
-            Ok(list)
-        })
+        let mut maker = crate::rows::RowMaker::new(py)?;
+        crate::rows::without_gc(py, || maker.evaluation(&self.evaluated))
     }
 
     /// The evaluation table as Markdown in a language (`zh`, `en`, `ko`).

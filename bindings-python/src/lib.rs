@@ -6,6 +6,7 @@
 mod batch;
 mod errors;
 mod handles;
+mod rows;
 mod typed;
 
 use pyo3::prelude::*;
@@ -120,6 +121,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<handles::PlanHandle>()?;
     m.add_class::<handles::IndicatorHandle>()?;
     m.add_class::<handles::EvaluationHandle>()?;
+    m.add_class::<rows::RowSource>()?;
     m.add_function(wrap_pyfunction!(builtin_plan_ids, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_plan, m)?)?;
     m.add_function(wrap_pyfunction!(builtin_observations_json, m)?)?;

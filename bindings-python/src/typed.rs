@@ -1,6 +1,6 @@
 //! The thin call path of `Plan.evaluate` and `Indicator.assess`: the request is read from the
-//! Python objects and the results are built as the package's own result objects, without a
-//! JSON text in between (docs/python-call-path.md).
+//! Python objects without a JSON text in between (docs/python-call-path.md); the results are
+//! made as lazy rows (`rows.rs`).
 //!
 //! Only plain input is read here: observations as `{year: value}` or a list of `{"year",
 //! "value"}` dicts or `(year, value)` pairs, years as `int`, values as `str`, `int`, `float` or
@@ -11,15 +11,12 @@
 //! function (`onpace::api::assess`, `onpace::api::Evaluated::new`), so they give the same
 //! results; `tests/test_call_path.py` checks that they do, field by field.
 
-use std::collections::HashMap;
-
 use onpace::api::{AssessRequest, EvaluateRequest};
 use onpace::io::decimal::parse_exact;
-use onpace::{AsOf, Assessment, Decimal, Observation, PlanObservations};
+use onpace::{AsOf, Decimal, Observation, PlanObservations};
 use pyo3::prelude::*;
 use pyo3::sync::PyOnceLock;
 use pyo3::types::{PyDict, PyFloat, PyInt, PyList, PyString, PyTuple, PyType};
-use pyo3::IntoPyObjectExt;
 
 /// A value the fast reader does not take: the caller falls back to the JSON route.
 pub(crate) struct Declined;
@@ -188,194 +185,4 @@ pub(crate) fn assess_request(args: &Bound<'_, PyTuple>) -> Read<AssessRequest> {
     r.model = optional_text(&model)?;
     r.baseline = Some(code(&text(&baseline)?)?);
     Ok(r)
-}
-
-/// Run `f` with Python's cyclic garbage collector paused (as it was before, afterwards, even
-/// on an error). Building 10⁴ results makes some 10⁵ tracked containers, and with none of them
-/// in a cycle the collections that would run meanwhile only walk the growing list again: they
-/// took half the build's time (`benches/python/evaluate_scale.py`).
-pub(crate) fn without_gc<'py, T>(py: Python<'py>, f: impl FnOnce() -> PyResult<T>) -> PyResult<T> {
-    let gc = py.import("gc")?;
-    let enabled = gc.call_method0("isenabled")?.is_truthy()?;
-    if enabled {
-        gc.call_method0("disable")?;
-    }
-    let out = f();
-    if enabled {
-        gc.call_method0("enable")?;
-    }
-    out
-}
-
-/// Builds `onpace._results` objects (`Assessment`, `UsedInputs`, `ResultWarning`) field by
-/// field, as `Assessment._from` does from the JSON, without calling the dataclasses'
-/// `__init__`: the instance is made with `object.__new__` and its `__dict__` filled. Equal
-/// decimals met again (the thresholds of every row) share one `Decimal` object, which is
-/// immutable.
-pub(crate) struct ResultBuilder<'py> {
-    py: Python<'py>,
-    new: Bound<'py, PyAny>,
-    assessment: Bound<'py, PyAny>,
-    inputs: Bound<'py, PyAny>,
-    warning: Bound<'py, PyAny>,
-    decimal: Bound<'py, PyType>,
-    shared: HashMap<[u8; 16], Py<PyAny>>,
-    /// Texts every row repeats (method, version, status, threshold names): one object each.
-    texts: HashMap<String, Py<PyAny>>,
-}
-
-impl<'py> ResultBuilder<'py> {
-    pub(crate) fn new(py: Python<'py>) -> PyResult<Self> {
-        let results = py.import("onpace._results")?;
-        Ok(ResultBuilder {
-            py,
-            new: py.import("builtins")?.getattr("object")?.getattr("__new__")?,
-            assessment: results.getattr("Assessment")?,
-            inputs: results.getattr("UsedInputs")?,
-            warning: results.getattr("ResultWarning")?,
-            decimal: decimal_type(py)?.clone(),
-            shared: HashMap::new(),
-            texts: HashMap::new(),
-        })
-    }
-
-    fn decimal(&self, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
-        self.decimal.call1((d.to_string(),))
-    }
-
-    fn shared_decimal(&mut self, d: &Decimal) -> PyResult<Bound<'py, PyAny>> {
-        // serialize(): the exact representation (1.0 and 1.00 differ), not numeric equality.
-        let key = d.serialize();
-        if let Some(v) = self.shared.get(&key) {
-            return Ok(v.bind(self.py).clone());
-        }
-        let v = self.decimal(d)?;
-        self.shared.insert(key, v.clone().unbind());
-        Ok(v)
-    }
-
-    fn shared_text(&mut self, t: &str) -> Bound<'py, PyAny> {
-        if let Some(v) = self.texts.get(t) {
-            return v.bind(self.py).clone();
-        }
-        let v = PyString::intern(self.py, t).into_any();
-        self.texts.insert(t.to_string(), v.clone().unbind());
-        v
-    }
-
-    fn opt_decimal(&self, d: Option<&Decimal>) -> PyResult<Option<Bound<'py, PyAny>>> {
-        d.map(|d| self.decimal(d)).transpose()
-    }
-
-    /// An instance of `cls` with these fields, in this order (names interned: Python hashes
-    /// each once).
-    fn instance(
-        &self,
-        cls: &Bound<'py, PyAny>,
-        fields: &[(&Bound<'py, PyString>, Bound<'py, PyAny>)],
-    ) -> PyResult<Bound<'py, PyAny>> {
-        let obj = self.new.call1((cls,))?;
-        let dict = obj.getattr(pyo3::intern!(self.py, "__dict__"))?;
-        let dict = dict.cast::<PyDict>()?;
-        for (k, v) in fields {
-            dict.set_item(k, v)?;
-        }
-        Ok(obj)
-    }
-
-    /// A `float` field: JSON writes a non-finite float as null, so it is None here too (the
-    /// core never returns one: `Assessment::sanitized`).
-    fn float(&self, v: Option<f64>) -> PyResult<Bound<'py, PyAny>> {
-        Ok(match v.filter(|f| f.is_finite()) {
-            Some(f) => PyFloat::new(self.py, f).into_any(),
-            None => self.py.None().into_bound(self.py),
-        })
-    }
-
-    fn opt<T: IntoPyObject<'py>>(&self, v: Option<T>) -> PyResult<Bound<'py, PyAny>> {
-        v.into_bound_py_any(self.py)
-    }
-
-    fn obj<T: IntoPyObject<'py>>(&self, v: T) -> PyResult<Bound<'py, PyAny>> {
-        v.into_bound_py_any(self.py)
-    }
-
-    /// A code as its JSON text (`plan`, `geometric`): what `Assessment._from` reads.
-    fn code<T: serde::Serialize>(&self, v: &T) -> PyResult<Bound<'py, PyAny>> {
-        match serde_json::to_value(v) {
-            Ok(serde_json::Value::String(s)) => self.obj(s),
-            _ => Err(pyo3::exceptions::PyValueError::new_err("a code that is not text")),
-        }
-    }
-
-    /// `onpace.Assessment` from the core's.
-    pub(crate) fn assessment(&mut self, a: &Assessment) -> PyResult<Bound<'py, PyAny>> {
-        let inputs = match &a.inputs {
-            None => self.py.None().into_bound(self.py),
-            Some(i) => {
-                let chained = PyList::empty(self.py);
-                for c in &i.chained_annual_changes {
-                    chained.append((c.year, self.decimal(&c.value)?))?;
-                }
-                let fields = [
-                    (pyo3::intern!(self.py, "base_year"), self.obj(i.base_year)?),
-                    (pyo3::intern!(self.py, "base_value"), self.decimal(&i.base_value)?),
-                    (pyo3::intern!(self.py, "latest_year"), self.obj(i.latest_year)?),
-                    (pyo3::intern!(self.py, "latest_value"), self.decimal(&i.latest_value)?),
-                    (pyo3::intern!(self.py, "target_year"), self.obj(i.target_year)?),
-                    (pyo3::intern!(self.py, "target_value"), self.decimal(&i.target_value)?),
-                    (pyo3::intern!(self.py, "baseline"), self.code(&i.baseline)?),
-                    (
-                        pyo3::intern!(self.py, "plan_base_value"),
-                        self.opt(self.opt_decimal(i.plan_base_value.as_ref())?)?,
-                    ),
-                    (pyo3::intern!(self.py, "revision_date"), self.opt(i.revision_date.as_deref())?),
-                    (pyo3::intern!(self.py, "chained_annual_changes"), chained.into_any()),
-                    (pyo3::intern!(self.py, "latest_period"), self.opt(i.latest_period.as_deref())?),
-                ];
-                self.instance(&self.inputs, &fields)?
-            }
-        };
-        let thresholds = PyDict::new(self.py);
-        for (k, v) in &a.thresholds {
-            thresholds.set_item(self.shared_text(k), self.shared_decimal(v)?)?;
-        }
-        let warnings = PyList::empty(self.py);
-        for w in &a.warnings {
-            let fields = [
-                (pyo3::intern!(self.py, "code"), self.obj(w.code.to_string())?),
-                (pyo3::intern!(self.py, "field"), self.obj(w.field.as_str())?),
-                (pyo3::intern!(self.py, "message"), self.obj(w.message.as_str())?),
-            ];
-            warnings.append(self.instance(&self.warning, &fields)?)?;
-        }
-        let path = match &a.path {
-            Some(p) => self.code(p)?,
-            None => self.py.None().into_bound(self.py),
-        };
-        let fields = [
-            (pyo3::intern!(self.py, "indicator"), self.obj(a.indicator.as_str())?),
-            (pyo3::intern!(self.py, "method"), self.shared_text(&a.method)),
-            (pyo3::intern!(self.py, "method_version"), self.shared_text(&a.method_version)),
-            (pyo3::intern!(self.py, "status"), self.shared_text(a.status.code())),
-            (pyo3::intern!(self.py, "completion"), self.opt(self.opt_decimal(a.completion.as_ref())?)?),
-            (pyo3::intern!(self.py, "time_share"), self.opt(self.opt_decimal(a.time_share.as_ref())?)?),
-            (pyo3::intern!(self.py, "pace"), self.opt(self.opt_decimal(a.pace.as_ref())?)?),
-            (pyo3::intern!(self.py, "actual_cagr"), self.float(a.actual_cagr)?),
-            (pyo3::intern!(self.py, "required_cagr"), self.float(a.required_cagr)?),
-            (pyo3::intern!(self.py, "required_cagr_from_now"), self.float(a.required_cagr_from_now)?),
-            (pyo3::intern!(self.py, "ratio"), self.float(a.ratio)?),
-            (pyo3::intern!(self.py, "score"), self.float(a.score)?),
-            (pyo3::intern!(self.py, "index"), self.float(a.index)?),
-            (pyo3::intern!(self.py, "years_to_target"), self.float(a.years_to_target)?),
-            (pyo3::intern!(self.py, "acceleration"), self.float(a.acceleration)?),
-            (pyo3::intern!(self.py, "milestone"), self.opt(self.opt_decimal(a.milestone.as_ref())?)?),
-            (pyo3::intern!(self.py, "inputs"), inputs),
-            (pyo3::intern!(self.py, "thresholds"), thresholds.into_any()),
-            (pyo3::intern!(self.py, "warnings"), warnings.into_any()),
-            (pyo3::intern!(self.py, "path"), path),
-            (pyo3::intern!(self.py, "breach_years"), self.obj(a.breach_years.clone())?),
-        ];
-        self.instance(&self.assessment, &fields)
-    }
 }

@@ -59,7 +59,8 @@ def test_every_shared_vector_gets_its_expected_result() -> None:
 
 def random_panel(seed: int, series: int = 60) -> pd.DataFrame:
     """Series of 0–9 annual values (gaps, NaN, negative and sign-changing values), level targets
-    either side of the baseline, both directions; baseline years 2010–2016."""
+    either side of the baseline or none (a NaN target), both directions; baseline years
+    2010–2016."""
     rng = np.random.default_rng(seed)
     rows = []
     for s in range(series):
@@ -69,6 +70,8 @@ def random_panel(seed: int, series: int = 60) -> pd.DataFrame:
         d = 1 if target > y0 else -1
         if s % 9 == 0:
             d = -d  # a target the baseline already meets
+        if s % 7 == 3:
+            target = math.nan  # no target: the method's no-target variant
         n = int(rng.integers(0, 10))
         years = sorted(rng.choice(np.arange(t0 - 2, 2025), size=min(n, 2025 - t0 + 2), replace=False))
         for y in years:
@@ -84,9 +87,9 @@ def exact(frame: pd.DataFrame, method: str, model: Any) -> Dict[Tuple[str, str],
     out = {}
     for (ind, reg), g in frame.groupby(["indicator", "region"]):
         first = g.iloc[0]
+        target = None if math.isnan(first["target"]) else (int(first["target_year"]), str(first["target"]))
         indicator = onpace.Indicator("x", unit="ratio", direction=int(first["direction"]),
-                                     baseline=(int(first["base_year"]), str(first["baseline"])),
-                                     target=(int(first["target_year"]), str(first["target"])))
+                                     baseline=(int(first["base_year"]), str(first["baseline"])), target=target)
         obs = {int(y): str(v) for y, v in zip(g["year"], g["value"]) if not math.isnan(v)}
         kw = {"model": model} if model else {}
         try:

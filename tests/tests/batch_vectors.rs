@@ -1,7 +1,8 @@
 //! The batch (`math::batch`, f64, four series at a time) on every shared vector it can take:
 //! the same statuses as the exact API, and the same ratio, score and index (within 1e-9).
 //!
-//! A case fits the batch when it assesses a level target with the default comparator, has no
+//! A case fits the batch when it assesses a level target with the default comparator (or has
+//! no target: the batch's NaN target, the no-target variants), has no
 //! `as_of`, only thresholds the batch takes (eurostat's `window_years` is turned into the window
 //! start here, the caller's job in the batch), and, for escap, no observation before the
 //! baseline (its endpoint CAGR then runs from the baseline to the latest value). The expected
@@ -39,7 +40,8 @@ fn fit(input: &Value) -> Option<Fitted> {
     let m = BatchMethod::from_id(&method).ok()?;
     let ind = &input["indicator"];
     let target = &ind["target"];
-    if input.get("as_of").is_some() || target["kind"] != "level" || target.get("comparator").is_some() {
+    let level = target["kind"] == "level";
+    if input.get("as_of").is_some() || !(level || target["kind"] == "none") || target.get("comparator").is_some() {
         return None;
     }
     let (t0, y0) = (f(&ind["baseline"]["year"]), f(&ind["baseline"]["value"]));
@@ -80,7 +82,8 @@ fn fit(input: &Value) -> Option<Fitted> {
             None => (sy, sv) = (t as f64, f64::NAN),
         }
     }
-    let row = [y0, f(&target["value"]), t0, f(&target["year"]), t as f64, yt, d, sy, sv];
+    let (ys, ty) = if level { (f(&target["value"]), f(&target["year"])) } else { (f64::NAN, f64::NAN) };
+    let row = [y0, ys, t0, ty, t as f64, yt, d, sy, sv];
     Some(Fitted { method, thresholds, row })
 }
 
@@ -88,6 +91,7 @@ fn fit(input: &Value) -> Option<Fitted> {
 fn the_batch_gives_the_vectors_statuses() {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors");
     let mut per_method: BTreeMap<String, usize> = BTreeMap::new();
+    let mut no_target: BTreeMap<String, usize> = BTreeMap::new();
     for file in ["cn_plan_pace.json", "methods.json", "regressions.json"] {
         let doc: Value = serde_json::from_str(&std::fs::read_to_string(dir.join(file)).unwrap()).unwrap();
         for case in doc["cases"].as_array().unwrap() {
@@ -127,19 +131,32 @@ fn the_batch_gives_the_vectors_statuses() {
                     Some(Value::Null) => assert!(v[0].is_nan(), "{file}: {name}: {key} = {}", v[0]),
                     Some(want) => {
                         let want = f(want);
-                        assert!(
-                            (v[0] - want).abs() <= 1e-9 * want.abs().max(1.0),
-                            "{file}: {name}: {key} = {}, want {want}",
-                            v[0]
-                        );
+                        // No target: within 1e-13 of the reference (the score, which crosses 0
+                        // at the middle threshold, within 1e-14 absolute on its −5…5 scale).
+                        let tol = if x.row[1].is_nan() {
+                            (1e-13 * want.abs()).max(if key == "score" { 1e-14 } else { 0.0 })
+                        } else {
+                            1e-9 * want.abs().max(1.0)
+                        };
+                        assert!((v[0] - want).abs() <= tol, "{file}: {name}: {key} = {}, want {want}", v[0]);
                     }
                     None => {}
                 }
             }
+            if x.row[1].is_nan() {
+                *no_target.entry(x.method.clone()).or_default() += 1;
+            }
             *per_method.entry(x.method).or_default() += 1;
         }
     }
-    eprintln!("vectors run through the batch: {per_method:?}");
+    eprintln!("vectors run through the batch: {per_method:?}, without a target: {no_target:?}");
+    // Every no-target vector fits (cn_plan_pace.json and methods.json).
+    let want: BTreeMap<String, usize> =
+        [("cn-plan-pace", 1), ("escap", 1), ("eurostat", 6), ("open-sdg", 13), ("sdsn", 1), ("unsd", 6)]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v))
+            .collect();
+    assert_eq!(no_target, want);
     // Every batch method is exercised on a real share of its vectors.
     for m in onpace::math::batch::BATCH_METHODS {
         let n = per_method.get(m.id()).copied().unwrap_or(0);

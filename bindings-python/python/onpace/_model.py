@@ -1114,7 +1114,6 @@ class Plan:
         >>> [r.status for r in e.rows if r.indicator == "basic-research-share"]
         ['lagging']
         """
-        labels = {i: s["label"] for i, s in self._specs.items()}
         if layout is None:
             # The thin call path, as in Indicator.assess.
             try:
@@ -1125,7 +1124,7 @@ class Plan:
             if plain is not None:
                 handle = self._h.evaluate_plain(observations, plain[0], method, plain[1], model, plain[2], missing, baseline)
                 if handle is not None:
-                    return Evaluation(handle, labels)
+                    return Evaluation(handle)
         req: Dict[str, Any] = {
             "observations": plan_observations(observations, layout),
             "as_of": _as_of(as_of),
@@ -1138,7 +1137,7 @@ class Plan:
             req["baseline"] = baseline
         if model is not None:
             req["model"] = model
-        return Evaluation(self._h.evaluate(json.dumps(req)), labels)
+        return Evaluation(self._h.evaluate(json.dumps(req)))
 
     def to_html(self, lang: Optional[str] = None) -> str:
         """The plan report (every indicator's required schedule, the key projects) as a

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import warnings
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from functools import cached_property
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Dict, List, Optional, Tuple
@@ -114,6 +114,12 @@ class UsedInputs:
     latest_period: Optional[str] = None
 
 
+#: The key under which a lazy row (docs/python-call-path.md, "Rows") keeps its source in its
+#: ``__dict__``: an ``_core.RowSource`` holding the core's result, which converts the fields the
+#: ``__dict__`` does not hold yet when they are first read.
+_SOURCE = "_onpace_row_source"
+
+
 def _warnings(items: List[Dict[str, str]]) -> List[ResultWarning]:
     return [ResultWarning(w["code"], w["field"], w["message"]) for w in items]
 
@@ -196,6 +202,31 @@ class Assessment:
             warnings=_warnings(d["warnings"]), path=d.get("path"), breach_years=list(d.get("breach_years", [])),
         )
 
+    if not TYPE_CHECKING:  # hidden from type checkers: a __getattr__ would make any name type-check
+
+        def __getattr__(self, name: str) -> Any:
+            # Reached only for a name the instance's __dict__ and the class lack: on a lazy row
+            # (rows.rs in the extension), a field not converted yet.
+            state = self.__dict__
+            source = state.get(_SOURCE)
+            if source is None or name not in _FIELD_NAMES:
+                # The usual AttributeError; or the value, if another thread has just filled it.
+                return object.__getattribute__(self, name)
+            return source.read(state, name)
+
+    def __dir__(self) -> List[str]:
+        # What an eager row lists (Jupyter's completion reads it): every field, never the source.
+        return sorted((set(object.__dir__(self)) | _FIELD_NAMES) - {_SOURCE})
+
+    def __getstate__(self) -> Dict[str, Any]:
+        # pickle, copy and deepcopy take the state from here: a lazy row converts its remaining
+        # fields first, so the state is the eager row's and the copy holds no Rust object.
+        state = self.__dict__
+        source = state.get(_SOURCE)
+        if source is not None:
+            source.fill(state)
+        return state
+
     def status_label(self, lang: Optional[str] = None) -> str:
         """The status in words (``lang``: zh, en or ko; the display language by default)."""
         return status_label(self.status, lang)
@@ -221,6 +252,9 @@ class Assessment:
             ["warnings", "<br>".join(f"{fmt(w.code)}: {fmt(w.message)}" for w in self.warnings) or "—"],
         ]
         return table(["", ""], rows, f"{self.indicator} · {self.method}")
+
+
+_FIELD_NAMES = frozenset(f.name for f in fields(Assessment))
 
 
 @dataclass(frozen=True)
@@ -392,7 +426,7 @@ class Svg:
 class Evaluation:
     """A plan evaluated with one method: ``.rows`` (one :class:`Assessment` per indicator, in the
     plan's order) and ``.summary``; made by :meth:`Plan.evaluate` (the constructor's ``handle``
-    and ``labels`` are internal).
+    is internal; ``labels``, no longer read, is accepted for code that passes it).
 
     Examples
     --------
@@ -402,23 +436,23 @@ class Evaluation:
     ('cn-plan-pace', 3)
     """
 
-    def __init__(self, handle: "_core.EvaluationHandle", labels: Dict[str, Dict[str, str]]) -> None:
+    def __init__(self, handle: "_core.EvaluationHandle", labels: Optional[Dict[str, Dict[str, str]]] = None) -> None:
         self._handle = handle
-        # The rows are built in Rust (no JSON text of 10⁴ rows to write and read back); the
-        # rest is small and crosses as JSON.
+        # The rows are made in Rust, lazily (no JSON text of 10⁴ rows to write and read back,
+        # docs/python-call-path.md); the rest is small and crosses as JSON.
         d = json.loads(handle.header_json())
         self.plan: str = d["plan"]
         self.method: str = d["method"]
         self.method_version: str = d["method_version"]
         self.as_of: Any = d["as_of"]
         self.summary: Summary = Summary._from(d["summary"])
-        self._labels = labels
 
     @cached_property
     def rows(self) -> List[Assessment]:
-        """One :class:`Assessment` per indicator, in the plan's order. Built from the core's
-        rows when first read (then kept): an evaluation used only for its summary, report or
-        table never converts 10⁴ rows (docs/python-call-path.md)."""
+        """One :class:`Assessment` per indicator, in the plan's order. Made from the core's
+        rows when first read (then kept), each row converting a field when it is first read:
+        an evaluation used only for its summary, report or table never converts 10⁴ rows, and
+        one read for its statuses converts little more (docs/python-call-path.md)."""
         rows: List[Assessment] = self._handle.rows()
         return rows
 

@@ -19,12 +19,19 @@ as the exact API's result fields, and an int8 array ``status`` whose codes
 - ``open-sdg``: ``ratio``, ``score``; ``unsd``: ``ratio``, ``score`` (3/2/1);
   ``escap``: ``ratio`` (anticipated progress), ``index`` (CSI); ``sdsn``: ``ratio``, ``score``.
 
-A NaN in any input, a plan length ≤ 0, an observation not after the baseline year (or the
-window start) or a direction other than ±1 gives NaN outputs and status -1 for that row only.
-Band edges follow the exact API's rule (a value within 1e-12 of an edge is on it), so both
-APIs give one status. Thresholds are the exact method's, by name; defaults come from the core;
-those the batch cannot honour (``window_years``, ``binding_lag_tolerance``, the no-target ones)
-and non-finite or negative values are refused (``InvalidArgumentError``).
+A NaN target means the series has no target (a missing value in a DataFrame column, as
+``Indicator(..., target=None)``): the row gets the exact API's no-target result — ``eurostat``,
+``open-sdg`` and ``unsd`` judge the growth ``x = d·ga`` (``ratio`` = x; ``eurostat`` adds the
+statuses ``moderate_movement_away`` and ``significant_movement_away``), ``cn-plan-pace`` says
+``monitored`` (code -2), ``escap`` and ``sdsn`` ``not_assessable``. Rows with and without a
+target mix in one call. Any other NaN input, a plan length ≤ 0, an observation not after the
+baseline year (or the window start) or a direction other than ±1 gives NaN outputs and status
+-1 for that row only. Band edges follow the exact API's rule (a value within 1e-12 of an edge
+is on it), so both APIs give one status. Thresholds are the exact method's, by name, the
+no-target ones included (``no_target_band``, ``no_target_on_track``,
+``no_target_acceleration_needed``, ``natural_limit``); defaults come from the core; those the
+batch cannot honour (``window_years``, ``binding_lag_tolerance``) and non-finite or negative
+values are refused (``InvalidArgumentError``). See docs/batch.md.
 """
 
 from __future__ import annotations
@@ -34,15 +41,16 @@ from typing import Any, Dict, List, Mapping, Optional, Tuple
 from . import _core
 from ._convert import error
 
-#: int8 status code → status code (the ``cn-plan-pace`` method, what ``progress`` returns).
-STATUS_CODES: Dict[int, str] = {0: "achieved", 1: "ahead", 2: "on_track", 3: "lagging", 4: "regressing", -1: "not_assessable"}
-
 _KEYS = ("completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "status")
 
 # method id → (value columns, thresholds taken, {code: status}), from the core.
 _METHODS: Dict[str, Tuple[List[str], List[str], Dict[int, str]]] = {
     m: (list(cols), list(th), dict(codes)) for m, cols, th, codes in _core.batch_methods()
 }
+
+#: int8 status code → status code (the ``cn-plan-pace`` method, what ``progress`` returns):
+#: 0 achieved … 4 regressing, -1 not_assessable, -2 monitored (no target).
+STATUS_CODES: Dict[int, str] = dict(_METHODS["cn-plan-pace"][2])
 
 #: The methods the batch runs.
 METHODS: Tuple[str, ...] = tuple(_METHODS)
@@ -60,8 +68,19 @@ def _columns(*inputs: Any) -> Tuple[List[Any], Tuple[int, ...]]:
     1-element column (the kernel broadcasts it), so scalar years cost no n-element copy."""
     import numpy as np  # noqa: PLC0415
 
-    arrays = [np.asarray(a, dtype=np.float64) for a in inputs]
-    shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    names = ("baseline", "target", "base_year", "target_year", "year", "value", "direction", "start_year", "start_value")
+    arrays = []
+    for name, a in zip(names, inputs):
+        try:
+            arrays.append(np.asarray(a, dtype=np.float64))
+        except (TypeError, ValueError) as e:
+            # Text or objects in a column: a typed error naming it (a missing value, None or
+            # pandas' NA, is NaN: for the target, no target).
+            raise error(_core.InvalidArgumentError, "invalid_argument", name, f"numbers are required: {e}") from None
+    try:
+        shape = np.broadcast_shapes(*(a.shape for a in arrays))
+    except ValueError as e:
+        raise error(_core.InvalidArgumentError, "invalid_argument", "columns", f"the inputs do not broadcast together: {e}") from None
     cols = []
     for a in arrays:
         flat = a.reshape(1) if a.size == 1 else np.broadcast_to(a, shape).reshape(-1)
@@ -123,7 +142,8 @@ def assess(
     start_value: Any = None,
     thresholds: Optional[Mapping[str, float]] = None,
 ) -> Dict[str, Any]:
-    """Any batch method over arrays of series (arguments broadcast; scalars are fine)."""
+    """Any batch method over arrays of series (arguments broadcast; scalars are fine); a NaN
+    target is a series without one (the method's no-target variant)."""
     if (start_year is None) != (start_value is None):
         raise error(_core.InvalidArgumentError, "invalid_argument", "start_year", "give both start_year and start_value, or neither")
     extra = () if start_year is None else (start_year, start_value)

@@ -1,10 +1,10 @@
 //! The f64 kernel for many series at once (numpy arrays in Python, typed arrays in JS).
 //!
-//! One series is a level target reached from a baseline: `cn-plan-pace` statuses, completion,
-//! time share, pace, both CAGRs and the growth ratio `d·ga/|gr|`. It works in f64 for speed;
-//! the exact decimal path is [`crate::assess`]. A row with any NaN input, a non-positive plan
-//! length or a direction other than ±1 comes out as NaN with status [`NOT_ASSESSABLE`]: one bad
-//! row never fails the batch.
+//! One series is a level target reached from a baseline, or a NaN target for a series without
+//! one (the method's no-target variant, as in the exact API): see `docs/batch.md`. It works in
+//! f64 for speed; the exact decimal path is [`crate::assess`]. A row with any other NaN input, a
+//! non-positive plan length or a direction other than ±1 comes out as NaN with status
+//! [`NOT_ASSESSABLE`]: one bad row never fails the batch.
 
 mod kernel;
 pub mod panel;
@@ -12,7 +12,7 @@ mod spec;
 mod vmath;
 
 pub use kernel::{assess_into, Columns, Outputs};
-pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS};
+pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS, MAX_THRESHOLDS};
 
 /// Status code of a batch row: `achieved`.
 pub const ACHIEVED: i8 = 0;
@@ -26,6 +26,9 @@ pub const LAGGING: i8 = 3;
 pub const REGRESSING: i8 = 4;
 /// `not_assessable`.
 pub const NOT_ASSESSABLE: i8 = -1;
+/// `monitored`: a `cn-plan-pace` row without a target (NaN), which the exact method reports
+/// without a verdict.
+pub const MONITORED: i8 = -2;
 
 /// The code table: int8 code → status code.
 pub const STATUS_TABLE: &[(i8, &str)] = &[
@@ -35,6 +38,7 @@ pub const STATUS_TABLE: &[(i8, &str)] = &[
     (LAGGING, "lagging"),
     (REGRESSING, "regressing"),
     (NOT_ASSESSABLE, "not_assessable"),
+    (MONITORED, "monitored"),
 ];
 
 /// One series' inputs.
@@ -42,7 +46,7 @@ pub const STATUS_TABLE: &[(i8, &str)] = &[
 pub struct BatchInput {
     /// Baseline value `y0`.
     pub baseline: f64,
-    /// Target value `y*`.
+    /// Target value `y*` (NaN: no target, the row is [`MONITORED`]).
     pub target: f64,
     /// Baseline year `t0`.
     pub base_year: f64,
@@ -149,12 +153,22 @@ fn rate(from: f64, to: f64, years: f64) -> f64 {
 
 /// Assess one series.
 pub fn progress_row(x: BatchInput, th: BatchThresholds) -> BatchRow {
+    if monitored(x.target, x.baseline, x.base_year, x.direction) {
+        return BatchRow { status: MONITORED, ..NAN_ROW };
+    }
     if !assessable(&x) {
         return NAN_ROW;
     }
     let n = x.year - x.base_year;
     let big_n = x.target_year - x.base_year;
     progress_with_rates(x, th, rate(x.baseline, x.value, n), rate(x.baseline, x.target, big_n))
+}
+
+/// Whether a `cn-plan-pace` row is `monitored`: no target (NaN), and a valid baseline and
+/// direction (the exact method needs no observation for it: `core/src/method/forms.rs`).
+#[inline(always)]
+fn monitored(target: f64, baseline: f64, base_year: f64, direction: f64) -> bool {
+    target.is_nan() && baseline.is_finite() && base_year.is_finite() && (direction == 1.0 || direction == -1.0)
 }
 
 /// Whether a row can be assessed: every input finite, a direction of ±1, a plan length > 0 and
@@ -201,17 +215,20 @@ fn progress_with_rates(x: BatchInput, th: BatchThresholds, actual_cagr: f64, req
 mod tests {
     use super::*;
 
-    fn row(value: f64) -> BatchRow {
-        let x = BatchInput {
+    fn base_input() -> BatchInput {
+        BatchInput {
             baseline: 0.0,
             target: 100.0,
             base_year: 2020.0,
             target_year: 2025.0,
             year: 2023.0,
-            value,
+            value: f64::NAN,
             direction: 1.0,
-        };
-        progress_row(x, BatchThresholds::default())
+        }
+    }
+
+    fn row(value: f64) -> BatchRow {
+        progress_row(BatchInput { value, ..base_input() }, BatchThresholds::default())
     }
 
     #[test]
@@ -245,5 +262,13 @@ mod tests {
         let r = row(f64::NAN);
         assert_eq!(r.status, NOT_ASSESSABLE);
         assert!(r.completion.is_nan());
+        // No target: monitored, with no numbers, whatever the observation (forms.rs).
+        let x = BatchInput { target: f64::NAN, ..BatchInput { value: 75.0, ..base_input() } };
+        let r = progress_row(x, BatchThresholds::default());
+        assert_eq!((r.status, r.completion.is_nan(), r.actual_cagr.is_nan()), (MONITORED, true, true));
+        let r = progress_row(BatchInput { year: f64::NAN, ..x }, BatchThresholds::default());
+        assert_eq!(r.status, MONITORED);
+        let r = progress_row(BatchInput { direction: 0.0, ..x }, BatchThresholds::default());
+        assert_eq!(r.status, NOT_ASSESSABLE);
     }
 }

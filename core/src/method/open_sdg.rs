@@ -32,6 +32,7 @@ pub const ID: &str = "open-sdg";
 pub struct OpenSdg;
 
 /// Open SDG's score for a ratio `R` (series with a target).
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
 pub fn score(r: f64) -> f64 {
     if r <= -0.6 {
         -5.0
@@ -50,21 +51,48 @@ const NO_TARGET_CAP: f64 = 0.02;
 /// `hi` (1.5 %) and the cap (2 %) already scaled by `C`: piecewise linear through (−2 %, −5),
 /// (0, −2.5), (mid, 0), (hi, 2.5), (cap, 5), constant beyond. With `C = 0` (a base value on its
 /// natural limit) any `x ≥ 0` scores 5.
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
 pub fn no_target_score(x: f64, mid: f64, hi: f64, cap: f64) -> f64 {
-    let lerp = |x0: f64, s0: f64, x1: f64, s1: f64| if x1 > x0 { s0 + (x - x0) / (x1 - x0) * (s1 - s0) } else { s1 };
+    // The segment's knots are chosen first and interpolated once: selects rather than branches,
+    // so that the f64 batch's loop over many series stays branch-free (thresholds are ≥ 0, so
+    // the segments do not overlap; `cap ≥ 0 > −2 %`).
+    let (x0, s0, x1, s1) = if x < 0.0 {
+        (-NO_TARGET_CAP, -5.0, 0.0, -2.5)
+    } else if x >= hi {
+        (hi, 2.5, cap, 5.0)
+    } else if x >= mid {
+        (mid, 0.0, hi, 2.5)
+    } else {
+        (0.0, -2.5, mid, 0.0)
+    };
+    let s = if x1 > x0 { s0 + (x - x0) / (x1 - x0) * (s1 - s0) } else { s1 };
     if x <= -NO_TARGET_CAP {
         -5.0
-    } else if x < 0.0 {
-        lerp(-NO_TARGET_CAP, -5.0, 0.0, -2.5)
     } else if x >= cap {
         5.0
-    } else if x >= hi {
-        lerp(hi, 2.5, cap, 5.0)
-    } else if x >= mid {
-        lerp(mid, 0.0, hi, 2.5)
     } else {
-        lerp(0.0, -2.5, mid, 0.0)
+        s
     }
+}
+
+/// The no-target status and score of a growth `x = d·ga`, given the scaling factor `c`
+/// ([`limit_factor`]) and the unscaled thresholds `on_track` (1.5 %) and `acceleration` (0.5 %);
+/// band edges with the tolerance of `docs/methods.md`. Shared by the exact method and the f64
+/// batch (`crate::math::batch`).
+#[inline(always)] // inside the batch kernel's SIMD copies (docs/batch.md, "The kernel")
+pub fn no_target_verdict(x: f64, c: f64, on_track: f64, acceleration: f64) -> (Status, f64) {
+    let (hi, mid, cap) = (on_track * c, acceleration * c, NO_TARGET_CAP * c);
+    let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);
+    // On the limit and holding (or beyond it): on track, score 5.
+    let holding = c == 0.0 && on(x, 0.0);
+    // The bands by overriding assignments, best last (selects, not branches: the batch runs
+    // this over columns of series).
+    let mut status = Status::Deterioration;
+    status = if on(x, 0.0) { Status::LimitedProgress } else { status };
+    status = if on(x, mid) { Status::AccelerationNeeded } else { status };
+    status = if on(x, hi) || holding { Status::OnTrack } else { status };
+    let score = no_target_score(x, mid, hi, cap);
+    (status, if holding { 5.0 } else { score })
 }
 
 /// The scaling factor `C` of the no-target thresholds near a natural limit: `1 − (y0/lim)^4.44`
@@ -203,23 +231,12 @@ impl OpenSdg {
         let th = |n: &str| ctx.threshold(n).map(to_f64);
         let d = ctx.indicator.direction.sign_f64();
         let c = if flipped { 1.0 } else { limit_factor(to_f64(ctx.indicator.baseline.value), th("natural_limit"), d) };
-        let (hi, mid) =
-            (th("no_target_on_track").unwrap_or(0.015) * c, th("no_target_acceleration_needed").unwrap_or(0.005) * c);
-        let cap = NO_TARGET_CAP * c;
-        let on = |x: f64, e: f64| x >= e - crate::method::prepare::EDGE_TOLERANCE * e.abs().max(1.0);
-        let status = if c == 0.0 && on(x, 0.0) {
-            // On the limit and holding (or beyond it): on track, score 5.
-            Status::OnTrack
-        } else if on(x, hi) {
-            Status::OnTrack
-        } else if on(x, mid) {
-            Status::AccelerationNeeded
-        } else if on(x, 0.0) {
-            Status::LimitedProgress
-        } else {
-            Status::Deterioration
-        };
-        let sc = if c == 0.0 && on(x, 0.0) { 5.0 } else { no_target_score(x, mid, hi, cap) };
+        let (status, sc) = no_target_verdict(
+            x,
+            c,
+            th("no_target_on_track").unwrap_or(0.015),
+            th("no_target_acceleration_needed").unwrap_or(0.005),
+        );
         let mut a = no_target_result(ctx, ID, self.version(), status, ga, x);
         a.score = Some(sc);
         if flipped {

@@ -4,9 +4,11 @@
 //! spread), its logarithms and exponentials computed in loops the compiler vectorises
 //! ([`super::vmath`]), its statuses decided row by row with the exact API's rules into a block
 //! of results, and each result copied once into the caller's columns (no fill pass, no second
-//! write). With the `simd` feature the whole kernel is compiled again for AVX-512 and for AVX2
-//! with FMA, and the copy the CPU can run is chosen at run time ([`dispatch`]). The caller splits the columns
-//! across threads ([`Columns::slice`], [`Outputs::split_at`]).
+//! write). Rows without a target (NaN) take a pass of their own, the method's no-target
+//! variant (`docs/batch.md`, "Series without a target"). With the `simd` feature the whole
+//! kernel is compiled again for AVX-512 and for AVX2 with FMA, and the copy the CPU can run is
+//! chosen at run time ([`dispatch`]). The caller splits the columns across threads
+//! ([`Columns::slice`], [`Outputs::split_at`]).
 
 use super::spec::{BatchMethod, BatchSpec, MAX_COLUMNS};
 use super::vmath;
@@ -189,22 +191,37 @@ impl Block {
         }
     }
 
-    /// Whether row `k` can be assessed: every input finite, a direction of ±1, a positive plan
-    /// length, an observation after the baseline and, with `window` (eurostat), after the
-    /// window start; otherwise the row is `not_assessable`.
+    /// Whether row `k` can be assessed with its target: every input finite, a direction of ±1,
+    /// a positive plan length, an observation after the baseline and, with `window` (eurostat),
+    /// after the window start; otherwise the row is `not_assessable` (or, with a NaN target, a
+    /// [`Block::no_target`] row).
     #[inline(always)]
     fn assessable(&self, k: usize, window: bool) -> bool {
         let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
-        let (t0, tt, t, d, sy) = (g(&self.t0), g(&self.tt), g(&self.t), g(&self.d), g(&self.sy));
+        let (t0, tt) = (g(&self.t0), g(&self.tt));
+        self.observed(k, window) && g(&self.ys).is_finite() && tt.is_finite() && tt - t0 > 0.0
+    }
+
+    /// Whether row `k` is assessed by the method's no-target variant: a NaN target (its year
+    /// is not used) and everything else [`Block::observed`] needs.
+    #[inline(always)]
+    fn no_target(&self, k: usize, window: bool) -> bool {
+        self.ys.get(k).is_some_and(|ys| ys.is_nan()) && self.observed(k, window)
+    }
+
+    /// The part of the checks that does not involve the target: a finite baseline, latest
+    /// value and years, a direction of ±1, an observation after the baseline and, with
+    /// `window`, after a finite window start.
+    #[inline(always)]
+    fn observed(&self, k: usize, window: bool) -> bool {
+        let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+        let (t0, t, d, sy) = (g(&self.t0), g(&self.t), g(&self.d), g(&self.sy));
         let start = !window || (sy.is_finite() && g(&self.sv).is_finite() && t - sy > 0.0);
         g(&self.y0).is_finite()
-            && g(&self.ys).is_finite()
             && g(&self.yt).is_finite()
             && t0.is_finite()
-            && tt.is_finite()
             && t.is_finite()
             && (d == 1.0 || d == -1.0)
-            && tt - t0 > 0.0
             && t - t0 > 0.0
             && start
     }
@@ -388,9 +405,49 @@ fn run_blocks<const F: bool>(spec: &BatchSpec, cols: &Columns<'_>, out: &mut Out
 }
 
 /// One block of one method: the transcendental functions for every row first (SIMD), then
-/// each row's outputs; rows that are not assessable get NaN and −1.
+/// each row's outputs; rows without a target (NaN) get the method's no-target variant
+/// ([`no_target_block`]), rows that are not assessable NaN and −1.
 #[inline(always)]
 fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMNS], status: &mut [i8; BLOCK]) {
+    let m = spec.method;
+    // Rows without a target (NaN) take the no-target pass, which overwrites them; a block of
+    // such rows only (a panel without targets) skips the pass with targets.
+    let (mut any, mut all) = (false, true);
+    for ys in &b.ys {
+        any |= ys.is_nan();
+        all &= ys.is_nan();
+    }
+    if !all {
+        with_target_block::<F>(spec, b, res, status);
+    }
+    if !any {
+        return;
+    }
+    match m {
+        BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => no_target_block::<F>(spec, b, res, status),
+        // Every row without a target: monitored (cn-plan-pace) or not assessable, no numbers
+        // (the pass with targets, when it ran, says the same of such rows).
+        _ if all => {
+            res.iter_mut().for_each(|c| c.fill(f64::NAN));
+            for (k, st) in status.iter_mut().enumerate() {
+                let g = |l: &Lane| l.get(k).copied().unwrap_or(f64::NAN);
+                let monitored = m == BatchMethod::CnPlanPace && super::monitored(g(&b.ys), g(&b.y0), g(&b.t0), g(&b.d));
+                *st = if monitored { super::MONITORED } else { NOT_ASSESSABLE };
+            }
+        }
+        _ => {}
+    }
+}
+
+/// One block with the targets (rows without one come out `not_assessable`, except
+/// `cn-plan-pace`'s, which are `monitored`).
+#[inline(always)]
+fn with_target_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
     let m = spec.method;
     match m {
         BatchMethod::CnPlanPace => return cn_plan_pace_block::<F>(spec, b, res, status),
@@ -413,6 +470,8 @@ fn block<const F: bool>(spec: &BatchSpec, b: &Block, res: &mut [Lane; MAX_COLUMN
     for (k, st) in status.iter_mut().enumerate() {
         let r = b.row(k);
         let (p, q) = (p.get(k).copied().unwrap_or(f64::NAN), q.get(k).copied().unwrap_or(f64::NAN));
+        // Without a target: escap and sdsn have no variant (not assessable, as in the exact
+        // API); unsd's rows are overwritten by `no_target_block`.
         let o = if !b.assessable(k, true) {
             NAN_OUT
         } else {
@@ -501,7 +560,14 @@ fn cn_plan_pace_block<const F: bool>(
         ga_out[k] = if ok { ga } else { nan };
         gr_out[k] = if ok { gr } else { nan };
         r_out[k] = if ok { ratio } else { nan };
-        status[k] = if ok { s } else { NOT_ASSESSABLE };
+        let monitored = super::monitored(ys, y0, b.t0[k], d);
+        status[k] = if ok {
+            s
+        } else if monitored {
+            super::MONITORED
+        } else {
+            NOT_ASSESSABLE
+        };
     }
 }
 
@@ -513,6 +579,8 @@ mod code {
     pub const MODERATE_PROGRESS: i8 = 2;
     pub const INSUFFICIENT_PROGRESS: i8 = 3;
     pub const MOVEMENT_AWAY: i8 = 4;
+    pub const MODERATE_MOVEMENT_AWAY: i8 = 5;
+    pub const SIGNIFICANT_MOVEMENT_AWAY: i8 = 6;
     // open-sdg
     pub const ON_TRACK: i8 = 1;
     pub const ACCELERATION_NEEDED: i8 = 2;
@@ -580,6 +648,118 @@ fn ratio_of_rates_block<const F: bool>(
         r_out[k] = if ok && !met && !slipped { ratio } else { f64::NAN };
         s_out[k] = if ok && open_sdg { score } else { f64::NAN };
         status[k] = if ok { s } else { NOT_ASSESSABLE };
+    }
+}
+
+/// The rows of a block without a target (NaN; the others are left as they are): the method's
+/// no-target variant, column by column. The growth `x = d·ga` since the baseline (eurostat:
+/// the window start), the direction flipped when that value and the latest are both negative,
+/// against eurostat's band `±no_target_band`, open-sdg's thresholds scaled by the natural
+/// limit's factor `C` (with its score), or unsd's two thresholds (3/2/1); no compound rate (a
+/// zero or a sign change): not assessable, as in the exact methods (`docs/methods.md`).
+#[allow(clippy::indexing_slicing)]
+#[inline(always)]
+fn no_target_block<const F: bool>(
+    spec: &BatchSpec,
+    b: &Block,
+    res: &mut [Lane; MAX_COLUMNS],
+    status: &mut [i8; BLOCK],
+) {
+    let m = spec.method;
+    let window = m == BatchMethod::Eurostat;
+    let (from, start) = if window { (&b.sv, &b.sy) } else { (&b.y0, &b.t0) };
+    // One rate per row (the pass with targets needs two), vectorised; then the verdicts column
+    // by column with selects, written only where the target is NaN.
+    let (mut x, mut ok) = ([0.0; BLOCK], [false; BLOCK]);
+    for k in 0..BLOCK {
+        let inv_n = 1.0 / (b.t[k] - start[k]);
+        let ga = vmath::exp_m1::<F>(vmath::log_growth::<F>(from[k], b.yt[k], 1.0 / from[k], inv_n));
+        let d = if from[k] < 0.0 && b.yt[k] < 0.0 { -b.d[k] } else { b.d[k] };
+        x[k] = d * ga;
+        ok[k] = ga.is_finite();
+    }
+    let mut nt = [false; BLOCK];
+    for k in 0..BLOCK {
+        nt[k] = b.ys[k].is_nan();
+        ok[k] = ok[k] && b.no_target(k, window);
+    }
+    let [r_out, s_out, ..] = res;
+    let (hi, mid) = (spec.th(2), spec.th(3));
+    let mut put = |k: usize, s: i8, score: f64| {
+        let (nt, ok) = (nt[k], ok[k]);
+        r_out[k] = where_no_target(nt, ok, x[k], f64::NAN, r_out[k]);
+        s_out[k] = where_no_target(nt, ok, score, f64::NAN, s_out[k]);
+        status[k] = where_no_target(nt, ok, s, NOT_ASSESSABLE, status[k]);
+    };
+    match m {
+        BatchMethod::Eurostat => {
+            // `hi` is eurostat's band.
+            for (k, &x) in x.iter().enumerate() {
+                let mut s = code::SIGNIFICANT_MOVEMENT_AWAY;
+                s = if at_least(x, -hi) { code::MODERATE_MOVEMENT_AWAY } else { s };
+                s = if above(x, 0.0) { code::MODERATE_PROGRESS } else { s };
+                s = if above(x, hi) { code::SIGNIFICANT_PROGRESS } else { s };
+                put(k, s, f64::NAN);
+            }
+        }
+        BatchMethod::OpenSdg => {
+            // `C` from the baseline, 1 when the direction was flipped (the exact method's rule)
+            // or no limit is given; in a loop of its own, so that the verdicts' loop has no
+            // call (`powf`) and is vectorised.
+            let mut c = [1.0; BLOCK];
+            let limit = Some(spec.th(4)).filter(|l| !l.is_nan());
+            if limit.is_some() {
+                for (k, c) in c.iter_mut().enumerate() {
+                    let flipped = b.y0[k] < 0.0 && b.yt[k] < 0.0;
+                    if !flipped {
+                        *c = crate::method::open_sdg::limit_factor(b.y0[k], limit, b.d[k]);
+                    }
+                }
+            }
+            for (k, &x) in x.iter().enumerate() {
+                let (s, score) = crate::method::open_sdg::no_target_verdict(x, c[k], hi, mid);
+                put(k, open_sdg_code(s), score);
+            }
+        }
+        _ => {
+            for (k, &x) in x.iter().enumerate() {
+                let mut s = code::STAGNATION_OR_REGRESSION;
+                s = if at_least(x, mid) { code::ACCELERATION_NEEDED } else { s };
+                s = if at_least(x, hi) { code::ON_TRACK } else { s };
+                let level = if s == code::ON_TRACK {
+                    3.0
+                } else if s == code::ACCELERATION_NEEDED {
+                    2.0
+                } else {
+                    1.0
+                };
+                put(k, s, level);
+            }
+        }
+    }
+}
+
+/// A result of the no-target pass: `value` on a row without a target (`bad` when it cannot be
+/// assessed), `old` (the pass with targets) elsewhere. A select, not a branch.
+#[inline(always)]
+fn where_no_target<T: Copy>(no_target: bool, ok: bool, value: T, bad: T, old: T) -> T {
+    let new = if ok { value } else { bad };
+    if no_target {
+        new
+    } else {
+        old
+    }
+}
+
+/// The batch code of an `open-sdg` verdict.
+#[inline(always)]
+fn open_sdg_code(s: crate::method::Status) -> i8 {
+    use crate::method::Status;
+    match s {
+        Status::OnTrack => code::ON_TRACK,
+        Status::AccelerationNeeded => code::ACCELERATION_NEEDED,
+        Status::LimitedProgress => code::LIMITED_PROGRESS,
+        _ => code::DETERIORATION,
     }
 }
 
@@ -696,6 +876,8 @@ mod tests {
             (Eurostat, Status::ModerateProgress, code::MODERATE_PROGRESS),
             (Eurostat, Status::InsufficientProgress, code::INSUFFICIENT_PROGRESS),
             (Eurostat, Status::MovementAway, code::MOVEMENT_AWAY),
+            (Eurostat, Status::ModerateMovementAway, code::MODERATE_MOVEMENT_AWAY),
+            (Eurostat, Status::SignificantMovementAway, code::SIGNIFICANT_MOVEMENT_AWAY),
             (OpenSdg, Status::Achieved, code::ACHIEVED),
             (OpenSdg, Status::OnTrack, code::ON_TRACK),
             (OpenSdg, Status::AccelerationNeeded, code::ACCELERATION_NEEDED),
@@ -773,14 +955,15 @@ mod tests {
         // vmath.rs, where the CPU has them, with the `simd` feature these tests build with)
         // against the portable copy (glibc's routines): the same statuses, values within 1e-13,
         // on rows that reach every branch
-        // (negative and sign-changing values, both directions, NaN rows, a window start).
+        // (negative and sign-changing values, both directions, NaN rows, a window start, rows
+        // without a target, a natural limit).
         let n = 1_003;
         let g = |k: usize, a: f64, b: f64| {
             let x = ((k as f64) * 0.618_033_988_749_895 + a).fract();
             b * (x - 0.3)
         };
         let base: Vec<f64> = (0..n).map(|k| g(k, 0.1, 20.0)).collect();
-        let target: Vec<f64> = (0..n).map(|k| base[k] + g(k, 0.7, 16.0)).collect();
+        let target: Vec<f64> = (0..n).map(|k| if k % 4 == 1 { f64::NAN } else { base[k] + g(k, 0.7, 16.0) }).collect();
         let value: Vec<f64> = (0..n).map(|k| if k % 97 == 0 { f64::NAN } else { base[k] + g(k, 0.3, 18.0) }).collect();
         let year: Vec<f64> = (0..n).map(|k| 2021.0 + (k % 9) as f64).collect();
         let dir: Vec<f64> = (0..n).map(|k| if k % 3 == 0 { -1.0 } else { 1.0 }).collect();
@@ -799,8 +982,9 @@ mod tests {
                 start_year: window.then_some(start_year.as_slice()),
                 start_value: window.then_some(start_value.as_slice()),
             };
-            let spec = BatchSpec::new(m.id(), &[]).unwrap();
-            let (v, s) = run(m.id(), &[], &cols);
+            let th: &[(&str, f64)] = if m == BatchMethod::OpenSdg { &[("natural_limit", 9.0)] } else { &[] };
+            let spec = BatchSpec::new(m.id(), th).unwrap();
+            let (v, s) = run(m.id(), th, &cols);
             let mut pv: Vec<Vec<f64>> = m.columns().iter().map(|_| vec![0.0; n]).collect();
             let mut ps = vec![0i8; n];
             let mut out = Outputs { values: pv.iter_mut().map(|v| v.as_mut_slice()).collect(), status: &mut ps };
@@ -812,7 +996,125 @@ mod tests {
                 }
             }
             assert!(s.iter().filter(|&&c| c >= 0).count() > n / 2, "{m:?}: most rows assessed");
+            // The rows without a target: assessed by the variant where the method has one.
+            let nt: Vec<i8> = (1..n).step_by(4).map(|k| s[k]).collect();
+            let judged = nt.iter().filter(|&&c| c >= 0).count();
+            match m {
+                BatchMethod::Eurostat | BatchMethod::OpenSdg | BatchMethod::Unsd => {
+                    assert!(judged > nt.len() / 2, "{m:?}")
+                }
+                BatchMethod::CnPlanPace => assert!(nt.iter().all(|&c| c == crate::math::batch::MONITORED), "{m:?}"),
+                _ => assert_eq!(judged, 0, "{m:?}"),
+            }
         }
+    }
+
+    #[test]
+    fn any_input_gives_a_code_of_the_table() {
+        // Every column drawn from special values (NaN, infinities, zeros, the extremes of f64,
+        // years), targets NaN or not: no panic, and every status is one the method's table
+        // names, with NaN values wherever the row is not judged.
+        let pool = [
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            0.0,
+            -0.0,
+            f64::MAX,
+            -f64::MAX,
+            f64::MIN_POSITIVE,
+            5e-324,
+            1.0,
+            -1.0,
+            2020.0,
+            2025.0,
+            1e-300,
+        ];
+        let n = 3_000;
+        // splitmix64 of (row, column): an index into the pool.
+        let pick = |k: u64, c: u64| {
+            let mut z = (k * 16 + c).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+            z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+            pool[usize::try_from((z ^ (z >> 31)) % pool.len() as u64).unwrap()]
+        };
+        let cols: Vec<Vec<f64>> = (0..9u64).map(|c| (0..n as u64).map(|k| pick(k, c)).collect()).collect();
+        for m in super::super::BATCH_METHODS {
+            for th in [&[][..], if m == BatchMethod::OpenSdg { &[("natural_limit", 1.0)][..] } else { &[][..] }] {
+                let window = m == BatchMethod::Eurostat;
+                let c = Columns {
+                    baseline: &cols[0],
+                    target: &cols[1],
+                    base_year: &cols[2],
+                    target_year: &cols[3],
+                    year: &cols[4],
+                    value: &cols[5],
+                    direction: &cols[6],
+                    start_year: window.then_some(cols[7].as_slice()),
+                    start_value: window.then_some(cols[8].as_slice()),
+                };
+                let (v, s) = run(m.id(), th, &c);
+                // Some rows are judged (the pool holds valid rows), most are not.
+                let judged = s.iter().filter(|&&c| c >= 0).count();
+                assert!(judged > 10 && judged < n / 2, "{m:?}: {judged} judged");
+                let table = m.status_table();
+                for (k, code) in s.iter().enumerate() {
+                    assert!(table.iter().any(|(c, _)| c == code), "{m:?} row {k}: code {code}");
+                    if *code < 0 {
+                        assert!(v.iter().all(|col| col[k].is_nan()), "{m:?} row {k}");
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn rows_without_a_target() {
+        // Hand calculations with the no-target rules of docs/methods.md: 100 → 121 in 2 years
+        // is ga = 10 %; 100 → 81 is −10 %; 16 → 15.84 (×0.99) in one year −1 %, an exact band
+        // edge that f64 misses by an ulp (15.84 is not exact in binary) and the edge tolerance
+        // puts on it; −10 → −12.1 in 2 years is the magnitude's 10 %, the value falling (the
+        // direction flips: x = −10 %); a zero baseline has no rate; 2020 is not after it.
+        let cols = Columns {
+            baseline: &[100.0, 100.0, 100.0, 16.0, -10.0, 0.0, 100.0],
+            target: &[f64::NAN],
+            base_year: &[2020.0],
+            target_year: &[f64::NAN],
+            year: &[2022.0, 2022.0, 2022.0, 2021.0, 2022.0, 2022.0, 2020.0],
+            value: &[121.0, 81.0, 100.0, 15.84, -12.1, 5.0, 121.0],
+            direction: &[1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0],
+            start_year: None,
+            start_value: None,
+        };
+        let x = [0.1, -0.1, 0.0, -0.01, -0.1];
+        // eurostat: > 1 % significant progress, (−1 %, 0] moderate movement away, −1 % on the
+        // edge moderate movement away, below significant movement away.
+        let (v, s) = run("eurostat", &[], &cols);
+        assert_eq!(s, [1, 6, 5, 5, 6, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        for (got, want) in v[0].iter().zip(x) {
+            assert!((got - want).abs() <= 1e-15, "{got} {want}");
+        }
+        // open-sdg: 10 % ≥ 1.5 % on track (score 5); −10 % ≤ −2 % deterioration (−5); 0 limited
+        // progress (−2.5); −1 % deterioration (−3.75).
+        let (v, s) = run("open-sdg", &[], &cols);
+        assert_eq!(s, [1, 4, 3, 4, 4, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        for (got, want) in v[1].iter().zip([5.0, -5.0, -2.5, -3.75, -5.0]) {
+            assert!((got - want).abs() <= 1e-12, "{got} {want}");
+        }
+        // unsd: ≥ 2 % → on track (3), else 1.
+        let (v, s) = run("unsd", &[], &cols);
+        assert_eq!(s, [1, 3, 3, 3, 3, NOT_ASSESSABLE, NOT_ASSESSABLE]);
+        assert_eq!(&v[1][..5], &[3.0, 1.0, 1.0, 1.0, 1.0]);
+        // Thresholds set as in the exact API: a band of 20 % makes 10 % moderate progress.
+        let (_, s) = run("eurostat", &[("no_target_band", 0.2)], &cols);
+        assert_eq!(s[0], 2);
+        for m in ["escap", "sdsn"] {
+            assert!(run(m, &[], &cols).1.iter().all(|&c| c == NOT_ASSESSABLE), "{m}");
+        }
+        // cn-plan-pace: monitored, with no numbers.
+        let (v, s) = run("cn-plan-pace", &[], &cols);
+        assert!(s.iter().all(|&c| c == crate::math::batch::MONITORED));
+        assert!(v.iter().all(|c| c.iter().all(|x| x.is_nan())));
     }
 
     #[test]

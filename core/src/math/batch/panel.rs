@@ -115,10 +115,17 @@ fn level_indicator(cols: [&[f64]; 5], s: usize) -> Result<Indicator> {
         year: year_of(at(base_year, s, "base_year")?, "base_year")?,
         value: decimal_of(at(baseline, s, "baseline")?, "baseline")?,
     };
-    let target = Target::Level {
-        year: year_of(at(target_year, s, "target_year")?, "target_year")?,
-        value: decimal_of(at(target, s, "target")?, "target")?,
-        comparator: None,
+    // A NaN target is no target (the method's no-target variant), as in the array batch; its
+    // year is then not read.
+    let value = at(target, s, "target")?;
+    let target = if value.is_nan() {
+        Target::None
+    } else {
+        Target::Level {
+            year: year_of(at(target_year, s, "target_year")?, "target_year")?,
+            value: decimal_of(value, "target")?,
+            comparator: None,
+        }
     };
     Indicator::new("series", "series", Unit::Ratio, direction, baseline, target)
 }
@@ -204,6 +211,13 @@ mod tests {
         let out = assess_panel(&panel, &cols, 0..2, &AssessOptions::default());
         let statuses: Vec<&str> = out.iter().map(|a| a.as_ref().unwrap().status.code()).collect();
         assert_eq!(statuses, ["ahead", "lagging"]);
+        // Without a target (NaN; its year NaN too): cn-plan-pace monitors, unsd judges the
+        // growth, 10 → 14 in 3 years ≈ 11.9 % a year ≥ 2 %: on track.
+        let cols = levels([10.0, 2020.0, f64::NAN, f64::NAN], &[1.0, 1.0]);
+        let out = assess_panel(&panel, &cols, 0..1, &AssessOptions::default());
+        assert_eq!(out[0].as_ref().unwrap().status.code(), "monitored");
+        let unsd = AssessOptions::method(crate::method::MethodId::Unsd);
+        assert_eq!(assess_panel(&panel, &cols, 0..1, &unsd)[0].as_ref().unwrap().status.code(), "on_track");
     }
 
     #[test]

@@ -2,9 +2,10 @@
 //!
 //! The defaults come from the method registry ([`crate::method::Method::defaults`]) and the
 //! status codes from each method's [`crate::method::Method::statuses`] (code = position in
-//! that list, best first; −1 `not_assessable`), so the batch and the exact API share one
-//! source of truth. `destatis` needs a run of annual values (a five-year mean change over at
-//! least four consecutive years) and is not in the batch; see `docs/batch.md`.
+//! that list, best first; −1 `not_assessable`, and −2 `monitored` for `cn-plan-pace` rows
+//! without a target), so the batch and the exact API share one source of truth. `destatis`
+//! needs a run of annual values (a five-year mean change over at least four consecutive years)
+//! and is not in the batch; see `docs/batch.md`.
 
 use crate::error::{Error, Result};
 use crate::method::{self, Status};
@@ -15,7 +16,8 @@ use crate::method::{self, Status};
 pub enum BatchMethod {
     /// `cn-plan-pace`: completion against time share.
     CnPlanPace,
-    /// `eurostat`: ratio of actual to required growth from the window start (with a target).
+    /// `eurostat`: ratio of actual to required growth from the window start (without a target:
+    /// the growth `d·ga` itself).
     Eurostat,
     /// `open-sdg`: ratio of actual to required CAGR from the baseline, with the −5…5 score.
     OpenSdg,
@@ -77,6 +79,10 @@ impl Column {
 /// The most value columns a method writes.
 pub const MAX_COLUMNS: usize = 6;
 
+/// The most thresholds a method takes (`open-sdg`: two with a target, two without, the natural
+/// limit).
+pub const MAX_THRESHOLDS: usize = 5;
+
 impl BatchMethod {
     /// The method with this id; `unknown_method` (listing the batch's methods) otherwise,
     /// `destatis` included.
@@ -115,26 +121,38 @@ impl BatchMethod {
         }
     }
 
-    /// The thresholds the batch takes, in the order [`BatchSpec::thresholds`] holds them. The
-    /// others of the exact method are refused: they need inputs the batch does not have (a
-    /// binding nature, a window over whole series, a no-target series, a natural limit).
+    /// The thresholds the batch takes, in the order [`BatchSpec::thresholds`] holds them: the
+    /// registry's names, the no-target ones included (they apply to rows with a NaN target).
+    /// The others of the exact method are refused: they need inputs the batch does not have (a
+    /// binding nature, a window over whole series).
     pub fn threshold_names(self) -> &'static [&'static str] {
         match self {
             BatchMethod::CnPlanPace => &["ahead_margin", "lag_tolerance"],
-            BatchMethod::Eurostat => &["significant", "moderate"],
-            BatchMethod::OpenSdg | BatchMethod::Unsd => &["on_track", "acceleration_needed"],
+            BatchMethod::Eurostat => &["significant", "moderate", "no_target_band"],
+            BatchMethod::OpenSdg => &[
+                "on_track",
+                "acceleration_needed",
+                "no_target_on_track",
+                "no_target_acceleration_needed",
+                "natural_limit",
+            ],
+            BatchMethod::Unsd => {
+                &["on_track", "acceleration_needed", "no_target_on_track", "no_target_acceleration_needed"]
+            }
             BatchMethod::Escap => &["maintain"],
             BatchMethod::Sdsn => &["lower_bound", "upper_bound", "improving_share"],
         }
     }
 
     /// Its statuses, best first: the int8 code of a status is its position here
-    /// (`not_assessable` is −1).
+    /// (`not_assessable` is −1, `monitored` −2).
     pub fn statuses(self) -> &'static [Status] {
         self.registered().map(|m| m.statuses()).unwrap_or(&[])
     }
 
-    /// The int8 code → status code table, `not_assessable` (−1) last.
+    /// The int8 code → status code table: the verdicts (codes ≥ 0), then `not_assessable`
+    /// (−1) and, for `cn-plan-pace`, `monitored` (−2: a row without a target, which the exact
+    /// method reports without a verdict). Negative codes are never verdicts.
     pub fn status_table(self) -> Vec<(i8, &'static str)> {
         let mut t: Vec<(i8, &'static str)> = self
             .statuses()
@@ -142,7 +160,10 @@ impl BatchMethod {
             .enumerate()
             .filter_map(|(i, s)| i8::try_from(i).ok().map(|i| (i, s.code())))
             .collect();
-        t.push((-1, Status::NotAssessable.code()));
+        t.push((super::NOT_ASSESSABLE, Status::NotAssessable.code()));
+        if self == BatchMethod::CnPlanPace {
+            t.push((super::MONITORED, Status::Monitored.code()));
+        }
         t
     }
 }
@@ -153,7 +174,7 @@ pub struct BatchSpec {
     /// The method.
     pub method: BatchMethod,
     /// Threshold values in [`BatchMethod::threshold_names`] order (NaN: optional and not given).
-    pub thresholds: [f64; 3],
+    pub thresholds: [f64; MAX_THRESHOLDS],
 }
 
 impl BatchSpec {
@@ -164,7 +185,7 @@ impl BatchSpec {
         let m = BatchMethod::from_id(method_id)?;
         let names = m.threshold_names();
         let defaults = m.registered()?.defaults();
-        let mut thresholds = [f64::NAN; 3];
+        let mut thresholds = [f64::NAN; MAX_THRESHOLDS];
         for (slot, name) in thresholds.iter_mut().zip(names) {
             if let Some((_, Some(v))) = defaults.iter().find(|(k, _)| k == name) {
                 *slot = crate::num::to_f64(*v);
@@ -210,7 +231,12 @@ mod tests {
     #[test]
     fn defaults_come_from_the_registry() {
         let s = BatchSpec::new("eurostat", &[]).unwrap();
-        assert_eq!(&s.thresholds[..2], &[0.95, 0.60]);
+        assert_eq!(&s.thresholds[..3], &[0.95, 0.60, 0.01]);
+        let s = BatchSpec::new("open-sdg", &[("natural_limit", 100.0)]).unwrap();
+        assert_eq!(&s.thresholds, &[0.95, 0.6, 0.015, 0.005, 100.0]);
+        let s = BatchSpec::new("unsd", &[("no_target_on_track", 0.03)]).unwrap();
+        assert_eq!(&s.thresholds[..4], &[0.95, 0.10, 0.03, 0.005]);
+        assert!(BatchSpec::new("open-sdg", &[]).unwrap().thresholds[4].is_nan(), "no natural limit by default");
         let s = BatchSpec::new("sdsn", &[("upper_bound", -3.0)]).unwrap();
         assert!(s.thresholds[0].is_nan() && s.thresholds[1] == -3.0 && s.thresholds[2] == 0.5);
         assert_eq!(BatchSpec::new("cn-plan-pace", &[]).unwrap().thresholds[..2], [0.10, 0.05]);
@@ -221,7 +247,9 @@ mod tests {
         for (m, name, v) in [
             ("eurostat", "window_years", 5.0),
             ("cn-plan-pace", "binding_lag_tolerance", 0.0),
-            ("open-sdg", "natural_limit", 1.0),
+            ("open-sdg", "natural_limit", -1.0),
+            ("unsd", "natural_limit", 1.0),
+            ("eurostat", "no_target_band", f64::INFINITY),
             ("open-sdg", "nope", 1.0),
             ("unsd", "on_track", f64::NAN),
             ("escap", "maintain", -1.0),
@@ -245,13 +273,19 @@ mod tests {
                 (2, "on_track"),
                 (3, "lagging"),
                 (4, "regressing"),
-                (-1, "not_assessable")
+                (-1, "not_assessable"),
+                (-2, "monitored")
             ]
         );
-        assert_eq!(BatchMethod::Eurostat.status_table().len(), 8);
+        // eurostat's seven verdicts, the no-target movement-away statuses included.
+        let t = BatchMethod::Eurostat.status_table();
+        assert_eq!(&t[5..], &[(5, "moderate_movement_away"), (6, "significant_movement_away"), (-1, "not_assessable")]);
         for m in BATCH_METHODS {
             assert_eq!(BatchMethod::from_id(m.id()).unwrap(), m);
-            assert!(m.columns().len() <= MAX_COLUMNS && m.threshold_names().len() <= 3);
+            assert!(m.columns().len() <= MAX_COLUMNS && m.threshold_names().len() <= MAX_THRESHOLDS);
+            // Every threshold the batch takes is one of the registry's.
+            let defaults = m.registered().unwrap().defaults();
+            assert!(m.threshold_names().iter().all(|n| defaults.iter().any(|(k, _)| k == n)), "{m:?}");
         }
     }
 }
