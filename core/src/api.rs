@@ -1045,3 +1045,44 @@ mod tests {
         assert_eq!(assess_json(ind, r#"{"as_of": "2022/1/1"}"#).unwrap_err().code(), "invalid_argument");
     }
 }
+
+/// The options of a long-format panel ([`crate::math::batch::panel`]) from an
+/// [`AssessRequest`]'s `method`, `thresholds` and `model` (each series brings its own
+/// observations), checked once for the whole panel: an unknown method, threshold or model fails
+/// the call rather than every series.
+pub fn panel_options_json(request_json: &str) -> Result<AssessOptions> {
+    let r: AssessRequest = request(request_json)?;
+    let method: crate::method::MethodId = r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default();
+    crate::method::merged_thresholds(method.method(), &r.thresholds)?;
+    Ok(AssessOptions {
+        method,
+        thresholds: r.thresholds,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
+        ..AssessOptions::default()
+    })
+}
+
+/// One method of the f64 batch, for [`batch_methods_json`].
+#[derive(Serialize)]
+struct BatchMethodInfo {
+    id: &'static str,
+    columns: Vec<&'static str>,
+    thresholds: &'static [&'static str],
+    statuses: Vec<(i8, &'static str)>,
+}
+
+/// Every method of the f64 batch ([`crate::math::batch`]) as JSON: `[{id, columns, thresholds,
+/// statuses: [[code, status], …]}]` (its value columns, the thresholds it takes and its int8
+/// status codes).
+pub fn batch_methods_json() -> Result<String> {
+    let all: Vec<BatchMethodInfo> = crate::math::batch::BATCH_METHODS
+        .iter()
+        .map(|m| BatchMethodInfo {
+            id: m.id(),
+            columns: m.columns().iter().map(|c| c.name()).collect(),
+            thresholds: m.threshold_names(),
+            statuses: m.status_table(),
+        })
+        .collect();
+    to_json(&all)
+}

@@ -54,3 +54,15 @@ export function checkFloat(name, field, actual, expected, tol) {
   const err = expected === 0 ? Math.abs(actual) : Math.abs((actual - expected) / expected);
   assert.ok(err <= tol, `${name}: ${field} = ${actual}, expected ${expected} (relative error ${err})`);
 }
+
+/** A seeded generator (mulberry32, public domain): the same random rows on every run. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

@@ -11,7 +11,7 @@ pub mod panel;
 mod spec;
 mod vmath;
 
-pub use kernel::{assess_into, Columns, Outputs};
+pub use kernel::{assess_into, series_count, Columns, Outputs};
 pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS};
 
 /// Status code of a batch row: `achieved`.

@@ -163,6 +163,20 @@ pub fn assess_series(
     }
 }
 
+/// The numeric fields of an assessment a panel returns per series, in order (the bindings'
+/// column names).
+pub const FIELDS: [&str; 8] = ["completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "score", "index"];
+
+/// An assessment's [`FIELDS`] as f64 (NaN where the method gives none). The exact decimals go
+/// through `rust_decimal`'s conversion, as the core's own f64 formulas take them (within an ulp or
+/// two of the nearest f64; parsing their text instead would put the float parser's tables,
+/// 13 KB gzipped, into the WebAssembly module).
+pub fn numbers(a: &Assessment) -> [f64; 8] {
+    let d = |x: Option<Decimal>| x.map_or(f64::NAN, crate::num::to_f64);
+    let f = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    [d(a.completion), d(a.time_share), d(a.pace), f(a.actual_cagr), f(a.required_cagr), f(a.ratio), f(a.score), f(a.index)]
+}
+
 /// Assess the series `range` (e.g. one thread's share), in order.
 pub fn assess_panel(
     panel: &Panel<'_>,
