@@ -246,4 +246,14 @@ mod tests {
         assert_eq!(r.status, NOT_ASSESSABLE);
         assert!(r.completion.is_nan());
     }
+
+    #[test]
+    fn series_count_is_the_shared_length() {
+        assert_eq!(series_count([3, 1, 3, 1]).unwrap(), 3);
+        assert_eq!(series_count([1, 1]).unwrap(), 1);
+        assert_eq!(series_count([0, 1, 0]).unwrap(), 0);
+        let e = series_count([3, 1, 2]).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_argument", "columns"));
+        assert!(e.to_string().contains("got 3 and 2"), "{e}");
+    }
 }
