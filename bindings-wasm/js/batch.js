@@ -136,6 +136,8 @@ function batchStatusCodes(method = 'cn-plan-pace') {
 /** The numeric fields of a panel result, in the core's order (onpace::math::batch::panel::FIELDS). */
 const FIELDS = ['completion', 'timeShare', 'pace', 'actualCagr', 'requiredCagr', 'ratio', 'score', 'index'];
 const LEVELS = ['baseline', 'baseYear', 'target', 'targetYear'];
+/** The most bytes a panel's rows and results may take in the module: 2 GB of its 4 GB. */
+const PANEL_BYTES = 2 ** 31;
 
 /** The rows of a panel as (column, row) → value: an array of row objects or an object of columns. */
 function panelRows(rows) {
@@ -213,6 +215,13 @@ function batchEvaluate(rows, options) {
   const req = { method: str(method, 'method'), thresholds: thresholds(th) };
   if (model !== undefined && model !== null) req.model = str(model, 'model');
   const r = panelRows(rows);
+  // A panel goes into the module in one call: years and values (16 bytes a row) and the
+  // results (72 bytes a series) must fit in its memory (at most 4 GB, with the core's own
+  // data), or its allocator would abort. Refused up front, as a coded RangeError.
+  const fits = (series) => {
+    if (16 * r.count + 72 * series > PANEL_BYTES) throw fail('invalid_argument', 'rows', `${r.count} rows in ${series} series do not fit in the module's memory (at most ${PANEL_BYTES} bytes)`, 'range');
+  };
+  fits(0);
   const pick = (k) => (r.has(k) ? k : r.has(snake(k)) ? snake(k) : k);
   const levelCols = plan ? [] : LEVELS.map(pick);
   const missing = [...keys, yearKey, valueKey, ...levelCols].filter((k) => r.count > 0 && !r.has(k));
@@ -229,6 +238,7 @@ function batchEvaluate(rows, options) {
   }
   const series = [...groups.values()].sort((x, y) => compareKeys(x.key, y.key));
   const n = series.length;
+  fits(n);
   const offsets = new Uint32Array(n + 1);
   const years = floats(r.count, yearKey);
   const values = floats(r.count, valueKey);

@@ -219,4 +219,10 @@ test('panels users get wrong: typed errors, or the series\' own error', () => {
   const fine = out.find((o) => o.region === 'fine');
   assert.deepEqual([fine.status, fine.completion, fine.timeShare, fine.error], ['ahead', 0.5, 0.4, null]);
   assert.deepEqual(onpace.batchEvaluate([]), []);
+  // A panel too large for the module's memory: a coded RangeError before anything is copied
+  // (sparse columns: no memory is used to build it).
+  const huge = 2 ** 27 + 1;
+  refuses(() => onpace.batchEvaluate({ indicator: new Array(huge), region: new Array(huge), year: new Array(huge), value: new Array(huge) }, { plan: new Map() }), 'invalid_argument', 'rows', RangeError);
+  // The instance is alive.
+  assert.equal(onpace.batchEvaluate(odd).length, 5);
 });
