@@ -9,21 +9,12 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const onpace = await import(path.join(ROOT, 'bindings-wasm/pkg/node/index.mjs'));
+// The tests' seeded generator: the same rows every run.
+const { rng } = await import(path.join(ROOT, 'bindings-wasm/tests/node/helpers.mjs'));
 
 const ROWS = Number(process.argv[2] ?? 1_000_000);
 const SERIES = Number(process.argv[3] ?? 2_000);
 
-/** A seeded generator (mulberry32): the same rows every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * What a front-end developer writes for the same seven outputs: the textbook CAGR

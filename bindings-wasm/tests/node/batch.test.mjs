@@ -6,19 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
-import { loadVectors, rng } from './helpers.mjs';
-
-/** A vector number: a number, a decimal string or an exact fraction "p/q". */
-function num(v) {
-  const s = String(v);
-  if (s.includes('/')) {
-    const [p, q] = s.split('/');
-    return Number(p) / Number(q);
-  }
-  return Number(s);
-}
-
-const close = (a, b, rel, abs) => Math.abs(a - b) <= Math.max(abs, rel * Math.abs(b));
+import { loadVectors, rng, vectorNumber as num, near as close, throwsCoded as refuses } from './helpers.mjs';
 
 /**
  * The batch inputs of a vector case, or null when it needs more than the batch takes: the same
@@ -187,18 +175,6 @@ test('the method table is the core\'s', () => {
   const none = onpace.batchAssess({ baseline: [], target: 2, baseYear: 2020, targetYear: 2025, year: 2023, value: [] }, { method: 'sdsn' });
   assert.deepEqual([none.ratio.length, none.score.length, none.status.length], [0, 0, 0]);
 });
-
-/** Throws an onpace error with this code and field (and class: TypeError, RangeError or the code's). */
-function refuses(fn, code, field, kind) {
-  assert.throws(fn, (e) => {
-    assert.ok(onpace.isOnpaceError(e), `not an onpace error: ${e}`);
-    assert.equal(e.code, code, e.message);
-    if (field !== undefined) assert.equal(e.field, field, e.message);
-    if (kind) assert.ok(e instanceof kind, `${e.name}: ${e.message}`);
-    assert.ok(!/RuntimeError|unreachable|memory access/.test(e.message), e.message);
-    return true;
-  });
-}
 
 test('bad input: typed errors as in Python, never a trap', () => {
   const ok = { baseline: 1, target: 2, baseYear: 2020, targetYear: 2025, year: 2023, value: 1.5 };

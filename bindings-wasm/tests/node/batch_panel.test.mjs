@@ -7,20 +7,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import { builtinPlan, builtinObservations } from 'onpace/builtin';
-import { loadVectors, rng } from './helpers.mjs';
+import { loadVectors, rng, vectorNumber as num, near as close, throwsCoded as refuses } from './helpers.mjs';
 
 const METHODS = ['cn-plan-pace', 'eurostat', 'open-sdg', 'unsd', 'escap', 'destatis', 'sdsn'];
 const NUMBERS = [['completion', 'completion'], ['time_share', 'timeShare'], ['ratio', 'ratio'], ['score', 'score'], ['index', 'index']];
-
-function num(v) {
-  const s = String(v);
-  if (s.includes('/')) {
-    const [p, q] = s.split('/');
-    return Number(p) / Number(q);
-  }
-  return Number(s);
-}
-const close = (a, b, rel, abs) => Math.abs(a - b) <= Math.max(abs, rel * Math.abs(b));
 
 test('every shared assess vector gets its expected result as one series of a panel', () => {
   const groups = new Map();
@@ -175,16 +165,6 @@ test('columns in, rows in: one answer; a plan\'s indicators by region', () => {
   }
   assert.ok(assessed >= 3, `${assessed} assessed`);
 });
-
-function refuses(fn, code, field, kind) {
-  assert.throws(fn, (e) => {
-    assert.ok(onpace.isOnpaceError(e), `not an onpace error: ${e}`);
-    assert.equal(e.code, code, e.message);
-    if (field !== undefined) assert.equal(e.field, field, e.message);
-    if (kind) assert.ok(e instanceof kind, `${e.name}: ${e.message}`);
-    return true;
-  });
-}
 
 test('panels users get wrong: typed errors, or the series\' own error', () => {
   const rows = randomPanel(3, 5);
