@@ -6,7 +6,7 @@
 // (results.generated.d.ts, camelCase as this package returns them); the options below are
 // checked against the requests the core reads (requests.generated.d.ts).
 import type {
-  Assessment, Baseline, Decomposition, DecompositionRow, Model, NatureSummary, PathKind, Progress, Projection, Status,
+  Assessment, Baseline, Decomposition, DecompositionRow, MethodId, Model, NatureSummary, PathKind, Progress, Projection, Status,
   StatusCount, Summary, UsedInputs, Warning, WhatIf,
 } from './results.generated.js';
 /** A (year, value) pair of a result: a milestone of a path, a point of a progress (Rust's `YearValue`). */
@@ -14,7 +14,7 @@ export type YearValue = Baseline;
 export type Milestone = Baseline;
 import type { AssessRequest, EvaluateRequest } from './requests.generated.js';
 export type {
-  Assessment, Decomposition, DecompositionRow, NatureSummary, PathKind, Progress, Projection, StatusCount,
+  Assessment, Decomposition, DecompositionRow, MethodId, NatureSummary, PathKind, Progress, Projection, StatusCount,
   Summary, UsedInputs, WhatIf,
 };
 /** The JSON requests the core reads (snake_case), which the options below are turned into. */
@@ -29,7 +29,6 @@ export type DecimalInput = string | number | bigint;
 export type DecimalString = string;
 export type Lang = 'zh' | 'en' | 'ko';
 export type Direction = 'increase' | 'decrease';
-export type MethodId = 'cn-plan-pace' | 'eurostat' | 'open-sdg' | 'unsd' | 'escap' | 'destatis' | 'sdsn';
 export type ModelCode = Model;
 export type ComparatorCode = 'at_least' | 'above' | 'at_most' | 'below' | 'exactly';
 /** Every status code of every method (the core's `Status`). */

@@ -14,7 +14,7 @@ export interface AssessRequest {
   /** `plan` (default): the plan's printed baseline; `revised`: its latest revision. */
   baseline?: BaselineChoice | null;
   /** Method id (`cn-plan-pace` by default). */
-  method?: string | null;
+  method?: MethodId | null;
   /** Projection model for methods that project. */
   model?: string | null;
   /** Observations of the indicator. */
@@ -49,7 +49,7 @@ export interface EvaluateRequest {
   /** `plan` (default): the plans' printed baselines; `revised`: their latest revisions. */
   baseline?: BaselineChoice | null;
   /** Method id. */
-  method?: string | null;
+  method?: MethodId | null;
   /** `exclude` (default) or `count_as_off_pace`. */
   missing?: MissingPolicy | null;
   /** Projection model for methods that project. */
@@ -64,6 +64,8 @@ export interface EvaluateRequest {
 
 /** A qualifier attached to an observation. */
 export type Flag = "preliminary" | "estimated" | "break_in_series" | "revised";
+
+export type MethodId = "cn-plan-pace" | "eurostat" | "open-sdg" | "unsd" | "escap" | "destatis" | "sdsn";
 
 /** What a plan evaluation does with indicators that cannot be assessed. */
 export type MissingPolicy = "exclude" | "count_as_off_pace";

@@ -18,8 +18,8 @@ export interface Assessment {
   indicator: string;
   /** The values used, when the indicator was assessable. */
   inputs: UsedInputs | null;
-  /** Method id, e.g. `cn-plan-pace`. */
-  method: string;
+  /** Method id, e.g. `cn-plan-pace`: the text of a `MethodId`. */
+  method: MethodId;
   /** Method version. */
   methodVersion: string;
   /** Linear milestone for the latest year. */
@@ -88,6 +88,8 @@ export interface DecompositionRow {
   /** Year. */
   year: number;
 }
+
+export type MethodId = "cn-plan-pace" | "eurostat" | "open-sdg" | "unsd" | "escap" | "destatis" | "sdsn";
 
 /** The value an indicator starts from; its year may differ from the plan's base year. */
 export interface Milestone {

@@ -203,6 +203,7 @@ pub struct AssessRequest {
     pub as_of: AsOfInput,
     /// Method id (`cn-plan-pace` by default).
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::method::MethodId>"))]
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]
@@ -260,6 +261,7 @@ pub struct EvaluateRequest {
     pub as_of: AsOfInput,
     /// Method id.
     #[serde(default)]
+    #[cfg_attr(feature = "schema", schemars(with = "Option<crate::method::MethodId>"))]
     pub method: Option<String>,
     /// Threshold overrides.
     #[serde(default, deserialize_with = "crate::io::decimal::map")]

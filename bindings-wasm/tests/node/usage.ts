@@ -1,7 +1,7 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
   init, Indicator, Target, methods, progress, requiredPath, projectTrend, OnpaceError, ParseError, isOnpaceError, formatError,
-  readObservationsCsv, readPlanCsv, batchAssess, batchEvaluate, batchMethods, batchStatusCodes, type BatchResult, type PanelResult, type BatchMethodId, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type Milestone, type ErrorCode,
+  readObservationsCsv, readPlanCsv, batchAssess, batchEvaluate, batchMethods, batchStatusCodes, type BatchResult, type PanelResult, type BatchMethodId, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type MethodId, type Milestone, type ErrorCode,
 } from 'onpace';
 import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
 import { planSchema } from 'onpace/schema';
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   const first: string = path[0].value;
   const a: Assessment = rd.assess({ 2022: '0.60' }, { method: 'eurostat', thresholds: { window_years: 0 } });
   const status: StatusCode = a.status;
+  // The result's method is the MethodId union (generated from the core's schema), not any string.
+  const method: MethodId = a.method;
   const completion: string | null = a.completion;
   const p: Projection = rd.project([[2021, 0.45], [2022, '0.6'], [2023, 0.7]], { model: 'ols_loglinear', level: 0.95 });
   const low: number | null = p.low;

@@ -51,7 +51,8 @@ pub struct UsedInputs {
 pub struct Assessment {
     /// Indicator id.
     pub indicator: String,
-    /// Method id, e.g. `cn-plan-pace`.
+    /// Method id, e.g. `cn-plan-pace`: the text of a `MethodId`.
+    #[cfg_attr(feature = "schema", schemars(with = "crate::method::MethodId"))]
     pub method: String,
     /// Method version.
     pub method_version: String,

@@ -219,6 +219,15 @@ impl Unit {
         matches!(self, Unit::GrowthRate)
     }
 
+    /// The symbol written after one value: English puts one year in the singular ("+1 year",
+    /// "≥ 2 years"); every other unit and language is [`Unit::symbol`].
+    pub(crate) fn symbol_for(&self, value: Decimal, lang: Lang) -> String {
+        if matches!((self, lang), (Unit::Years, Lang::En)) && value.abs() == Decimal::ONE {
+            return "year".into();
+        }
+        self.symbol(lang)
+    }
+
     /// A short symbol for tables.
     pub fn symbol(&self, lang: Lang) -> String {
         match (self, lang) {

@@ -303,5 +303,18 @@ mod tests {
         assert_eq!(target_text(&ind, Lang::En), "in step with gdp growth");
         ind.target = Target::Change { year: 2025, amount: Decimal::ONE, mode: ChangeMode::Absolute };
         assert_eq!(target_text(&ind, Lang::En), "+1 pp (cumulative)");
+        // A years indicator (e.g. average schooling): English says "1 year", "2 years" (by hand).
+        ind.unit = crate::model::unit::Unit::Years;
+        ind.direction = crate::model::indicator::Direction::Increase;
+        assert_eq!(target_text(&ind, Lang::En), "+1 year (cumulative)");
+        assert_eq!(target_text(&ind, Lang::Zh), "+1 年 (累计)");
+        ind.target = Target::Change { year: 2025, amount: Decimal::new(-1, 0), mode: ChangeMode::Absolute };
+        assert_eq!(target_text(&ind, Lang::En), "−1 year (cumulative)");
+        ind.target = Target::Level { year: 2025, value: Decimal::ONE, comparator: None };
+        assert_eq!(target_text(&ind, Lang::En), "≥ 1 year");
+        ind.target = Target::Level { year: 2025, value: Decimal::new(105, 2), comparator: None };
+        assert_eq!(target_text(&ind, Lang::En), "≥ 1.05 years");
+        ind.target = Target::Range { year: 2025, low: Decimal::ONE, high: Decimal::TWO };
+        assert_eq!(target_text(&ind, Lang::En), "1–2 years");
     }
 }

@@ -37,7 +37,7 @@ pub fn target_text_in(plan: &Plan, ind: &Indicator, lang: Lang) -> String {
 }
 
 fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) -> String {
-    let unit = ind.unit.symbol(lang);
+    let unit = |v: Decimal| ind.unit.symbol_for(v, lang);
     let comparator = |c: Option<Comparator>| c.unwrap_or_else(|| Comparator::for_direction(ind.direction));
     let per_year = match lang {
         Lang::Zh => "%/年",
@@ -51,9 +51,9 @@ fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) 
                 Comparator::Exactly { tolerance } if !tolerance.is_zero() => format!(" ± {tolerance}"),
                 _ => String::new(),
             };
-            format!("{} {}{tolerance}", c.symbol(), with_unit(*value, &unit))
+            format!("{} {}{tolerance}", c.symbol(), with_unit(*value, &unit(*value)))
         }
-        Target::Range { low, high, .. } => format!("{low}–{}", with_unit(*high, &unit)),
+        Target::Range { low, high, .. } => format!("{low}–{}", with_unit(*high, &unit(*high))),
         Target::Change { amount, mode: ChangeMode::Relative, .. } => {
             let sign = if amount.is_sign_negative() { "" } else { "+" };
             format!("{sign}{} % ({})", percent_text(*amount), cumulative(lang))
@@ -67,7 +67,7 @@ fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) 
                     Lang::Ko => "%p".to_string(),
                 }
             } else {
-                format!(" {unit}")
+                format!(" {}", unit(amount.abs()))
             };
             format!("{sign}{}{} ({})", amount.abs(), points.trim_end(), cumulative(lang))
         }
@@ -81,7 +81,7 @@ fn target_text_with(ind: &Indicator, lang: Lang, name: &dyn Fn(&str) -> String) 
                 Lang::En => "every year",
                 Lang::Ko => "매년",
             };
-            format!("{} {} ({every})", comparator(*c).symbol(), with_unit(*value, &unit))
+            format!("{} {} ({every})", comparator(*c).symbol(), with_unit(*value, &unit(*value)))
         }
         Target::AverageRate { value, comparator: c, .. } => {
             let average = match lang {
