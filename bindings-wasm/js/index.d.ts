@@ -397,7 +397,7 @@ export declare const ERROR_NAMES: Record<ErrorCode, string>;
 // and results, so tools/types/generate.py has nothing to generate them from.
 
 /** The methods the array batch runs (`batchMethods()` lists them from the core). */
-export type BatchMethodId = 'cn-plan-pace' | 'eurostat' | 'open-sdg' | 'unsd' | 'escap' | 'sdsn';
+export type BatchMethodId = Exclude<MethodId, 'destatis'>;
 /** A batch input column: one value per series, or one number for every series. `null` in a plain array is NaN. */
 export type BatchColumn =
   | number | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array
