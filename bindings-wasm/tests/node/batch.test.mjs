@@ -8,6 +8,11 @@ import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import { loadVectors, rng, vectorNumber as num, near as close, throwsCoded as refuses } from './helpers.mjs';
 
+// Whether the core's batch has the no-target variants (a NaN target is no target: issue 18's
+// other branch; its sign is cn-plan-pace's code −2, `monitored`). With them, the vectors without
+// a target run through the batch too, with a NaN target, as in Python's test.
+const NO_TARGET = '-2' in onpace.batchStatusCodes('cn-plan-pace');
+
 /**
  * The batch inputs of a vector case, or null when it needs more than the batch takes: the same
  * rules as bindings-python/tests/test_batch_methods.py and tests/tests/batch_vectors.rs.
@@ -17,7 +22,8 @@ function fit(i) {
   if (!onpace.batchMethods().includes(method)) return null;
   const ind = i.indicator;
   const tgt = ind.target;
-  if ('as_of' in i || tgt.kind !== 'level' || 'comparator' in tgt) return null;
+  const kinds = NO_TARGET ? ['level', 'none'] : ['level'];
+  if ('as_of' in i || !kinds.includes(tgt.kind) || 'comparator' in tgt) return null;
   const t0 = ind.baseline.year;
   const y0 = num(ind.baseline.value);
   const d = ind.direction === 'increase' ? 1 : -1;
@@ -41,7 +47,8 @@ function fit(i) {
     const found = [...series].sort((a, b) => a[0] - b[0]).filter(([y]) => start <= y && y < t);
     [sy, sv] = found.length ? found[0] : [t, NaN];
   }
-  return { method, th, row: [y0, num(tgt.value), t0, tgt.year, t, points.get(t), d, sy, sv] };
+  const [target, targetYear] = tgt.kind === 'level' ? [num(tgt.value), tgt.year] : [NaN, NaN];
+  return { method, th, row: [y0, target, t0, targetYear, t, points.get(t), d, sy, sv] };
 }
 
 const COLS = ['baseline', 'target', 'baseYear', 'targetYear', 'year', 'value', 'direction', 'startYear', 'startValue'];
@@ -60,6 +67,7 @@ test('every shared vector the batch can take gets the expected status and number
     }
   }
   const counts = {};
+  const noTarget = {};
   for (const { method, th, cases } of groups.values()) {
     // One call per method and thresholds: the vectors are the rows of one batch.
     const out = onpace.batchAssess(columnsOf(cases.map((x) => x.row)), { method, thresholds: th });
@@ -69,7 +77,9 @@ test('every shared vector the batch can take gets the expected status and number
       const status = codes[out.status[k]];
       assert.equal(status, e.status, c.name);
       // The exact JS API on the same vector.
-      const exact = onpace.Indicator.fromJson(JSON.stringify(c.input.indicator)).assess(c.input.observations, { method, thresholds: c.input.thresholds || {} });
+      const ind = onpace.Indicator.fromJson(JSON.stringify(c.input.indicator));
+      const exact = ind.assess(c.input.observations, { method, thresholds: c.input.thresholds || {} });
+      ind.dispose();
       assert.equal(status, exact.status, `${c.name}: the exact assess says ${exact.status}`);
       for (const [key, js] of [['ratio', 'ratio'], ['score', 'score'], ['index', 'index'], ['completion', 'completion'], ['time_share', 'timeShare']]) {
         if (!(js in out) || !(key in e) || (key === 'ratio' && method === 'cn-plan-pace')) continue;
@@ -81,9 +91,12 @@ test('every shared vector the batch can take gets the expected status and number
         else assert.ok(close(got, Number(x), 1e-9, 1e-9), `${c.name}: ${key} = ${got}, the exact assess ${x}`);
       }
       counts[method] = (counts[method] ?? 0) + 1;
+      if (Number.isNaN(cases[k].row[1])) noTarget[method] = (noTarget[method] ?? 0) + 1;
     });
   }
   for (const m of onpace.batchMethods()) assert.ok((counts[m] ?? 0) >= 10, `${m}: ${counts[m] ?? 0} vectors`);
+  // With the no-target variants, every no-target vector of those files fits (Python's count).
+  assert.deepEqual(noTarget, NO_TARGET ? { 'cn-plan-pace': 1, eurostat: 6, 'open-sdg': 13, unsd: 6, escap: 1, sdsn: 1 } : {});
 });
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
@@ -167,7 +180,10 @@ test('NaN passes through: a row with a NaN is that row\'s business alone', () =>
 
 test('the method table is the core\'s', () => {
   assert.deepEqual(onpace.batchMethods(), ['cn-plan-pace', 'eurostat', 'open-sdg', 'unsd', 'escap', 'sdsn']);
-  assert.deepEqual(onpace.batchStatusCodes(), { 0: 'achieved', 1: 'ahead', 2: 'on_track', 3: 'lagging', 4: 'regressing', '-1': 'not_assessable' });
+  // cn-plan-pace's codes (with the no-target variants, −2 `monitored` as well).
+  const cn = onpace.batchStatusCodes();
+  assert.deepEqual([0, 1, 2, 3, 4, -1].map((k) => cn[k]), ['achieved', 'ahead', 'on_track', 'lagging', 'regressing', 'not_assessable']);
+  assert.ok(Object.keys(cn).every((k) => Number(k) >= -2 && Number(k) <= 4), Object.keys(cn).join(','));
   assert.deepEqual(Object.keys(onpace.batchAssess({ baseline: 1, target: 2, baseYear: 2020, targetYear: 2025, year: 2023, value: 1.5 })),
     ['completion', 'timeShare', 'pace', 'actualCagr', 'requiredCagr', 'ratio', 'status']);
   assert.deepEqual(Object.keys(onpace.batchAssess({ baseline: 1, target: 2, baseYear: 2020, targetYear: 2025, year: 2023, value: 1.5 }, { method: 'escap' })), ['ratio', 'index', 'status']);
@@ -189,7 +205,7 @@ test('bad input: typed errors as in Python, never a trap', () => {
   // Refused thresholds: those the batch cannot honour, NaN, negative, unknown (as Python's test).
   for (const [method, th, field] of [
     ['eurostat', { windowYears: 15 }, 'thresholds.window_years'], ['cn-plan-pace', { binding_lag_tolerance: 0 }, 'thresholds.binding_lag_tolerance'],
-    ['open-sdg', { naturalLimit: 100 }, 'thresholds.natural_limit'], ['unsd', { onTrack: NaN }, 'thresholds.on_track'],
+    ['unsd', { naturalLimit: 100 }, 'thresholds.natural_limit'], ['unsd', { onTrack: NaN }, 'thresholds.on_track'],
     ['escap', { maintain: -1 }, 'thresholds.maintain'], ['sdsn', { nope: 1 }, 'thresholds.nope'], ['cn-plan-pace', { aheadMargin: Infinity }, 'thresholds.ahead_margin'],
   ]) refuses(() => onpace.batchAssess(ok, { method, thresholds: th }), 'invalid_argument', field, onpace.InvalidArgumentError);
   refuses(() => onpace.batchAssess(ok, { thresholds: { aheadMargin: '0.1' } }), 'invalid_argument', 'thresholds.aheadMargin', TypeError);
