@@ -227,14 +227,23 @@ function batchEvaluate(rows, options) {
   const missing = [...keys, yearKey, valueKey, ...levelCols].filter((k) => r.count > 0 && !r.has(k));
   if (missing.length) throw fail('invalid_argument', 'rows', `missing columns: ${missing.join(', ')}`);
 
-  // Group the rows into series by their keys, sorted by key, each by year.
+  // Group the rows into series by their keys, sorted by key, each by year. A row's series is
+  // found by a string of its keys (each tagged with its type, so 1 and '1' differ); the rows
+  // are kept as indices, the years and values read once into typed arrays.
+  const rowYears = floats(r.count, yearKey);
+  const rowValues = floats(r.count, valueKey);
   const groups = new Map();
   for (let i = 0; i < r.count; i += 1) {
-    const key = keys.map((k) => keyPart(r.get(k, i), k, i));
-    const id = JSON.stringify(key);
+    let id = '';
+    for (const k of keys) {
+      const v = keyPart(r.get(k, i), k, i);
+      id += `${typeof v === 'number' ? 'n' : 's'}${v}\u0000`;
+    }
     let g = groups.get(id);
-    if (!g) groups.set(id, (g = { key, rows: [] }));
-    g.rows.push({ i, year: rowNumber(r.get(yearKey, i), yearKey, i), value: rowNumber(r.get(valueKey, i), valueKey, i) });
+    if (!g) groups.set(id, (g = { key: keys.map((k) => keyPart(r.get(k, i), k, i)), rows: [] }));
+    g.rows.push(i);
+    rowYears[i] = rowNumber(r.get(yearKey, i), yearKey, i);
+    rowValues[i] = rowNumber(r.get(valueKey, i), valueKey, i);
   }
   const series = [...groups.values()].sort((x, y) => compareKeys(x.key, y.key));
   const n = series.length;
@@ -242,13 +251,18 @@ function batchEvaluate(rows, options) {
   const offsets = new Uint32Array(n + 1);
   const years = floats(r.count, yearKey);
   const values = floats(r.count, valueKey);
+  // Stable: rows of one year keep their order (NaN years last).
+  const byYear = (a, b) => {
+    const ya = rowYears[a];
+    const yb = rowYears[b];
+    return ya < yb ? -1 : ya > yb ? 1 : Number.isNaN(ya) - Number.isNaN(yb);
+  };
   let at = 0;
   series.forEach((s, j) => {
-    // Stable: rows of one year keep their order (NaN years last).
-    s.rows.sort((a, b) => (a.year < b.year ? -1 : a.year > b.year ? 1 : Number.isNaN(a.year) - Number.isNaN(b.year)));
-    for (const row of s.rows) {
-      years[at] = row.year;
-      values[at] = row.value;
+    s.rows.sort(byYear);
+    for (const i of s.rows) {
+      years[at] = rowYears[i];
+      values[at] = rowValues[i];
       at += 1;
     }
     offsets[j + 1] = at;
@@ -271,7 +285,7 @@ function batchEvaluate(rows, options) {
     levels = floats(5 * n, 'levels');
     const hasDirection = r.has('direction');
     series.forEach((s, j) => {
-      const first = s.rows[0].i;
+      const first = s.rows[0];
       levelCols.forEach((k, c) => { levels[c * n + j] = rowNumber(r.get(k, first), k, first); });
       const d = hasDirection ? r.get('direction', first) : 1;
       levels[4 * n + j] = typeof d === 'string' ? DIRECTIONS[d] ?? NaN : rowNumber(d ?? 1, 'direction', first);
