@@ -31,6 +31,16 @@ let table = null;
 /** The core's batch methods: id → {columns, thresholds, statuses}. */
 const methodTable = () => (table ||= new Map(JSON.parse(guard(batchMethodsJson, 'batchMethodsJson')()).map((m) => [m.id, m])));
 
+/**
+ * A batch method's entry of the core's table, or Python's UnknownMethodError (the same field and
+ * words as `onpace.batch`'s, with the core's list of methods).
+ */
+function batchMethod(method) {
+  const info = methodTable().get(method);
+  if (!info) throw fail('unknown_method', method, `the batch runs: ${[...methodTable().keys()].join(', ')}`);
+  return info;
+}
+
 /** The ids of the methods the batch runs (the core's list). */
 const batchMethods = () => [...methodTable().keys()];
 
@@ -102,9 +112,9 @@ function batchAssess(columns, options) {
   const given = cols.filter(Boolean);
   // The core's rules: no series when a column is empty, else the length the columns share.
   const n = given.some((x) => x.length === 0) ? 0 : call(INTERNAL, () => guard(batchSeriesCount, 'batchSeriesCount', null, true)(Float64Array.from(given, (x) => x.length)));
-  const info = methodTable().get(method);
-  if (n === 0 || !info) {
-    // Still one call: the core checks the method and the thresholds (its unknown_method error).
+  const info = batchMethod(method);
+  if (n === 0) {
+    // Still one call: the core checks the thresholds.
     kernel(method, names, values, ...cols.map(() => EMPTY), EMPTY, new Int8Array(0));
   }
   const k = info.columns.length;
@@ -127,10 +137,7 @@ const camelName = (k) => k.replace(/_([a-z])/g, (_, ch) => ch.toUpperCase());
 
 /** The int8 status codes of a batch method → status codes (Python's `status_codes`). */
 function batchStatusCodes(method = 'cn-plan-pace') {
-  const info = methodTable().get(str(method, 'method'));
-  // An unknown method: the core's unknown_method error, listing the batch's methods.
-  if (!info) kernel(method, [], EMPTY, ...INPUTS.map(() => EMPTY), EMPTY, new Int8Array(0));
-  return Object.fromEntries(info.statuses);
+  return Object.fromEntries(batchMethod(str(method, 'method')).statuses);
 }
 
 /** The numeric fields of a panel result, in the core's order (onpace::math::batch::panel::FIELDS). */

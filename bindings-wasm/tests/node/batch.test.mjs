@@ -201,7 +201,9 @@ test('bad input: typed errors as in Python, never a trap', () => {
   refuses(() => onpace.batchAssess(ok, { method: 'destatis' }), 'unknown_method', undefined, onpace.UnknownMethodError);
   refuses(() => onpace.batchAssess(ok, { method: 'nope' }), 'unknown_method');
   refuses(() => onpace.batchStatusCodes('nope'), 'unknown_method');
-  assert.throws(() => onpace.batchAssess(ok, { method: 'destatis' }), /cn-plan-pace, eurostat, open-sdg, unsd, escap, sdsn/);
+  // Python's words and field (bindings-python/python/onpace/batch.py), the core's list.
+  refuses(() => onpace.batchAssess(ok, { method: 'destatis' }), 'unknown_method', 'destatis');
+  assert.throws(() => onpace.batchAssess(ok, { method: 'destatis' }), { message: 'destatis: the batch runs: cn-plan-pace, eurostat, open-sdg, unsd, escap, sdsn' });
   // Refused thresholds: those the batch cannot honour, NaN, negative, unknown (as Python's test).
   for (const [method, th, field] of [
     ['eurostat', { windowYears: 15 }, 'thresholds.window_years'], ['cn-plan-pace', { binding_lag_tolerance: 0 }, 'thresholds.binding_lag_tolerance'],
