@@ -73,12 +73,17 @@ function column(v, field) {
   return out;
 }
 
-/** Threshold names (snake_case, the core's) and values (numbers; the core checks them). */
+/**
+ * Threshold names (snake_case, the core's) and values (the core checks them): numbers, and as
+ * Python's float() takes them, bigints and numeric strings ('0.1').
+ */
 function numericThresholds(th) {
   const names = [];
   const values = [];
-  for (const [k, v] of Object.entries(opts(th, 'thresholds'))) {
-    if (typeof v !== 'number') throw typeError(`thresholds.${k}`, 'a number', v);
+  for (const [k, x] of Object.entries(opts(th, 'thresholds'))) {
+    const numeric = typeof x === 'bigint' || (typeof x === 'string' && x.trim() !== '' && !Number.isNaN(Number(x)));
+    const v = numeric ? Number(x) : x;
+    if (typeof v !== 'number') throw typeError(`thresholds.${k}`, 'a number', x);
     names.push(snake(k));
     values.push(v);
   }

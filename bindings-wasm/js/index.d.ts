@@ -418,8 +418,8 @@ export interface BatchColumns {
 }
 export interface BatchOptions {
   method?: BatchMethodId;
-  /** The method's thresholds by name (camelCase or snake_case); numbers. */
-  thresholds?: Record<string, number>;
+  /** The method's thresholds by name (camelCase or snake_case): numbers (numeric text and bigints as Python's float() takes them). */
+  thresholds?: Record<string, number | bigint | string>;
 }
 /** What `batchAssess` returns: the method's value columns (NaN where none) and the int8 `status` codes. */
 export interface BatchResult {

@@ -210,8 +210,12 @@ test('bad input: typed errors as in Python, never a trap', () => {
     ['unsd', { naturalLimit: 100 }, 'thresholds.natural_limit'], ['unsd', { onTrack: NaN }, 'thresholds.on_track'],
     ['escap', { maintain: -1 }, 'thresholds.maintain'], ['sdsn', { nope: 1 }, 'thresholds.nope'], ['cn-plan-pace', { aheadMargin: Infinity }, 'thresholds.ahead_margin'],
   ]) refuses(() => onpace.batchAssess(ok, { method, thresholds: th }), 'invalid_argument', field, onpace.InvalidArgumentError);
-  refuses(() => onpace.batchAssess(ok, { thresholds: { aheadMargin: '0.1' } }), 'invalid_argument', 'thresholds.aheadMargin', TypeError);
-  refuses(() => onpace.batchAssess(ok, { thresholds: { aheadMargin: 1n } }), 'invalid_argument', 'thresholds.aheadMargin', TypeError);
+  refuses(() => onpace.batchAssess(ok, { thresholds: { aheadMargin: 'a tenth' } }), 'invalid_argument', 'thresholds.aheadMargin', TypeError);
+  refuses(() => onpace.batchAssess(ok, { thresholds: { aheadMargin: {} } }), 'invalid_argument', 'thresholds.aheadMargin', TypeError);
+  // As Python's float(): numeric text and whole numbers of any kind are numbers. With a lag
+  // tolerance of 0.1, completion 0.5 at τ 0.6 is on_track (2) instead of lagging (3).
+  assert.equal(onpace.batchAssess(ok, { thresholds: { lagTolerance: '0.1' } }).status[0], 2);
+  assert.equal(onpace.batchAssess(ok, { thresholds: { lagTolerance: 0n } }).status[0], 3);
   refuses(() => onpace.batchAssess({ ...ok, startYear: 2021 }, { method: 'eurostat' }), 'invalid_argument', 'startYear');
   // Wrong types: strings, BigInt, objects, booleans; in a column and in a plain array's element.
   refuses(() => onpace.batchAssess({ ...ok, baseline: '1' }), 'invalid_argument', 'baseline', TypeError);
