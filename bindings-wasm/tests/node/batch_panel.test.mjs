@@ -49,6 +49,7 @@ test('every shared assess vector gets its expected result as one series of a pan
     for (const ind of plan.values()) ind.dispose();
   }
   assert.ok(compared >= 250, `${compared} vectors`);
+  console.log(`vectors through the panel: ${compared}`);
 });
 
 /**
