@@ -139,25 +139,6 @@ pub fn batch_methods() -> Vec<(&'static str, Vec<&'static str>, Vec<&'static str
 /// Series per parallel task of the panel: each is an exact assessment of a few microseconds.
 const PANEL_CHUNK: usize = 512;
 
-/// The numeric fields of an assessment the panel returns, in order (NaN where absent).
-const PANEL_FIELDS: [&str; 8] =
-    ["completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "score", "index"];
-
-fn panel_fields(a: &onpace::Assessment) -> [f64; 8] {
-    let d = |x: Option<onpace::Decimal>| x.map_or(f64::NAN, |v| v.to_string().parse().unwrap_or(f64::NAN));
-    let f = |x: Option<f64>| x.unwrap_or(f64::NAN);
-    [
-        d(a.completion),
-        d(a.time_share),
-        d(a.pace),
-        f(a.actual_cagr),
-        f(a.required_cagr),
-        f(a.ratio),
-        f(a.score),
-        f(a.index),
-    ]
-}
-
 /// What `batch_panel` returns: the status of each series, its numeric fields by name, and its
 /// error code (None where it was assessed) with the message.
 type PanelOut<'py> =
@@ -182,7 +163,7 @@ pub fn batch_panel<'py>(
     thresholds: HashMap<String, String>,
     model: Option<&str>,
 ) -> PyResult<PanelOut<'py>> {
-    use onpace::math::batch::panel::{assess_panel, Panel, PanelIndicators};
+    use onpace::math::batch::panel::{self, assess_panel, Panel, PanelIndicators};
     let mut th = onpace::method::Thresholds::new();
     for (k, v) in &thresholds {
         let d = onpace::io::decimal::parse_exact(v)
@@ -225,13 +206,13 @@ pub fn batch_panel<'py>(
             .collect::<Vec<_>>()
     });
     let mut status = Vec::with_capacity(n);
-    let mut cols = vec![Vec::with_capacity(n); PANEL_FIELDS.len()];
+    let mut cols = vec![Vec::with_capacity(n); panel::FIELDS.len()];
     let mut errors = Vec::with_capacity(n);
     for r in results.into_iter().flatten() {
         match r {
             Ok(a) => {
                 status.push(a.status.code());
-                for (c, v) in cols.iter_mut().zip(panel_fields(&a)) {
+                for (c, v) in cols.iter_mut().zip(panel::numbers(&a)) {
                     c.push(v);
                 }
                 errors.push(None);
@@ -245,6 +226,6 @@ pub fn batch_panel<'py>(
             }
         }
     }
-    let arrays = PANEL_FIELDS.iter().copied().zip(cols).map(|(k, v)| (k, PyArray1::from_vec(py, v))).collect();
+    let arrays = panel::FIELDS.iter().copied().zip(cols).map(|(k, v)| (k, PyArray1::from_vec(py, v))).collect();
     Ok((status, arrays, errors))
 }

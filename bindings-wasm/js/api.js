@@ -181,17 +181,20 @@ function rethrow(e, ctx) {
 
 /**
  * A function of the module with every call guarded: not before the module is loaded, only
- * strings for arguments (the module's only argument type), the core's error records turned
+ * strings for arguments (the module's argument type, apart from batch.js's typed arrays), the core's error records turned
  * into onpace errors (with the context of the call in progress, `ctx`), and the handles it
  * returns guarded the same way. The module's functions are imported by name (not as one
  * namespace object), so that bundlers leave out those an app never reaches.
  */
-function guard(fn, name, self) {
+function guard(fn, name, self, typed = false) {
   return (...args) => {
     if (!state.ready()) throw fail('not_initialized', '', `the WebAssembly module is not loaded: ${state.hint}`);
-    args.forEach((a, i) => {
-      if (typeof a !== 'string') throw typeError(`${name}: argument ${i + 1}`, 'a string', a);
-    });
+    // `typed`: a function of batch.js that takes typed arrays, each checked there first.
+    if (!typed) {
+      args.forEach((a, i) => {
+        if (typeof a !== 'string') throw typeError(`${name}: argument ${i + 1}`, 'a string', a);
+      });
+    }
     let out;
     try { out = fn.apply(self, args); } catch (e) { throw rethrow(e, ctx); }
     return out && typeof out === 'object' && '__wbg_ptr' in out ? guarded(out) : out;
@@ -483,6 +486,6 @@ const ERROR_NAMES = /* @__PURE__ */ Object.assign({}, CODES);
 
 export {
   connect, Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList, ERROR_NAMES,
-  // For plan.js (not re-exported by the entry points):
-  Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds,
+  // For plan.js and batch.js (not re-exported by the entry points):
+  snake, Handle, HANDLE, INTERNAL, call, guard, fail, typeError, str, optStr, opts, dec, year, requestJson, camel, observation, observationList, asOf, thresholds,
 };

@@ -391,3 +391,105 @@ export declare function project(
   options?: { low?: DecimalInput | null; high?: DecimalInput | null; model?: ModelCode; level?: number },
 ): Projection;
 export declare const ERROR_NAMES: Record<ErrorCode, string>;
+
+// ---- The batch (js/batch.js; docs/batch.md, "JavaScript") -------------------------------------
+// Written by hand: the batch's inputs and outputs are typed arrays, not the core's JSON requests
+// and results, so tools/types/generate.py has nothing to generate them from.
+
+/** The methods the array batch runs (`batchMethods()` lists them from the core). */
+export type BatchMethodId = Exclude<MethodId, 'destatis'>;
+/** A batch input column: one value per series, or one number for every series. `null` in a plain array is NaN. */
+export type BatchColumn =
+  | number | Float64Array | Float32Array | Int32Array | Uint32Array | Int16Array | Uint16Array | Int8Array | Uint8Array
+  | Uint8ClampedArray | ReadonlyArray<number | null>;
+/** The columns of `batchAssess` (Python's `onpace.batch.assess` arguments, in camelCase). */
+export interface BatchColumns {
+  baseline: BatchColumn;
+  target: BatchColumn;
+  baseYear: BatchColumn;
+  targetYear: BatchColumn;
+  year: BatchColumn;
+  value: BatchColumn;
+  /** +1 higher is better (default), −1 lower is better. */
+  direction?: BatchColumn;
+  /** `eurostat` only, with `startValue`: the window start (default: the baseline). */
+  startYear?: BatchColumn;
+  startValue?: BatchColumn;
+}
+export interface BatchOptions {
+  method?: BatchMethodId;
+  /** The method's thresholds by name (camelCase or snake_case): numbers (numeric text and bigints as Python's float() takes them). */
+  thresholds?: Record<string, number | bigint | string>;
+}
+/** What `batchAssess` returns: the method's value columns (NaN where none) and the int8 `status` codes. */
+export interface BatchResult {
+  /** Codes of `batchStatusCodes(method)`: position in the method's statuses, best first; −1 not_assessable. */
+  status: Int8Array;
+  /** cn-plan-pace. */
+  completion?: Float64Array;
+  timeShare?: Float64Array;
+  pace?: Float64Array;
+  actualCagr?: Float64Array;
+  requiredCagr?: Float64Array;
+  /** Every method. */
+  ratio?: Float64Array;
+  /** open-sdg, unsd, sdsn. */
+  score?: Float64Array;
+  /** escap (the Current Status Index). */
+  index?: Float64Array;
+}
+/** Any batch method over columns of series (Python's `onpace.batch.assess`). */
+export declare function batchAssess(columns: BatchColumns, options?: BatchOptions): BatchResult;
+/** The ids of the batch's methods, from the core. */
+export declare function batchMethods(): BatchMethodId[];
+/** A batch method's int8 status codes → status codes (Python's `onpace.batch.status_codes`). */
+export declare function batchStatusCodes(method?: BatchMethodId): Record<number, StatusCode>;
+
+/** A cell of a panel: a number, or null/undefined for no figure. */
+export type PanelNumber = number | null | undefined;
+/** One row of a long-format panel (the default `by` keys; others by `by`). */
+export interface PanelRow {
+  [column: string]: string | number | null | undefined;
+  indicator?: string | number;
+  region?: string | number;
+  year?: number;
+  value?: PanelNumber;
+  baseline?: PanelNumber;
+  baseYear?: PanelNumber;
+  target?: PanelNumber;
+  targetYear?: PanelNumber;
+  /** +1/−1 or 'increase'/'decrease' (default +1). */
+  direction?: number | Direction | null;
+}
+/** A panel as columns: one array (or typed array) per column, all of one length. */
+export type PanelColumns = Record<string, ReadonlyArray<string | number | null | undefined> | Float64Array | Int32Array | Uint32Array>;
+export interface PanelOptions {
+  method?: MethodId;
+  /** Each series' indicator by its first `by` key: a Plan, a Map or an object of id → Indicator. */
+  plan?: Plan | ReadonlyMap<string | number, Indicator> | Record<string, Indicator>;
+  thresholds?: Record<string, DecimalInput>;
+  model?: ModelCode;
+  /** The series keys (default ['indicator', 'region']). */
+  by?: string[];
+  /** The year and value column names (default 'year' and 'value'). */
+  year?: string;
+  value?: string;
+}
+/** One series of a panel: its keys, the exact method's status and numbers (null where none), and its error. */
+export interface PanelResult {
+  [key: string]: string | number | null;
+  status: StatusCode;
+  completion: number | null;
+  timeShare: number | null;
+  pace: number | null;
+  actualCagr: number | null;
+  requiredCagr: number | null;
+  ratio: number | null;
+  score: number | null;
+  index: number | null;
+  /** The error code of a series that could not be assessed (its status is then not_assessable). */
+  error: ErrorCode | null;
+  message: string | null;
+}
+/** A long-format panel, one result per series sorted by its keys (Python's `onpace.batch.evaluate`). */
+export declare function batchEvaluate(rows: ReadonlyArray<PanelRow> | PanelColumns, options?: PanelOptions): PanelResult[];

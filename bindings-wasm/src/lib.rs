@@ -11,6 +11,8 @@
 use onpace::Indicator;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "batch")]
+mod batch;
 #[cfg(feature = "plan")]
 mod plan;
 

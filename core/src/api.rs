@@ -948,6 +948,47 @@ pub fn builtin_observations(id: &str) -> Result<String> {
     crate::io::json::observations_to_json_compact(&crate::builtin::observations(id)?)
 }
 
+/// The options of a long-format panel ([`crate::math::batch::panel`]) from an
+/// [`AssessRequest`]'s `method`, `thresholds` and `model` (each series brings its own
+/// observations), checked once for the whole panel: an unknown method, threshold or model fails
+/// the call rather than every series.
+pub fn panel_options_json(request_json: &str) -> Result<AssessOptions> {
+    let r: AssessRequest = request(request_json)?;
+    let method: crate::method::MethodId = r.method.as_deref().map(str::parse).transpose()?.unwrap_or_default();
+    crate::method::merged_thresholds(method.method(), &r.thresholds)?;
+    Ok(AssessOptions {
+        method,
+        thresholds: r.thresholds,
+        model: model(&r.model, crate::DEFAULTS.assess_model)?,
+        ..AssessOptions::default()
+    })
+}
+
+/// One method of the f64 batch, for [`batch_methods_json`].
+#[derive(Serialize)]
+struct BatchMethodInfo {
+    id: &'static str,
+    columns: Vec<&'static str>,
+    thresholds: &'static [&'static str],
+    statuses: Vec<(i8, &'static str)>,
+}
+
+/// Every method of the f64 batch ([`crate::math::batch`]) as JSON: `[{id, columns, thresholds,
+/// statuses: [[code, status], …]}]` (its value columns, the thresholds it takes and its int8
+/// status codes).
+pub fn batch_methods_json() -> Result<String> {
+    let all: Vec<BatchMethodInfo> = crate::math::batch::BATCH_METHODS
+        .iter()
+        .map(|m| BatchMethodInfo {
+            id: m.id(),
+            columns: m.columns().iter().map(|c| c.name()).collect(),
+            thresholds: m.threshold_names(),
+            statuses: m.status_table(),
+        })
+        .collect();
+    to_json(&all)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1045,5 +1086,27 @@ mod tests {
         assert!(p.contains(r#"{"year":2021,"value":"0.508"}"#), "{p}");
         assert_eq!(path_json(ind, r#"{"from_year": 2022}"#).unwrap_err().code(), "invalid_argument");
         assert_eq!(assess_json(ind, r#"{"as_of": "2022/1/1"}"#).unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn panel_options_are_checked_once() {
+        let o = panel_options_json(r#"{"method":"eurostat","thresholds":{"significant":"0.9"}}"#).unwrap();
+        assert_eq!(o.method.as_str(), "eurostat");
+        assert_eq!(o.model, crate::DEFAULTS.assess_model);
+        assert_eq!(o.thresholds.get("significant"), Some(&Decimal::new(9, 1)));
+        let e = panel_options_json(r#"{"method":"eurostat","thresholds":{"nope":"1"}}"#).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_argument", "thresholds.nope"));
+        assert_eq!(panel_options_json(r#"{"method":"nope"}"#).unwrap_err().code(), "unknown_method");
+        assert_eq!(panel_options_json(r#"{"model":"nope"}"#).unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn the_batch_method_table_is_the_kernels() {
+        let v: serde_json::Value = serde_json::from_str(&batch_methods_json().unwrap()).unwrap();
+        let ids: Vec<&str> = v.as_array().unwrap().iter().map(|m| m["id"].as_str().unwrap()).collect();
+        assert_eq!(ids, ["cn-plan-pace", "eurostat", "open-sdg", "unsd", "escap", "sdsn"]);
+        assert_eq!(v[0]["statuses"][4], serde_json::json!([4, "regressing"]));
+        assert_eq!(v[4]["columns"], serde_json::json!(["ratio", "index"]));
+        assert_eq!(v[1]["thresholds"], serde_json::json!(["significant", "moderate"]));
     }
 }

@@ -1,5 +1,5 @@
 // Generates, into the package's pkg/ directory (argument 1): the built-in plans' data module,
-// `onpace/schema`, the CommonJS copy of each shared ES module (errors, api, plan, builtin), and
+// `onpace/schema`, the CommonJS copy of each shared ES module (errors, api, plan, batch, builtin), and
 // `onpace/calc`'s own copy of the wrapper (pkg/calc/api.js: the wrapper holds the module it is
 // connected to, so the full module and the calculator module each need one).
 // Run by scripts/build-wasm from the repository root.
@@ -26,7 +26,7 @@ function toCjs(src, name) {
   return `'use strict';\n${cjs}`;
 }
 
-for (const name of ['errors', 'api', 'plan', 'builtin']) {
+for (const name of ['errors', 'api', 'plan', 'batch', 'builtin']) {
   write(`${name}.cjs`, toCjs(readFileSync(path.join(out, `${name}.js`), 'utf8'), name));
 }
 

@@ -11,5 +11,6 @@ connect(loader);
 
 export const { init } = loader;
 export { Plan, Evaluation, readObservationsCsv, readPlanCsv } from '../plan.js';
+export { batchAssess, batchEvaluate, batchMethods, batchStatusCodes } from '../batch.js';
 export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
 export { OnpaceError, isOnpaceError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError } from '../errors.js';

@@ -14,5 +14,6 @@ connect({ ready: () => loaded, hint: 'call `await init()` first' });
 export const init = webInit(initWasm, () => { loaded = true; });
 
 export { Plan, Evaluation, readObservationsCsv, readPlanCsv } from '../plan.js';
+export { batchAssess, batchEvaluate, batchMethods, batchStatusCodes } from '../batch.js';
 export { Target, Indicator, methods, statuses, version, parseRate, progress, requiredPath, projectTrend, project, errorCodeList as errorCodes, ERROR_NAMES } from '../api.js';
 export { OnpaceError, isOnpaceError, formatError, InvalidPlanError, ParseError, InvalidObservationsError, UnknownIndicatorError, UnknownPlanError, UnknownMethodError, InvalidArgumentError, UndefinedGrowthError, InsufficientDataError, NoTargetError, YearOutOfRangeError, OverflowError, NotInitializedError, DisposedError } from '../errors.js';

@@ -21,10 +21,11 @@ const RD_JSON = builtinPlan().indicator('rd-intensity').toJson();
 const ind = () => calc.Indicator.fromJson(RD_JSON);
 const { MODULE, STATIC, METHODS } = indicatorTables(calc, ind);
 
-test('onpace/calc exports the indicator API and no plans, reports or CSV', () => {
-  for (const name of ['Plan', 'Evaluation', 'readPlanCsv', 'readObservationsCsv']) assert.ok(!(name in calc), name);
+test('onpace/calc exports the indicator API and no plans, reports, CSV or batch', () => {
+  const fullOnly = ['Plan', 'Evaluation', 'readPlanCsv', 'readObservationsCsv', 'batchAssess', 'batchEvaluate', 'batchMethods', 'batchStatusCodes'];
+  for (const name of fullOnly) assert.ok(!(name in calc), name);
   // Everything else of the main entry is there.
-  const missing = Object.keys(onpace).filter((k) => !(k in calc) && !['Plan', 'Evaluation', 'readPlanCsv', 'readObservationsCsv'].includes(k));
+  const missing = Object.keys(onpace).filter((k) => !(k in calc) && !fullOnly.includes(k));
   assert.deepEqual(missing, []);
   // The errors are the same classes (one shared errors module): instanceof works across entries.
   assert.equal(calc.OnpaceError, onpace.OnpaceError);

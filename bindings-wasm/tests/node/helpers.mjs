@@ -54,3 +54,43 @@ export function checkFloat(name, field, actual, expected, tol) {
   const err = expected === 0 ? Math.abs(actual) : Math.abs((actual - expected) / expected);
   assert.ok(err <= tol, `${name}: ${field} = ${actual}, expected ${expected} (relative error ${err})`);
 }
+
+/** A seeded generator (mulberry32, public domain): the same random rows on every run. */
+export function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** A vector number as a float: a number, a decimal string or an exact fraction "p/q". */
+export function vectorNumber(v) {
+  const s = String(v);
+  if (s.includes('/')) {
+    const [p, q] = s.split('/');
+    return Number(p) / Number(q);
+  }
+  return Number(s);
+}
+
+/** `a` within `rel` (relative to `b`) or `abs` of `b`. */
+export const near = (a, b, rel, abs) => Math.abs(a - b) <= Math.max(abs, rel * Math.abs(b));
+
+/**
+ * `fn` throws an onpace error with this code and field (and of this class: TypeError, RangeError
+ * or the code's), and not a trap.
+ */
+export function throwsCoded(fn, code, field, kind) {
+  assert.throws(fn, (e) => {
+    assert.ok(e !== null && typeof e === 'object' && e[Symbol.for('onpace.error')] === true, `not an onpace error: ${e}`);
+    assert.equal(e.code, code, e.message);
+    if (field !== undefined) assert.equal(e.field, field, e.message);
+    if (kind) assert.ok(e instanceof kind, `${e.name}: ${e.message}`);
+    assert.ok(!/RuntimeError|unreachable|memory access/.test(e.message), e.message);
+    return true;
+  });
+}

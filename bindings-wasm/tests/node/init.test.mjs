@@ -11,7 +11,9 @@ const PKG = path.join(ROOT, 'bindings-wasm', 'pkg');
 
 test('before init(): NotInitializedError; init() refuses what it cannot load; then init(Response)', async () => {
   const web = await import(pathToFileURL(path.join(PKG, 'web', 'index.js')).href);
-  for (const f of [() => web.methods(), () => web.Plan.fromJson('{}'), () => web.progress([2020, 1], [2022, 2], [2025, 3])]) {
+  const batch = [() => web.batchMethods(), () => web.batchStatusCodes(), () => web.batchEvaluate([]),
+    () => web.batchAssess({ baseline: 1, target: 2, baseYear: 2020, targetYear: 2025, year: 2023, value: 1.5 })];
+  for (const f of [() => web.methods(), () => web.Plan.fromJson('{}'), () => web.progress([2020, 1], [2022, 2], [2025, 3]), ...batch]) {
     assert.throws(f, (e) => e instanceof web.NotInitializedError && e.code === 'not_initialized' && /await init\(\)/.test(e.message));
   }
   // Pure JS works before init().

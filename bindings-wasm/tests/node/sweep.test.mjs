@@ -24,6 +24,11 @@ const MODULE = {
   readObservationsCsv: [['indicator,year,value\nx,2022,1\n']],
   // The plan template of tests/node/tables.test.mjs, one indicator.
   readPlanCsv: [[PLAN_CSV, { id: 'demo', name: 'demo' }]],
+  // The batch (js/batch.js): typed arrays into the module.
+  batchAssess: [[{ baseline: [1, 2], target: 3, baseYear: 2020, targetYear: 2025, year: new Int32Array([2022, 2023]), value: [1.5, 2.5] }, { method: 'open-sdg', thresholds: { onTrack: 0.9 } }]],
+  batchEvaluate: [[[{ indicator: 'x', region: 'r', year: 2022, value: 1.5, baseline: 1, baseYear: 2020, target: 2, targetYear: 2025 }], { method: 'unsd', thresholds: {}, by: ['indicator', 'region'] }]],
+  batchMethods: [[]],
+  batchStatusCodes: [['sdsn']],
 };
 const STATIC = {
   ...base.STATIC,

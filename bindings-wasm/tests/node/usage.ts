@@ -1,7 +1,7 @@
 // A typical embedding, checked by `tsc --strict --noEmit` (not run).
 import {
   init, Indicator, Target, methods, progress, requiredPath, projectTrend, OnpaceError, ParseError, isOnpaceError, formatError,
-  readObservationsCsv, readPlanCsv, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type MethodId, type Milestone, type ErrorCode,
+  readObservationsCsv, readPlanCsv, batchAssess, batchEvaluate, batchMethods, batchStatusCodes, type BatchResult, type PanelResult, type BatchMethodId, type EvaluationTableRow, type ObservationRecord, type Assessment, type Evaluation, type Projection, type StatusCode, type MethodId, type Milestone, type ErrorCode,
 } from 'onpace';
 import { builtinPlan, builtinObservations, builtinPlans } from 'onpace/builtin';
 import { planSchema } from 'onpace/schema';
@@ -58,6 +58,23 @@ async function main(): Promise<void> {
     using ev = temp.evaluate(builtinObservations('cn-14th-fyp-st'));
     console.log(ev.summary.assessed, temp.disposed);
   }
+  // The batch: typed arrays in and out; a panel of long rows.
+  const batch: BatchResult = batchAssess(
+    { baseline: new Float64Array([1, 2]), target: [3, null], baseYear: 2020, targetYear: 2025, year: new Int32Array([2022, 2023]), value: [1.5, 2.5] },
+    { method: 'open-sdg', thresholds: { onTrack: 0.9 } },
+  );
+  const codes: Int8Array = batch.status;
+  const score: Float64Array | undefined = batch.score;
+  const label: StatusCode = batchStatusCodes('open-sdg')[codes[0]];
+  const ids2: BatchMethodId[] = batchMethods();
+  const panel: PanelResult[] = batchEvaluate(
+    [{ indicator: 'x', region: 'r1', year: 2022, value: 1.5, baseline: 1, baseYear: 2020, target: 2, targetYear: 2025, direction: 'increase' }],
+    { method: 'destatis', thresholds: { significant: '1' } },
+  );
+  const byPlan: PanelResult[] = batchEvaluate({ indicator: ['rd-intensity'], region: ['r'], year: new Int32Array([2022]), value: [0.6] }, { plan, method: 'escap', model: 'ols_linear' });
+  const ratio: number | null = panel[0].ratio;
+  const failed: ErrorCode | null = byPlan[0].error;
+  console.log(score, label, ids2, ratio, failed);
   cn.dispose();
   const schema: string = planSchema();
   const el = document.createElement('onpace-calculator');

@@ -11,7 +11,7 @@ pub mod panel;
 mod spec;
 mod vmath;
 
-pub use kernel::{assess_into, Columns, Outputs};
+pub use kernel::{assess_into, series_count, Columns, Outputs};
 pub use spec::{BatchMethod, BatchSpec, Column, BATCH_METHODS, MAX_COLUMNS, MAX_THRESHOLDS};
 
 /// Status code of a batch row: `achieved`.
@@ -270,5 +270,15 @@ mod tests {
         assert_eq!(r.status, MONITORED);
         let r = progress_row(BatchInput { direction: 0.0, ..x }, BatchThresholds::default());
         assert_eq!(r.status, NOT_ASSESSABLE);
+    }
+
+    #[test]
+    fn series_count_is_the_shared_length() {
+        assert_eq!(series_count([3, 1, 3, 1]).unwrap(), 3);
+        assert_eq!(series_count([1, 1]).unwrap(), 1);
+        assert_eq!(series_count([0, 1, 0]).unwrap(), 0);
+        let e = series_count([3, 1, 2]).unwrap_err();
+        assert_eq!((e.code(), e.field()), ("invalid_argument", "columns"));
+        assert!(e.to_string().contains("got 3 and 2"), "{e}");
     }
 }

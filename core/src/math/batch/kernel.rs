@@ -41,6 +41,28 @@ pub struct Columns<'a> {
     pub start_value: Option<&'a [f64]>,
 }
 
+/// The number of series of columns with these lengths: the length shared by every column that
+/// is not a single value (1 when all are); `invalid_argument` when two lengths differ. A caller
+/// that hands the kernel its columns in parts (the JS wrapper, chunk by chunk) checks the whole
+/// lengths here first, for the same error.
+pub fn series_count(lengths: impl IntoIterator<Item = usize>) -> Result<usize> {
+    let mut n: Option<usize> = None;
+    for l in lengths {
+        match n {
+            _ if l == 1 => {}
+            None => n = Some(l),
+            Some(m) if l == m => {}
+            Some(m) => {
+                return Err(Error::invalid_argument(
+                    "columns",
+                    format!("every column must have one value per series or a single value; got {m} and {l}"),
+                ))
+            }
+        }
+    }
+    Ok(n.unwrap_or(1))
+}
+
 /// Rows per block: 9 inputs and 6 results of 64 f64 each stay within 8 KiB.
 pub const BLOCK: usize = 64;
 
@@ -74,21 +96,7 @@ impl<'a> Columns<'a> {
     /// The number of series: the length shared by every column that is not a broadcast
     /// single value (1 when all are); `invalid_argument` when two lengths differ.
     pub fn len(&self) -> Result<usize> {
-        let mut n: Option<usize> = None;
-        for c in self.all().into_iter().flatten() {
-            match (c.len(), n) {
-                (1, _) => {}
-                (l, None) => n = Some(l),
-                (l, Some(m)) if l == m => {}
-                (l, Some(m)) => {
-                    return Err(Error::invalid_argument(
-                        "columns",
-                        format!("every column must have one value per series or a single value; got {m} and {l}"),
-                    ))
-                }
-            }
-        }
-        Ok(n.unwrap_or(1))
+        series_count(self.all().into_iter().flatten().map(<[f64]>::len))
     }
 
     /// Whether there are no series (some column is empty).

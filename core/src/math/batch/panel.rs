@@ -170,6 +170,30 @@ pub fn assess_series(
     }
 }
 
+/// The numeric fields of an assessment a panel returns per series, in order (the bindings'
+/// column names).
+pub const FIELDS: [&str; 8] =
+    ["completion", "time_share", "pace", "actual_cagr", "required_cagr", "ratio", "score", "index"];
+
+/// An assessment's [`FIELDS`] as f64 (NaN where the method gives none). The exact decimals go
+/// through `rust_decimal`'s conversion, as the core's own f64 formulas take them (within an ulp or
+/// two of the nearest f64; parsing their text instead would put the float parser's tables,
+/// 13 KB gzipped, into the WebAssembly module).
+pub fn numbers(a: &Assessment) -> [f64; 8] {
+    let d = |x: Option<Decimal>| x.map_or(f64::NAN, crate::num::to_f64);
+    let f = |x: Option<f64>| x.unwrap_or(f64::NAN);
+    [
+        d(a.completion),
+        d(a.time_share),
+        d(a.pace),
+        f(a.actual_cagr),
+        f(a.required_cagr),
+        f(a.ratio),
+        f(a.score),
+        f(a.index),
+    ]
+}
+
 /// Assess the series `range` (e.g. one thread's share), in order.
 pub fn assess_panel(
     panel: &Panel<'_>,
@@ -229,5 +253,19 @@ mod tests {
         assert_eq!(out[1].as_ref().unwrap_err().code(), "invalid_argument");
         assert_eq!(decimal_of(0.1, "x").unwrap(), Decimal::new(1, 1));
         assert_eq!(decimal_of(f64::NAN, "x").unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn numbers_are_the_assessments_fields() {
+        // The first series of `series_get_the_exact_methods_statuses`: completion 0.4, τ 0.3,
+        // pace 4/3 (hand calculation); the method gives no score or index.
+        let panel = Panel { offsets: &[0, 2], years: &[2021.0, 2023.0], values: &[11.0, 14.0] };
+        let cols = levels([10.0, 2020.0, 20.0, 2030.0], &[1.0, 1.0]);
+        let a = assess_series(&panel, &cols, 0, &AssessOptions::default()).unwrap();
+        let n = numbers(&a);
+        assert_eq!(&n[..2], &[0.4, 0.3]);
+        assert!((n[2] - 4.0 / 3.0).abs() < 1e-15, "{}", n[2]);
+        assert!(n[6].is_nan() && n[7].is_nan());
+        assert_eq!(FIELDS.len(), n.len());
     }
 }
