@@ -273,8 +273,9 @@ pub fn all_negative(values: &[Decimal]) -> bool {
 
 /// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`, given
 /// the two compound rates `(ga, gr)`: base → latest and base → target, as
-/// [`crate::num::compound_rate`] gives them. A [`ProgressCore`] from the same three points has them
-/// as its actual and required CAGR (the same bits), so they are not computed twice.
+/// [`crate::math::rate::compound_rate`] gives them. A [`ProgressCore`] from the same three
+/// points has them as its actual and required CAGR (the same bits), so they are not computed
+/// twice.
 pub fn rate_ratio(
     base: YearValue,
     latest: YearValue,
