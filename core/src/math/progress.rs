@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::math::rate::log_growth_f;
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
 use crate::model::warning::WarningCode;
@@ -57,244 +58,159 @@ pub struct Progress {
 
 /// Compute [`Progress`] from the baseline, the latest observation and the target level.
 pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction: Direction) -> Result<Progress> {
-    ProgressCore::new(base, latest, target, direction)?.into_progress()
+    progress_and_log(base, latest, target, direction).map(|(p, _)| p)
 }
 
-/// The part of [`Progress`] the methods read: everything but the slopes and the gap to the
-/// milestone (three divisions and four normalisations a plan evaluation never used), and the
-/// actual log growth per year `ln(yt/y0)/n` (unsd uses it again). Each value is converted to
-/// f64 once and each log ratio taken once. [`progress`] is this and
-/// [`ProgressCore::into_progress`]: the same values, warnings and errors, bit for bit
+/// [`progress`] and the actual log growth per year `ln(yt/y0)/n` it computed on the way (for
+/// the methods that need it again). Each value is converted to f64 once and each log ratio
+/// taken once; the results are the same bits as computing them where they are used
 /// (docs/rust-crate.md, "Evaluation speed").
-#[doc(hidden)]
-#[derive(Debug, Clone)]
-pub struct ProgressCore {
-    /// Completion share `P` ([`Progress::completion`]).
-    pub completion: Option<Decimal>,
-    /// Time share `τ` ([`Progress::time_share`]).
-    pub time_share: Decimal,
-    /// Pace `P/τ` ([`Progress::pace`]).
-    pub pace: Option<Decimal>,
-    /// The linear milestone ([`Progress::milestone`]).
-    pub milestone: Decimal,
-    /// Actual CAGR ([`Progress::actual_cagr`]).
-    pub actual_cagr: Option<f64>,
-    /// Required CAGR from the base ([`Progress::required_cagr`]).
-    pub required_cagr: Option<f64>,
-    /// Required CAGR from now ([`Progress::required_cagr_from_now`]).
-    pub required_cagr_from_now: Option<f64>,
-    /// Acceleration needed ([`Progress::acceleration`]).
-    pub acceleration: Option<f64>,
-    /// Years to the target ([`Progress::years_to_target`]).
-    pub years_to_target: Option<f64>,
-    /// `ln(yt/y0)/n`, as [`crate::math::rate::log_growth`] gives it.
-    pub actual_log: Option<f64>,
-    /// Warnings ([`Progress::warnings`]; the slopes add none).
-    pub warnings: Vec<Warning>,
-    points: (YearValue, YearValue, YearValue),
-    /// The milestone before normalisation, and the direction's sign, for the gap.
-    exact_milestone: Decimal,
-    sign: Decimal,
-}
+pub(crate) fn progress_and_log(
+    base: YearValue,
+    latest: YearValue,
+    target: YearValue,
+    direction: Direction,
+) -> Result<(Progress, Option<f64>)> {
+    let n = years_between(base.year, latest.year);
+    let big_n = years_between(base.year, target.year);
+    if big_n <= 0 {
+        return Err(Error::YearOutOfRange {
+            field: "target.year".into(),
+            year: i64::from(target.year),
+            message: format!("the target year must be after the baseline year {}", base.year),
+        });
+    }
+    if n < 0 {
+        return Err(Error::YearOutOfRange {
+            field: "latest.year".into(),
+            year: i64::from(latest.year),
+            message: format!("the latest observation is before the baseline year {}", base.year),
+        });
+    }
+    let remaining = years_between(latest.year, target.year);
+    let (y0, yt, ys) = (base.value, latest.value, target.value);
+    let d = direction.sign();
+    let mut warnings = Vec::new();
 
-impl ProgressCore {
-    /// The building blocks from the baseline, the latest observation and the target level.
-    pub fn new(base: YearValue, latest: YearValue, target: YearValue, direction: Direction) -> Result<Self> {
-        let n = years_between(base.year, latest.year);
-        let big_n = years_between(base.year, target.year);
-        if big_n <= 0 {
-            return Err(Error::YearOutOfRange {
-                field: "target.year".into(),
-                year: i64::from(target.year),
-                message: format!("the target year must be after the baseline year {}", base.year),
-            });
+    let time_share = Decimal::from(n).div_or(Decimal::from(big_n), "time_share")?;
+    let planned = ys.sub_or(y0, "completion")?;
+    let done = yt.sub_or(y0, "completion")?;
+    let completion = if planned.is_zero() {
+        warnings.push(Warning::new(
+            WarningCode::MaintainTarget,
+            "completion",
+            "the target equals the baseline, so completion is undefined: the target is to maintain the level",
+        ));
+        None
+    } else {
+        Some(done.div_or(planned, "completion")?)
+    };
+    let pace = match completion {
+        // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
+        // P/τ would divide by an already-rounded 1/3.
+        Some(c) if n > 0 => {
+            // Near the top of the decimal range (7.9e28) the products overflow: then P/τ.
+            match (done.checked_mul(Decimal::from(big_n)), planned.checked_mul(Decimal::from(n))) {
+                (Some(a), Some(b)) => Some(a.div_or(b, "pace")?),
+                _ => Some(c.div_or(time_share, "pace")?),
+            }
         }
-        if n < 0 {
-            return Err(Error::YearOutOfRange {
-                field: "latest.year".into(),
-                year: i64::from(latest.year),
-                message: format!("the latest observation is before the baseline year {}", base.year),
-            });
-        }
-        let remaining = years_between(latest.year, target.year);
-        let (y0, yt, ys) = (base.value, latest.value, target.value);
-        let d = direction.sign();
-        let mut warnings = Vec::new();
-
-        let time_share = Decimal::from(n).div_or(Decimal::from(big_n), "time_share")?;
-        let planned = ys.sub_or(y0, "completion")?;
-        let done = yt.sub_or(y0, "completion")?;
-        let completion = if planned.is_zero() {
+        Some(_) => {
             warnings.push(Warning::new(
-                WarningCode::MaintainTarget,
-                "completion",
-                "the target equals the baseline, so completion is undefined: the target is to maintain the level",
+                WarningCode::NoElapsedTime,
+                "pace",
+                "the latest observation is the baseline year",
             ));
             None
-        } else {
-            Some(done.div_or(planned, "completion")?)
-        };
-        let pace = match completion {
-            // (yt − y0)·N / ((y* − y0)·n): dividing once keeps terminating paces exact, where
-            // P/τ would divide by an already-rounded 1/3.
-            Some(c) if n > 0 => {
-                // Near the top of the decimal range (7.9e28) the products overflow: then P/τ.
-                match (done.checked_mul(Decimal::from(big_n)), planned.checked_mul(Decimal::from(n))) {
-                    (Some(a), Some(b)) => Some(a.div_or(b, "pace")?),
-                    _ => Some(c.div_or(time_share, "pace")?),
-                }
-            }
-            Some(_) => {
-                warnings.push(Warning::new(
-                    WarningCode::NoElapsedTime,
-                    "pace",
-                    "the latest observation is the baseline year",
-                ));
-                None
-            }
-            None => None,
-        };
-        // Multiply before dividing (terminating fractions stay exact), unless that overflows.
-        let step = match planned.checked_mul(Decimal::from(n)) {
-            Some(p) => p.div_or(Decimal::from(big_n), "milestone")?,
-            None => planned.div_or(Decimal::from(big_n), "milestone")?.mul_or(Decimal::from(n), "milestone")?,
-        };
-        let milestone = y0.add_or(step, "milestone")?;
-        // The gap and the slope from now are computed by `into_progress`, but their one
-        // fallible step, a difference that can overflow, is taken here, where `progress` took it.
-        yt.sub_or(milestone, "gap_to_milestone")?;
-
-        let (f0, ft, fs) = (to_f64(y0), to_f64(yt), to_f64(ys));
-        let actual_log = if n > 0 { log_growth_f(y0, yt, f0, ft, n) } else { None };
-        let actual_cagr = if n > 0 { cagr_from_log(y0, yt, actual_log, n, "actual_cagr", &mut warnings) } else { None };
-        let required_log = log_growth_f(y0, ys, f0, fs, big_n);
-        let required_cagr = cagr_from_log(y0, ys, required_log, big_n, "required_cagr", &mut warnings);
-        // ln(y*/yt): the required growth from now, and the years to the target at the actual rate.
-        let needed_log = crate::math::rate::log_ratio_f(yt, ys, ft, fs);
-        let required_cagr_from_now = if remaining > 0 {
-            #[allow(clippy::cast_precision_loss)] // year counts are small.
-            let log = needed_log.map(|l| l / remaining as f64).filter(|l| l.is_finite());
-            let rate = cagr_from_log(yt, ys, log, remaining, "required_cagr_from_now", &mut warnings);
-            ys.sub_or(yt, "required_slope_from_now")?;
-            rate
-        } else {
-            warnings.push(Warning::new(
-                WarningCode::TargetYearPassed,
-                "required_cagr_from_now",
-                format!("the latest observation ({}) is not before the target year ({})", latest.year, target.year),
-            ));
-            None
-        };
-
-        let acceleration = match (required_cagr_from_now, actual_cagr) {
-            (Some(need), Some(have)) if have != 0.0 => finite(need / have),
-            // The ratio of the slope from now to the actual slope, when both exist.
-            _ => match (remaining > 0, n > 0) {
-                (true, true) if !done.is_zero() => {
-                    if required_cagr_from_now.is_none() || actual_cagr.is_none() {
-                        warnings.push(Warning::new(
-                            WarningCode::LinearFallback,
-                            "acceleration",
-                            "growth rates are undefined; the acceleration is the ratio of slopes",
-                        ));
-                    }
-                    // From the exact differences, not the slopes: a slope of 1e-18 a year keeps
-                    // only 10 digits in a 28-place decimal; the differences keep all of theirs.
-                    #[allow(clippy::cast_precision_loss)] // year counts are small.
-                    let (rem, n) = (remaining as f64, n as f64);
-                    finite((to_f64(ys.sub_or(yt, "acceleration")?) / rem) / (to_f64(done) / n))
-                }
-                _ => None,
-            },
-        };
-
-        let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-        let years_to_target = if met {
-            Some(0.0)
-        } else {
-            years_to_go(yt, ys, actual_log, needed_log, (n > 0).then_some((done, n)), &mut warnings)
-        };
-
-        // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
-        let canon = |d: Decimal| d.normalize();
-        Ok(ProgressCore {
-            completion: completion.map(canon),
-            time_share: canon(time_share),
-            pace: pace.map(canon),
-            milestone: canon(milestone),
-            actual_cagr,
-            required_cagr,
-            required_cagr_from_now,
-            acceleration,
-            years_to_target,
-            actual_log,
-            warnings,
-            points: (base, latest, target),
-            exact_milestone: milestone,
-            sign: d,
-        })
-    }
-
-    /// The actual slope `(yt − y0)/n` ([`Progress::actual_slope`]).
-    pub fn actual_slope(&self) -> Result<Option<Decimal>> {
-        let (base, latest, _) = self.points;
-        let n = years_between(base.year, latest.year);
-        if n <= 0 {
-            return Ok(None);
         }
-        let done = latest.value.sub_or(base.value, "completion")?;
-        Ok(Some(done.div_or(Decimal::from(n), "actual_slope")?.normalize()))
-    }
+        None => None,
+    };
+    // Multiply before dividing (terminating fractions stay exact), unless that overflows.
+    let step = match planned.checked_mul(Decimal::from(n)) {
+        Some(p) => p.div_or(Decimal::from(big_n), "milestone")?,
+        None => planned.div_or(Decimal::from(big_n), "milestone")?.mul_or(Decimal::from(n), "milestone")?,
+    };
+    let milestone = y0.add_or(step, "milestone")?;
+    let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
-    /// The full [`Progress`]: these blocks with the slopes and the gap to the milestone.
-    pub fn into_progress(self) -> Result<Progress> {
-        let (base, latest, target) = self.points;
-        let (y0, yt, ys) = (base.value, latest.value, target.value);
-        let big_n = years_between(base.year, target.year);
-        let remaining = years_between(latest.year, target.year);
-        let gap = self.sign.mul_or(yt.sub_or(self.exact_milestone, "gap_to_milestone")?, "gap_to_milestone")?;
-        let required_slope_from_now = if remaining > 0 {
+    let (f0, ft, fs) = (to_f64(y0), to_f64(yt), to_f64(ys));
+    let actual_log = if n > 0 { log_growth_f(y0, yt, f0, ft, n as f64) } else { None };
+    let actual_cagr = if n > 0 { cagr_from_log(y0, yt, actual_log, n, "actual_cagr", &mut warnings) } else { None };
+    let required_log = log_growth_f(y0, ys, f0, fs, big_n as f64);
+    let required_cagr = cagr_from_log(y0, ys, required_log, big_n, "required_cagr", &mut warnings);
+    // ln(y*/yt): the required growth from now, and the years to the target at the actual rate.
+    let needed_log = crate::math::rate::log_ratio_f(yt, ys, ft, fs);
+    let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
+        #[allow(clippy::cast_precision_loss)] // year counts are small.
+        let log = needed_log.map(|l| l / remaining as f64).filter(|l| l.is_finite());
+        (
+            cagr_from_log(yt, ys, log, remaining, "required_cagr_from_now", &mut warnings),
             Some(
                 ys.sub_or(yt, "required_slope_from_now")?
                     .div_or(Decimal::from(remaining), "required_slope_from_now")?,
-            )
-        } else {
-            None
-        };
-        let actual_slope = self.actual_slope()?;
-        let required_slope = ys.sub_or(y0, "completion")?.div_or(Decimal::from(big_n), "required_slope")?;
-        let canon = |d: Decimal| d.normalize();
-        Ok(Progress {
-            base,
-            latest,
-            target,
-            completion: self.completion,
-            time_share: self.time_share,
-            pace: self.pace,
-            milestone: self.milestone,
-            gap_to_milestone: canon(gap),
-            actual_cagr: self.actual_cagr,
-            required_cagr: self.required_cagr,
-            required_cagr_from_now: self.required_cagr_from_now,
-            actual_slope,
-            required_slope: canon(required_slope),
-            required_slope_from_now: required_slope_from_now.map(canon),
-            acceleration: self.acceleration,
-            years_to_target: self.years_to_target,
-            warnings: self.warnings,
-        })
-    }
-}
+            ),
+        )
+    } else {
+        warnings.push(Warning::new(
+            WarningCode::TargetYearPassed,
+            "required_cagr_from_now",
+            format!("the latest observation ({}) is not before the target year ({})", latest.year, target.year),
+        ));
+        (None, None)
+    };
+    let actual_slope = if n > 0 { Some(done.div_or(Decimal::from(n), "actual_slope")?) } else { None };
+    let required_slope = planned.div_or(Decimal::from(big_n), "required_slope")?;
 
-/// [`crate::math::rate::log_growth`] with the two values already converted to f64.
-fn log_growth_f(from: Decimal, to: Decimal, from_f: f64, to_f: f64, years: i64) -> Option<f64> {
-    #[allow(clippy::cast_precision_loss)] // year counts are small.
-    let years = years as f64;
-    if years.is_nan() || years <= 0.0 {
-        return None;
-    }
-    let l = crate::math::rate::log_ratio_f(from, to, from_f, to_f)? / years;
-    l.is_finite().then_some(l)
+    let acceleration = match (required_cagr_from_now, actual_cagr) {
+        (Some(need), Some(have)) if have != 0.0 => finite(need / have),
+        _ => match (required_slope_from_now, actual_slope) {
+            (Some(_), Some(_)) if !done.is_zero() => {
+                if required_cagr_from_now.is_none() || actual_cagr.is_none() {
+                    warnings.push(Warning::new(
+                        WarningCode::LinearFallback,
+                        "acceleration",
+                        "growth rates are undefined; the acceleration is the ratio of slopes",
+                    ));
+                }
+                // From the exact differences, not the slopes: a slope of 1e-18 a year keeps
+                // only 10 digits in a 28-place decimal; the differences keep all of theirs.
+                #[allow(clippy::cast_precision_loss)] // year counts are small.
+                let (rem, n) = (remaining as f64, n as f64);
+                finite((to_f64(ys.sub_or(yt, "acceleration")?) / rem) / (to_f64(done) / n))
+            }
+            _ => None,
+        },
+    };
+
+    let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
+    let years_to_target = if met {
+        Some(0.0)
+    } else {
+        years_to_go(yt, ys, actual_log, needed_log, (n > 0).then_some((done, n)), &mut warnings)
+    };
+
+    // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
+    let canon = |d: Decimal| d.normalize();
+    let p = Progress {
+        base,
+        latest,
+        target,
+        completion: completion.map(canon),
+        time_share: canon(time_share),
+        pace: pace.map(canon),
+        milestone: canon(milestone),
+        gap_to_milestone: canon(gap_to_milestone),
+        actual_cagr,
+        required_cagr,
+        required_cagr_from_now,
+        actual_slope: actual_slope.map(canon),
+        required_slope: canon(required_slope),
+        required_slope_from_now: required_slope_from_now.map(canon),
+        acceleration,
+        years_to_target,
+        warnings,
+    };
+    Ok((p, actual_log))
 }
 
 /// `(to/from)^(1/years) − 1`, or `None` with an `undefined_growth` warning.

@@ -83,10 +83,15 @@ pub(crate) fn log_ratio_f(from: Decimal, to: Decimal, from_f: f64, to_f: f64) ->
 
 /// The log growth per year `ln(to/from)/years`; `None` when no rate exists.
 pub fn log_growth(from: Decimal, to: Decimal, years: f64) -> Option<f64> {
+    log_growth_f(from, to, to_f64(from), to_f64(to), years)
+}
+
+/// [`log_growth`] with `from` and `to` already converted to f64 (`from_f`, `to_f`).
+pub(crate) fn log_growth_f(from: Decimal, to: Decimal, from_f: f64, to_f: f64, years: f64) -> Option<f64> {
     if years.is_nan() || years <= 0.0 {
         return None;
     }
-    let l = log_ratio_decimal(from, to)? / years;
+    let l = log_ratio_f(from, to, from_f, to_f)? / years;
     l.is_finite().then_some(l)
 }
 

@@ -126,16 +126,6 @@ impl Assessment {
         }
     }
 
-    /// Add warnings after the ones it has (taking the vector over when it has none, rather
-    /// than allocating another).
-    pub(crate) fn add_warnings(&mut self, extra: Vec<Warning>) {
-        if self.warnings.is_empty() {
-            self.warnings = extra;
-        } else {
-            self.warnings.extend(extra);
-        }
-    }
-
     /// A `not_assessable` result with the warning that says why.
     pub fn not_assessable(indicator: &str, method: &str, version: &str, warning: Warning) -> Self {
         let mut a = Self::bare(indicator, method, version, Status::NotAssessable);

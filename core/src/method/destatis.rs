@@ -12,7 +12,9 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::method::prepare::{assessment, not_assessable, prepare, series_in_order, slipped_warning, verdict, Verdict};
+use crate::method::prepare::{
+    assessment, not_assessable, prepare, series_with_baseline, slipped_warning, verdict, Verdict,
+};
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
 use crate::model::warning::WarningCode;
@@ -60,16 +62,16 @@ impl Method for Destatis {
         let window = ctx.threshold("window_years").and_then(|w| w.to_i32()).unwrap_or(5);
         let min_run = ctx.threshold("min_consecutive").and_then(|w| w.to_usize()).unwrap_or(4);
         let t = prep.latest.year;
-        let recent =
-            || series_in_order(ctx.indicator, ctx.points).filter(|p| p.0 >= t.saturating_sub(window) && p.0 <= t);
-        // The longest run of consecutive years among them.
-        let (mut run, mut best, mut previous) = (1usize, 0usize, None::<i32>);
-        for (year, _) in recent() {
-            if let Some(p) = previous {
-                run = if year == p.saturating_add(1) { run.saturating_add(1) } else { 1 };
+        let series = series_with_baseline(ctx.indicator, ctx.points);
+        let recent: Vec<(i32, Decimal)> =
+            series.into_iter().filter(|p| p.0 >= t.saturating_sub(window) && p.0 <= t).collect();
+        let mut run = 1usize;
+        let mut best = usize::from(!recent.is_empty());
+        for w in recent.windows(2) {
+            if let [a, b] = w {
+                run = if b.0 == a.0.saturating_add(1) { run.saturating_add(1) } else { 1 };
+                best = best.max(run);
             }
-            best = best.max(run);
-            previous = Some(year);
         }
         let mut extra = Vec::new();
         let status_and_d = match verdict(ctx.indicator, &prep) {
@@ -83,7 +85,7 @@ impl Method for Destatis {
         let (status, ratio) = match status_and_d {
             Some(x) => x,
             None => {
-                let (Some(first), true) = (recent().next(), best >= min_run) else {
+                let (Some(first), true) = (recent.first(), best >= min_run) else {
                     let w = Warning::new(
                         WarningCode::InsufficientData,
                         "observations",
@@ -119,7 +121,7 @@ impl Method for Destatis {
         };
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

@@ -100,7 +100,7 @@ impl Method for Escap {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.index = csi;
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

@@ -16,10 +16,10 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{ProgressCore, YearValue};
+use crate::math::progress::{progress_and_log, YearValue};
 use crate::method::prepare::{
     above, all_negative, at_least, flipped_warning, implied, latest_after_base, linear_fallback, maintain_warning,
-    no_data, no_target_result, not_assessable, rate_ratio, series_in_order, slipped_warning, Negatives, RateRatio,
+    no_data, no_target_result, not_assessable, rate_ratio, series_with_baseline, slipped_warning, Negatives, RateRatio,
 };
 use crate::method::{Assessment, Context, Method, Status};
 use crate::model::series::Warning;
@@ -74,11 +74,10 @@ impl Method for Eurostat {
             return Ok(not_assessable(ctx, ID, v, w));
         };
         let window = ctx.threshold("window_years").and_then(|w| w.to_i32()).unwrap_or(5);
+        let series = series_with_baseline(ctx.indicator, ctx.points);
         let start_year = if window == 0 { ctx.indicator.baseline.year } else { latest.year.saturating_sub(window) };
         let mut extra = Vec::new();
-        let Some((base_year, base_value)) =
-            series_in_order(ctx.indicator, ctx.points).find(|p| p.0 >= start_year && p.0 < latest.year)
-        else {
+        let Some(&(base_year, base_value)) = series.iter().find(|p| p.0 >= start_year && p.0 < latest.year) else {
             let w = Warning::new(
                 WarningCode::InsufficientData,
                 "window",
@@ -128,7 +127,7 @@ impl Method for Eurostat {
                 Status::SignificantMovementAway
             };
             let mut a = no_target_result(ctx, ID, v, status, ga, x);
-            a.add_warnings(extra);
+            a.warnings.extend(extra);
             return Ok(a);
         }
 
@@ -140,9 +139,14 @@ impl Method for Eurostat {
             }
         };
         let target = YearValue::new(level.year, level.value);
-        let prog_base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
-        let prog = ProgressCore::new(prog_base, latest, target, ctx.indicator.direction)?;
-        let mut prep = crate::method::prepare::Prepared { base: prog_base, latest, implied: level, progress: prog };
+        let (prog, actual_log) = progress_and_log(
+            YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value),
+            latest,
+            target,
+            ctx.indicator.direction,
+        )?;
+        let mut prep =
+            crate::method::prepare::Prepared { base: prog.base, latest, implied: level, progress: prog, actual_log };
         let met_now = ctx.indicator.target.is_met(latest.value, &level);
         let met_base = ctx.indicator.target.is_met(base.value, &level);
         let (status, ratio) = if met_now {
@@ -151,17 +155,11 @@ impl Method for Eurostat {
             extra.push(slipped_warning());
             (Status::MovementAway, None)
         } else {
-            // From the baseline, the progress has both rates already (the same bits).
-            let from_baseline = base.year == prep.base.year && base.value.serialize() == prep.base.value.serialize();
-            let rates = if from_baseline {
-                (prep.progress.actual_cagr, prep.progress.required_cagr)
-            } else {
-                let rate = crate::num::compound_rate;
-                (
-                    rate(base.value, latest.value, f64::from(latest.year) - f64::from(base.year)),
-                    rate(base.value, target.value, f64::from(target.year) - f64::from(base.year)),
-                )
-            };
+            let rate = crate::num::compound_rate;
+            let rates = (
+                rate(base.value, latest.value, f64::from(latest.year) - f64::from(base.year)),
+                rate(base.value, target.value, f64::from(target.year) - f64::from(base.year)),
+            );
             match rate_ratio(base, latest, target, d, Negatives::Slopes, rates) {
                 RateRatio::Maintain => {
                     extra.push(maintain_warning());
@@ -190,7 +188,7 @@ impl Method for Eurostat {
             i.base_year = base.year;
             i.base_value = base.value;
         }
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

@@ -156,11 +156,11 @@ pub fn evaluate(
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
     }
-    // One pass, row by row, so that nothing but the rows outlives an indicator (keeping every
-    // indicator's points for a second pass made the evaluation's memory, and its time, twice as
-    // large: docs/rust-crate.md, "Evaluation speed"). The errors are still those of resolving
-    // every indicator's observations first: an error in assessing a row waits until the later
-    // indicators' observations have been read, and an error of theirs comes first.
+    // One pass, row by row, so that nothing but the rows outlives an indicator (a pass that
+    // kept every indicator's points for the next made the evaluation's memory, and its time,
+    // twice as large: docs/rust-crate.md, "Evaluation speed"). The errors are still those of resolving every
+    // indicator's observations first: an error in assessing a row waits until the later
+    // indicators' observations have been read, and one of theirs comes first.
     let mut rows = Vec::with_capacity(plan.indicators.len());
     let mut failed = None;
     let mut points = Vec::new();
@@ -194,10 +194,11 @@ pub fn evaluate(
                 warnings,
                 sub_annual: &sub_annual,
             };
-            crate::method::run_into(m, ctx, revision, &mut rows)
+            crate::method::run(m, ctx, revision)
         })();
-        if let Err(e) = row {
-            failed = Some(e);
+        match row {
+            Ok(row) => rows.push(row),
+            Err(e) => failed = Some(e),
         }
     }
     if let Some(e) = failed {
@@ -352,26 +353,22 @@ fn roll_up(rows: &[Assessment], m: &dyn crate::method::Method, options: &AssessO
 }
 
 fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> Result<Summary> {
-    // The statuses side by side: the counts below each read them all, and a pass over the
-    // rows themselves (half a kilobyte each) would read the whole evaluation every time.
-    let statuses: Vec<Status> = rows.iter().map(|r| r.status).collect();
-    let count = |f: &dyn Fn(Status) -> bool| statuses.iter().filter(|s| f(**s)).count();
     // The forms every method shares (bounds, monitored) are counted when present.
     let counts: Vec<StatusCount> = order
         .iter()
-        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| statuses.contains(s)))
+        .chain(crate::method::SHARED_STATUSES.iter().filter(|s| rows.iter().any(|r| r.status == **s)))
         .chain(std::iter::once(&Status::NotAssessable))
-        .map(|s| StatusCount { status: *s, count: count(&|x| x == *s) })
+        .map(|s| StatusCount { status: *s, count: rows.iter().filter(|r| r.status == *s).count() })
         .collect();
-    let not_assessable = count(&|s| s == Status::NotAssessable);
-    let monitored = count(&|s| s == Status::Monitored);
+    let not_assessable = rows.iter().filter(|r| r.status == Status::NotAssessable).count();
+    let monitored = rows.iter().filter(|r| r.status == Status::Monitored).count();
     let assessed = rows.len().saturating_sub(not_assessable).saturating_sub(monitored);
-    let on_pace = count(&|s| s.is_on_pace());
-    let is_counted = |s: Status| {
-        s != Status::Monitored && (options.missing == MissingPolicy::CountAsOffPace || s != Status::NotAssessable)
+    let on_pace = rows.iter().filter(|r| r.status.is_on_pace()).count();
+    let counted = |r: &&Assessment| {
+        r.status != Status::Monitored
+            && (options.missing == MissingPolicy::CountAsOffPace || r.status != Status::NotAssessable)
     };
-    let counted = |r: &&Assessment| is_counted(r.status);
-    let denominator = count(&is_counted);
+    let denominator = rows.iter().filter(counted).count();
     let share_on_pace = if denominator == 0 {
         None
     } else {
@@ -391,8 +388,8 @@ fn summarise(rows: &[Assessment], order: &[Status], options: &AssessOptions) -> 
     #[allow(clippy::cast_precision_loss)] // a plan has far fewer than 2^52 indicators.
     let mean_score = (!scores.is_empty()).then(|| scores.iter().sum::<f64>() / scores.len() as f64);
     let all_achieved = !rows.is_empty()
-        && statuses.contains(&Status::Achieved)
-        && statuses.iter().all(|s| *s == Status::Achieved || *s == Status::Monitored);
+        && rows.iter().any(|r| r.status == Status::Achieved)
+        && rows.iter().all(|r| r.status == Status::Achieved || r.status == Status::Monitored);
     Ok(Summary {
         counts,
         assessed,

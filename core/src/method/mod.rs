@@ -322,39 +322,12 @@ pub(crate) fn with_baseline<'i>(
 /// the method's own rules otherwise; then note in the inputs which baseline was used and the
 /// annual changes the levels were chained from.
 pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, String)>) -> Result<Assessment> {
-    let (points, sub_annual) = (ctx.points, !ctx.sub_annual.is_empty());
-    let mut a = assess_with(m, ctx)?;
-    finish(m, &mut a, points, sub_annual, revision);
-    Ok(a)
-}
-
-/// [`run`], the row pushed onto `rows` as soon as the method returns it and finished there: a
-/// row is half a kilobyte, and each move of it through the layers of returns was a copy.
-pub(crate) fn run_into(
-    m: &dyn Method,
-    ctx: Context<'_>,
-    revision: Option<(Decimal, String)>,
-    rows: &mut Vec<Assessment>,
-) -> Result<()> {
-    let (points, sub_annual) = (ctx.points, !ctx.sub_annual.is_empty());
-    rows.push(assess_with(m, ctx)?);
-    if let Some(a) = rows.last_mut() {
-        finish(m, a, points, sub_annual, revision);
-    }
-    Ok(())
-}
-
-/// The target forms every method shares, or the method's own rules.
-fn assess_with(m: &dyn Method, ctx: Context<'_>) -> Result<Assessment> {
-    match forms::assess_form(&ctx, m.id(), m.version(), m.id() == cn_plan_pace::ID)? {
-        Some(a) => Ok(a),
-        None => m.assess_points(ctx),
-    }
-}
-
-/// Note in the inputs which baseline was used and the annual changes the levels were chained
-/// from, say when sub-annual figures were left unused, and replace non-finite numbers.
-fn finish(m: &dyn Method, a: &mut Assessment, points: &[Point], sub_annual: bool, revision: Option<(Decimal, String)>) {
+    let points = ctx.points;
+    let sub_annual = !ctx.sub_annual.is_empty();
+    let mut a = match forms::assess_form(&ctx, m.id(), m.version(), m.id() == cn_plan_pace::ID)? {
+        Some(a) => a,
+        None => m.assess_points(ctx)?,
+    };
     if let Some(inputs) = a.inputs.as_mut() {
         if let Some((plan_value, date)) = revision {
             inputs.baseline = BaselineChoice::Revised;
@@ -377,6 +350,7 @@ fn finish(m: &dyn Method, a: &mut Assessment, points: &[Point], sub_annual: bool
         ));
     }
     a.sanitize();
+    Ok(a)
 }
 
 impl Indicator {

@@ -220,7 +220,7 @@ impl Method for OpenSdg {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = sc;
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

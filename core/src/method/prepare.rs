@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{ProgressCore, YearValue};
+use crate::math::progress::{progress_and_log, Progress, YearValue};
 use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
@@ -21,7 +21,10 @@ pub struct Prepared {
     /// The target resolved to a level.
     pub implied: ImpliedLevel,
     /// The building blocks at the latest observation.
-    pub progress: ProgressCore,
+    pub progress: Progress,
+    /// The actual log growth per year from `base` to `latest`, `ln(yt/y0)/n`, as
+    /// [`crate::math::rate::log_growth`] gives it (computed once, with the progress).
+    pub actual_log: Option<f64>,
 }
 
 /// Where the target stands at the latest observation.
@@ -60,8 +63,8 @@ pub fn prepare(ctx: &Context<'_>) -> Result<std::result::Result<Prepared, Warnin
     };
     let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let progress = ProgressCore::new(base, latest, target, ctx.indicator.direction)?;
-    Ok(Ok(Prepared { base, latest, implied, progress }))
+    let (progress, actual_log) = progress_and_log(base, latest, target, ctx.indicator.direction)?;
+    Ok(Ok(Prepared { base, latest, implied, progress, actual_log }))
 }
 
 /// The latest point after the baseline year.
@@ -86,18 +89,6 @@ pub fn series_with_baseline(indicator: &Indicator, points: &[Point]) -> Vec<(i32
     out.push((indicator.baseline.year, indicator.baseline.value));
     out.sort_by_key(|p| p.0);
     out
-}
-
-/// [`series_with_baseline`] for points in year order (as the methods are given them), without
-/// collecting them: the points before the baseline year, the baseline, the points after it.
-pub fn series_in_order<'a>(indicator: &'a Indicator, points: &'a [Point]) -> impl Iterator<Item = (i32, Decimal)> + 'a {
-    let base = indicator.baseline.year;
-    let before = points.iter().take_while(move |p| p.year < base);
-    let after = points.iter().skip_while(move |p| p.year <= base);
-    before
-        .map(|p| (p.year, p.value))
-        .chain(std::iter::once((base, indicator.baseline.value)))
-        .chain(after.map(|p| (p.year, p.value)))
 }
 
 /// Met now, slipped since the baseline, or open.
@@ -273,9 +264,8 @@ pub fn all_negative(values: &[Decimal]) -> bool {
 
 /// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`, given
 /// the two compound rates `(ga, gr)`: base → latest and base → target, as
-/// [`crate::math::rate::compound_rate`] gives them. A [`ProgressCore`] from the same three
-/// points has them as its actual and required CAGR (the same bits), so they are not computed
-/// twice.
+/// [`crate::math::rate::compound_rate`] gives them. A [`Progress`] from the same three points has them
+/// as its actual and required CAGR (the same bits), so they are not computed twice.
 pub fn rate_ratio(
     base: YearValue,
     latest: YearValue,

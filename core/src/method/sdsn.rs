@@ -113,7 +113,7 @@ impl Method for Sdsn {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.score = Some(to_f64(clipped));
         a.ratio = ratio;
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

@@ -112,15 +112,14 @@ impl Method for Unsd {
                 // The level extended at the constant rate, `yt·e^(λ·ahead)` with the log growth
                 // λ (not `(1 + ga)^ahead`, which loses a steep decline); for negative values
                 // this is the magnitude shrinking or growing, still the right level.
-                let projected = match p.actual_log.filter(|_| p.actual_cagr.is_some()) {
-                    Some(l) => yt * (l * ahead).exp(),
-                    None => match p.actual_slope()? {
-                        Some(sa) => {
-                            extra.push(linear_fallback("ratio"));
-                            yt + to_f64(sa) * ahead
-                        }
-                        None => yt,
-                    },
+                let log = prep.actual_log;
+                let projected = match (log.filter(|_| p.actual_cagr.is_some()), p.actual_slope) {
+                    (Some(l), _) => yt * (l * ahead).exp(),
+                    (None, Some(sa)) => {
+                        extra.push(linear_fallback("ratio"));
+                        yt + to_f64(sa) * ahead
+                    }
+                    (None, None) => yt,
                 };
                 let e = (projected - y0) / (ys - y0);
                 (band(e, hi, mid), Some(e))
@@ -129,7 +128,7 @@ impl Method for Unsd {
         let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = Some(level(status));
-        a.add_warnings(extra);
+        a.warnings.extend(extra);
         Ok(a)
     }
 }

@@ -409,16 +409,7 @@ pub(crate) fn resolve_points_into(
         || observations.iter().filter(|o| o.period.is_none()).map(|o| o.year).filter(|y| YEAR_RANGE.contains(y));
     let first_year = valid_years().min().unwrap_or(*YEAR_RANGE.start());
     let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
-    // A plan's series span a few years: their slots live on the stack, with no allocation.
-    let span = usize::try_from(span).unwrap_or(0);
-    let (mut stack, mut heap) = ([None; 16], Vec::new());
-    let by_year: &mut [Option<&Observation>] = match stack.get_mut(..span) {
-        Some(slots) => slots,
-        None => {
-            heap.resize(span, None);
-            &mut heap
-        }
-    };
+    let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
     for obs in observations.iter().filter(|o| o.period.is_none()) {
         // The error paths are written only when there is an error: formatting them for every
         // observation was a large part of a plan evaluation's time.
