@@ -156,11 +156,11 @@ pub fn evaluate(
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
     }
-    // One pass, row by row, so that nothing but the rows outlives an indicator (a pass that
-    // kept every indicator's points for the next made the evaluation's memory, and its time,
-    // twice as large: docs/rust-crate.md, "Evaluation speed"). The errors are still those of resolving every
-    // indicator's observations first: an error in assessing a row waits until the later
-    // indicators' observations have been read, and one of theirs comes first.
+    // One pass, row by row, so that nothing but the rows outlives an indicator (keeping every
+    // indicator's points for a second pass made the evaluation's memory, and its time, twice as
+    // large: docs/rust-crate.md, "Evaluation speed"). The errors are still those of resolving
+    // every indicator's observations first: an error in assessing a row waits until the later
+    // indicators' observations have been read, and an error of theirs comes first.
     let mut rows = Vec::with_capacity(plan.indicators.len());
     let mut failed = None;
     let mut points = Vec::new();
