@@ -1107,6 +1107,6 @@ mod tests {
         assert_eq!(ids, ["cn-plan-pace", "eurostat", "open-sdg", "unsd", "escap", "sdsn"]);
         assert_eq!(v[0]["statuses"][4], serde_json::json!([4, "regressing"]));
         assert_eq!(v[4]["columns"], serde_json::json!(["ratio", "index"]));
-        assert_eq!(v[1]["thresholds"], serde_json::json!(["significant", "moderate"]));
+        assert_eq!(v[1]["thresholds"], serde_json::json!(["significant", "moderate", "no_target_band"]));
     }
 }

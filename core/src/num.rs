@@ -62,6 +62,44 @@ pub(crate) fn years_between(from: i32, to: i32) -> i64 {
 }
 
 /// Decimal → f64 for the irrational formulas. Every Decimal fits an f64 (with rounding).
+///
+/// The result is rust_decimal's own (`Decimal::to_f64`) to the bit. That conversion works in
+/// 128-bit integers (a division and a remainder by `10^scale`, two 128-bit → f64 conversions),
+/// a large share of a plan evaluation's time; a mantissa that fits 64 bits (every value below
+/// 1.8e19 units of its last place, i.e. nearly all data) takes the same steps in 64-bit
+/// integers, which give the same quotient, remainder and f64 values. Native builds only: the
+/// WebAssembly module keeps rust_decimal's route, which is smaller (its size budget).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn to_f64(d: Decimal) -> f64 {
+    let by_rust_decimal = || d.to_f64().unwrap_or(f64::NAN);
+    let scale = d.scale();
+    let Ok(mantissa) = u64::try_from(d.mantissa().unsigned_abs()) else { return by_rust_decimal() };
+    let negative = d.is_sign_negative();
+    if scale == 0 {
+        // As rust_decimal: the signed integer's f64 (zero is +0.0, whatever its sign bit).
+        let x = mantissa as f64;
+        return if negative && mantissa != 0 { -x } else { x };
+    }
+    let Some(precision) = 10u64.checked_pow(scale) else { return by_rust_decimal() };
+    let (Some(q), Some(r)) = (mantissa.checked_div(precision), mantissa.checked_rem(precision)) else {
+        return by_rust_decimal();
+    };
+    let (integral, frac) = (q as f64, r as f64 / precision as f64);
+    let value = if frac == 0.0 {
+        integral
+    } else {
+        let round_to = 10f64.powi(scale as i32); // scale ≤ 19 here
+        (((integral + frac) * round_to).round()) / round_to
+    };
+    if negative {
+        -value
+    } else {
+        value
+    }
+}
+
+/// Decimal → f64 (rust_decimal's conversion; see the native build's for the same bits, faster).
+#[cfg(target_arch = "wasm32")]
 pub(crate) fn to_f64(d: Decimal) -> f64 {
     d.to_f64().unwrap_or(f64::NAN)
 }
@@ -139,6 +177,44 @@ mod tests {
         assert_eq!(powi(d("1.05"), 0, "p").unwrap(), Decimal::ONE);
         assert_eq!(powi(d("10"), 40, "p").unwrap_err().code(), "overflow");
         assert_eq!(powi(d("2"), -1, "p").unwrap_err().code(), "invalid_argument");
+    }
+
+    #[test]
+    fn to_f64_is_rust_decimals_conversion_to_the_bit() {
+        // The reference is rust_decimal's own `to_f64` (the 128-bit route); the fast route
+        // must give the same bits for every sign, scale 0–28 and mantissa size, zeros included.
+        let mut s: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            s = s.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            s
+        };
+        let mut cases: Vec<Decimal> = vec![Decimal::ZERO, Decimal::MAX, Decimal::MIN, d("0.1")];
+        for scale in 0..=28u32 {
+            for negative in [false, true] {
+                for bits in [0u32, 1, 4, 20, 32, 53, 54, 63, 64, 65, 80, 96] {
+                    for _ in 0..40 {
+                        let r = u128::from(next()) << 64 | u128::from(next());
+                        let m = if bits == 0 { 0 } else { r >> (128 - bits) };
+                        let (lo, mid, hi) = (m as u32, (m >> 32) as u32, (m >> 64) as u32);
+                        cases.push(Decimal::from_parts(lo, mid, hi, negative, scale));
+                    }
+                }
+                // Values with few digits, as data has them (12.5, 0.36, 1.10).
+                for _ in 0..200 {
+                    cases.push(Decimal::from_parts((next() % 100_000) as u32, 0, 0, negative, scale));
+                }
+            }
+        }
+        // Negative zeros (set_sign_negative on a zero, as a method does for a band of 0).
+        for scale in 0..=28u32 {
+            let mut z = Decimal::from_parts(0, 0, 0, false, scale);
+            z.set_sign_negative(true);
+            cases.push(z);
+        }
+        for x in cases {
+            let want = x.to_f64().unwrap();
+            assert_eq!(to_f64(x).to_bits(), want.to_bits(), "{x} (scale {})", x.scale());
+        }
     }
 
     #[test]

@@ -7,6 +7,7 @@ use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{Error, Result};
+use crate::math::rate::log_growth_f;
 use crate::model::indicator::Direction;
 use crate::model::series::Warning;
 use crate::model::warning::WarningCode;
@@ -57,6 +58,19 @@ pub struct Progress {
 
 /// Compute [`Progress`] from the baseline, the latest observation and the target level.
 pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction: Direction) -> Result<Progress> {
+    progress_and_log(base, latest, target, direction).map(|(p, _)| p)
+}
+
+/// [`progress`] and the actual log growth per year `ln(yt/y0)/n` it computed on the way (for
+/// the methods that need it again). Each value is converted to f64 once and each log ratio
+/// taken once; the results are the same bits as computing them where they are used
+/// (docs/rust-crate.md, "Evaluation speed").
+pub(crate) fn progress_and_log(
+    base: YearValue,
+    latest: YearValue,
+    target: YearValue,
+    direction: Direction,
+) -> Result<(Progress, Option<f64>)> {
     let n = years_between(base.year, latest.year);
     let big_n = years_between(base.year, target.year);
     if big_n <= 0 {
@@ -119,13 +133,18 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     let milestone = y0.add_or(step, "milestone")?;
     let gap_to_milestone = d.mul_or(yt.sub_or(milestone, "gap_to_milestone")?, "gap_to_milestone")?;
 
-    let actual_cagr = if n > 0 { cagr(y0, yt, n, "actual_cagr", &mut warnings) } else { None };
-    #[allow(clippy::cast_precision_loss)] // year counts are small.
-    let actual_log = if n > 0 { crate::math::rate::log_growth(y0, yt, n as f64) } else { None };
-    let required_cagr = cagr(y0, ys, big_n, "required_cagr", &mut warnings);
+    let (f0, ft, fs) = (to_f64(y0), to_f64(yt), to_f64(ys));
+    let actual_log = if n > 0 { log_growth_f(y0, yt, f0, ft, n as f64) } else { None };
+    let actual_cagr = if n > 0 { cagr_from_log(y0, yt, actual_log, n, "actual_cagr", &mut warnings) } else { None };
+    let required_log = log_growth_f(y0, ys, f0, fs, big_n as f64);
+    let required_cagr = cagr_from_log(y0, ys, required_log, big_n, "required_cagr", &mut warnings);
+    // ln(y*/yt): the required growth from now, and the years to the target at the actual rate.
+    let needed_log = crate::math::rate::log_ratio_f(yt, ys, ft, fs);
     let (required_cagr_from_now, required_slope_from_now) = if remaining > 0 {
+        #[allow(clippy::cast_precision_loss)] // year counts are small.
+        let log = needed_log.map(|l| l / remaining as f64).filter(|l| l.is_finite());
         (
-            cagr(yt, ys, remaining, "required_cagr_from_now", &mut warnings),
+            cagr_from_log(yt, ys, log, remaining, "required_cagr_from_now", &mut warnings),
             Some(
                 ys.sub_or(yt, "required_slope_from_now")?
                     .div_or(Decimal::from(remaining), "required_slope_from_now")?,
@@ -164,12 +183,15 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
     };
 
     let met = d.mul_or(yt.sub_or(ys, "years_to_target")?, "years_to_target")? >= Decimal::ZERO;
-    let years_to_target =
-        if met { Some(0.0) } else { years_to_go(yt, ys, actual_log, (n > 0).then_some((done, n)), &mut warnings) };
+    let years_to_target = if met {
+        Some(0.0)
+    } else {
+        years_to_go(yt, ys, actual_log, needed_log, (n > 0).then_some((done, n)), &mut warnings)
+    };
 
     // Exact results in canonical form (2/5 is "0.4", not "0.40"): they cross to JS as text.
     let canon = |d: Decimal| d.normalize();
-    Ok(Progress {
+    let p = Progress {
         base,
         latest,
         target,
@@ -187,11 +209,26 @@ pub fn progress(base: YearValue, latest: YearValue, target: YearValue, direction
         acceleration,
         years_to_target,
         warnings,
-    })
+    };
+    Ok((p, actual_log))
 }
 
 /// `(to/from)^(1/years) − 1`, or `None` with an `undefined_growth` warning.
 pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut Vec<Warning>) -> Option<f64> {
+    #[allow(clippy::cast_precision_loss)] // year counts are small.
+    let log = crate::math::rate::log_growth(from, to, years as f64);
+    cagr_from_log(from, to, log, years, field, warnings)
+}
+
+/// [`cagr`] from the log growth per year `log` of `from` → `to` in `years`.
+fn cagr_from_log(
+    from: Decimal,
+    to: Decimal,
+    log: Option<f64>,
+    years: i64,
+    field: &str,
+    warnings: &mut Vec<Warning>,
+) -> Option<f64> {
     if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() {
         warnings.push(Warning::new(
             WarningCode::UndefinedGrowth,
@@ -200,8 +237,7 @@ pub fn cagr(from: Decimal, to: Decimal, years: i64, field: &str, warnings: &mut 
         ));
         return None;
     }
-    #[allow(clippy::cast_precision_loss)] // year counts are small.
-    let log = crate::math::rate::log_growth(from, to, years as f64)?;
+    let log = log?;
     if crate::math::rate::factor_underflows(log) {
         warnings.push(Warning::new(
             WarningCode::RateNotRepresentable,
@@ -222,6 +258,7 @@ fn years_to_go(
     yt: Decimal,
     ys: Decimal,
     log_growth: Option<f64>,
+    needed_log: Option<f64>,
     change: Option<(Decimal, i64)>,
     warnings: &mut Vec<Warning>,
 ) -> Option<f64> {
@@ -229,7 +266,7 @@ fn years_to_go(
     // When both logs exist the exponential decides; when the target is zero or across zero
     // from the latest value (10 → 5 with a target of 0), no constant rate ever reaches it, and
     // the slope decides, as it does for the methods' ratio of slopes.
-    if let (Some(l), Some(need)) = (log_growth, crate::math::rate::log_ratio_decimal(yt, ys)) {
+    if let (Some(l), Some(need)) = (log_growth, needed_log) {
         if l != 0.0 && (l > 0.0) == (need > 0.0) {
             return finite(need / l);
         }

@@ -60,10 +60,16 @@ pub fn rate_f64(from: f64, to: f64, years: f64) -> f64 {
 
 /// `ln(to/from)` of two decimals of the same sign, neither zero; `None` otherwise.
 pub fn log_ratio_decimal(from: Decimal, to: Decimal) -> Option<f64> {
+    log_ratio_f(from, to, to_f64(from), to_f64(to))
+}
+
+/// [`log_ratio_decimal`] with `from` and `to` already converted to f64 (`from_f`, `to_f`), for
+/// callers that take several logs of the same values.
+pub(crate) fn log_ratio_f(from: Decimal, to: Decimal, from_f: f64, to_f: f64) -> Option<f64> {
     if from.is_zero() || to.is_zero() || from.is_sign_negative() != to.is_sign_negative() {
         return None;
     }
-    let ratio = to_f64(to) / to_f64(from);
+    let ratio = to_f / from_f;
     if !(ratio.is_finite() && ratio > 0.0) {
         return None;
     }
@@ -77,10 +83,15 @@ pub fn log_ratio_decimal(from: Decimal, to: Decimal) -> Option<f64> {
 
 /// The log growth per year `ln(to/from)/years`; `None` when no rate exists.
 pub fn log_growth(from: Decimal, to: Decimal, years: f64) -> Option<f64> {
+    log_growth_f(from, to, to_f64(from), to_f64(to), years)
+}
+
+/// [`log_growth`] with `from` and `to` already converted to f64 (`from_f`, `to_f`).
+pub(crate) fn log_growth_f(from: Decimal, to: Decimal, from_f: f64, to_f: f64, years: f64) -> Option<f64> {
     if years.is_nan() || years <= 0.0 {
         return None;
     }
-    let l = log_ratio_decimal(from, to)? / years;
+    let l = log_ratio_f(from, to, from_f, to_f)? / years;
     l.is_finite().then_some(l)
 }
 

@@ -100,7 +100,7 @@ pub struct Assessment {
 impl Assessment {
     /// Replace any non-finite number (a ratio of extreme values can overflow f64) by `None`
     /// with an `overflow` warning: results never carry NaN or infinity.
-    pub(crate) fn sanitized(mut self) -> Self {
+    pub(crate) fn sanitize(&mut self) {
         let mut bad = Vec::new();
         for (name, slot) in [
             ("actual_cagr", &mut self.actual_cagr),
@@ -124,7 +124,6 @@ impl Assessment {
                 "the value is beyond the range of a 64-bit float",
             ));
         }
-        self
     }
 
     /// A `not_assessable` result with the warning that says why.

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 use crate::error::Result;
 use crate::math::path::PathKind;
-use crate::math::progress::{progress, YearValue};
+use crate::math::progress::{progress_and_log, YearValue};
 use crate::method::prepare::{
     assessment, at_least, not_assessable, prepare, slipped_warning, verdict, Prepared, Verdict,
 };
@@ -66,7 +66,7 @@ impl Method for CnPlanPace {
         if let Some(s) = ctx.sub_annual.last().filter(|s| s.year > prep.latest.year) {
             if sub_annual_comparable(ctx.indicator) {
                 prep.latest = YearValue::new(s.year, s.value);
-                prep.progress = progress(
+                (prep.progress, prep.actual_log) = progress_and_log(
                     prep.base,
                     prep.latest,
                     YearValue::new(prep.implied.year, prep.implied.value),
@@ -143,7 +143,7 @@ impl Method for CnPlanPace {
                 },
             },
         };
-        let mut a = assessment(ctx, ID, self.version(), status, &prep);
+        let mut a = assessment(ctx, ID, self.version(), status, &mut prep);
         a.time_share = Some(time_share);
         match geometric {
             Some(g) => {
@@ -154,8 +154,8 @@ impl Method for CnPlanPace {
             }
             None => {
                 a.path = Some(PathKind::Linear);
-                if time_share != p.time_share {
-                    a.pace = match (p.completion, time_share.is_zero()) {
+                if time_share != prep.progress.time_share {
+                    a.pace = match (prep.progress.completion, time_share.is_zero()) {
                         (Some(c), false) => Some(c.div_or(time_share, "pace")?),
                         _ => None,
                     };
@@ -196,8 +196,8 @@ fn sub_annual_only(ctx: &Context<'_>) -> Result<Option<Prepared>> {
     let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let latest = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let progress = progress(base, latest, target, ctx.indicator.direction)?;
-    Ok(Some(Prepared { base, latest, implied, progress }))
+    let (progress, actual_log) = progress_and_log(base, latest, target, ctx.indicator.direction)?;
+    Ok(Some(Prepared { base, latest, implied, progress, actual_log }))
 }
 
 /// Completion on the geometric path, `ln(yt/y0) / ln(y*/y0)`: the share of the required

@@ -55,7 +55,7 @@ impl Method for Destatis {
 
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
         let v = self.version();
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -119,7 +119,7 @@ impl Method for Destatis {
                 (s, Some(to_f64(dist)))
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.warnings.extend(extra);
         Ok(a)

@@ -49,7 +49,7 @@ impl Method for Escap {
 
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
         let v = self.version();
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -97,7 +97,7 @@ impl Method for Escap {
                 }
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.index = csi;
         a.warnings.extend(extra);

@@ -16,7 +16,7 @@ use rust_decimal::prelude::ToPrimitive;
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{progress, YearValue};
+use crate::math::progress::{progress_and_log, YearValue};
 use crate::method::prepare::{
     above, all_negative, at_least, flipped_warning, implied, latest_after_base, linear_fallback, maintain_warning,
     no_data, no_target_result, not_assessable, rate_ratio, series_with_baseline, slipped_warning, Negatives, RateRatio,
@@ -139,13 +139,14 @@ impl Method for Eurostat {
             }
         };
         let target = YearValue::new(level.year, level.value);
-        let prog = progress(
+        let (prog, actual_log) = progress_and_log(
             YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value),
             latest,
             target,
             ctx.indicator.direction,
         )?;
-        let prep = crate::method::prepare::Prepared { base: prog.base, latest, implied: level, progress: prog };
+        let mut prep =
+            crate::method::prepare::Prepared { base: prog.base, latest, implied: level, progress: prog, actual_log };
         let met_now = ctx.indicator.target.is_met(latest.value, &level);
         let met_base = ctx.indicator.target.is_met(base.value, &level);
         let (status, ratio) = if met_now {
@@ -154,7 +155,12 @@ impl Method for Eurostat {
             extra.push(slipped_warning());
             (Status::MovementAway, None)
         } else {
-            match rate_ratio(base, latest, target, d, Negatives::Slopes) {
+            let rate = crate::num::compound_rate;
+            let rates = (
+                rate(base.value, latest.value, f64::from(latest.year) - f64::from(base.year)),
+                rate(base.value, target.value, f64::from(target.year) - f64::from(base.year)),
+            );
+            match rate_ratio(base, latest, target, d, Negatives::Slopes, rates) {
                 RateRatio::Maintain => {
                     extra.push(maintain_warning());
                     (Status::MovementAway, None)
@@ -176,7 +182,7 @@ impl Method for Eurostat {
                 }
             }
         };
-        let mut a = crate::method::prepare::assessment(ctx, ID, v, status, &prep);
+        let mut a = crate::method::prepare::assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         if let Some(i) = a.inputs.as_mut() {
             i.base_year = base.year;

@@ -7,7 +7,7 @@ use crate::error::{Error, Result};
 use crate::method::prepare::latest_after_base;
 use crate::method::{merged_thresholds, AssessOptions, Assessment, Context, MissingPolicy, Status};
 use crate::model::plan::Plan;
-use crate::model::series::{resolve_points, AsOf, Warning};
+use crate::model::series::{resolve_points, resolve_points_into, AsOf, Warning};
 use crate::model::target::Target;
 use crate::model::warning::WarningCode;
 use crate::num::{from_f64, Checked};
@@ -156,38 +156,53 @@ pub fn evaluate(
             return Err(Error::invalid_argument(format!("weights.{id}"), "weights must be ≥ 0"));
         }
     }
-    // Aligned with plan.indicators: every indicator's points first, since a relative target
-    // needs its reference indicator's.
-    let mut resolved: Resolved = Vec::with_capacity(plan.indicators.len());
-    let mut used = Vec::with_capacity(plan.indicators.len());
-    let mut subs = Vec::with_capacity(plan.indicators.len());
-    for (ind, obs) in plan.indicators.iter().zip(observed) {
-        let mut warnings = Vec::new();
-        let (indicator, revision) = crate::method::with_baseline(ind, options);
-        let points = resolve_points(&indicator, obs, &options.as_of, &mut warnings)?;
-        subs.push(crate::model::series::resolve_sub_annual(&indicator, obs, &options.as_of)?);
-        resolved.push((points, warnings));
-        used.push((indicator, revision));
-    }
+    // One pass, row by row, so that nothing but the rows outlives an indicator (keeping every
+    // indicator's points for a second pass made the evaluation's memory, and its time, twice as
+    // large: docs/rust-crate.md, "Evaluation speed"). The errors are still those of resolving
+    // every indicator's observations first: an error in assessing a row waits until the later
+    // indicators' observations have been read, and an error of theirs comes first.
     let mut rows = Vec::with_capacity(plan.indicators.len());
-    for (((ind, revision), (points, warnings)), sub_annual) in used.iter().zip(&resolved).zip(&subs) {
-        let ind: &crate::model::indicator::Indicator = ind;
-        // The options are copied only for a relative target: a copy per row would copy the
-        // weights map each time, quadratic in the plan's size when every indicator has one.
-        let mut opts = std::borrow::Cow::Borrowed(options);
-        let mut warnings = warnings.clone();
-        if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
-            match reference_rate(plan, &index, to, &resolved, ind)? {
-                Some(rate) => opts.to_mut().reference_rate = Some(rate),
-                None => warnings.push(Warning::new(
-                    WarningCode::InsufficientData,
-                    "reference",
-                    format!("the reference indicator `{to}` has no growth rate to compare with"),
-                )),
-            }
+    let mut failed = None;
+    let mut points = Vec::new();
+    for (ind, obs) in plan.indicators.iter().zip(&observed) {
+        let mut warnings = Vec::new();
+        let (ind, revision) = crate::method::with_baseline(ind, options);
+        resolve_points_into(&ind, obs, &options.as_of, &mut warnings, &mut points)?;
+        let sub_annual = crate::model::series::resolve_sub_annual(&ind, obs, &options.as_of)?;
+        if failed.is_some() {
+            continue;
         }
-        let ctx = Context { indicator: ind, points, thresholds: &thresholds, options: &opts, warnings, sub_annual };
-        rows.push(crate::method::run(m, ctx, revision.clone())?);
+        let row = (|| {
+            // The options are copied only for a relative target: a copy per row would copy the
+            // weights map each time, quadratic in the plan's size when every indicator has one.
+            let mut opts = std::borrow::Cow::Borrowed(options);
+            if let (Target::Relative { to, .. }, None) = (&ind.target, options.reference_rate) {
+                match reference_rate(plan, &index, &observed, options, to, &points)? {
+                    Some(rate) => opts.to_mut().reference_rate = Some(rate),
+                    None => warnings.push(Warning::new(
+                        WarningCode::InsufficientData,
+                        "reference",
+                        format!("the reference indicator `{to}` has no growth rate to compare with"),
+                    )),
+                }
+            }
+            let ctx = Context {
+                indicator: &ind,
+                points: &points,
+                thresholds: &thresholds,
+                options: &opts,
+                warnings,
+                sub_annual: &sub_annual,
+            };
+            crate::method::run(m, ctx, revision)
+        })();
+        match row {
+            Ok(row) => rows.push(row),
+            Err(e) => failed = Some(e),
+        }
+    }
+    if let Some(e) = failed {
+        return Err(e);
     }
     let mut summary = roll_up(&rows, m, options)?;
     summary.by_nature = by_nature(plan, &rows);
@@ -200,8 +215,6 @@ pub fn evaluate(
         summary,
     })
 }
-
-type Resolved = Vec<(Vec<crate::model::series::Point>, Vec<Warning>)>;
 
 /// The plan's indicator ids and their positions in id order: each lookup is a binary search,
 /// and the observations are matched to the plan in one merge, so evaluating a plan of n
@@ -253,24 +266,25 @@ impl<'a> IdIndex<'a> {
     }
 }
 
+/// The reference indicator's average growth for a relative target on an indicator with the
+/// points `own` (its observations are resolved again here: an error there is the one the
+/// reference's own row reports).
 fn reference_rate(
     plan: &Plan,
     index: &IdIndex<'_>,
+    observed: &[&[crate::model::series::Observation]],
+    options: &AssessOptions,
     id: &str,
-    resolved: &Resolved,
-    of: &crate::model::indicator::Indicator,
+    own: &[crate::model::series::Point],
 ) -> Result<Option<Decimal>> {
     let position = index.position(id);
     let ind = position.and_then(|p| plan.indicators.get(p)).ok_or_else(|| Error::UnknownIndicator { id: id.into() })?;
-    let Some((points, _)) = position.and_then(|p| resolved.get(p)) else { return Ok(None) };
+    let Some(obs) = position.and_then(|p| observed.get(p)) else { return Ok(None) };
+    let points = resolve_points(&crate::method::with_baseline(ind, options).0, obs, &options.as_of, &mut Vec::new())?;
     if ind.unit.is_growth_rate() {
         // Rate against rate: the reference's chained average over the years the indicator
         // itself is observed in (so both averages cover the same years).
-        let own_years: Vec<i32> = index
-            .position(&of.id)
-            .and_then(|p| resolved.get(p))
-            .map(|(pts, _)| pts.iter().map(|p| p.year).collect())
-            .unwrap_or_default();
+        let own_years: Vec<i32> = own.iter().map(|p| p.year).collect();
         let mut product = Decimal::ONE;
         let mut n = 0i32;
         for p in points.iter().filter(|p| p.year > ind.baseline.year && own_years.contains(&p.year)) {
@@ -284,7 +298,7 @@ fn reference_rate(
         let g = crate::num::to_f64(product).powf(1.0 / f64::from(n)) - 1.0;
         return crate::num::finite(g).map(|g| from_f64(g, "reference_rate")).transpose();
     }
-    let Some(latest) = latest_after_base(ind, points) else { return Ok(None) };
+    let Some(latest) = latest_after_base(ind, &points) else { return Ok(None) };
     let years = i64::from(latest.year.saturating_sub(ind.baseline.year));
     let mut ignored = Vec::new();
     crate::math::progress::cagr(ind.baseline.value, latest.value, years, "reference_rate", &mut ignored)
@@ -400,5 +414,42 @@ impl Plan {
         options: &AssessOptions,
     ) -> Result<Evaluation> {
         evaluate(self, observations, options)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two indicators, `a` then `b`, both 2020 → 2025, with these observations (JSON).
+    fn evaluate_two(observations: &str) -> Result<Evaluation> {
+        let plan = Plan::from_json(
+            r#"{"id": "p", "title": {"zh": "规划"}, "issuer": {"zh": "政府"}, "region": {"zh": "某市"},
+              "period": {"start": 2021, "end": 2025}, "base_year": 2020, "indicators": [
+              {"id": "a", "label": {"zh": "甲"}, "unit": {"kind": "index"}, "direction": "increase",
+               "baseline": {"year": 2020, "value": "0.0000000000000000000000000001"},
+               "target": {"kind": "level", "year": 2025, "value": "0.0000000000000000000000000002"}},
+              {"id": "b", "label": {"zh": "乙"}, "unit": {"kind": "index"}, "direction": "increase",
+               "baseline": {"year": 2020, "value": "1"},
+               "target": {"kind": "level", "year": 2025, "value": "2"}}]}"#,
+        )?;
+        let observations = crate::io::json::observations_from_json(observations)?;
+        plan.evaluate(&observations, &AssessOptions::default())
+    }
+
+    #[test]
+    fn every_indicators_observations_are_read_before_a_row_error_is_reported() {
+        // `a` moves 1e-28 → 7.9e28 against a planned 1e-28: its completion overflows (an
+        // assessment error, by hand: 7.9e28 / 1e-28 is far beyond 28 digits) ...
+        let huge = r#""a": [{"year": 2023, "value": "79228162514264337593543950335"}]"#;
+        let alone = evaluate_two(&format!("{{{huge}}}")).unwrap_err();
+        assert_eq!((alone.code(), alone.field()), ("overflow", "completion"));
+        // ... but when `b`, later in the plan, has an observation without a value, that error
+        // is the one reported, as when every indicator's observations were read first.
+        let both = evaluate_two(&format!(r#"{{{huge}, "b": [{{"year": 2022}}]}}"#)).unwrap_err();
+        assert_eq!((both.code(), both.field()), ("invalid_observations", "b[2022]"));
+        // With `b` valid, the row error stands.
+        let valid = evaluate_two(&format!(r#"{{{huge}, "b": [{{"year": 2022, "value": "1.4"}}]}}"#)).unwrap_err();
+        assert_eq!((valid.code(), valid.field()), ("overflow", "completion"));
     }
 }

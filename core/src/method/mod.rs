@@ -299,6 +299,10 @@ pub(crate) fn with_baseline<'i>(
     indicator: &'i Indicator,
     options: &AssessOptions,
 ) -> (std::borrow::Cow<'i, Indicator>, Option<(Decimal, String)>) {
+    // The plan's baseline (no date to format, no copy) unless a revision may replace it.
+    if options.baseline == BaselineChoice::Plan || indicator.baseline_revisions.is_empty() {
+        return (std::borrow::Cow::Borrowed(indicator), None);
+    }
     // Revisions known at the evaluation point: by its date, or by the end of its year.
     let date = match &options.as_of {
         crate::model::series::AsOf::Year(y) => Some(format!("{y:04}-12-31")),
@@ -345,7 +349,8 @@ pub(crate) fn run(m: &dyn Method, ctx: Context<'_>, revision: Option<(Decimal, S
             format!("`{}` judges this target on annual values; the sub-annual figures were not used", m.id()),
         ));
     }
-    Ok(a.sanitized())
+    a.sanitize();
+    Ok(a)
 }
 
 impl Indicator {

@@ -183,7 +183,7 @@ impl Method for OpenSdg {
                 Err(w) => not_assessable(ctx, ID, v, w),
             });
         }
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -198,7 +198,9 @@ impl Method for OpenSdg {
             Verdict::Open => {
                 let t = crate::math::progress::YearValue::new(prep.implied.year, prep.implied.value);
                 let d = ctx.indicator.direction.sign_f64();
-                match rate_ratio(prep.base, prep.latest, t, d, Negatives::FlipDirection) {
+                // The progress has both rates already (from the same three points).
+                let rates = (prep.progress.actual_cagr, prep.progress.required_cagr);
+                match rate_ratio(prep.base, prep.latest, t, d, Negatives::FlipDirection, rates) {
                     RateRatio::Maintain => {
                         extra.push(maintain_warning());
                         (Status::Deterioration, None, Some(-5.0))
@@ -215,7 +217,7 @@ impl Method for OpenSdg {
                 }
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = sc;
         a.warnings.extend(extra);

@@ -4,7 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::error::Result;
-use crate::math::progress::{progress, Progress, YearValue};
+use crate::math::progress::{progress_and_log, Progress, YearValue};
 use crate::method::{Assessment, Context, Status};
 use crate::model::indicator::Indicator;
 use crate::model::series::{Point, Warning};
@@ -22,6 +22,9 @@ pub struct Prepared {
     pub implied: ImpliedLevel,
     /// The building blocks at the latest observation.
     pub progress: Progress,
+    /// The actual log growth per year from `base` to `latest`, `ln(yt/y0)/n`, as
+    /// [`crate::math::rate::log_growth`] gives it (computed once, with the progress).
+    pub actual_log: Option<f64>,
 }
 
 /// Where the target stands at the latest observation.
@@ -60,8 +63,8 @@ pub fn prepare(ctx: &Context<'_>) -> Result<std::result::Result<Prepared, Warnin
     };
     let base = YearValue::new(ctx.indicator.baseline.year, ctx.indicator.baseline.value);
     let target = YearValue::new(implied.year, implied.value);
-    let progress = progress(base, latest, target, ctx.indicator.direction)?;
-    Ok(Ok(Prepared { base, latest, implied, progress }))
+    let (progress, actual_log) = progress_and_log(base, latest, target, ctx.indicator.direction)?;
+    Ok(Ok(Prepared { base, latest, implied, progress, actual_log }))
 }
 
 /// The latest point after the baseline year.
@@ -176,11 +179,16 @@ pub fn not_assessable(ctx: Context<'_>, method: &str, version: &str, why: Warnin
     a
 }
 
-/// A result with the common fields filled from the building blocks.
-pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status, prep: &Prepared) -> Assessment {
-    let p = &prep.progress;
+/// A result with the common fields filled from the building blocks; the progress's warnings
+/// move to it (they are not copied, and `prep` is left without them).
+pub fn assessment(ctx: Context<'_>, method: &str, version: &str, status: Status, prep: &mut Prepared) -> Assessment {
     let mut warnings = ctx.warnings;
-    warnings.extend(p.warnings.iter().cloned());
+    if warnings.is_empty() {
+        warnings = std::mem::take(&mut prep.progress.warnings);
+    } else {
+        warnings.append(&mut prep.progress.warnings);
+    }
+    let p = &prep.progress;
     Assessment {
         indicator: ctx.indicator.id.clone(),
         method: method.into(),
@@ -254,8 +262,18 @@ pub fn all_negative(values: &[Decimal]) -> bool {
     values.iter().all(|v| v.is_sign_negative() && !v.is_zero())
 }
 
-/// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`.
-pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64, negatives: Negatives) -> RateRatio {
+/// [`RateRatio`] from `base` to `latest`, with the rate required from `base` to `target`, given
+/// the two compound rates `(ga, gr)`: base → latest and base → target, as
+/// [`crate::math::rate::compound_rate`] gives them. A [`Progress`] from the same three points has them
+/// as its actual and required CAGR (the same bits), so they are not computed twice.
+pub fn rate_ratio(
+    base: YearValue,
+    latest: YearValue,
+    target: YearValue,
+    d: f64,
+    negatives: Negatives,
+    rates: (Option<f64>, Option<f64>),
+) -> RateRatio {
     use crate::num::to_f64;
     let n = f64::from(latest.year) - f64::from(base.year);
     let big_n = f64::from(target.year) - f64::from(base.year);
@@ -266,8 +284,7 @@ pub fn rate_ratio(base: YearValue, latest: YearValue, target: YearValue, d: f64,
     let flipped = negative && negatives == Negatives::FlipDirection;
     let rates_apply = !negative || flipped;
     let d_used = if flipped { -d } else { d };
-    let rate = crate::num::compound_rate;
-    match (rate(base.value, latest.value, n), rate(base.value, target.value, big_n)) {
+    match rates {
         (Some(ga), Some(gr)) if gr != 0.0 && rates_apply => {
             RateRatio::Ratio { value: d_used * ga / gr.abs(), linear: false, actual: ga, flipped }
         }

@@ -49,7 +49,7 @@ impl Method for Sdsn {
 
     fn assess_points(&self, ctx: Context<'_>) -> Result<Assessment> {
         let v = self.version();
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -110,7 +110,7 @@ impl Method for Sdsn {
                 }
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.score = Some(to_f64(clipped));
         a.ratio = ratio;
         a.warnings.extend(extra);

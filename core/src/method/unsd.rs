@@ -88,7 +88,7 @@ impl Method for Unsd {
                 Err(w) => not_assessable(ctx, ID, v, w),
             });
         }
-        let prep = match prepare(&ctx)? {
+        let mut prep = match prepare(&ctx)? {
             Ok(p) => p,
             Err(why) => return Ok(not_assessable(ctx, ID, v, why)),
         };
@@ -112,8 +112,7 @@ impl Method for Unsd {
                 // The level extended at the constant rate, `yt·e^(λ·ahead)` with the log growth
                 // λ (not `(1 + ga)^ahead`, which loses a steep decline); for negative values
                 // this is the magnitude shrinking or growing, still the right level.
-                let years = f64::from(prep.latest.year) - f64::from(prep.base.year);
-                let log = crate::math::rate::log_growth(prep.base.value, prep.latest.value, years);
+                let log = prep.actual_log;
                 let projected = match (log.filter(|_| p.actual_cagr.is_some()), p.actual_slope) {
                     (Some(l), _) => yt * (l * ahead).exp(),
                     (None, Some(sa)) => {
@@ -126,7 +125,7 @@ impl Method for Unsd {
                 (band(e, hi, mid), Some(e))
             }
         };
-        let mut a = assessment(ctx, ID, v, status, &prep);
+        let mut a = assessment(ctx, ID, v, status, &mut prep);
         a.ratio = ratio;
         a.score = Some(level(status));
         a.warnings.extend(extra);

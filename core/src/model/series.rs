@@ -387,6 +387,21 @@ pub fn resolve_points(
     as_of: &AsOf,
     warnings: &mut Vec<Warning>,
 ) -> Result<Vec<Point>> {
+    let mut points = Vec::new();
+    resolve_points_into(indicator, observations, as_of, warnings, &mut points)?;
+    Ok(points)
+}
+
+/// [`resolve_points`] into `points` (cleared first), so that a plan evaluation reuses one
+/// buffer for every indicator.
+pub(crate) fn resolve_points_into(
+    indicator: &Indicator,
+    observations: &[Observation],
+    as_of: &AsOf,
+    warnings: &mut Vec<Warning>,
+    points: &mut Vec<Point>,
+) -> Result<()> {
+    points.clear();
     as_of.validate()?;
     // One slot per year from the first to the last valid year given, in year order: a map
     // without a map type in the WebAssembly module (check_year below rejects the rest).
@@ -396,12 +411,16 @@ pub fn resolve_points(
     let span = valid_years().max().map_or(0, |last| last.saturating_sub(first_year).saturating_add(1));
     let mut by_year: Vec<Option<&Observation>> = vec![None; usize::try_from(span).unwrap_or(0)];
     for obs in observations.iter().filter(|o| o.period.is_none()) {
-        let path = format!("{}[{}]", indicator.id, obs.year);
-        check_year(obs.year, &format!("{path}.year"))?;
+        // The error paths are written only when there is an error: formatting them for every
+        // observation was a large part of a plan evaluation's time.
+        let path = || format!("{}[{}]", indicator.id, obs.year);
+        if !YEAR_RANGE.contains(&obs.year) {
+            check_year(obs.year, &format!("{}.year", path()))?;
+        }
         if obs.value.is_none() && obs.annual_change.is_none() && (obs.numerator.is_none() || obs.denominator.is_none())
         {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "an observation needs a value, an annual change, or a numerator and a denominator".into(),
                 cause: None,
@@ -409,7 +428,7 @@ pub fn resolve_points(
         }
         if obs.annual_change.is_some() && (obs.value.is_some() || obs.numerator.is_some()) {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "give either a value (or its components) or an annual change, not both".into(),
                 cause: None,
@@ -417,7 +436,7 @@ pub fn resolve_points(
         }
         if obs.annual_change.is_some() && indicator.unit.is_growth_rate() {
             return Err(Error::InvalidObservations {
-                path,
+                path: path(),
                 line: None,
                 message: "a growth-rate indicator's values are already rates: give them as values".into(),
                 cause: None,
@@ -429,7 +448,7 @@ pub fn resolve_points(
         let slot = usize::try_from(obs.year.saturating_sub(first_year)).ok().and_then(|i| by_year.get_mut(i));
         let Some(slot) = slot else {
             return Err(Error::YearOutOfRange {
-                field: format!("{path}.year"),
+                field: format!("{}.year", path()),
                 year: i64::from(obs.year),
                 message: "outside the year range".into(),
             });
@@ -437,7 +456,7 @@ pub fn resolve_points(
         match slot {
             Some(prev) if prev.vintage == obs.vintage => {
                 return Err(Error::InvalidObservations {
-                    path,
+                    path: path(),
                     line: None,
                     message: format!(
                         "two observations for {} with the same vintage ({})",
@@ -452,11 +471,10 @@ pub fn resolve_points(
             _ => *slot = Some(obs),
         }
     }
-    let mut points: Vec<Point> = Vec::new();
-    for obs in by_year.into_iter().flatten() {
+    for obs in by_year.iter().flatten() {
         let year = obs.year;
         if let Some(change) = obs.annual_change {
-            points.push(chain(indicator, &points, obs, change)?);
+            points.push(chain(indicator, points, obs, change)?);
             continue;
         }
         let derived = match (obs.numerator, obs.denominator, &indicator.components) {
@@ -492,7 +510,7 @@ pub fn resolve_points(
         };
         points.push(Point { year, value, vintage: obs.vintage.clone(), flag: obs.flag, annual_change: None });
     }
-    Ok(points)
+    Ok(())
 }
 
 /// The level of a year given as an annual change: the previous year's level (the baseline in
