@@ -423,7 +423,10 @@ export interface BatchOptions {
 }
 /** What `batchAssess` returns: the method's value columns (NaN where none) and the int8 `status` codes. */
 export interface BatchResult {
-  /** Codes of `batchStatusCodes(method)`: position in the method's statuses, best first; −1 not_assessable. */
+  /**
+   * Codes of `batchStatusCodes(method)`: position in the method's statuses, best first; −1
+   * not_assessable; −2 monitored (cn-plan-pace on a series without a target, i.e. a NaN target).
+   */
   status: Int8Array;
   /** cn-plan-pace. */
   completion?: Float64Array;
