@@ -8,10 +8,10 @@ import assert from 'node:assert/strict';
 import * as onpace from 'onpace';
 import { loadVectors, rng, vectorNumber as num, near as close, throwsCoded as refuses } from './helpers.mjs';
 
-// Whether the core's batch has the no-target variants (a NaN target is no target: issue 18's
-// other branch; its sign is cn-plan-pace's code −2, `monitored`). With them, the vectors without
-// a target run through the batch too, with a NaN target, as in Python's test.
-const NO_TARGET = '-2' in onpace.batchStatusCodes('cn-plan-pace');
+// The core's batch has the no-target variants (a NaN target is no target; cn-plan-pace's code
+// −2 is `monitored`), so the vectors without a target run through the batch too, with a NaN
+// target, as in Python's test. Asserted, not detected: losing them must fail this file.
+assert.equal(onpace.batchStatusCodes('cn-plan-pace')[-2], 'monitored');
 
 /**
  * The batch inputs of a vector case, or null when it needs more than the batch takes: the same
@@ -22,7 +22,7 @@ function fit(i) {
   if (!onpace.batchMethods().includes(method)) return null;
   const ind = i.indicator;
   const tgt = ind.target;
-  const kinds = NO_TARGET ? ['level', 'none'] : ['level'];
+  const kinds = ['level', 'none'];
   if ('as_of' in i || !kinds.includes(tgt.kind) || 'comparator' in tgt) return null;
   const t0 = ind.baseline.year;
   const y0 = num(ind.baseline.value);
@@ -97,7 +97,7 @@ test('every shared vector the batch can take gets the expected status and number
   for (const m of onpace.batchMethods()) assert.ok((counts[m] ?? 0) >= 10, `${m}: ${counts[m] ?? 0} vectors`);
   console.log(`vectors through the array batch: ${JSON.stringify(counts)}`);
   // With the no-target variants, every no-target vector of those files fits (Python's count).
-  assert.deepEqual(noTarget, NO_TARGET ? { 'cn-plan-pace': 1, eurostat: 6, 'open-sdg': 13, unsd: 6, escap: 1, sdsn: 1 } : {});
+  assert.deepEqual(noTarget, { 'cn-plan-pace': 1, eurostat: 6, 'open-sdg': 13, unsd: 6, escap: 1, sdsn: 1 });
 });
 
 const round3 = (x) => Math.round(x * 1000) / 1000;
