@@ -133,6 +133,12 @@ def test_frames_users_get_wrong() -> None:
         onpace.batch.evaluate(frame.assign(value="n/a"))
     with pytest.raises(onpace.UnknownIndicatorError):
         onpace.batch.evaluate(frame, plan=onpace.builtin_plan())
+    # A plan given as a mapping of id → Indicator: a missing id is the same typed error (it was
+    # a bare KeyError), with JS batchEvaluate's field and words.
+    with pytest.raises(onpace.UnknownIndicatorError) as missing:
+        onpace.batch.evaluate(frame, plan={"rd-intensity": onpace.builtin_plan().indicator("rd-intensity")})
+    assert missing.value.code == "unknown_indicator" and missing.value.field == "plan"
+    assert str(missing.value).startswith('plan: no indicator "') and str(missing.value).endswith('" in the plan')
     # A fractional year or a direction of 0 fails that series alone, with its error.
     bad = frame.astype({"year": float})
     bad.loc[bad["region"] == "r1", "year"] = 2021.5

@@ -36,6 +36,7 @@ values are refused (``InvalidArgumentError``). See docs/batch.md.
 
 from __future__ import annotations
 
+import json
 from typing import Any, Dict, List, Mapping, Optional, Tuple
 
 from . import _core
@@ -228,12 +229,19 @@ def evaluate(
     of_series: List[int] = []
     levels = None
     if plan is not None:
-        lookup = plan.__getitem__ if isinstance(plan, Mapping) else plan.indicator
+        def lookup(i: Any) -> Any:
+            if not isinstance(plan, Mapping):
+                return plan.indicator(str(i))  # raises UnknownIndicatorError
+            # A mapping's missing id is the same typed error as a plan's (and JS's batchEvaluate).
+            if i not in plan:
+                raise error(_core.UnknownIndicatorError, "unknown_indicator", "plan", f"no indicator {json.dumps(str(i), ensure_ascii=False)} in the plan")
+            return plan[i]
+
         index: Dict[str, int] = {}
         for i in frame[keys[0]].to_numpy()[first]:
             if i not in index:
                 index[i] = len(indicators)
-                indicators.append(lookup(i if isinstance(plan, Mapping) else str(i)).to_json())
+                indicators.append(lookup(i).to_json())
             of_series.append(index[i])
     else:
         levels = [numbers(c, first) for c in _LEVELS]
